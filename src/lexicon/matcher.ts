@@ -1,0 +1,148 @@
+// The lexicon matcher: multi-word patterns over token keys. A pattern is words separated by spaces,
+// each normalised; a word ending in «*» matches any key it starts (اعدم* → أعدمت، أعدموهم), a lone
+// «~» skips one optional token. Lookup is by the first word, so cost grows with tokens, not entries.
+import { normalizeString } from '../text/normalize.ts';
+import { arabicKeys, type Token } from '../text/tokens.ts';
+
+interface Word {
+  text: string;
+  prefix: boolean;
+  optional: boolean;
+}
+
+interface Compiled<T> {
+  words: Word[];
+  value: T;
+  pattern: string;
+}
+
+export interface Match<T> {
+  value: T;
+  pattern: string;
+  tokenStart: number;
+  tokenEnd: number;
+  /** normalised offsets */
+  start: number;
+  end: number;
+  /** raw offsets */
+  rawStart: number;
+  rawEnd: number;
+}
+
+export function parsePattern(pattern: string): Word[] {
+  return pattern
+    .trim()
+    .split(/\s+/)
+    .filter(Boolean)
+    .map((w) => {
+      if (w === '~') return { text: '', prefix: false, optional: true };
+      const prefix = w.endsWith('*');
+      const text = normalizeString(prefix ? w.slice(0, -1) : w);
+      return { text, prefix, optional: false };
+    });
+}
+
+/** The key a lexicon word is stored under: an Arabic word loses «ال» so «الإعدامات» meets «بالإعدامات». */
+function storedKey(w: Word): string {
+  if (w.prefix || !/[\u0600-\u06ff]/.test(w.text)) return w.text;
+  const keys = arabicKeys(w.text);
+  const withoutArticle = w.text.startsWith('ال') && w.text.length > 3 ? w.text.slice(2) : null;
+  return withoutArticle && keys.includes(withoutArticle) ? withoutArticle : w.text;
+}
+
+function wordMatches(w: Word, tok: Token): boolean {
+  if (w.prefix) {
+    for (const k of tok.keys) if (k.startsWith(w.text)) return true;
+    return false;
+  }
+  return tok.keys.includes(w.text);
+}
+
+export class Lexicon<T> {
+  private exact = new Map<string, Compiled<T>[]>();
+  private prefixes = new Map<string, Compiled<T>[]>();
+  readonly size: number;
+
+  constructor(entries: Array<{ pattern: string; value: T }>) {
+    let size = 0;
+    for (const e of entries) {
+      const words = parsePattern(e.pattern).map((w) => (w.prefix || w.optional ? w : { ...w, text: storedKey(w) }));
+      if (words.length === 0 || words[0].optional || !words[0].text) continue;
+      const c: Compiled<T> = { words, value: e.value, pattern: e.pattern };
+      const first = words[0];
+      if (first.prefix) {
+        const k = first.text.slice(0, 2);
+        const list = this.prefixes.get(k) ?? [];
+        list.push(c);
+        this.prefixes.set(k, list);
+      } else {
+        const list = this.exact.get(first.text) ?? [];
+        list.push(c);
+        this.exact.set(first.text, list);
+      }
+      size++;
+    }
+    this.size = size;
+  }
+
+  /** Every match starting at token i. */
+  matchAt(tokens: Token[], i: number, out: Match<T>[] = []): Match<T>[] {
+    const tok = tokens[i];
+    const seen = new Set<Compiled<T>>();
+    for (const key of tok.keys) {
+      const ex = this.exact.get(key);
+      if (ex) for (const c of ex) if (!seen.has(c)) { seen.add(c); this.tryMatch(c, tokens, i, out); }
+      const px = this.prefixes.get(key.slice(0, 2));
+      if (px) for (const c of px) if (!seen.has(c) && key.startsWith(c.words[0].text)) { seen.add(c); this.tryMatch(c, tokens, i, out); }
+    }
+    return out;
+  }
+
+  private tryMatch(c: Compiled<T>, tokens: Token[], i: number, out: Match<T>[]): void {
+    const end = this.extend(c.words, 1, tokens, i + 1);
+    if (end < 0) return;
+    const a = tokens[i];
+    const b = tokens[end - 1];
+    out.push({
+      value: c.value,
+      pattern: c.pattern,
+      tokenStart: i,
+      tokenEnd: end,
+      start: a.start,
+      end: b.end,
+      rawStart: a.rawStart,
+      rawEnd: b.rawEnd,
+    });
+  }
+
+  /** token index after the last matched word, or -1 */
+  private extend(words: Word[], w: number, tokens: Token[], t: number): number {
+    if (w === words.length) return t;
+    const word = words[w];
+    if (word.optional) {
+      const skipped = t < tokens.length ? this.extend(words, w + 1, tokens, t + 1) : -1;
+      return skipped >= 0 ? skipped : this.extend(words, w + 1, tokens, t);
+    }
+    if (t >= tokens.length || !wordMatches(word, tokens[t])) return -1;
+    return this.extend(words, w + 1, tokens, t + 1);
+  }
+
+  /** Every match in tokens [from, to). */
+  matchAll(tokens: Token[], from = 0, to = tokens.length): Match<T>[] {
+    const out: Match<T>[] = [];
+    for (let i = from; i < to; i++) this.matchAt(tokens, i, out);
+    return out.filter((m) => m.tokenEnd <= to);
+  }
+}
+
+/** Keep the longest match where matches overlap (earlier first on ties). */
+export function longestNonOverlapping<T>(matches: Match<T>[]): Match<T>[] {
+  const sorted = [...matches].sort(
+    (x, y) => y.tokenEnd - y.tokenStart - (x.tokenEnd - x.tokenStart) || x.tokenStart - y.tokenStart,
+  );
+  const taken: Match<T>[] = [];
+  for (const m of sorted) {
+    if (taken.every((t) => m.tokenEnd <= t.tokenStart || m.tokenStart >= t.tokenEnd)) taken.push(m);
+  }
+  return taken.sort((x, y) => x.tokenStart - y.tokenStart);
+}

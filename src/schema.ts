@@ -1,0 +1,219 @@
+// The incident contract (../shared/spec/incidents.md) as zod schemas: the one source of truth for
+// extraction output, storage, the API and exports. Types come from z.infer.
+import { z } from 'zod';
+
+export const INCIDENT_TYPES = [
+  'armed_clash',
+  'government_regains_territory',
+  'non_state_overtakes_territory',
+  'air_strike',
+  'shelling',
+  'explosive_device',
+  'suicide_bomb',
+  'chemical_weapon',
+  'grenade',
+  'attack',
+  'execution',
+  'abduction',
+  'sexual_violence',
+  'peaceful_protest',
+  'protest_with_intervention',
+  'excessive_force_against_protesters',
+  'violent_demonstration',
+  'mob_violence',
+  'arrests',
+  'looting',
+  'agreement',
+  'group_change',
+  'headquarters_established',
+  'non_violent_transfer',
+  'disrupted_weapons_use',
+  'forced_recruitment',
+  'forced_labour',
+  'coercion',
+  'displacement',
+] as const;
+export const IncidentType = z.enum(INCIDENT_TYPES);
+export type IncidentType = z.infer<typeof IncidentType>;
+
+export const ACLED_EVENT: Record<IncidentType, { event_type: string; sub_event_type: string } | null> = {
+  armed_clash: { event_type: 'Battles', sub_event_type: 'Armed clash' },
+  government_regains_territory: { event_type: 'Battles', sub_event_type: 'Government regains territory' },
+  non_state_overtakes_territory: { event_type: 'Battles', sub_event_type: 'Non-state actor overtakes territory' },
+  air_strike: { event_type: 'Explosions/Remote violence', sub_event_type: 'Air/drone strike' },
+  shelling: { event_type: 'Explosions/Remote violence', sub_event_type: 'Shelling/artillery/missile attack' },
+  explosive_device: { event_type: 'Explosions/Remote violence', sub_event_type: 'Remote explosive/landmine/IED' },
+  suicide_bomb: { event_type: 'Explosions/Remote violence', sub_event_type: 'Suicide bomb' },
+  chemical_weapon: { event_type: 'Explosions/Remote violence', sub_event_type: 'Chemical weapon' },
+  grenade: { event_type: 'Explosions/Remote violence', sub_event_type: 'Grenade' },
+  attack: { event_type: 'Violence against civilians', sub_event_type: 'Attack' },
+  execution: { event_type: 'Violence against civilians', sub_event_type: 'Attack' },
+  abduction: { event_type: 'Violence against civilians', sub_event_type: 'Abduction/forced disappearance' },
+  sexual_violence: { event_type: 'Violence against civilians', sub_event_type: 'Sexual violence' },
+  peaceful_protest: { event_type: 'Protests', sub_event_type: 'Peaceful protest' },
+  protest_with_intervention: { event_type: 'Protests', sub_event_type: 'Protest with intervention' },
+  excessive_force_against_protesters: { event_type: 'Protests', sub_event_type: 'Excessive force against protesters' },
+  violent_demonstration: { event_type: 'Riots', sub_event_type: 'Violent demonstration' },
+  mob_violence: { event_type: 'Riots', sub_event_type: 'Mob violence' },
+  arrests: { event_type: 'Strategic developments', sub_event_type: 'Arrests' },
+  looting: { event_type: 'Strategic developments', sub_event_type: 'Looting/property destruction' },
+  agreement: { event_type: 'Strategic developments', sub_event_type: 'Agreement' },
+  group_change: { event_type: 'Strategic developments', sub_event_type: 'Change to group/activity' },
+  headquarters_established: { event_type: 'Strategic developments', sub_event_type: 'Headquarters or base established' },
+  non_violent_transfer: { event_type: 'Strategic developments', sub_event_type: 'Non-violent transfer of territory' },
+  disrupted_weapons_use: { event_type: 'Strategic developments', sub_event_type: 'Disrupted weapons use' },
+  forced_recruitment: { event_type: 'Strategic developments', sub_event_type: 'Other' },
+  forced_labour: { event_type: 'Strategic developments', sub_event_type: 'Other' },
+  coercion: { event_type: 'Strategic developments', sub_event_type: 'Other' },
+  displacement: null,
+};
+
+export const VIOLATIONS = [
+  'execution',
+  'torture',
+  'arbitrary_detention',
+  'enforced_disappearance',
+  'forced_displacement',
+  'forced_recruitment',
+  'forced_labour',
+  'forced_allegiance',
+  'collective_punishment',
+  'attack_on_civilians',
+  'attack_on_infrastructure',
+  'looting',
+  'livelihood_restriction',
+  'sexual_violence',
+  'child_victims',
+] as const;
+export const Violation = z.enum(VIOLATIONS);
+export type Violation = z.infer<typeof Violation>;
+
+export const METHODS = [
+  'shooting', 'beheading', 'stoning', 'throwing_from_height', 'hanging', 'crucifixion', 'burning',
+  'air_strike', 'barrel_bomb', 'shelling', 'rocket', 'missile', 'ied', 'car_bomb', 'landmine', 'sniper',
+  'suicide_attack', 'chemical', 'torture', 'knife', 'drowning',
+] as const;
+export const Method = z.enum(METHODS);
+export type Method = z.infer<typeof Method>;
+
+export const ACCUSATIONS = [
+  'collaboration_with_west', 'collaboration_with_government', 'collaboration_with_coalition', 'espionage',
+  'fighting_isis', 'apostasy', 'sorcery', 'adultery', 'homosexuality', 'blasphemy', 'theft', 'smuggling',
+  'desertion', 'drug_use', 'murder',
+] as const;
+export const Accusation = z.enum(ACCUSATIONS);
+export type Accusation = z.infer<typeof Accusation>;
+
+export const COUNT_KEYS = ['killed', 'injured', 'arrested', 'displaced', 'deserted', 'abducted', 'affected'] as const;
+export const CountKey = z.enum(COUNT_KEYS);
+export type CountKey = z.infer<typeof CountKey>;
+
+export const ACTOR_ROLES = ['perpetrator', 'victim', 'target'] as const;
+export const ActorRole = z.enum(ACTOR_ROLES);
+export type ActorRole = z.infer<typeof ActorRole>;
+
+/** [start, end) in UTF-16 code units of document.text. */
+export const Span = z.tuple([z.number().int().nonnegative(), z.number().int().nonnegative()]);
+export type Span = z.infer<typeof Span>;
+
+export const Actor = z.object({
+  role: ActorRole,
+  id: z.string().min(1),
+  name: z.string(),
+  group: z.string().optional(),
+  span: Span.nullable(),
+});
+export type Actor = z.infer<typeof Actor>;
+
+export const PlaceRole = z.enum(['location', 'origin', 'destination']);
+export const Location = z.object({
+  name: z.string(),
+  name_ar: z.string().nullable().optional(),
+  gazetteer_id: z.string().nullable().optional(),
+  lat: z.number().min(-90).max(90).nullable(),
+  lon: z.number().min(-180).max(180).nullable(),
+  country: z.string().nullable().optional(),
+  admin1: z.string().nullable().optional(),
+  admin2: z.string().nullable().optional(),
+  admin3: z.string().nullable().optional(),
+  kind: z.string().nullable().optional(),
+  role: PlaceRole.optional(),
+  precision: z.number().int().min(1).max(3).nullable(),
+  span: Span.nullable(),
+});
+export type Location = z.infer<typeof Location>;
+
+export const TimeRange = z.object({
+  start: z.string().nullable(),
+  end: z.string().nullable(),
+  precision: z.number().int().min(1).max(3).nullable(),
+  text: z.string().nullable(),
+  span: Span.nullable(),
+  anchored: z.boolean().optional(),
+});
+export type TimeRange = z.infer<typeof TimeRange>;
+
+export const Count = z.object({
+  value: z.number().nonnegative(),
+  min: z.number().nonnegative(),
+  max: z.number().nonnegative(),
+  approximate: z.boolean(),
+  text: z.string(),
+  span: Span.nullable(),
+});
+export type Count = z.infer<typeof Count>;
+
+export type Counts = Partial<Record<CountKey, Count>>;
+
+export const ExtractionIssue = z.object({
+  code: z.string(),
+  stage: z.string(),
+  message: z.string(),
+  span: Span.nullable(),
+});
+export type ExtractionIssue = z.infer<typeof ExtractionIssue>;
+
+export const Incident = z.object({
+  id: z.string(),
+  type: IncidentType,
+  acled: z.object({ event_type: z.string(), sub_event_type: z.string() }).nullable(),
+  violations: z.array(Violation),
+  actors: z.array(Actor),
+  locations: z.array(Location),
+  time: TimeRange.nullable(),
+  counts: z.record(CountKey, Count.optional()),
+  methods: z.array(z.object({ id: Method, span: Span.nullable() })),
+  accusations: z.array(z.object({ id: Accusation, span: Span.nullable() })),
+  attribution: z.object({ text: z.string(), span: Span.nullable() }).nullable(),
+  evidence: z.array(z.object({ span: Span })),
+  summary_en: z.string(),
+  confidence: z.number().min(0).max(1),
+  issues: z.array(ExtractionIssue).optional(),
+  rules: z.array(z.string()).optional(),
+});
+export type Incident = z.infer<typeof Incident>;
+
+export const Alternate = z.object({ lang: z.string(), url: z.string() });
+export type Alternate = z.infer<typeof Alternate>;
+
+export const DocumentInfo = z.object({
+  id: z.string(),
+  lang: z.enum(['ar', 'en']),
+  title: z.string().nullable(),
+  url: z.string().nullable(),
+  published: z.string().nullable(),
+  text: z.string(),
+  alternates: z.array(Alternate),
+});
+export type DocumentInfo = z.infer<typeof DocumentInfo>;
+
+export const Extraction = z.object({
+  document: DocumentInfo,
+  incidents: z.array(Incident),
+  issues: z.array(ExtractionIssue).optional(),
+});
+export type Extraction = z.infer<typeof Extraction>;
+
+export function acledFor(type: IncidentType) {
+  return ACLED_EVENT[type];
+}

@@ -1,0 +1,36 @@
+import { normalize, type NormalizedText } from './normalize.ts';
+import { tokenize, type Token } from './tokens.ts';
+import { segment, type Paragraph, type Sentence } from './segment.ts';
+
+export interface AnalyzedText extends NormalizedText {
+  tokens: Token[];
+  paragraphs: Paragraph[];
+  sentences: Sentence[];
+  lang: 'ar' | 'en';
+}
+
+export function detectLanguage(t: NormalizedText): 'ar' | 'en' {
+  let ar = 0;
+  let latin = 0;
+  const s = t.norm;
+  const n = Math.min(s.length, 20000);
+  for (let i = 0; i < n; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 0x0600 && c <= 0x06ff) ar++;
+    else if ((c >= 97 && c <= 122) || (c >= 65 && c <= 90)) latin++;
+  }
+  return ar >= latin ? 'ar' : 'en';
+}
+
+export function analyze(raw: string, lang?: 'ar' | 'en'): AnalyzedText {
+  const t = normalize(raw);
+  const tokens = tokenize(t);
+  const paragraphs = segment(t, tokens);
+  return {
+    ...t,
+    tokens,
+    paragraphs,
+    sentences: paragraphs.flatMap((p) => p.sentences),
+    lang: lang ?? detectLanguage(t),
+  };
+}

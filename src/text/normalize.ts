@@ -1,0 +1,130 @@
+// Offset-preserving normalisation. Every character of the normalised string remembers the
+// [start, end) of the raw characters it came from, so a match found in normalised text is reported
+// as the exact raw words (contract: spans never shift).
+
+export interface NormalizedText {
+  raw: string;
+  norm: string;
+  /** raw start of each normalised char; length norm.length */
+  starts: Int32Array;
+  /** raw end of each normalised char, extended over marks removed right after it */
+  ends: Int32Array;
+}
+
+// Letter forms that carry the same word: hamza seats and alef variants, alef maqsura, taa marbuta.
+const ARABIC_MAP: Record<string, string> = {
+  'أ': 'ا',
+  'إ': 'ا',
+  'آ': 'ا',
+  'ٱ': 'ا',
+  'ٲ': 'ا',
+  'ٳ': 'ا',
+  'ى': 'ي',
+  'ی': 'ي',
+  'ې': 'ي',
+  'ئ': 'ي',
+  'ؤ': 'و',
+  'ة': 'ه',
+  'ۀ': 'ه',
+  'ہ': 'ه',
+  'ک': 'ك',
+  'ڪ': 'ك',
+  'گ': 'ك',
+  '،': ',',
+  '؛': ';',
+  '؟': '?',
+  '٪': '%',
+  '٫': '.',
+  '٬': ',',
+  '«': '"',
+  '»': '"',
+  '“': '"',
+  '”': '"',
+  '„': '"',
+  '‘': "'",
+  '’': "'",
+  '–': '-',
+  '—': '-',
+};
+
+function isDroppedMark(c: number): boolean {
+  return (
+    (c >= 0x064b && c <= 0x065f) || // harakat, shadda, sukun, small hamza
+    c === 0x0670 || // superscript alef
+    c === 0x0640 || // tatweel
+    (c >= 0x0610 && c <= 0x061a) ||
+    (c >= 0x06d6 && c <= 0x06ed) || // Quranic marks
+    c === 0x200b || c === 0x200c || c === 0x200d || c === 0x200e || c === 0x200f ||
+    c === 0x061c || c === 0xfeff || (c >= 0x202a && c <= 0x202e) || (c >= 0x2066 && c <= 0x2069) ||
+    c === 0x00ad // soft hyphen
+  );
+}
+
+function mapChar(ch: string, c: number): string {
+  if (c >= 0x0660 && c <= 0x0669) return String.fromCharCode(48 + c - 0x0660);
+  if (c >= 0x06f0 && c <= 0x06f9) return String.fromCharCode(48 + c - 0x06f0);
+  const m = ARABIC_MAP[ch];
+  if (m !== undefined) return m;
+  if (c < 0x80) return c >= 65 && c <= 90 ? String.fromCharCode(c + 32) : c < 32 && c !== 10 ? ' ' : ch;
+  if (c === 0xa0 || (c >= 0x2000 && c <= 0x200a) || c === 0x202f || c === 0x205f || c === 0x3000) return ' ';
+  if (c === 0x2028 || c === 0x2029 || c === 0x85) return '\n';
+  // Presentation forms and other compatibility characters (ﻻ → لا, ﺍ → ا): NFKC, then our map.
+  if ((c >= 0xfb50 && c <= 0xfdff) || (c >= 0xfe70 && c <= 0xfefc) || (c >= 0xff01 && c <= 0xff5e)) {
+    const k = ch.normalize('NFKC');
+    let out = '';
+    for (const x of k) {
+      const xc = x.charCodeAt(0);
+      if (isDroppedMark(xc) || x === ' ') continue;
+      out += mapChar(x, xc);
+    }
+    return out;
+  }
+  if (c >= 0xd800 && c <= 0xdfff) return ch; // surrogate halves stay as they are
+  const lower = ch.toLowerCase();
+  return lower.length === 1 ? lower : ch;
+}
+
+export function normalize(raw: string): NormalizedText {
+  const n = raw.length;
+  let norm = '';
+  const starts = new Int32Array(n * 2 + 4);
+  const ends = new Int32Array(n * 2 + 4);
+  let len = 0;
+  let pendingParts: string[] = [];
+  for (let i = 0; i < n; i++) {
+    const c = raw.charCodeAt(i);
+    if (isDroppedMark(c)) {
+      // the mark belongs to the letter before it: a span ending on that letter covers it
+      if (len > 0 && ends[len - 1] === i && c !== 0x200e && c !== 0x200f) ends[len - 1] = i + 1;
+      continue;
+    }
+    const ch = raw[i];
+    const out = mapChar(ch, c);
+    for (let k = 0; k < out.length; k++) {
+      if (len >= starts.length) break;
+      starts[len] = i;
+      ends[len] = i + 1;
+      len++;
+    }
+    pendingParts.push(out);
+    if (pendingParts.length > 4096) {
+      norm += pendingParts.join('');
+      pendingParts = [];
+    }
+  }
+  norm += pendingParts.join('');
+  return { raw, norm, starts: starts.subarray(0, len), ends: ends.subarray(0, len) };
+}
+
+/** Raw [start, end) for the normalised range [a, b). */
+export function toRawSpan(t: NormalizedText, a: number, b: number): [number, number] {
+  if (t.norm.length === 0) return [0, 0];
+  const s = Math.max(0, Math.min(a, t.norm.length - 1));
+  const e = Math.max(s + 1, Math.min(b, t.norm.length));
+  return [t.starts[s], t.ends[e - 1]];
+}
+
+/** Normalise a lexicon or query string (no offsets needed). */
+export function normalizeString(s: string): string {
+  return normalize(s).norm;
+}
