@@ -181,7 +181,7 @@ export const Incident = z.object({
   actors: z.array(Actor),
   locations: z.array(Location),
   time: TimeRange.nullable(),
-  counts: z.record(CountKey, Count.optional()),
+  counts: z.partialRecord(CountKey, Count),
   methods: z.array(z.object({ id: Method, span: Span.nullable() })),
   accusations: z.array(z.object({ id: Accusation, span: Span.nullable() })),
   attribution: z.object({ text: z.string(), span: Span.nullable() }).nullable(),

@@ -2,6 +2,7 @@
 // environment. Each command lives in its own module and receives a typed config.
 import { Command } from 'commander';
 import { registerExtract } from './extract.ts';
+import { registerEval } from './eval.ts';
 
 const program = new Command();
 program
@@ -11,6 +12,7 @@ program
   .showHelpAfterError();
 
 registerExtract(program);
+registerEval(program);
 
 program.parseAsync(process.argv).catch((err: unknown) => {
   const e = err as { code?: string; message?: string };

@@ -1,0 +1,73 @@
+import type { Command } from 'commander';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { readGoldDir } from '../eval/gold.ts';
+import { score, type Scores, type PerDoc, type ScoredDocument } from '../eval/score.ts';
+import { extractDocument } from '../pipeline/index.ts';
+
+export interface EvalReport {
+  overall: Scores;
+  by_language: Record<string, Scores>;
+  per_document: PerDoc[];
+}
+
+export function evaluateGoldDir(dir: string, opts: { out?: string } = {}): EvalReport {
+  const cases = readGoldDir(dir);
+  const scored: ScoredDocument[] = cases.map((c) => {
+    const prediction = extractDocument({
+      text: c.text,
+      id: c.name,
+      lang: c.lang === 'en' ? 'en' : c.lang === 'ar' ? 'ar' : undefined,
+      published: c.gold.published ?? null,
+    });
+    if (opts.out) {
+      mkdirSync(opts.out, { recursive: true });
+      writeFileSync(join(opts.out, `${c.name}.json`), JSON.stringify(prediction));
+    }
+    return { name: c.name, lang: c.lang, text: c.text, gold: c.gold, prediction };
+  });
+  const overall = score(scored);
+  const by_language: Record<string, Scores> = {};
+  for (const lang of [...new Set(scored.map((s) => s.lang))].sort()) {
+    by_language[lang] = score(scored.filter((s) => s.lang === lang)).scores;
+  }
+  return { overall: overall.scores, by_language, per_document: overall.perDoc };
+}
+
+const fmt = (v: unknown) => (Array.isArray(v) ? `(${v.join(', ')})` : v === null ? 'None' : String(v));
+
+export function formatScores(s: Scores): string {
+  const f1 = (k: keyof Scores) => {
+    const v = s[k] as [number, number, number] | null;
+    return v ? v[2] : 'None';
+  };
+  const lines = Object.entries(s).map(([k, v]) => `${k}: ${k === 'missing_predictions' ? JSON.stringify(v) : fmt(v)}`);
+  lines.push(
+    `detection F1 ${f1('detection_prf')} · actors F1 ${f1('actors_prf')} · locations F1 ${f1('locations_prf')} · counts F1 ${f1('counts_prf')} · methods F1 ${f1('methods_prf')} · accusations F1 ${f1('accusations_prf')} over ${s.documents} documents`,
+  );
+  return lines.join('\n');
+}
+
+export function registerEval(program: Command): void {
+  program
+    .command('eval')
+    .description('score the extractor against gold annotations (NAME.txt + NAME.gold.json), per language and overall')
+    .argument('<gold_dir>')
+    .option('--json', 'print one JSON object')
+    .option('--per-doc', 'list gold, predicted and matched incidents per document')
+    .option('--out <dir>', 'also write each prediction as NAME.json (the input of score.py)')
+    .action((dir: string, o: { json?: boolean; perDoc?: boolean; out?: string }) => {
+      const report = evaluateGoldDir(dir, { out: o.out });
+      if (o.json) {
+        process.stdout.write(JSON.stringify(report) + '\n');
+        return;
+      }
+      const parts: string[] = [];
+      if (o.perDoc) {
+        for (const d of report.per_document) parts.push(`doc ${d.name} gold=${d.gold} pred=${d.pred} matched=${d.matched}`);
+      }
+      for (const [lang, s] of Object.entries(report.by_language)) parts.push(`== language ${lang}`, formatScores(s));
+      parts.push('== overall', formatScores(report.overall));
+      process.stdout.write(parts.join('\n') + '\n');
+    });
+}
