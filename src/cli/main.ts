@@ -1,6 +1,6 @@
 // Composition root of the CLI: the only place (with src/serve/main) that reads argv and the
 // environment. Each command lives in its own module and receives a typed config.
-import { Command } from 'commander';
+import { Command, CommanderError } from 'commander';
 import { registerExtract } from './extract.ts';
 import { registerEval } from './eval.ts';
 
@@ -9,13 +9,18 @@ program
   .name('rasid')
   .description('Arabic and English conflict reports → verified, geocoded incidents')
   .version('0.1.0')
-  .showHelpAfterError();
+  .showHelpAfterError()
+  .exitOverride();
 
 registerExtract(program);
 registerEval(program);
 
 program.parseAsync(process.argv).catch((err: unknown) => {
+  if (err instanceof CommanderError) {
+    // help and version are not errors; every usage error exits 2 (commander has printed why)
+    process.exit(err.exitCode === 0 ? 0 : 2);
+  }
   const e = err as { code?: string; message?: string };
-  process.stderr.write(`rasid: ${e.code ? `[${e.code}] ` : ''}${e.message ?? String(err)}\n`);
+  process.stderr.write(`rasid: ${e.message ?? String(err)}${e.code ? ` [${e.code}]` : ''}\n`);
   process.exit(2);
 });
