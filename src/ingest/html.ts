@@ -1,0 +1,190 @@
+// An HTML page into the article's text and what the page says about itself: title, language and
+// its other-language versions. Metadata is read before Readability runs because Readability
+// prunes the document it is given.
+import { parseHTML } from 'linkedom';
+import { Readability } from '@mozilla/readability';
+import { RasidError } from '../errors.ts';
+import { normalizeString } from '../text/normalize.ts';
+
+export interface Alternate {
+  lang: string;
+  url: string;
+}
+
+export interface HtmlPage {
+  title: string | null;
+  text: string;
+  /** declared language (BCP 47 primary subtag), null when the page does not say */
+  lang: string | null;
+  alternates: Alternate[];
+}
+
+const BLOCK = new Set([
+  'ADDRESS', 'ARTICLE', 'ASIDE', 'BLOCKQUOTE', 'DD', 'DIV', 'DL', 'DT', 'FIGCAPTION', 'FIGURE', 'FOOTER',
+  'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'HEADER', 'HR', 'LI', 'MAIN', 'OL', 'P', 'PRE', 'SECTION', 'TABLE',
+  'TR', 'UL',
+]);
+const SKIP = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'SVG', 'IFRAME', 'BUTTON', 'FORM']);
+
+// "This post is also available in: English" (WordPress qTranslate/Polylang/WPML) and the Arabic
+// «هذه المقالة متوفرة أيضاً باللغة: English» — compared after normalisation so hamza, tanwin and
+// taa marbuta variants of the Arabic sentence all match.
+const AVAILABILITY_CUES = ['also available in', 'متوفره ايضا', 'متوفر ايضا', 'متاحه ايضا', 'متاح ايضا'].map((c) => normalizeString(c));
+
+const LANGUAGE_NAMES: Record<string, string> = {
+  english: 'en', 'الانجليزيه': 'en', 'الانكليزيه': 'en', 'انجليزي': 'en', 'انكليزي': 'en',
+  arabic: 'ar', 'العربيه': 'ar', 'عربي': 'ar', 'français': 'fr', french: 'fr', 'الفرنسيه': 'fr',
+  kurdish: 'ku', 'کوردی': 'ku', 'الكرديه': 'ku', deutsch: 'de', german: 'de', 'türkçe': 'tr', turkish: 'tr',
+};
+
+function primaryTag(lang: string | null | undefined): string | null {
+  const m = lang?.trim().toLowerCase().match(/^([a-z]{2,3})(?:[-_]|$)/);
+  return m ? m[1] : null;
+}
+
+/** Plain text of a DOM subtree with paragraph breaks, so sentence and heading segmentation work. */
+export function textOf(root: Node): string {
+  const out: string[] = [];
+  const walk = (node: Node): void => {
+    if (node.nodeType === 3) {
+      out.push((node.textContent ?? '').replace(/\s+/g, ' '));
+      return;
+    }
+    if (node.nodeType !== 1) return;
+    const tag = (node as Element).tagName.toUpperCase();
+    if (SKIP.has(tag)) return;
+    if (tag === 'BR') {
+      out.push('\n');
+      return;
+    }
+    const block = BLOCK.has(tag);
+    if (block) out.push('\n\n');
+    for (let c = node.firstChild; c; c = c.nextSibling) walk(c);
+    if (block) out.push('\n\n');
+    else if (tag === 'TD' || tag === 'TH') out.push(' ');
+  };
+  walk(root);
+  return out
+    .join('')
+    .split('\n')
+    .map((l) => l.replace(/[ \t\u00a0]+/g, ' ').trim())
+    .join('\n')
+    .replace(/\n{3,}/g, '\n\n')
+    .trim();
+}
+
+function absolute(href: string | null, base: string | null): string | null {
+  if (!href) return null;
+  try {
+    const u = new URL(href, base ?? undefined);
+    if (u.protocol !== 'http:' && u.protocol !== 'https:') return null;
+    u.hash = '';
+    return u.href;
+  } catch {
+    return null;
+  }
+}
+
+function languageOfLink(a: Element, url: string): string | null {
+  const declared = primaryTag(a.getAttribute('hreflang')) ?? primaryTag(a.getAttribute('lang'));
+  if (declared) return declared;
+  // qTranslate marks links "qtranxs-available-language-link-en"; Polylang "lang-item-en"
+  const cls = (a.getAttribute('class') ?? '').match(/(?:link|item)-([a-z]{2})\b/);
+  if (cls) return cls[1];
+  const name = normalizeString((a.textContent ?? '').trim().toLowerCase());
+  for (const [k, v] of Object.entries(LANGUAGE_NAMES)) if (name === normalizeString(k)) return v;
+  const path = new URL(url).pathname.match(/^\/([a-z]{2})(?:\/|$)/);
+  if (path) return path[1];
+  return primaryTag(new URL(url).searchParams.get('lang'));
+}
+
+/** Links under a "this post is also available in" note; the note is removed from the page. */
+function availabilityLinks(doc: Document, base: string | null): Alternate[] {
+  const found: Alternate[] = [];
+  const candidates = Array.from(doc.querySelectorAll('p, div, span, li, small, em, strong'));
+  for (const el of candidates) {
+    if (!el.isConnected) continue;
+    const own = normalizeString((el.textContent ?? '').slice(0, 300).toLowerCase());
+    if (!AVAILABILITY_CUES.some((c) => own.includes(c))) continue;
+    // the innermost element holding the cue: skip a wrapper when a child holds it too
+    const inner = Array.from(el.children).some((c) =>
+      AVAILABILITY_CUES.some((cue) => normalizeString((c.textContent ?? '').toLowerCase()).includes(cue)),
+    );
+    if (inner) continue;
+    let anchors = Array.from(el.querySelectorAll('a[href]'));
+    // some themes put the links in the element that follows the note
+    if (anchors.length === 0 && el.nextElementSibling) anchors = Array.from(el.nextElementSibling.querySelectorAll('a[href]'));
+    for (const a of anchors) {
+      const url = absolute(a.getAttribute('href'), base);
+      const lang = url ? languageOfLink(a, url) : null;
+      if (url && lang) found.push({ lang, url });
+    }
+    el.remove();
+  }
+  return found;
+}
+
+function hreflangLinks(doc: Document, base: string | null): Alternate[] {
+  const out: Alternate[] = [];
+  for (const link of Array.from(doc.querySelectorAll('link[rel~="alternate"][hreflang]'))) {
+    const lang = primaryTag(link.getAttribute('hreflang'));
+    const url = absolute(link.getAttribute('href'), base);
+    if (lang && url) out.push({ lang, url });
+  }
+  return out;
+}
+
+function meta(doc: Document, selector: string): string | null {
+  const v = doc.querySelector(selector)?.getAttribute('content')?.trim();
+  return v ? v : null;
+}
+
+/**
+ * A page that opens <html> or <body> but never closes it was cut off (a truncated download or a
+ * half-written file); its text would silently lose its end, so it is refused.
+ */
+function assertComplete(html: string, label: string): void {
+  const opens = /<(html|body)[\s>]/i.test(html);
+  if (opens && !/<\/(body|html)\s*>/i.test(html)) {
+    throw new RasidError('input.truncated', `${label}: the HTML ends before </body> or </html>; the page looks cut off`);
+  }
+}
+
+export function parseHtmlPage(html: string, url: string | null, label: string): HtmlPage {
+  assertComplete(html, label);
+  const { document } = parseHTML(html);
+  const doc = document as unknown as Document;
+  const base = absolute(doc.querySelector('base[href]')?.getAttribute('href') ?? null, url) ?? url;
+
+  const lang =
+    primaryTag(doc.documentElement?.getAttribute('lang')) ??
+    primaryTag(meta(doc, 'meta[http-equiv="content-language" i]')) ??
+    primaryTag(meta(doc, 'meta[property="og:locale"]'));
+  const self = url ? absolute(url, null) : null;
+  const seen = new Set<string>(self ? [self] : []);
+  const alternates: Alternate[] = [];
+  for (const alt of [...hreflangLinks(doc, base), ...availabilityLinks(doc, base)]) {
+    if (seen.has(alt.url) || (lang && alt.lang === lang && !self)) continue;
+    seen.add(alt.url);
+    alternates.push(alt);
+  }
+  const metaTitle = meta(doc, 'meta[property="og:title"]') ?? doc.querySelector('title')?.textContent?.trim() ?? null;
+
+  let text = '';
+  let title: string | null = null;
+  try {
+    const article = new Readability<Node>(doc, { serializer: (n) => n, charThreshold: 200 }).parse();
+    if (article?.content) text = textOf(article.content);
+    title = article?.title?.trim() || null;
+  } catch {
+    // Readability gives up on some odd documents; the body text below is the fallback
+  }
+  if (!text) {
+    const { document: again } = parseHTML(html);
+    const againDoc = again as unknown as Document;
+    availabilityLinks(againDoc, base);
+    text = againDoc.body ? textOf(againDoc.body) : '';
+  }
+  if (!text.trim()) throw new RasidError('input.empty', `${label}: the page has no article text`);
+  return { title: title ?? metaTitle, text, lang, alternates };
+}

@@ -1,0 +1,345 @@
+// The ingest service: tasks (files, URLs, feed items) → documents in the store, each with its
+// extraction. The CLI and the bench call this; it prints nothing and reports through callbacks.
+//
+// Crash safety comes from the order of writes per document, not from one transaction across
+// them: (1) putDocument, (2) saveExtraction, (3) setIngestState. A kill between (1) and (3)
+// leaves the document without its ingest mark, so the next run redoes (2) — idempotent, since it
+// replaces only machine incidents — and a document is never marked done without its incidents.
+import { createHash } from 'node:crypto';
+import { readFileSync, statSync } from 'node:fs';
+import { extname } from 'node:path';
+import { RasidError } from '../errors.ts';
+import { decodeText, DEFAULT_MAX_BYTES, formatOf } from '../input/read-file.ts';
+import type { Extraction } from '../schema.ts';
+import type { DocumentInput, Store } from '../store/types.ts';
+import type { ExtractInput } from '../pipeline/index.ts';
+import { detectLanguage } from '../text/analyze.ts';
+import { normalize } from '../text/normalize.ts';
+import { decodeBody, mediaType } from './decode.ts';
+import { parseFeed, sniffFeed } from './feed.ts';
+import { parseHtmlPage } from './html.ts';
+import type { Fetcher } from './http.ts';
+import { parseRecords } from './records.ts';
+import { expandArguments, type PageHint, type Task } from './sources.ts';
+
+export type Processing =
+  | { kind: 'extract'; extract: (input: ExtractInput) => Extraction }
+  /** store documents only (`--no-extract`) */
+  | { kind: 'none' }
+  /** store documents and hand extraction to workers (`--queue`) */
+  | { kind: 'enqueue'; enqueue: (documentId: string) => Promise<void> };
+
+export type Published = (page: { html?: string; url?: string | null; text: string }) => string | null;
+
+export interface IngestOptions {
+  store: Store;
+  fetcher: Fetcher;
+  processing: Processing;
+  concurrency?: number;
+  maxBytes?: number;
+  /** publication date from page metadata, URL and datelines */
+  published?: Published;
+  onProgress?: (p: IngestProgress) => void;
+}
+
+export interface Failure {
+  source: string;
+  code: string;
+  message: string;
+}
+
+export interface IngestProgress {
+  total: number;
+  done: number;
+  new: number;
+  unchanged: number;
+  updated: number;
+  failed: number;
+}
+
+export interface IngestSummary extends IngestProgress {
+  /** files in folders that are not documents (images, archives…) */
+  skipped: number;
+  failures: Failure[];
+}
+
+type Status = 'new' | 'unchanged' | 'updated';
+interface Landed {
+  id: string | null;
+  status: Status;
+}
+
+const SUPPORTED_LANGS = new Set(['ar', 'en']);
+
+function stateHash(doc: DocumentInput, level: 'stored' | 'extracted'): string {
+  const alts = [...doc.alternates].sort((a, b) => (a.url < b.url ? -1 : 1));
+  return createHash('sha256')
+    .update(JSON.stringify([level, doc.text, doc.title, doc.lang, doc.published, doc.url, doc.format, alts]))
+    .digest('hex');
+}
+
+function pickLang(declared: string | null | undefined, text: string): 'ar' | 'en' {
+  if (declared === 'ar' || declared === 'en') return declared;
+  return detectLanguage(normalize(text.slice(0, 20000)));
+}
+
+function toFailure(source: string, e: unknown): Failure {
+  if (e instanceof RasidError) {
+    // RasidError messages from the readers start with the file name; the summary prints it already
+    const msg = e.message.startsWith(`${source}: `) ? e.message.slice(source.length + 2) : e.message;
+    return { source, code: e.code, message: msg };
+  }
+  const err = e as Error;
+  return { source, code: 'internal', message: `${err?.name ?? 'Error'}: ${String(err?.message ?? e).slice(0, 200)}` };
+}
+
+export async function ingest(args: string[], opts: IngestOptions): Promise<IngestSummary> {
+  const { store, fetcher, processing } = opts;
+  const maxBytes = opts.maxBytes ?? DEFAULT_MAX_BYTES;
+  const expanded = expandArguments(args);
+  const queue: Task[] = [...expanded.tasks];
+  const summary: IngestSummary = { total: queue.length + expanded.missing.length, done: 0, new: 0, unchanged: 0, updated: 0, failed: 0, skipped: expanded.skipped, failures: [] };
+  // one fetch per URL per run, however many feed items and alternate links point at it
+  const pages = new Map<string, Promise<Landed | null>>();
+
+  const progress = () => opts.onProgress?.({ total: summary.total, done: summary.done, new: summary.new, unchanged: summary.unchanged, updated: summary.updated, failed: summary.failed });
+  const fail = (source: string, e: unknown) => {
+    summary.failed++;
+    summary.failures.push(toFailure(source, e));
+  };
+  const count = (s: Status) => {
+    summary[s]++;
+  };
+  for (const m of expanded.missing) {
+    fail(m.source, m.error);
+    summary.done++;
+  }
+
+  async function land(doc: DocumentInput, needsId: boolean): Promise<Landed> {
+    const want = stateHash(doc, processing.kind === 'none' ? 'stored' : 'extracted');
+    const extracted = stateHash(doc, 'extracted');
+    const state = await store.getIngestState(doc.sourceKey);
+    const done = state === want || state === extracted;
+    if (done && !needsId) return { id: null, status: 'unchanged' };
+    const put = await store.putDocument(doc);
+    if (done) return { id: put.id, status: 'unchanged' };
+    if (processing.kind === 'extract') {
+      let extraction: Extraction;
+      try {
+        extraction = processing.extract({ text: doc.text, id: put.id, lang: doc.lang, title: doc.title, url: doc.url, published: doc.published, alternates: doc.alternates });
+      } catch (e) {
+        if (e instanceof RasidError) throw e;
+        throw new RasidError('extract.failed', `extraction failed (${(e as Error)?.name ?? 'Error'})`);
+      }
+      await store.saveExtraction(put.id, extraction);
+    } else if (processing.kind === 'enqueue') {
+      await processing.enqueue(put.id);
+    }
+    await store.setIngestState(doc.sourceKey, want);
+    return { id: put.id, status: put.status };
+  }
+
+  async function runFile(task: Extract<Task, { kind: 'file' }>): Promise<void> {
+    const size = statSync(task.path).size;
+    if (size > maxBytes) throw new RasidError('input.too-large', `${(size / 1048576).toFixed(1)} MB is over the ${(maxBytes / 1048576).toFixed(0)} MB limit`);
+    const ext = extname(task.path).toLowerCase();
+    const bytes = readFileSync(task.path);
+    const text = decodeText(bytes, task.label, maxBytes);
+    const known = formatOf(task.path);
+    // a saved feed may carry any extension; its XML root tells
+    if (ext === '.xml' || ext === '.rss' || ext === '.atom' || (known !== 'json' && known !== 'jsonl' && sniffFeed(text))) {
+      return runFeed(text, null, task.label);
+    }
+    const format = known ?? 'txt';
+    if (format === 'json' || format === 'jsonl') {
+      // one file, many documents: each record is counted and fails on its own
+      const records = parseRecords(text, format, task.label);
+      summary.total += records.length - 1;
+      for (const r of records) {
+        const source = `${task.label}#${r.position}`;
+        try {
+          if (r.error) throw r.error;
+          const rec = r.record!;
+          const doc: DocumentInput = {
+            sourceKey: rec.url ?? (rec.id ? `${task.path}#${rec.id}` : `${task.path}#${r.position}`),
+            url: rec.url ?? null,
+            title: rec.title ?? null,
+            lang: pickLang(rec.lang, rec.text),
+            published: rec.published ?? opts.published?.({ url: rec.url, text: rec.text }) ?? null,
+            text: rec.text,
+            format,
+            alternates: [],
+          };
+          count((await land(doc, false)).status);
+        } catch (e) {
+          fail(source, e);
+        }
+        summary.done++;
+        progress();
+      }
+      summary.done--; // the file's own slot was replaced by its records
+      return;
+    }
+    if (format === 'html') {
+      const page = parseHtmlPage(text, null, task.label);
+      const doc: DocumentInput = {
+        sourceKey: task.path,
+        url: null,
+        title: page.title,
+        lang: pickLang(page.lang, page.text),
+        published: opts.published?.({ html: text, url: null, text: page.text }) ?? null,
+        text: page.text,
+        format,
+        alternates: page.alternates,
+      };
+      count((await land(doc, false)).status);
+      return;
+    }
+    const doc: DocumentInput = {
+      sourceKey: task.path,
+      url: null,
+      title: null,
+      lang: pickLang(null, text),
+      published: opts.published?.({ url: null, text }) ?? null,
+      text,
+      format,
+      alternates: [],
+    };
+    count((await land(doc, false)).status);
+  }
+
+  async function runFeed(xml: string, url: string | null, label: string): Promise<void> {
+    const feed = parseFeed(xml, url, label);
+    if (feed.items.length === 0) throw new RasidError('input.empty', 'the feed has no items with links');
+    for (const item of feed.items) {
+      summary.total++;
+      queue.push({
+        kind: 'url',
+        url: item.link,
+        label: item.link,
+        hint: { title: item.title, published: item.published, alternates: item.alternates, followAlternates: true },
+      });
+    }
+    // the feed itself is a container, not a document: its slot is taken by its items
+    summary.total--;
+    summary.done--;
+  }
+
+  /** Fetch and land one page (or feed); returns null when the URL turned out to be a feed. */
+  function landUrl(url: string, label: string, hint: PageHint | undefined): Promise<Landed | null> {
+    const known = pages.get(url);
+    if (known) return known;
+    const p = (async (): Promise<Landed | null> => {
+      const res = await fetcher.fetch(url);
+      const type = mediaType(res.contentType);
+      const text = decodeBody(res.body, res.contentType, label, maxBytes);
+      if (type && /(rss|atom)\+xml$/.test(type)) {
+        await runFeed(text, res.url, label);
+        return null;
+      }
+      if (!type || type.endsWith('/xml') || type === 'text/plain') {
+        if (sniffFeed(text)) {
+          await runFeed(text, res.url, label);
+          return null;
+        }
+      }
+      const isHtml = type === 'text/html' || type === 'application/xhtml+xml' || (!type && /^\s*(<!doctype html|<html)/i.test(text));
+      let doc: DocumentInput;
+      if (isHtml) {
+        const page = parseHtmlPage(text, res.url, label);
+        const alternates = dedupeAlternates([...(hint?.alternates ?? []), ...page.alternates], res.url);
+        doc = {
+          sourceKey: res.url,
+          url: res.url,
+          title: page.title ?? hint?.title ?? null,
+          lang: pickLang(page.lang, page.text),
+          published: hint?.published ?? opts.published?.({ html: text, url: res.url, text: page.text }) ?? null,
+          text: page.text,
+          format: 'html',
+          alternates,
+        };
+      } else {
+        doc = { sourceKey: res.url, url: res.url, title: hint?.title ?? null, lang: pickLang(null, text), published: hint?.published ?? opts.published?.({ url: res.url, text }) ?? null, text, format: 'txt', alternates: [] };
+      }
+      const follow = (hint?.followAlternates ?? true) && doc.alternates.some((a) => SUPPORTED_LANGS.has(a.lang));
+      const landed = await land(doc, follow);
+      if (res.url !== url && !pages.has(res.url)) pages.set(res.url, pages.get(url)!);
+      if (follow) await landAlternates(landed, doc);
+      return landed;
+    })();
+    pages.set(url, p);
+    return p;
+  }
+
+  /** Other-language versions are ingested too and linked to this page as one group. */
+  async function landAlternates(self: Landed, doc: DocumentInput): Promise<void> {
+    const ids = [self.id!];
+    for (const alt of doc.alternates) {
+      if (!SUPPORTED_LANGS.has(alt.lang)) continue;
+      const seen = pages.has(alt.url);
+      if (!seen) summary.total++;
+      try {
+        const landed = await landUrl(alt.url, alt.url, { title: null, published: doc.published, alternates: [], followAlternates: false });
+        if (!seen && landed) count(landed.status);
+        if (landed?.id) ids.push(landed.id);
+      } catch (e) {
+        if (!seen) fail(alt.url, e);
+      }
+      if (!seen) {
+        summary.done++;
+        progress();
+      }
+    }
+    if (ids.length > 1) await store.linkAlternates(ids);
+  }
+
+  async function runTask(task: Task): Promise<void> {
+    if (task.kind === 'file') return runFile(task);
+    if (pages.has(task.url)) {
+      // a page already reached as another page's alternate (or listed twice) was counted there
+      summary.total--;
+      summary.done--;
+      await landUrl(task.url, task.label, task.hint).catch(() => null);
+      return;
+    }
+    const landed = await landUrl(task.url, task.label, task.hint);
+    if (landed) count(landed.status);
+  }
+
+  // a worker that finds the queue empty waits while others run: a feed being read adds items
+  let active = 0;
+  let waiting: Array<() => void> = [];
+  const wakeAll = () => {
+    const w = waiting;
+    waiting = [];
+    for (const f of w) f();
+  };
+  const workers = Array.from({ length: Math.max(1, opts.concurrency ?? 4) }, async () => {
+    for (;;) {
+      const task = queue.shift();
+      if (!task) {
+        if (active === 0) return wakeAll();
+        await new Promise<void>((r) => waiting.push(r));
+        continue;
+      }
+      active++;
+      try {
+        await runTask(task);
+      } catch (e) {
+        fail(task.label, e);
+      } finally {
+        active--;
+      }
+      summary.done++;
+      progress();
+      wakeAll();
+    }
+  });
+  await Promise.all(workers);
+  return summary;
+}
+
+function dedupeAlternates(list: Array<{ lang: string; url: string }>, self: string): Array<{ lang: string; url: string }> {
+  const seen = new Set([self]);
+  return list.filter((a) => (seen.has(a.url) ? false : (seen.add(a.url), true)));
+}
