@@ -1,0 +1,38 @@
+// `rasid import acled`: every row of an ACLED CSV becomes a reference document and incident in the
+// store. Idempotent like ingest: the same row again leaves the store as it was.
+import type { Store } from '../store/types.ts';
+import { readAcledFile } from './parse.ts';
+import { AcledRowError, referenceFromAcled } from './from-acled.ts';
+
+export interface AcledImportResult {
+  rows: number;
+  new: number;
+  unchanged: number;
+  updated: number;
+  incidents: number;
+  /** rows that could not be imported, by event id and reason code */
+  failed: Array<{ row: number; eventId: string; code: string; message: string }>;
+}
+
+export async function importAcled(file: string, store: Store, onRow?: (n: number) => void): Promise<AcledImportResult> {
+  const res: AcledImportResult = { rows: 0, new: 0, unchanged: 0, updated: 0, incidents: 0, failed: [] };
+  for await (const row of readAcledFile(file)) {
+    res.rows++;
+    onRow?.(res.rows);
+    let ref;
+    try {
+      ref = referenceFromAcled(row);
+    } catch (e) {
+      if (!(e instanceof AcledRowError)) throw e;
+      res.failed.push({ row: res.rows, eventId: row.event_id_cnty ?? '', code: e.code, message: e.message });
+      continue;
+    }
+    const put = await store.putDocument(ref.document);
+    res[put.status]++;
+    if (put.status === 'unchanged') continue;
+    const doc = { ...ref.extraction.document, id: put.id };
+    const saved = await store.saveExtraction(put.id, { ...ref.extraction, document: doc });
+    res.incidents += saved.saved;
+  }
+  return res;
+}
