@@ -150,8 +150,10 @@ function assertComplete(html: string, label: string): void {
   }
 }
 
-export function parseHtmlPage(html: string, url: string | null, label: string): HtmlPage {
-  assertComplete(html, label);
+export function parseHtmlPage(source: string, url: string | null, label: string): HtmlPage {
+  assertComplete(source, label);
+  // linkedom builds no <body> for a bare fragment; browsers do, so wrap it as they would
+  const html = /<(html|body)[\s>]/i.test(source) ? source : `<!doctype html><html><head></head><body>${source}</body></html>`;
   const { document } = parseHTML(html);
   const doc = document as unknown as Document;
   const base = absolute(doc.querySelector('base[href]')?.getAttribute('href') ?? null, url) ?? url;

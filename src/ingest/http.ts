@@ -14,6 +14,8 @@ import { isNonPublicAddress } from './address-guard.ts';
 export interface FetchOptions {
   /** connect to private, loopback and link-local addresses (tests, intranet sources) */
   allowPrivate: boolean;
+  /** finer than allowPrivate: decides for each resolved address (an intranet allow-list) */
+  allowAddress?: (ip: string) => boolean;
   /** whole request, redirects included */
   timeoutMs: number;
   /** body limit after decompression */
@@ -55,6 +57,11 @@ export class Fetcher {
     this.opts = { ...DEFAULT_FETCH_OPTIONS, ...opts };
   }
 
+  private allowed(ip: string): boolean {
+    if (this.opts.allowAddress) return this.opts.allowAddress(ip);
+    return this.opts.allowPrivate || !isNonPublicAddress(ip);
+  }
+
   async fetch(url: string, accept = 'text/html,application/xhtml+xml,application/rss+xml,application/atom+xml,application/xml;q=0.9,*/*;q=0.5'): Promise<FetchedResource> {
     const deadline = Date.now() + this.opts.timeoutMs;
     let current = parseHttpUrl(url);
@@ -81,8 +88,8 @@ export class Fetcher {
     dnsLookup(hostname, { all: true, family: options.family ?? 0 }, (err, addresses) => {
       if (err) return cb(err, '', 0);
       // refuse when any answer is non-public: a round-robin mixing public and private is an attack
-      const bad = addresses.find((a) => isNonPublicAddress(a.address));
-      if (bad && !this.opts.allowPrivate) {
+      const bad = addresses.find((a) => !this.allowed(a.address));
+      if (bad) {
         return cb(fail('fetch.private-address', `${hostname} resolves to a non-public address (${bad.address}); pass --allow-private to permit`), '', 0);
       }
       if (options.all) cb(null, addresses);
@@ -96,7 +103,7 @@ export class Fetcher {
     deadline: number,
   ): Promise<{ status: number; redirect?: string; contentType: string | null; body?: Buffer }> {
     const literal = url.hostname.replace(/^\[|\]$/g, '');
-    if (isIP(literal) && !this.opts.allowPrivate && isNonPublicAddress(literal)) {
+    if (isIP(literal) && !this.allowed(literal)) {
       return Promise.reject(fail('fetch.private-address', `${literal} is a non-public address; pass --allow-private to permit`));
     }
     const remaining = deadline - Date.now();
@@ -104,6 +111,7 @@ export class Fetcher {
     const { maxBytes } = this.opts;
     return new Promise((resolve, reject) => {
       let settled = false;
+      let responded = false;
       const done = (err: Error | null, value?: Parameters<typeof resolve>[0]) => {
         if (settled) return;
         settled = true;
@@ -123,6 +131,7 @@ export class Fetcher {
           agent: false,
         },
         (res) => {
+          responded = true;
           const status = res.statusCode ?? 0;
           const contentType = typeof res.headers['content-type'] === 'string' ? res.headers['content-type'] : null;
           if (status >= 300 && status < 400 && res.headers.location) {
@@ -148,9 +157,10 @@ export class Fetcher {
           stream.on('data', (chunk: Buffer) => {
             size += chunk.length;
             if (size > maxBytes) {
+              done(fail('fetch.too-large', `body is over the ${maxBytes}-byte limit`));
               res.destroy();
               stream.destroy();
-              return done(fail('fetch.too-large', `body is over the ${maxBytes}-byte limit`));
+              return;
             }
             chunks.push(chunk);
           });
@@ -174,7 +184,8 @@ export class Fetcher {
         if (e instanceof RasidError) return done(e);
         const code = e.code ?? 'error';
         if (code === 'ENOTFOUND' || code === 'EAI_AGAIN') return done(fail('fetch.dns', `${url.hostname} cannot be resolved (${code})`));
-        if (code === 'ECONNRESET' && settled === false) return done(fail('fetch.network', `connection reset (${code})`));
+        // the server hung up after it began answering: a cut-off body
+        if (responded) return done(fail('fetch.truncated', `the connection closed before the whole body arrived (${code})`));
         done(fail('fetch.network', `connection failed (${code})`));
       });
       req.end();

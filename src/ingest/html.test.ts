@@ -1,0 +1,74 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { parseHtmlPage } from './html.ts';
+
+const filler = 'وأضاف المصدر أن الأهالي ما زالوا ينتظرون معرفة مصير المعتقلين في السجن المركزي. '.repeat(4);
+
+function page(head: string, body: string, lang = 'ar'): string {
+  return `<!doctype html><html lang="${lang}"><head><meta charset="utf-8">${head}</head><body>
+<nav><a href="/">الرئيسية</a> <a href="/about">من نحن</a></nav>
+<article><h1>اعتقالات في بلدة الشحيل</h1>
+<p>اعتقلت دورية أمنية خمسة شبان من بلدة الشحيل صباح يوم الثلاثاء. ${filler}</p>
+${body}
+<p>وقال شاهد عيان إن الدورية صادرت هواتف المعتقلين. ${filler}</p></article>
+<footer>جميع الحقوق محفوظة</footer></body></html>`;
+}
+
+test('article text keeps paragraphs and drops navigation and footer', () => {
+  const p = parseHtmlPage(page('<title>الشحيل | موقع</title>', ''), 'https://example.org/ar/2016/05/a/', 'x');
+  assert.match(p.text, /اعتقلت دورية أمنية خمسة شبان/);
+  assert.match(p.text, /صادرت هواتف المعتقلين/);
+  assert.ok(p.text.includes('\n\n'), 'paragraph break kept');
+  assert.doesNotMatch(p.text, /جميع الحقوق محفوظة/);
+  assert.doesNotMatch(p.text, /من نحن/);
+  assert.equal(p.lang, 'ar');
+  assert.ok(p.title);
+});
+
+test('hreflang alternates, absolute, without the page itself', () => {
+  const head = `<link rel="alternate" hreflang="ar" href="https://example.org/ar/2016/05/a/">
+<link rel="alternate" hreflang="en-US" href="/en/2016/05/a/"><link rel="alternate" hreflang="x-default" href="/">`;
+  const p = parseHtmlPage(page(head, ''), 'https://example.org/ar/2016/05/a/', 'x');
+  assert.deepEqual(p.alternates, [{ lang: 'en', url: 'https://example.org/en/2016/05/a/' }]);
+});
+
+test('"This post is also available in" links are found and removed from the text', () => {
+  const note = `<p class="qtranxs-available-languages-message">This post is also available in:
+<a href="https://example.org/en/a/" class="qtranxs-available-language-link qtranxs-available-language-link-en" title="English">English</a></p>`;
+  const p = parseHtmlPage(page('', note), 'https://example.org/ar/a/', 'x');
+  assert.deepEqual(p.alternates, [{ lang: 'en', url: 'https://example.org/en/a/' }]);
+  assert.doesNotMatch(p.text, /also available/);
+});
+
+test('the Arabic availability note, with hamza and tanwin variants, names its link by language name', () => {
+  const note = `<p>هذه المقالة متوفرة أيضاً باللغة: <a href="https://example.org/?p=12&lang=en">English</a></p>`;
+  const p = parseHtmlPage(page('', note), 'https://example.org/?p=12', 'x');
+  assert.deepEqual(p.alternates, [{ lang: 'en', url: 'https://example.org/?p=12&lang=en' }]);
+  assert.doesNotMatch(p.text, /متوفرة أيضاً/);
+});
+
+test('an English page names its Arabic version', () => {
+  const body = `<p>Five young men were detained in al-Shuhail on Tuesday morning by a security patrol. `.repeat(6) + `</p>
+<div class="post-langs">This post is also available in: <a href="/ar/a/">العربية</a></div>`;
+  const p = parseHtmlPage(`<html lang="en"><head><title>Arrests</title></head><body><article>${body}</article></body></html>`, 'https://example.org/en/a/', 'x');
+  assert.equal(p.lang, 'en');
+  assert.deepEqual(p.alternates, [{ lang: 'ar', url: 'https://example.org/ar/a/' }]);
+});
+
+test('a page cut off before </body> is refused with input.truncated', () => {
+  const html = page('', '');
+  const cut = html.slice(0, html.indexOf('وقال شاهد'));
+  assert.throws(() => parseHtmlPage(cut, null, 'cut.html'), (e: { code?: string }) => e.code === 'input.truncated');
+});
+
+test('a page without text is refused with input.empty', () => {
+  assert.throws(
+    () => parseHtmlPage('<html><head><title>t</title></head><body><script>var a=1</script></body></html>', null, 'e.html'),
+    (e: { code?: string }) => e.code === 'input.empty',
+  );
+});
+
+test('a fragment without <html> is read as it is', () => {
+  const p = parseHtmlPage('<p>قصفت طائرات حربية سوق المدينة.</p><p>وأصيب عشرة مدنيين.</p>', null, 'f.html');
+  assert.equal(p.text, 'قصفت طائرات حربية سوق المدينة.\n\nوأصيب عشرة مدنيين.');
+});
