@@ -8,6 +8,8 @@ import { writeExport } from '../export/index.ts';
 import { acledActor, actorIdFromAcled, knownActorIds, assocParent } from './actors.ts';
 import { parseAcledDate, readAcledFile } from './parse.ts';
 import { referenceFromAcled, typeFromAcled } from './from-acled.ts';
+import { importAcled } from './import.ts';
+import { openStore } from '../store/open.ts';
 
 export const ACLED_SAMPLE = new URL('../../../shared/data/acled-sample-2020/acled_syria_iraq_2020-04-27_to_2020-05-09.csv', import.meta.url).pathname;
 
@@ -163,4 +165,35 @@ test('the shared ACLED sample converts row by row', { skip: existsSync(ACLED_SAM
   }
   assert.equal(rows, 404);
   assert.equal(unmapped, 0);
+});
+
+test('round trip through the store: export ACLED CSV, `import acled` it, get the same incidents back', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'rasid-acled-store-'));
+  const store = await openStore({ db: join(dir, 'r.db') });
+  try {
+    const file = join(dir, 'out.csv');
+    await writeExport('acled', ROUND_TRIP, createWriteStream(file));
+    const res = await importAcled(file, store);
+    assert.deepEqual([res.rows, res.new, res.incidents, res.failed.length], [5, 5, 5, 0]);
+    const again = await importAcled(file, store);
+    assert.deepEqual([again.unchanged, again.incidents], [5, 0]);
+    const back = new Map<string, Incident>();
+    for await (const inc of store.streamIncidents({})) {
+      const doc = await store.getDocument(inc.documentId);
+      back.set(doc!.sourceKey, inc);
+    }
+    assert.equal(back.size, ROUND_TRIP.length);
+    for (const orig of ROUND_TRIP) {
+      const got = back.get(`acled:${orig.locations[0].country === 'IQ' ? 'IRQ' : 'SYR'}-${orig.id}`);
+      assert.ok(got, orig.id);
+      assert.equal(got.type, orig.type);
+      assert.equal(got.time?.start, orig.time?.start);
+      assert.deepEqual([got.locations[0].name, got.locations[0].lat, got.locations[0].lon], [orig.locations[0].name, orig.locations[0].lat, orig.locations[0].lon]);
+      assert.equal(got.counts.killed?.value ?? 0, orig.counts.killed?.value ?? 0);
+      assert.deepEqual(got.actors.map((a) => [a.role, a.id]), orig.actors.map((a) => [a.role, a.id]));
+    }
+  } finally {
+    await store.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
 });

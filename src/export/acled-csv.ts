@@ -41,6 +41,8 @@ export interface AcledRowContext {
   /** the reporting outlet, when the caller knows it (document title or host) */
   source?: string;
   sourceScale?: string;
+  /** keep this event id (an incident imported from ACLED keeps ACLED's) */
+  eventId?: string;
   /** Unix seconds for `timestamp` when the incident has no updatedAt */
   now?: number;
 }
@@ -83,7 +85,7 @@ export function toAcledRow(inc: ExportIncident, ctx: AcledRowContext = {}): Acle
   const date = eventDate(inc);
   const killed = inc.counts.killed?.value ?? 0;
   return {
-    event_id_cnty: `${country?.iso3 ?? 'XXX'}-${inc.id}`,
+    event_id_cnty: ctx.eventId ?? `${country?.iso3 ?? 'XXX'}-${inc.id}`,
     event_date: date ?? '',
     year: date ? Number(date.slice(0, 4)) : '',
     time_precision: inc.time?.precision ?? '',

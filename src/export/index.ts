@@ -36,10 +36,17 @@ export function isExportFormat(s: string): s is ExportFormat {
 export interface ExportOptions extends GeoJsonOptions {
   /** end `out` when done (default true); false for process.stdout or a response you finish yourself */
   end?: boolean;
-  /** the reporting outlet for ACLED's `source` column, looked up per incident (e.g. from its document) */
-  sourceFor?: (inc: ExportIncident) => Promise<string | undefined> | string | undefined;
+  /** where an incident came from (its document's outlet, an original ACLED event id), looked up per incident */
+  provenance?: (inc: ExportIncident) => Promise<Provenance | undefined> | Provenance | undefined;
   /** Unix seconds for ACLED `timestamp` when an incident has no updatedAt */
   now?: number;
+}
+
+export interface Provenance {
+  /** the reporting outlet, for ACLED's `source` column */
+  source?: string;
+  /** an ACLED event id to keep (for incidents imported from ACLED) */
+  eventId?: string;
 }
 
 export interface ExportResult {
@@ -52,7 +59,8 @@ async function* acledRows(src: AsyncIterable<ExportIncident>, opts: ExportOption
   const now = opts.now ?? Math.floor(Date.now() / 1000);
   for await (const inc of src) {
     counter.n++;
-    const ctx: AcledRowContext = { now, source: opts.sourceFor ? await opts.sourceFor(inc) : undefined };
+    const p = opts.provenance ? await opts.provenance(inc) : undefined;
+    const ctx: AcledRowContext = { now, source: p?.source, eventId: p?.eventId };
     yield toAcledRow(inc, ctx);
   }
 }

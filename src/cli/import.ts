@@ -1,0 +1,34 @@
+// `rasid import acled FILE.csv`: ACLED-coded events into the store as reference incidents.
+import { existsSync } from 'node:fs';
+import type { Command } from 'commander';
+import { RasidError } from '../errors.ts';
+import { importAcled } from '../acled/import.ts';
+import { openStore } from '../store/open.ts';
+
+export function registerImport(program: Command): void {
+  const imp = program.command('import').description('import incidents coded elsewhere');
+  imp
+    .command('acled')
+    .description('load ACLED-coded events (CSV) as reference incidents beside our own')
+    .argument('<files...>')
+    .option('--db <file>', 'SQLite database file (DATABASE_URL selects PostgreSQL)', './rasid.db')
+    .action(async (files: string[], o: { db: string }) => {
+      for (const f of files) if (!existsSync(f)) throw new RasidError('input.missing', `${f}: no such file`);
+      const store = await openStore({ db: o.db, databaseUrl: process.env.DATABASE_URL });
+      let failed = 0;
+      try {
+        for (const f of files) {
+          const r = await importAcled(f, store);
+          failed += r.failed.length;
+          process.stdout.write(
+            `${f}: ${r.rows} rows: ${r.new} new, ${r.updated} updated, ${r.unchanged} unchanged, ${r.failed.length} failed; ${r.incidents} incidents saved\n`,
+          );
+          // event ids and reason codes only: ACLED notes can name people
+          for (const x of r.failed) process.stdout.write(`  row ${x.row} ${x.eventId}: ${x.message} [${x.code}]\n`);
+        }
+      } finally {
+        await store.close();
+      }
+      if (failed) process.exitCode = 1;
+    });
+}
