@@ -5,10 +5,6 @@ import { registerExtract } from './extract.ts';
 import { registerEval } from './eval.ts';
 import { registerExport } from './export.ts';
 import { registerImport } from './import.ts';
-import { registerIngest } from './ingest.ts';
-import { registerServe } from './serve.ts';
-import { registerUser } from './user.ts';
-import { registerWorker } from './worker.ts';
 
 const program = new Command();
 program
@@ -22,10 +18,6 @@ registerExtract(program);
 registerEval(program);
 registerExport(program);
 registerImport(program);
-registerIngest(program);
-registerServe(program);
-registerUser(program);
-registerWorker(program);
 
 program.parseAsync(process.argv).catch((err: unknown) => {
   if (err instanceof CommanderError) {
