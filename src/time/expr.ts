@@ -1,0 +1,23 @@
+// What a time phrase says, before it is placed on the calendar (resolve.ts does that).
+
+export type Rel = 'past' | 'current' | 'next' | 'last';
+export type Part = 'early' | 'mid' | 'late' | 'earlier';
+export type Unit = 'hour' | 'day' | 'week' | 'month' | 'year';
+export type Season = 'spring' | 'summer' | 'autumn' | 'winter';
+
+export type TimeExpr =
+  /** a calendar date, month or year; missing parts come from the publication date */
+  | { t: 'date'; cal: 'gregorian' | 'hijri'; y: number | null; m: number | null; d: number | null; rel: Rel | null; part: Part | null }
+  /** «اليوم», «أمس», «أول أمس» */
+  | { t: 'offset'; days: number }
+  | { t: 'weekday'; wd: number; rel: Rel | null }
+  /** «الأسبوع الماضي», «مطلع العام», «23 من الشهر الجاري» */
+  | { t: 'period'; unit: 'week' | 'month' | 'year'; rel: Rel; part: Part | null; d: number | null }
+  /** «قبل 3 أيام» (ago), «منذ أسبوع» (since), «الشهور الأربعة الأخيرة» (last) */
+  | { t: 'back'; unit: Unit; n: number; mode: 'ago' | 'since' | 'last' }
+  /** «في الفترة الأخيرة» */
+  | { t: 'recent' }
+  /** «صيف 2012» (y), «الصيف الماضي» (rel), «خريف العام الماضي» (yearRel: the season of last year) */
+  | { t: 'season'; season: Season; y: number | null; rel: Rel | null; yearRel: Rel | null }
+  /** «منذ مساء السبت»: from that day to publication */
+  | { t: 'since'; from: TimeExpr };

@@ -1,0 +1,89 @@
+// Dates and date ranges in a report, each resolved against the publication date. Vocabulary comes
+// from lexicons/*/time.txt (vocabulary.ts), phrases from grammar.ts, calendar placement from
+// resolve.ts.
+import type { AnalyzedText } from '../text/analyze.ts';
+import { isoDate, parseIsoDate } from './calendar.ts';
+import { TimeGrammar, type Reading } from './grammar.ts';
+import { precisionOf, resolve, type Range } from './resolve.ts';
+import type { TimeMention } from './types.ts';
+import { tagTokens, type Role } from './vocabulary.ts';
+
+// Words that may open a phrase without changing its meaning: «في», «خلال», «يوم», «مساء», «on».
+const PREFIX_ROLES: Role[] = ['lead', 'on_day', 'daypart'];
+const MAX_PREFIXES = 3;
+// Any fixed day serves to learn the precision an unanchored phrase would have.
+const PRECISION_PROBE = parseIsoDate('2001-06-13')!;
+
+function closeParen(a: AnalyzedText, rawStart: number, rawEnd: number): number {
+  const text = a.raw.slice(rawStart, rawEnd);
+  const open = (text.match(/\(/g) ?? []).length;
+  const close = (text.match(/\)/g) ?? []).length;
+  if (open > close) {
+    let k = rawEnd;
+    while (k < a.raw.length && a.raw[k] === ' ') k++;
+    if (a.raw[k] === ')') return k + 1;
+  }
+  return rawEnd;
+}
+
+function dayPrefixFits(r: Reading): boolean {
+  const e = r.expr;
+  return e.t === 'offset' || e.t === 'weekday' || (e.t === 'date' && e.d !== null) || (e.t === 'period' && e.d !== null);
+}
+
+export function findTimes(a: AnalyzedText, published: string | null): TimeMention[] {
+  const anchor = published ? parseIsoDate(published) : null;
+  const tokens = a.tokens;
+  const tags = tagTokens(tokens);
+  const g = new TimeGrammar(a, tags);
+  const out: TimeMention[] = [];
+  let i = 0;
+  while (i < tokens.length) {
+    if (!tags[i] && !tokens[i].numeric) {
+      i++;
+      continue;
+    }
+    // read past up to three opening words («في صباح يوم الأحد»)
+    let j = i;
+    let reading: Reading | null = null;
+    const prefixes: Role[] = [];
+    for (let k = 0; k <= MAX_PREFIXES && j < tokens.length; k++) {
+      reading = g.readAt(j);
+      if (reading) break;
+      const p = PREFIX_ROLES.map((r) => ({ r, got: g.role(j, r) })).find((x) => x.got && x.got.end > j);
+      if (!p || !p.got) break;
+      prefixes.push(p.r);
+      j = p.got.end;
+    }
+    if (!reading || (prefixes.some((p) => p !== 'lead') && !dayPrefixFits(reading))) {
+      i++;
+      continue;
+    }
+    out.push(toMention(a, i, reading, anchor));
+    i = reading.end;
+  }
+  return out;
+}
+
+function toMention(a: AnalyzedText, start: number, r: Reading, anchor: number | null): TimeMention {
+  const tokens = a.tokens;
+  const rawStart = tokens[start].rawStart;
+  const rawEnd = closeParen(a, rawStart, tokens[r.end - 1].rawEnd);
+  const resolved = resolve(r.expr, anchor, a.lang);
+  let range: Range | null = resolved.range;
+  // what a report tells happened by the time it was published
+  if (range && anchor !== null && range[0] <= anchor && anchor < range[1]) range = [range[0], anchor];
+  const probe = range ?? resolve(r.expr, PRECISION_PROBE, a.lang).range;
+  return {
+    tokenStart: start,
+    tokenEnd: r.end,
+    rawStart,
+    rawEnd,
+    text: a.raw.slice(rawStart, rawEnd),
+    start: range ? isoDate(range[0]) : null,
+    end: range ? isoDate(range[1]) : null,
+    precision: probe ? precisionOf(probe) : 3,
+    anchored: range !== null || !resolved.relative,
+    rule: r.rule,
+  };
+}

@@ -1,0 +1,516 @@
+// The time grammar: small readers over tagged tokens, each returning where it stopped and what the
+// words said. findTimes tries every reader at a token and keeps the longest reading.
+import type { AnalyzedText } from '../text/analyze.ts';
+import type { Tag, Role } from './vocabulary.ts';
+import type { Part, Rel, Season, TimeExpr, Unit } from './expr.ts';
+
+export interface Reading {
+  end: number;
+  expr: TimeExpr;
+  rule: string;
+}
+
+interface Got {
+  value: string;
+  end: number;
+  tag: Tag;
+}
+
+const ORDINAL_SUFFIX = new Set(['st', 'nd', 'rd', 'th']);
+// Years a report dates events by; wider numbers are counts («2500 شخص»).
+const MIN_YEAR = 1900;
+const MAX_YEAR = 2100;
+const MIN_HIJRI_YEAR = 1300;
+const MAX_HIJRI_YEAR = 1500;
+
+export class TimeGrammar {
+  constructor(
+    private readonly a: AnalyzedText,
+    private readonly tags: Array<Tag[] | undefined>,
+  ) {}
+
+  role(i: number, r: Role): Got | null {
+    const list = this.tags[i];
+    if (!list) return null;
+    for (const tag of list) {
+      const v = tag.word.roles[r];
+      if (v !== undefined) return { value: v, end: tag.end, tag };
+    }
+    return null;
+  }
+
+  private tok(i: number) {
+    return i < this.a.tokens.length ? this.a.tokens[i] : undefined;
+  }
+
+  /** Normalised text between token i-1 and token i. */
+  gap(i: number): string {
+    const t = this.tok(i);
+    const p = this.tok(i - 1);
+    if (!t || !p) return '';
+    return this.a.norm.slice(p.end, t.start);
+  }
+
+  /** A digit run, skipping the article of «الـ24». */
+  private digits(i: number): { value: number; len: number; end: number } | null {
+    let t = this.tok(i);
+    if (t && t.norm === 'ال' && this.tok(i + 1)?.numeric && this.gap(i + 1).trim() === '') {
+      i++;
+      t = this.tok(i);
+    }
+    if (!t || !t.numeric || !/^\d+$/.test(t.norm)) return null;
+    return { value: Number(t.norm), len: t.norm.length, end: i + 1 };
+  }
+
+  /** A count: digits or number words («ثلاثة», «خمسة عشر», «ثلاثة وعشرين», «four»). */
+  number(i: number): { value: number; end: number } | null {
+    const d = this.digits(i);
+    if (d) return d.len <= 4 ? { value: d.value, end: d.end } : null;
+    const n = this.role(i, 'number');
+    if (n) {
+      const v = Number(n.value);
+      const teen = v < 10 ? this.role(n.end, 'teen') : null;
+      if (teen) return { value: v + 10, end: teen.end };
+      const tens = v < 10 ? this.role(n.end, 'tens') : null;
+      if (tens) return { value: v + Number(tens.value), end: tens.end };
+      return { value: v, end: n.end };
+    }
+    const tens = this.role(i, 'tens');
+    if (tens) return { value: Number(tens.value), end: tens.end };
+    return null;
+  }
+
+  /** A day of the month: «3», «3rd», «الثالث», «الخامس عشر», «الحادي والعشرين». */
+  day(i: number): { d: number; end: number } | null {
+    const dg = this.digits(i);
+    if (dg) {
+      if (dg.len > 2 || dg.value < 1 || dg.value > 31) return null;
+      const next = this.tok(dg.end);
+      const end = next && ORDINAL_SUFFIX.has(next.norm) && this.gap(dg.end) === '' ? dg.end + 1 : dg.end;
+      return { d: dg.value, end };
+    }
+    const o = this.role(i, 'ordinal');
+    if (!o) return null;
+    const v = Number(o.value);
+    const teen = v < 10 ? this.role(o.end, 'teen') : null;
+    if (teen) return { d: v + 10, end: teen.end };
+    const tens = v < 10 ? this.role(o.end, 'tens') : null;
+    if (tens) {
+      const d = v + Number(tens.value);
+      return d <= 31 ? { d, end: tens.end } : null;
+    }
+    return { d: v, end: o.end };
+  }
+
+  /** A month name, with its name in the other system beside it: «تموز (يوليو)», «كانون الأول / ديسمبر». */
+  month(i: number): { m: number; cal: 'gregorian' | 'hijri'; end: number; needsContext: boolean; paired: boolean } | null {
+    const g = this.role(i, 'month');
+    const h = g ? null : this.role(i, 'hijri_month');
+    const got = g ?? h;
+    if (!got) return null;
+    const m = Number(got.value);
+    const cal = g ? 'gregorian' : 'hijri';
+    const alt = this.role(got.end, g ? 'month' : 'hijri_month');
+    if (alt && Number(alt.value) === m)
+      return { m, cal, end: alt.end, needsContext: false, paired: true };
+    return { m, cal, end: got.end, needsContext: got.tag.word.needsContext, paired: false };
+  }
+
+  /** A year: «2015», «عام 2015», «2015م», «1436 هـ», «the year 2015». */
+  year(i: number, hint: 'gregorian' | 'hijri' = 'gregorian'): { y: number; cal: 'gregorian' | 'hijri'; end: number; worded: boolean } | null {
+    const w = this.role(i, 'year_word');
+    const j = w ? w.end : i;
+    const d = this.digits(j);
+    if (!d || d.len !== 4) return null;
+    const era = this.role(d.end, 'era');
+    const cal = era ? (era.value === 'hijri' ? 'hijri' : 'gregorian') : hint;
+    const [lo, hi] = cal === 'hijri' ? [MIN_HIJRI_YEAR, MAX_HIJRI_YEAR] : [MIN_YEAR, MAX_YEAR];
+    if (d.value < lo || d.value > hi) return null;
+    return { y: d.value, cal, end: era ? era.end : d.end, worded: w !== null };
+  }
+
+  private rel(i: number): { rel: Rel; end: number } | null {
+    const r = this.role(i, 'rel');
+    return r ? { rel: r.value as Rel, end: r.end } : null;
+  }
+
+  private relBefore(i: number): { rel: Rel; end: number } | null {
+    const r = this.role(i, 'rel_before');
+    return r ? { rel: r.value as Rel, end: r.end } : null;
+  }
+
+  private part(i: number): { part: Part; end: number } | null {
+    const p = this.role(i, 'part');
+    return p ? { part: p.value as Part, end: p.end } : null;
+  }
+
+  /** A word right before i that makes a bare month name a date («في آب», «منذ مارس»). */
+  private contextBefore(i: number): boolean {
+    for (const r of ['lead', 'since', 'of', 'part', 'month_word', 'on_day'] as const) {
+      const g = this.role(i - 1, r);
+      if (g && g.end === i) return true;
+    }
+    return false;
+  }
+
+  /** «3 تموز 2014», «في الثالث من تموز / يوليو عام 2014», «13 تموز الماضي», «15 رمضان 1436 هـ», «3rd of May». */
+  dayMonth(i: number): Reading | null {
+    const day = this.day(i);
+    if (!day) return null;
+    let j = day.end;
+    const of = this.role(j, 'of');
+    if (of) j = of.end;
+    // «23 من الشهر الجاري»: a day of a month named relative to publication
+    const p = this.period(j);
+    if (p && p.expr.t === 'period' && p.expr.unit === 'month' && p.expr.part === null)
+      return { end: p.end, expr: { ...p.expr, d: day.d }, rule: 'period.day-of' };
+    const mw = this.role(j, 'month_word');
+    if (mw) j = mw.end;
+    const mo = this.month(j);
+    if (!mo) return null;
+    // an ordinal names a day only with «من» or a month right after («الثالث من تموز», «أول أيار»)
+    j = mo.end;
+    const y = this.year(j, mo.cal);
+    if (y) j = y.end;
+    const r = y ? null : this.rel(j);
+    if (r) j = r.end;
+    const cal = y ? y.cal : mo.cal;
+    return {
+      end: j,
+      expr: { t: 'date', cal, y: y ? y.y : null, m: mo.m, d: day.d, rel: r ? r.rel : null, part: null },
+      rule: cal === 'hijri' ? 'hijri.day-month' : y ? 'date.day-month-year' : 'date.day-month',
+    };
+  }
+
+  /** «May 3, 2020», «July 3». */
+  monthDay(i: number): Reading | null {
+    const mo = this.month(i);
+    if (!mo || mo.cal !== 'gregorian') return null;
+    const day = this.day(mo.end);
+    // «in May 12 people died»: a count, not a day
+    if (!day || this.role(day.end, 'unit') || this.a.lang === 'ar') return null;
+    let j = day.end;
+    const y = this.year(j);
+    if (y) j = y.end;
+    return {
+      end: j,
+      expr: { t: 'date', cal: 'gregorian', y: y ? y.y : null, m: mo.m, d: day.d, rel: null, part: null },
+      rule: y ? 'date.month-day-year' : 'date.month-day',
+    };
+  }
+
+  /** «أواخر أيار 2015», «خلال شهر رمضان», «في تشرين الأول الماضي», «early June». */
+  monthOnly(i: number): Reading | null {
+    let j = i;
+    const p = this.part(j);
+    if (p) j = p.end;
+    const mw = this.role(j, 'month_word');
+    if (mw) j = mw.end;
+    const mo = this.month(j);
+    if (!mo) return null;
+    j = mo.end;
+    const y = this.year(j, mo.cal);
+    if (y) j = y.end;
+    const r = y ? null : this.rel(j);
+    if (r) j = r.end;
+    if (mo.needsContext && !y && !r && !p && !mw && !this.contextBefore(i)) return null;
+    const cal = y ? y.cal : mo.cal;
+    return {
+      end: j,
+      expr: { t: 'date', cal, y: y ? y.y : null, m: mo.m, d: null, rel: r ? r.rel : null, part: p ? p.part : null },
+      rule: cal === 'hijri' ? 'hijri.month' : p ? 'date.part-of-month' : 'date.month',
+    };
+  }
+
+  /** «عام 2015», «مطلع عام 2015», «في 2015», «1436 هـ». */
+  yearOnly(i: number): Reading | null {
+    let j = i;
+    const p = this.part(j);
+    if (p) j = p.end;
+    const y = this.year(j);
+    if (!y) return null;
+    // a bare number is a year only after a preposition, a part word or with an era («في 2015»)
+    const eraOrWord = y.worded || y.end > j + 1;
+    if (!eraOrWord && !p && !this.contextBefore(i)) return null;
+    return {
+      end: y.end,
+      expr: { t: 'date', cal: y.cal, y: y.y, m: null, d: null, rel: null, part: p ? p.part : null },
+      rule: y.cal === 'hijri' ? 'hijri.year' : p ? 'date.part-of-year' : 'date.year',
+    };
+  }
+
+  /** «5/6/2016», «2016-05-06»: day first, as the region writes dates. */
+  numericDate(i: number): Reading | null {
+    const a = this.digits(i);
+    if (!a) return null;
+    const sep = this.gap(a.end);
+    if (!['/', '-', '.'].includes(sep)) return null;
+    const b = this.digits(a.end);
+    if (!b || this.gap(b.end) !== sep) return null;
+    const c = this.digits(b.end);
+    if (!c) return null;
+    let y: number;
+    let m: number;
+    let d: number;
+    if (a.len === 4 && b.len <= 2 && c.len <= 2) [y, m, d] = [a.value, b.value, c.value];
+    else if (c.len === 4 && a.len <= 2 && b.len <= 2) {
+      y = c.value;
+      // day first unless that is impossible («12/25/2016»)
+      [d, m] = b.value > 12 && a.value <= 12 ? [b.value, a.value] : [a.value, b.value];
+    } else return null;
+    if (y < MIN_YEAR || y > MAX_YEAR) return null;
+    return { end: c.end, expr: { t: 'date', cal: 'gregorian', y, m, d, rel: null, part: null }, rule: 'date.numeric' };
+  }
+
+  /** «الأسبوع الماضي», «العام الجاري», «مطلع العام», «هذا الشهر», «last week», «earlier this month». */
+  period(i: number): Reading | null {
+    let j = i;
+    const p = this.part(j);
+    if (p) j = p.end;
+    const of = p ? this.role(j, 'of') : null;
+    if (of) j = of.end;
+    const rb = this.relBefore(j);
+    if (rb) j = rb.end;
+    const u = this.role(j, 'unit');
+    if (!u || u.tag.word.form !== 'singular') return null;
+    const unit = u.value as Unit;
+    if (unit !== 'week' && unit !== 'month' && unit !== 'year') return null;
+    j = u.end;
+    const r = rb ? null : this.rel(j);
+    if (r) j = r.end;
+    const rel = rb?.rel ?? r?.rel ?? (p ? 'current' : null);
+    if (!rel) return null;
+    if (rel === 'last' && !p) return { end: j, expr: { t: 'back', unit, n: 1, mode: 'last' }, rule: 'back.last' };
+    return { end: j, expr: { t: 'period', unit, rel, part: p ? p.part : null, d: null }, rule: p ? 'period.part' : 'period.calendar' };
+  }
+
+  /** «اليوم», «أمس الأحد», «اليوم (الخميس)», «أول أمس», «yesterday afternoon». */
+  offset(i: number): Reading | null {
+    const o = this.role(i, 'day_offset');
+    if (!o) return null;
+    const days = Number(o.value);
+    let j = o.end;
+    if (days === 0) {
+      // «في ذلك اليوم», «اليوم التالي», «اليوم الأول» are other days
+      const before = this.role(i - 1, 'blocks_today');
+      if (before && before.value === 'before') return null;
+      const after = this.role(j, 'blocks_today');
+      if ((after && after.value === 'after') || this.role(j, 'ordinal') || this.role(j, 'unit')) return null;
+    }
+    const wd = this.role(j, 'weekday');
+    if (wd) j = wd.end;
+    const dp = this.role(j, 'daypart');
+    if (dp && this.a.lang === 'en') j = dp.end;
+    return { end: j, expr: { t: 'offset', days }, rule: 'day.offset' };
+  }
+
+  /** «الليلة الماضية», «last night», «this morning». */
+  nightBefore(i: number): Reading | null {
+    const rb = this.relBefore(i);
+    if (rb) {
+      const dp = this.role(rb.end, 'daypart');
+      if (!dp) return null;
+      if (rb.rel === 'past' && dp.value === 'night') return { end: dp.end, expr: { t: 'offset', days: -1 }, rule: 'day.last-night' };
+      if (rb.rel === 'current') return { end: dp.end, expr: { t: 'offset', days: 0 }, rule: 'day.this-daypart' };
+      return null;
+    }
+    const dp = this.role(i, 'daypart');
+    if (!dp || dp.value !== 'night') return null;
+    const r = this.rel(dp.end);
+    if (!r || r.rel !== 'past') return null;
+    return { end: r.end, expr: { t: 'offset', days: -1 }, rule: 'day.last-night' };
+  }
+
+  /** «يوم الجمعة الماضي», «الأحد 3 أيار 2015», «last Thursday», «Sunday night». */
+  weekday(i: number): Reading | null {
+    let j = i;
+    const rb = this.relBefore(j);
+    if (rb) j = rb.end;
+    const w = this.role(j, 'weekday');
+    if (!w) return null;
+    j = w.end;
+    const dp = this.a.lang === 'en' ? this.role(j, 'daypart') : null;
+    if (dp) j = dp.end;
+    const r = rb ? null : this.rel(j);
+    if (r) j = r.end;
+    // a date after the weekday says which one: «يوم الأحد الموافق 3 أيار»
+    const c = this.role(j, 'corresponding');
+    const k = c ? c.end : j;
+    const date = this.dayMonth(k) ?? this.monthDay(k) ?? this.numericDate(k);
+    if (date) return { ...date, rule: `${date.rule}+weekday` };
+    return { end: j, expr: { t: 'weekday', wd: Number(w.value), rel: rb?.rel ?? r?.rel ?? null }, rule: 'day.weekday' };
+  }
+
+  /** A length of time: «3 أيام», «يومين», «أسبوع», «بضعة أيام», «أيام», «four months», «a few days». */
+  duration(i: number): { unit: Unit; n: number; end: number } | null {
+    let j = i;
+    const ap = this.role(j, 'approx');
+    if (ap) j = ap.end;
+    const num = this.number(j);
+    if (num) {
+      const u = this.role(num.end, 'unit');
+      if (u) return { unit: u.value as Unit, n: num.value, end: u.end };
+      const few = this.role(num.end, 'few');
+      if (!few) return null;
+      j = few.end;
+    }
+    const few = this.role(j, 'few');
+    if (few) j = few.end;
+    const u = this.role(j, 'unit');
+    if (!u) return null;
+    const w = u.tag.word;
+    if (w.form === 'dual') return { unit: u.value as Unit, n: 2, end: u.end };
+    if (w.form === 'plural') return { unit: u.value as Unit, n: w.defaultCount ?? 3, end: u.end };
+    if (w.form === 'singular' && !few) {
+      const one = this.number(u.end);
+      return { unit: u.value as Unit, n: 1, end: one && one.value === 1 ? one.end : u.end };
+    }
+    return null;
+  }
+
+  /** «منذ أسبوع», «قبل 3 أيام», «منذ مساء السبت», «since 2011», «three days ago». */
+  back(i: number): Reading | null {
+    const since = this.role(i, 'since');
+    const ago = since ? null : this.role(i, 'ago_before');
+    if (since || ago) {
+      const j = (since ?? ago)!.end;
+      const dur = this.duration(j);
+      // «منذ عام 2011» is a year, «منذ عام» a duration: the longer reading wins
+      const from = since ? this.pointAfterSince(j) : null;
+      if (from && (!dur || from.end > dur.end)) return { end: from.end, expr: { t: 'since', from: from.expr }, rule: `since.${from.rule}` };
+      if (!dur) return null;
+      const mode = since ? 'since' : 'ago';
+      return { end: dur.end, expr: { t: 'back', unit: dur.unit, n: dur.n, mode }, rule: `back.${mode}` };
+    }
+    const dur = this.duration(i);
+    if (!dur) return null;
+    const a = this.role(dur.end, 'ago_after');
+    if (!a) return null;
+    return { end: a.end, expr: { t: 'back', unit: dur.unit, n: dur.n, mode: 'ago' }, rule: 'back.ago' };
+  }
+
+  private pointAfterSince(j: number): Reading | null {
+    let k = j;
+    const dp = this.role(k, 'daypart');
+    if (dp) k = dp.end;
+    const ond = this.role(k, 'on_day');
+    if (ond && ond.end > k && !this.role(k, 'day_offset')) k = ond.end;
+    return this.longest(k, [
+      this.dayMonth,
+      this.monthDay,
+      this.numericDate,
+      this.monthOnly,
+      this.yearOnlyAfterSince,
+      this.period,
+      this.offset,
+      this.weekday,
+      this.season,
+    ]);
+  }
+
+  private yearOnlyAfterSince(i: number): Reading | null {
+    const r = this.yearOnly(i);
+    if (r) return r;
+    const y = this.year(i);
+    return y ? { end: y.end, expr: { t: 'date', cal: y.cal, y: y.y, m: null, d: null, rel: null, part: null }, rule: 'date.year' } : null;
+  }
+
+  /** «الشهور الأربعة الأخيرة», «خلال الأيام القليلة الماضية», «الـ24 ساعة الماضية», «آخر 4 أشهر», «the past four months». */
+  lastN(i: number): Reading | null {
+    const lb = this.role(i, 'last_before');
+    if (lb) {
+      const dur = this.duration(lb.end);
+      return dur ? { end: dur.end, expr: { t: 'back', unit: dur.unit, n: dur.n, mode: 'last' }, rule: 'back.last' } : null;
+    }
+    const rb = this.relBefore(i);
+    if (rb) {
+      if (rb.rel !== 'past' && rb.rel !== 'last') return null;
+      const dur = this.duration(rb.end);
+      if (!dur) return null;
+      const u = this.role(dur.end - 1, 'unit');
+      if (rb.rel === 'past' && u?.tag.word.form === 'singular') return null;
+      return { end: dur.end, expr: { t: 'back', unit: dur.unit, n: dur.n, mode: 'last' }, rule: 'back.last' };
+    }
+    let unit: Unit;
+    let n: number;
+    let j: number;
+    const num = this.number(i);
+    const u0 = this.role(num ? num.end : i, 'unit');
+    if (!u0 || u0.tag.word.form === 'singular' || u0.tag.word.form === 'dual') return null;
+    unit = u0.value as Unit;
+    j = u0.end;
+    if (num) n = num.value;
+    else {
+      const after = this.number(j);
+      const few = after ? null : this.role(j, 'few');
+      n = after ? after.value : (u0.tag.word.defaultCount ?? 3);
+      if (after) j = after.end;
+      if (few) j = few.end;
+    }
+    const r = this.rel(j);
+    if (!r || (r.rel !== 'past' && r.rel !== 'last')) return null;
+    unit = unit as Unit;
+    return { end: r.end, expr: { t: 'back', unit, n, mode: 'last' }, rule: 'back.last' };
+  }
+
+  recent(i: number): Reading | null {
+    const r = this.role(i, 'recent');
+    return r ? { end: r.end, expr: { t: 'recent' }, rule: 'recent' } : null;
+  }
+
+  /** «صيف 2012», «الصيف الماضي», «خريف العام الماضي», «the autumn of 2015», «last winter». */
+  season(i: number): Reading | null {
+    let j = i;
+    const rb = this.relBefore(j);
+    if (rb) j = rb.end;
+    const s = this.role(j, 'season');
+    if (!s) return null;
+    j = s.end;
+    const of = this.role(j, 'of');
+    if (of) j = of.end;
+    const y = this.year(j);
+    if (y) return { end: y.end, expr: { t: 'season', season: s.value as Season, y: y.y, rel: null, yearRel: null }, rule: 'season.year' };
+    if (rb) return { end: j - (of ? 1 : 0), expr: { t: 'season', season: s.value as Season, y: null, rel: rb.rel, yearRel: null }, rule: 'season.rel' };
+    const yw = this.role(j, 'year_word');
+    if (yw) {
+      const r = this.rel(yw.end);
+      if (!r) return null;
+      // «خريف العام الماضي»: the season of that year
+      return { end: r.end, expr: { t: 'season', season: s.value as Season, y: null, rel: null, yearRel: r.rel }, rule: 'season.of-year' };
+    }
+    const r = this.rel(j);
+    if (!r) return null;
+    return { end: r.end, expr: { t: 'season', season: s.value as Season, y: null, rel: r.rel, yearRel: null }, rule: 'season.rel' };
+  }
+
+  longest(i: number, readers: Array<(i: number) => Reading | null>): Reading | null {
+    let best: Reading | null = null;
+    for (const read of readers) {
+      const r = read.call(this, i);
+      if (r && (!best || r.end > best.end)) best = r;
+    }
+    return best;
+  }
+
+  /** Every reader, longest reading first. */
+  readAt(i: number): Reading | null {
+    return this.longest(i, READERS);
+  }
+}
+
+const P = TimeGrammar.prototype;
+const READERS: Array<(i: number) => Reading | null> = [
+  P.back,
+  P.dayMonth,
+  P.monthDay,
+  P.numericDate,
+  P.monthOnly,
+  P.yearOnly,
+  P.period,
+  P.offset,
+  P.nightBefore,
+  P.weekday,
+  P.lastN,
+  P.recent,
+  P.season,
+];
