@@ -41,6 +41,10 @@ export interface StoredIncident extends Incident {
   updatedAt: string;
   /** the incident as the machine produced it, kept when an analyst edits */
   machine?: Incident;
+  /** the extractor's own id of this incident within its document */
+  extId?: string;
+  /** an analyst merged or split it by hand; automatic clustering leaves it alone */
+  clusterLocked?: boolean;
 }
 
 export interface IncidentFilter {
@@ -92,12 +96,33 @@ export interface ApiToken {
   lastUsedAt: string | null;
 }
 
+export interface ClusterEdge {
+  a: string;
+  b: string;
+  /** rule ids that joined this pair */
+  rules: string[];
+  score: number;
+}
+
 export interface Cluster {
   id: string;
   incidentIds: string[];
   /** rule ids that joined the members, for explanation */
   rules: string[];
   createdAt: string;
+  /** the pairs that joined the members and the rules of each pair */
+  edges?: ClusterEdge[];
+}
+
+export interface ReviewBy {
+  userId: string | null;
+  note?: string;
+}
+
+export interface BulkIncident {
+  documentId: string;
+  incident: Incident;
+  status?: IncidentStatus;
 }
 
 export interface Store {
@@ -112,6 +137,8 @@ export interface Store {
   alternatesOf(id: string): Promise<StoredDocument[]>;
   linkAlternates(ids: string[]): Promise<void>;
   countDocuments(): Promise<number>;
+  /** every version of this document's source, oldest first */
+  versionsOf(id: string): Promise<StoredDocument[]>;
 
   /** Replace the machine incidents of a document; incidents an analyst touched are kept as they are. */
   saveExtraction(documentId: string, extraction: Extraction): Promise<{ saved: number; kept: number }>;
@@ -128,9 +155,17 @@ export interface Store {
   /** append-only audit entry for actions that are not field edits (merge, split, cluster) */
   addReview(entry: Omit<ReviewEntry, 'id' | 'at' | 'userName'>): Promise<void>;
 
-  putCluster(incidentIds: string[], rules: string[]): Promise<Cluster>;
+  /**
+   * A new cluster of these incidents (taken out of any cluster they were in). With `by` it is an
+   * analyst's merge: audited and locked against automatic re-clustering.
+   */
+  putCluster(incidentIds: string[], rules: string[], opts?: { edges?: ClusterEdge[]; by?: ReviewBy }): Promise<Cluster>;
   getCluster(id: string): Promise<Cluster | null>;
-  removeFromCluster(incidentId: string): Promise<void>;
+  listClusters(page: Page): Promise<{ items: Cluster[]; total: number }>;
+  /** takes an incident out of its cluster (audited when `by` is given, as an analyst's split) */
+  removeFromCluster(incidentId: string, by?: ReviewBy): Promise<void>;
+  /** clears machine-made clusters (not analyst merges), before a fresh clustering run */
+  clearMachineClusters(): Promise<number>;
 
   createUser(name: string, role: Role, passwordHash: string): Promise<User>;
   getUserByName(name: string): Promise<User | null>;
@@ -142,4 +177,7 @@ export interface Store {
   /** ingest bookkeeping so an interrupted run resumes: key → content hash of what was stored */
   getIngestState(key: string): Promise<string | null>;
   setIngestState(key: string, hash: string): Promise<void>;
+
+  /** fast path for benchmarks and tests: incidents inserted in batches, full-text indexed */
+  bulkInsertIncidents(items: BulkIncident[]): Promise<number>;
 }

@@ -1,0 +1,144 @@
+// Row shapes of the tables both backends share, for Kysely. SQLite returns ids as numbers and
+// PostgreSQL (bigint) as strings; the store turns every id into a string at its edge.
+import type { Generated } from 'kysely';
+
+export type DbId = number | string;
+
+export interface DocumentsTable {
+  id: Generated<DbId>;
+  source_key: string;
+  url: string | null;
+  title: string | null;
+  lang: string;
+  published: string | null;
+  format: string;
+  text: string;
+  /** sha-256 of source key + canonical text: the idempotence key */
+  hash: string;
+  /** sha-256 of the canonical text alone: copies of one text under several sources share it */
+  text_hash: string;
+  version: number;
+  previous_id: DbId | null;
+  alternates: string;
+  fetched_at: string | null;
+  created_at: string;
+  /** PostgreSQL only: the indexed words */
+  tsv?: string | null;
+}
+
+export interface DocumentLinksTable {
+  a: DbId;
+  b: DbId;
+}
+
+export interface DocumentAlternateUrlsTable {
+  url: string;
+  document_id: DbId;
+}
+
+export interface IncidentsTable {
+  id: Generated<DbId>;
+  document_id: DbId;
+  /** the extractor's own incident id, so re-extraction of one version updates in place */
+  ext_id: string;
+  type: string;
+  status: string;
+  date_start: string | null;
+  date_end: string | null;
+  /** date_start or '' so that both backends order undated incidents last the same way */
+  sort_key: string;
+  lat: number | null;
+  lon: number | null;
+  admin1: string | null;
+  cluster_id: DbId | null;
+  /** 1 once an analyst merged or split it by hand: automatic clustering leaves it alone */
+  cluster_locked: Generated<number>;
+  data: string;
+  machine: string | null;
+  created_at: string;
+  updated_at: string;
+  /** PostgreSQL only: the indexed words */
+  tsv?: string | null;
+}
+
+export interface IncidentActorsTable {
+  actor_id: string;
+  incident_id: DbId;
+}
+
+export interface IncidentPlacesTable {
+  key: string;
+  incident_id: DbId;
+}
+
+export interface ClustersTable {
+  id: Generated<DbId>;
+  rules: string;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface ClusterEdgesTable {
+  cluster_id: DbId;
+  a: DbId;
+  b: DbId;
+  rules: string;
+  score: number;
+}
+
+export interface ReviewsTable {
+  id: Generated<DbId>;
+  incident_id: DbId;
+  user_id: DbId | null;
+  action: string;
+  field: string | null;
+  old_value: string | null;
+  new_value: string | null;
+  note: string | null;
+  at: string;
+}
+
+export interface UsersTable {
+  id: Generated<DbId>;
+  name: string;
+  role: string;
+  password_hash: string;
+  created_at: string;
+}
+
+export interface ApiTokensTable {
+  id: Generated<DbId>;
+  user_id: DbId;
+  name: string;
+  token_hash: string;
+  created_at: string;
+  last_used_at: string | null;
+}
+
+export interface IngestStateTable {
+  key: string;
+  hash: string;
+  updated_at: string;
+}
+
+export interface SchemaMigrationsTable {
+  version: number;
+  name: string;
+  applied_at: string;
+}
+
+export interface Database {
+  documents: DocumentsTable;
+  document_links: DocumentLinksTable;
+  document_alternate_urls: DocumentAlternateUrlsTable;
+  incidents: IncidentsTable;
+  incident_actors: IncidentActorsTable;
+  incident_places: IncidentPlacesTable;
+  clusters: ClustersTable;
+  cluster_edges: ClusterEdgesTable;
+  reviews: ReviewsTable;
+  users: UsersTable;
+  api_tokens: ApiTokensTable;
+  ingest_state: IngestStateTable;
+  schema_migrations: SchemaMigrationsTable;
+}

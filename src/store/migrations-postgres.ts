@@ -1,0 +1,143 @@
+// Numbered PostgreSQL migrations, the same tables as SQLite; full-text search is a tsvector column
+// with a GIN index ('simple' config: the store already normalised the words).
+import type { Migration } from './migrate.ts';
+
+const STATUS = `'machine', 'edited', 'verified', 'rejected'`;
+
+export const POSTGRES_MIGRATIONS: Migration[] = [
+  {
+    version: 1,
+    name: 'initial',
+    statements: [
+      `CREATE TABLE documents (
+        id BIGSERIAL PRIMARY KEY,
+        source_key TEXT NOT NULL,
+        url TEXT,
+        title TEXT,
+        lang TEXT NOT NULL,
+        published TEXT,
+        format TEXT NOT NULL,
+        text TEXT NOT NULL,
+        hash TEXT NOT NULL,
+        text_hash TEXT NOT NULL,
+        version INTEGER NOT NULL,
+        previous_id BIGINT REFERENCES documents(id),
+        alternates TEXT NOT NULL DEFAULT '[]',
+        fetched_at TEXT,
+        created_at TEXT NOT NULL,
+        tsv TSVECTOR,
+        UNIQUE (source_key, version)
+      )`,
+      `CREATE INDEX documents_url ON documents(url) WHERE url IS NOT NULL`,
+      `CREATE INDEX documents_text_hash ON documents(text_hash)`,
+      `CREATE INDEX documents_previous ON documents(previous_id) WHERE previous_id IS NOT NULL`,
+      `CREATE INDEX documents_tsv ON documents USING GIN (tsv)`,
+      `CREATE TABLE document_links (
+        a BIGINT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+        b BIGINT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+        PRIMARY KEY (a, b)
+      )`,
+      `CREATE TABLE document_alternate_urls (
+        url TEXT NOT NULL,
+        document_id BIGINT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+        PRIMARY KEY (url, document_id)
+      )`,
+      `CREATE TABLE clusters (
+        id BIGSERIAL PRIMARY KEY,
+        rules TEXT NOT NULL DEFAULT '[]',
+        created_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL
+      )`,
+      `CREATE TABLE incidents (
+        id BIGSERIAL PRIMARY KEY,
+        document_id BIGINT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+        ext_id TEXT NOT NULL,
+        type TEXT NOT NULL,
+        status TEXT NOT NULL DEFAULT 'machine' CHECK (status IN (${STATUS})),
+        date_start TEXT COLLATE "C",
+        date_end TEXT COLLATE "C",
+        sort_key TEXT COLLATE "C" NOT NULL DEFAULT '',
+        lat DOUBLE PRECISION,
+        lon DOUBLE PRECISION,
+        admin1 TEXT,
+        cluster_id BIGINT REFERENCES clusters(id) ON DELETE SET NULL,
+        cluster_locked INTEGER NOT NULL DEFAULT 0,
+        data TEXT NOT NULL,
+        machine TEXT,
+        created_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL,
+        tsv TSVECTOR
+      )`,
+      `CREATE INDEX incidents_order ON incidents(sort_key DESC, id)`,
+      `CREATE INDEX incidents_type ON incidents(type, sort_key DESC, id)`,
+      `CREATE INDEX incidents_status ON incidents(status, sort_key DESC, id)`,
+      `CREATE INDEX incidents_document ON incidents(document_id)`,
+      `CREATE INDEX incidents_cluster ON incidents(cluster_id) WHERE cluster_id IS NOT NULL`,
+      `CREATE INDEX incidents_end ON incidents(date_end)`,
+      `CREATE INDEX incidents_lonlat ON incidents(lon, lat) WHERE lon IS NOT NULL`,
+      `CREATE INDEX incidents_tsv ON incidents USING GIN (tsv)`,
+      `CREATE TABLE incident_actors (
+        actor_id TEXT NOT NULL,
+        incident_id BIGINT NOT NULL REFERENCES incidents(id) ON DELETE CASCADE,
+        PRIMARY KEY (actor_id, incident_id)
+      )`,
+      `CREATE INDEX incident_actors_incident ON incident_actors(incident_id)`,
+      `CREATE TABLE incident_places (
+        key TEXT NOT NULL,
+        incident_id BIGINT NOT NULL REFERENCES incidents(id) ON DELETE CASCADE,
+        PRIMARY KEY (key, incident_id)
+      )`,
+      `CREATE INDEX incident_places_incident ON incident_places(incident_id)`,
+      `CREATE TABLE cluster_edges (
+        cluster_id BIGINT NOT NULL REFERENCES clusters(id) ON DELETE CASCADE,
+        a BIGINT NOT NULL REFERENCES incidents(id) ON DELETE CASCADE,
+        b BIGINT NOT NULL REFERENCES incidents(id) ON DELETE CASCADE,
+        rules TEXT NOT NULL,
+        score DOUBLE PRECISION NOT NULL,
+        PRIMARY KEY (cluster_id, a, b)
+      )`,
+      `CREATE INDEX cluster_edges_a ON cluster_edges(a)`,
+      `CREATE INDEX cluster_edges_b ON cluster_edges(b)`,
+      `CREATE TABLE users (
+        id BIGSERIAL PRIMARY KEY,
+        name TEXT NOT NULL UNIQUE,
+        role TEXT NOT NULL CHECK (role IN ('viewer', 'editor', 'admin')),
+        password_hash TEXT NOT NULL,
+        created_at TEXT NOT NULL
+      )`,
+      `CREATE TABLE reviews (
+        id BIGSERIAL PRIMARY KEY,
+        incident_id BIGINT NOT NULL,
+        user_id BIGINT REFERENCES users(id),
+        action TEXT NOT NULL,
+        field TEXT,
+        old_value TEXT,
+        new_value TEXT,
+        note TEXT,
+        at TEXT NOT NULL
+      )`,
+      `CREATE INDEX reviews_incident ON reviews(incident_id, id)`,
+      `CREATE FUNCTION rasid_reviews_append_only() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN
+        RAISE EXCEPTION 'reviews are append-only' USING ERRCODE = 'restrict_violation';
+      END $$`,
+      `CREATE TRIGGER reviews_no_change BEFORE UPDATE OR DELETE ON reviews
+        FOR EACH ROW EXECUTE FUNCTION rasid_reviews_append_only()`,
+      `CREATE TRIGGER reviews_no_truncate BEFORE TRUNCATE ON reviews
+        FOR EACH STATEMENT EXECUTE FUNCTION rasid_reviews_append_only()`,
+      `CREATE TABLE api_tokens (
+        id BIGSERIAL PRIMARY KEY,
+        user_id BIGINT NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+        name TEXT NOT NULL,
+        token_hash TEXT NOT NULL UNIQUE,
+        created_at TEXT NOT NULL,
+        last_used_at TEXT
+      )`,
+      `CREATE TABLE ingest_state (
+        key TEXT PRIMARY KEY,
+        hash TEXT NOT NULL,
+        updated_at TEXT NOT NULL
+      )`,
+    ],
+  },
+];

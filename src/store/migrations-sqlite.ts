@@ -1,0 +1,149 @@
+// Numbered SQLite migrations. Applied in order on open; never edit one that has shipped — add the next.
+import type { Migration } from './migrate.ts';
+
+const STATUS = `'machine', 'edited', 'verified', 'rejected'`;
+// contentless FTS5 tables: the store writes the normalised words, SQLite keeps only the index
+const FTS = `content='', contentless_delete=1, tokenize='unicode61 remove_diacritics 0'`;
+
+export const SQLITE_MIGRATIONS: Migration[] = [
+  {
+    version: 1,
+    name: 'initial',
+    statements: [
+      `CREATE TABLE documents (
+        id INTEGER PRIMARY KEY,
+        source_key TEXT NOT NULL,
+        url TEXT,
+        title TEXT,
+        lang TEXT NOT NULL,
+        published TEXT,
+        format TEXT NOT NULL,
+        text TEXT NOT NULL,
+        hash TEXT NOT NULL,
+        text_hash TEXT NOT NULL,
+        version INTEGER NOT NULL,
+        previous_id INTEGER REFERENCES documents(id),
+        alternates TEXT NOT NULL DEFAULT '[]',
+        fetched_at TEXT,
+        created_at TEXT NOT NULL,
+        UNIQUE (source_key, version)
+      )`,
+      `CREATE INDEX documents_url ON documents(url) WHERE url IS NOT NULL`,
+      `CREATE INDEX documents_text_hash ON documents(text_hash)`,
+      `CREATE INDEX documents_previous ON documents(previous_id) WHERE previous_id IS NOT NULL`,
+      `CREATE TABLE document_links (
+        a INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+        b INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+        PRIMARY KEY (a, b)
+      ) WITHOUT ROWID`,
+      // the other-language URLs a document announces, so a later document with that URL links to it
+      `CREATE TABLE document_alternate_urls (
+        url TEXT NOT NULL,
+        document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+        PRIMARY KEY (url, document_id)
+      ) WITHOUT ROWID`,
+      `CREATE VIRTUAL TABLE documents_fts USING fts5(body, ${FTS})`,
+      `CREATE TRIGGER documents_fts_delete AFTER DELETE ON documents BEGIN
+        DELETE FROM documents_fts WHERE rowid = old.id;
+      END`,
+      `CREATE TABLE clusters (
+        id INTEGER PRIMARY KEY,
+        rules TEXT NOT NULL DEFAULT '[]',
+        created_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL
+      )`,
+      `CREATE TABLE incidents (
+        id INTEGER PRIMARY KEY,
+        document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+        ext_id TEXT NOT NULL,
+        type TEXT NOT NULL,
+        status TEXT NOT NULL DEFAULT 'machine' CHECK (status IN (${STATUS})),
+        date_start TEXT,
+        date_end TEXT,
+        sort_key TEXT NOT NULL DEFAULT '',
+        lat REAL,
+        lon REAL,
+        admin1 TEXT,
+        cluster_id INTEGER REFERENCES clusters(id) ON DELETE SET NULL,
+        cluster_locked INTEGER NOT NULL DEFAULT 0,
+        data TEXT NOT NULL,
+        machine TEXT,
+        created_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL
+      )`,
+      // list order is (sort_key DESC, id); each common filter gets an index that also yields that order
+      `CREATE INDEX incidents_order ON incidents(sort_key DESC, id)`,
+      `CREATE INDEX incidents_type ON incidents(type, sort_key DESC, id)`,
+      `CREATE INDEX incidents_status ON incidents(status, sort_key DESC, id)`,
+      `CREATE INDEX incidents_document ON incidents(document_id)`,
+      `CREATE INDEX incidents_cluster ON incidents(cluster_id) WHERE cluster_id IS NOT NULL`,
+      `CREATE INDEX incidents_end ON incidents(date_end)`,
+      `CREATE INDEX incidents_lonlat ON incidents(lon, lat) WHERE lon IS NOT NULL`,
+      `CREATE TABLE incident_actors (
+        actor_id TEXT NOT NULL,
+        incident_id INTEGER NOT NULL REFERENCES incidents(id) ON DELETE CASCADE,
+        PRIMARY KEY (actor_id, incident_id)
+      ) WITHOUT ROWID`,
+      `CREATE INDEX incident_actors_incident ON incident_actors(incident_id)`,
+      `CREATE TABLE incident_places (
+        key TEXT NOT NULL,
+        incident_id INTEGER NOT NULL REFERENCES incidents(id) ON DELETE CASCADE,
+        PRIMARY KEY (key, incident_id)
+      ) WITHOUT ROWID`,
+      `CREATE INDEX incident_places_incident ON incident_places(incident_id)`,
+      `CREATE VIRTUAL TABLE incidents_fts USING fts5(body, ${FTS})`,
+      `CREATE TRIGGER incidents_fts_delete AFTER DELETE ON incidents BEGIN
+        DELETE FROM incidents_fts WHERE rowid = old.id;
+      END`,
+      `CREATE TABLE cluster_edges (
+        cluster_id INTEGER NOT NULL REFERENCES clusters(id) ON DELETE CASCADE,
+        a INTEGER NOT NULL REFERENCES incidents(id) ON DELETE CASCADE,
+        b INTEGER NOT NULL REFERENCES incidents(id) ON DELETE CASCADE,
+        rules TEXT NOT NULL,
+        score REAL NOT NULL,
+        PRIMARY KEY (cluster_id, a, b)
+      )`,
+      `CREATE INDEX cluster_edges_a ON cluster_edges(a)`,
+      `CREATE INDEX cluster_edges_b ON cluster_edges(b)`,
+      `CREATE TABLE users (
+        id INTEGER PRIMARY KEY,
+        name TEXT NOT NULL UNIQUE,
+        role TEXT NOT NULL CHECK (role IN ('viewer', 'editor', 'admin')),
+        password_hash TEXT NOT NULL,
+        created_at TEXT NOT NULL
+      )`,
+      // reviews outlive the incidents they describe (machine incidents are replaced on re-extraction)
+      `CREATE TABLE reviews (
+        id INTEGER PRIMARY KEY,
+        incident_id INTEGER NOT NULL,
+        user_id INTEGER REFERENCES users(id),
+        action TEXT NOT NULL,
+        field TEXT,
+        old_value TEXT,
+        new_value TEXT,
+        note TEXT,
+        at TEXT NOT NULL
+      )`,
+      `CREATE INDEX reviews_incident ON reviews(incident_id, id)`,
+      `CREATE TRIGGER reviews_no_update BEFORE UPDATE ON reviews BEGIN
+        SELECT RAISE(ABORT, 'reviews are append-only');
+      END`,
+      `CREATE TRIGGER reviews_no_delete BEFORE DELETE ON reviews BEGIN
+        SELECT RAISE(ABORT, 'reviews are append-only');
+      END`,
+      `CREATE TABLE api_tokens (
+        id INTEGER PRIMARY KEY,
+        user_id INTEGER NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+        name TEXT NOT NULL,
+        token_hash TEXT NOT NULL UNIQUE,
+        created_at TEXT NOT NULL,
+        last_used_at TEXT
+      )`,
+      `CREATE TABLE ingest_state (
+        key TEXT PRIMARY KEY,
+        hash TEXT NOT NULL,
+        updated_at TEXT NOT NULL
+      )`,
+    ],
+  },
+];

@@ -1,0 +1,79 @@
+// Runs the behaviour suite on PostgreSQL (DATABASE_URL, or the local test server), each store in a
+// fresh schema of its own so that parallel runs never meet; skips with the reason when no server answers.
+import assert from 'node:assert/strict';
+import { randomBytes } from 'node:crypto';
+import { describe, it } from 'node:test';
+import pg from 'pg';
+import { openStore } from './open.ts';
+import { PostgresStore } from './postgres.ts';
+import { storeBehaviour } from './store.behaviour.ts';
+
+const url = process.env.DATABASE_URL || 'postgres://root@127.0.0.1:5432/test';
+
+async function reachable(): Promise<string | undefined> {
+  const c = new pg.Client({ connectionString: url, connectionTimeoutMillis: 3000 });
+  try {
+    await c.connect();
+    await c.query('SELECT 1');
+    return undefined;
+  } catch (err) {
+    return `no PostgreSQL answers at ${url.replace(/\/\/[^@]*@/, '//')} (${(err as { code?: string }).code ?? 'error'})`;
+  } finally {
+    await c.end().catch(() => undefined);
+  }
+}
+
+const skip = await reachable();
+const schemaName = () => `rasid_test_${randomBytes(6).toString('hex')}`;
+
+async function dropSchema(schema: string): Promise<void> {
+  const c = new pg.Client({ connectionString: url });
+  await c.connect();
+  try {
+    await c.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
+  } finally {
+    await c.end();
+  }
+}
+
+storeBehaviour('postgres', {
+  skip,
+  open: () => openStore({ databaseUrl: url, schema: schemaName() }),
+  dispose: async (s) => {
+    const schema = (s as PostgresStore).schema as string;
+    await s.close();
+    await dropSchema(schema);
+  },
+  exec: async (s, statement) => {
+    await (s as PostgresStore).pool.query(statement);
+  },
+});
+
+describe('postgres specifics', { skip }, () => {
+  it('two stores opening one schema at once migrate it once', async () => {
+    const schema = schemaName();
+    try {
+      const [a, b] = await Promise.all([openStore({ databaseUrl: url, schema }), openStore({ databaseUrl: url, schema })]);
+      const rows = await (a as PostgresStore).pool.query('SELECT version FROM schema_migrations');
+      assert.deepEqual(rows.rows, [{ version: 1 }]);
+      await Promise.all([a.close(), b.close()]);
+    } finally {
+      await dropSchema(schema);
+    }
+  });
+
+  it('concurrent puts of one new source store it once', async () => {
+    const schema = schemaName();
+    try {
+      const s = await openStore({ databaseUrl: url, schema });
+      const d = { sourceKey: 'https://x.example/1', url: null, title: null, lang: 'en' as const, published: null, text: 'Same text.', format: 'txt', alternates: [] };
+      const res = await Promise.all(Array.from({ length: 6 }, () => s.putDocument(d)));
+      assert.equal(new Set(res.map((r) => r.id)).size, 1);
+      assert.equal(res.filter((r) => r.status === 'new').length, 1);
+      assert.equal(await s.countDocuments(), 1);
+      await s.close();
+    } finally {
+      await dropSchema(schema);
+    }
+  });
+});

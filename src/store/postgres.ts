@@ -1,0 +1,93 @@
+// PostgreSQL backend: a pg Pool, tsvector ('simple' config over words the store already
+// normalised) with GIN indexes. Selected when DATABASE_URL is set.
+import pg from 'pg';
+import { Kysely, PostgresDialect, sql, type Expression, type RawBuilder, type SqlBool } from 'kysely';
+import type { Database as Tables } from './db-types.ts';
+import { StoreError } from './errors.ts';
+import { runMigrations } from './migrate.ts';
+import { POSTGRES_MIGRATIONS } from './migrations-postgres.ts';
+import { SqlStore } from './sql-store.ts';
+
+// tsquery of required terms; terms hold only letters and digits, quoted all the same
+function tsQuery(terms: string[]): string {
+  return terms.map((t) => `'${t}'`).join(' & ');
+}
+
+export interface PostgresOptions {
+  connectionString: string;
+  /** a schema to live in (created if missing) instead of the connection's default search_path */
+  schema?: string;
+  max?: number;
+}
+
+export class PostgresStore extends SqlStore {
+  readonly kind = 'postgres' as const;
+  protected readonly db: Kysely<Tables>;
+  protected readonly begin = 'BEGIN';
+  readonly pool: pg.Pool;
+  readonly schema: string | undefined;
+
+  constructor(opts: PostgresOptions) {
+    super();
+    if (opts.schema !== undefined && !/^[a-z_][a-z0-9_]{0,62}$/.test(opts.schema))
+      throw new StoreError('store.invalid', `schema name must be lower-case letters, digits and _: ${opts.schema}`);
+    this.schema = opts.schema;
+    this.pool = new pg.Pool({
+      connectionString: opts.connectionString,
+      max: opts.max ?? 10,
+      ...(opts.schema ? { options: `-c search_path=${opts.schema}` } : {}),
+    });
+    // an idle client that loses its server must not crash the process
+    this.pool.on('error', () => undefined);
+    this.db = new Kysely<Tables>({ dialect: new PostgresDialect({ pool: this.pool }) });
+  }
+
+  async migrate(): Promise<void> {
+    // the lock key is per schema so that test schemas migrate side by side; the schema itself is
+    // created under the lock (CREATE SCHEMA IF NOT EXISTS races with itself)
+    const target = this.schema ? `'${this.schema}'` : 'current_schema()';
+    await runMigrations(this.db, POSTGRES_MIGRATIONS, {
+      begin: this.begin,
+      lock: `SELECT pg_advisory_xact_lock(hashtext('rasid-migrate:' || ${target}))`,
+      prelude: this.schema ? [`CREATE SCHEMA IF NOT EXISTS ${this.schema}`] : [],
+    });
+  }
+
+  async close(): Promise<void> {
+    await this.db.destroy();
+  }
+
+  protected ftsColumns(words: string): { tsv: RawBuilder<string> } {
+    return { tsv: sql<string>`to_tsvector('simple', ${words})` };
+  }
+
+  protected async indexWords(): Promise<void> {
+    // the tsv column was written with the row
+  }
+
+  protected incidentMatches(terms: string[]): Expression<SqlBool> {
+    return sql<SqlBool>`incidents.tsv @@ to_tsquery('simple', ${tsQuery(terms)})`;
+  }
+
+  protected documentMatches(terms: string[]): Expression<SqlBool> {
+    return sql<SqlBool>`incidents.document_id IN (SELECT id FROM documents WHERE tsv @@ to_tsquery('simple', ${tsQuery(terms)}))`;
+  }
+
+  protected isUniqueViolation(err: unknown): boolean {
+    return (err as { code?: string }).code === '23505';
+  }
+}
+
+export async function openPostgresStore(opts: PostgresOptions): Promise<PostgresStore> {
+  const store = new PostgresStore(opts);
+  try {
+    await store.migrate();
+  } catch (err) {
+    await store.close();
+    const code = (err as { code?: string }).code;
+    if (code === 'ECONNREFUSED' || code === 'ENOTFOUND' || code === '3D000' || code === '28P01' || code === '28000')
+      throw new StoreError('store.unavailable', `cannot reach PostgreSQL (${code})`);
+    throw err;
+  }
+  return store;
+}

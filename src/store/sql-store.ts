@@ -1,0 +1,912 @@
+// The store's behaviour, written once over Kysely for both backends. A backend (sqlite.ts,
+// postgres.ts) supplies its migrations, how it indexes and matches words, and its fast paths.
+import { createHash } from 'node:crypto';
+import { sql, type Expression, type ExpressionBuilder, type Kysely, type RawBuilder, type Selectable, type SqlBool } from 'kysely';
+import type { Incident, IncidentType } from '../schema.ts';
+import { normalizeString } from '../text/normalize.ts';
+import type { Database, DbId, DocumentsTable, IncidentsTable } from './db-types.ts';
+import { StoreError } from './errors.ts';
+import { evidenceText, incidentColumns, type IncidentColumns } from './incident-columns.ts';
+import { indexText, placeKey, queryTerms } from './search-text.ts';
+import { withTx } from './tx.ts';
+import type {
+  ApiToken,
+  BulkIncident,
+  Cluster,
+  ClusterEdge,
+  DocumentInput,
+  IncidentFilter,
+  IncidentStatus,
+  Page,
+  PutDocumentResult,
+  ReviewBy,
+  ReviewEntry,
+  Role,
+  Store,
+  StoredDocument,
+  StoredIncident,
+  User,
+} from './types.ts';
+
+type Db = Kysely<Database>;
+type IncidentRow = Selectable<IncidentsTable>;
+type DocumentRow = Selectable<DocumentsTable>;
+
+const now = () => new Date().toISOString();
+
+/** Store ids are decimal strings; anything else names no row. */
+export function dbId(id: string | null | undefined): number | null {
+  return id && /^[1-9]\d{0,14}$/.test(id) ? Number(id) : null;
+}
+
+/** The text a document's hash is taken over: normalised letters, whitespace runs folded. */
+export function canonicalText(text: string): string {
+  return normalizeString(text)
+    .replace(/[ \t\f\v]+/g, ' ')
+    .replace(/ ?\n[\s]*/g, '\n')
+    .trim();
+}
+
+export function documentHash(sourceKey: string, text: string): { hash: string; textHash: string } {
+  const canon = canonicalText(text);
+  return {
+    hash: createHash('sha256').update(sourceKey).update('\0').update(canon).digest('hex'),
+    textHash: createHash('sha256').update(canon).digest('hex'),
+  };
+}
+
+function parseJson<T>(s: string | null): T | null {
+  return s === null ? null : (JSON.parse(s) as T);
+}
+
+function docFromRow(r: DocumentRow): StoredDocument {
+  return {
+    id: String(r.id),
+    sourceKey: r.source_key,
+    url: r.url,
+    title: r.title,
+    lang: r.lang as 'ar' | 'en',
+    published: r.published,
+    text: r.text,
+    format: r.format,
+    alternates: JSON.parse(r.alternates) as StoredDocument['alternates'],
+    fetchedAt: r.fetched_at ?? undefined,
+    hash: r.hash,
+    version: Number(r.version),
+    previousId: r.previous_id === null ? null : String(r.previous_id),
+    createdAt: r.created_at,
+  };
+}
+
+export function incidentFromRow(r: IncidentRow): StoredIncident {
+  const inc = JSON.parse(r.data) as Incident;
+  const machine = parseJson<Incident>(r.machine);
+  const out: StoredIncident = {
+    ...inc,
+    id: String(r.id),
+    documentId: String(r.document_id),
+    status: r.status as IncidentStatus,
+    clusterId: r.cluster_id === null ? null : String(r.cluster_id),
+    updatedAt: r.updated_at,
+    extId: r.ext_id,
+    clusterLocked: Number(r.cluster_locked) === 1,
+  };
+  if (machine) out.machine = machine;
+  return out;
+}
+
+// Which machine incident of a new extraction is the same as one an analyst already touched: same
+// type and the same evidence words, or the same extractor id.
+function touchKeys(inc: Incident, docText: string): string[] {
+  const keys = [`id:${inc.type}:${inc.id}`];
+  const ev = indexText(evidenceText(inc, docText));
+  if (ev) keys.push(`ev:${inc.type}:${ev}`);
+  return keys;
+}
+
+const STATUS_ACTION: Record<IncidentStatus, ReviewEntry['action']> = {
+  machine: 'reopen',
+  edited: 'reopen',
+  verified: 'verify',
+  rejected: 'reject',
+};
+
+function mondayOf(day: string): string {
+  const d = new Date(`${day.slice(0, 10)}T00:00:00Z`);
+  if (Number.isNaN(d.getTime())) return day.slice(0, 10);
+  const back = (d.getUTCDay() + 6) % 7;
+  d.setUTCDate(d.getUTCDate() - back);
+  return d.toISOString().slice(0, 10);
+}
+
+export abstract class SqlStore implements Store {
+  abstract readonly kind: 'sqlite' | 'postgres';
+  protected abstract readonly db: Db;
+  /** statement that opens a write transaction */
+  protected abstract readonly begin: string;
+
+  abstract migrate(): Promise<void>;
+  abstract close(): Promise<void>;
+  /** extra column values of an incident or document row for its indexed words (PostgreSQL: tsv) */
+  protected abstract ftsColumns(words: string): { tsv?: RawBuilder<string> };
+  /** after rows were written: index their words where the index lives apart (SQLite: FTS5 tables) */
+  protected abstract indexWords(c: Db, table: 'incidents' | 'documents', rows: Array<{ id: DbId; words: string }>): Promise<void>;
+  /** condition on incidents: its own indexed words match all terms */
+  protected abstract incidentMatches(terms: string[]): Expression<SqlBool>;
+  /** condition on incidents: its document's indexed words match all terms */
+  protected abstract documentMatches(terms: string[]): Expression<SqlBool>;
+  protected abstract isUniqueViolation(err: unknown): boolean;
+
+  protected tx<T>(fn: (c: Db) => Promise<T>): Promise<T> {
+    return withTx(this.db, this.begin, fn);
+  }
+
+  // ---------------------------------------------------------------- documents
+
+  async putDocument(doc: DocumentInput): Promise<PutDocumentResult> {
+    const { hash, textHash } = documentHash(doc.sourceKey, doc.text);
+    // two writers racing on one new source: the loser's insert violates (source_key, version) and retries
+    for (let attempt = 0; ; attempt++) {
+      try {
+        return await this.tx((c) => this.putDocumentIn(c, doc, hash, textHash));
+      } catch (err) {
+        if (attempt < 3 && this.isUniqueViolation(err)) continue;
+        throw err;
+      }
+    }
+  }
+
+  private async putDocumentIn(c: Db, doc: DocumentInput, hash: string, textHash: string): Promise<PutDocumentResult> {
+    const latest = await c
+      .selectFrom('documents')
+      .select(['id', 'hash', 'version'])
+      .where('source_key', '=', doc.sourceKey)
+      .orderBy('version', 'desc')
+      .limit(1)
+      .executeTakeFirst();
+    if (latest && latest.hash === hash) return { id: String(latest.id), status: 'unchanged' };
+    const words = indexText(`${doc.title ?? ''}\n${doc.text}`);
+    const row = await c
+      .insertInto('documents')
+      .values({
+        source_key: doc.sourceKey,
+        url: doc.url,
+        title: doc.title,
+        lang: doc.lang,
+        published: doc.published,
+        format: doc.format,
+        text: doc.text,
+        hash,
+        text_hash: textHash,
+        version: latest ? Number(latest.version) + 1 : 1,
+        previous_id: latest ? latest.id : null,
+        alternates: JSON.stringify(doc.alternates ?? []),
+        fetched_at: doc.fetchedAt ?? null,
+        created_at: now(),
+        ...this.ftsColumns(words),
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await this.indexWords(c, 'documents', [{ id: row.id, words }]);
+    const urls = [...new Set((doc.alternates ?? []).map((a) => a.url).filter((u) => u && u !== doc.url))];
+    if (urls.length)
+      await c
+        .insertInto('document_alternate_urls')
+        .values(urls.map((url) => ({ url, document_id: row.id })))
+        .execute();
+    const linked = new Set<string>();
+    if (latest) {
+      // a new version keeps the other-language versions of the one it replaces
+      const prev = await c.selectFrom('document_links').select('b').where('a', '=', latest.id).execute();
+      for (const r of prev) linked.add(String(r.b));
+    }
+    if (urls.length) {
+      const byUrl = await c.selectFrom('documents').select('id').where('url', 'in', urls).execute();
+      for (const r of byUrl) linked.add(String(r.id));
+    }
+    if (doc.url) {
+      const announcing = await c
+        .selectFrom('document_alternate_urls')
+        .select('document_id')
+        .where('url', '=', doc.url)
+        .execute();
+      for (const r of announcing) linked.add(String(r.document_id));
+    }
+    linked.delete(String(row.id));
+    if (linked.size) await this.linkIn(c, [String(row.id), ...linked]);
+    return { id: String(row.id), status: latest ? 'updated' : 'new' };
+  }
+
+  async getDocument(id: string): Promise<StoredDocument | null> {
+    const n = dbId(id);
+    if (n === null) return null;
+    const r = await this.db.selectFrom('documents').selectAll().where('id', '=', n).executeTakeFirst();
+    return r ? docFromRow(r) : null;
+  }
+
+  async listDocuments(page: Page): Promise<{ items: StoredDocument[]; total: number }> {
+    const rows = await this.db
+      .selectFrom('documents')
+      .selectAll()
+      .orderBy('id', 'desc')
+      .limit(page.limit)
+      .offset(page.offset)
+      .execute();
+    return { items: rows.map(docFromRow), total: await this.countDocuments() };
+  }
+
+  async countDocuments(): Promise<number> {
+    const r = await this.db
+      .selectFrom('documents')
+      .select((eb) => eb.fn.countAll().as('n'))
+      .executeTakeFirstOrThrow();
+    return Number(r.n);
+  }
+
+  async versionsOf(id: string): Promise<StoredDocument[]> {
+    const doc = await this.getDocument(id);
+    if (!doc) return [];
+    const rows = await this.db
+      .selectFrom('documents')
+      .selectAll()
+      .where('source_key', '=', doc.sourceKey)
+      .orderBy('version', 'asc')
+      .execute();
+    return rows.map(docFromRow);
+  }
+
+  async alternatesOf(id: string): Promise<StoredDocument[]> {
+    const n = dbId(id);
+    if (n === null) return [];
+    // only the current version of each linked document
+    const rows = await this.db
+      .selectFrom('document_links')
+      .innerJoin('documents', 'documents.id', 'document_links.b')
+      .selectAll('documents')
+      .where('document_links.a', '=', n)
+      .where(({ not, exists, selectFrom }) =>
+        not(exists(selectFrom('documents as newer').select('newer.id').whereRef('newer.previous_id', '=', 'documents.id'))),
+      )
+      .orderBy('documents.id')
+      .execute();
+    return rows.map(docFromRow);
+  }
+
+  async linkAlternates(ids: string[]): Promise<void> {
+    const valid = ids.filter((i) => dbId(i) !== null);
+    if (valid.length < 2) return;
+    await this.tx((c) => this.linkIn(c, valid));
+  }
+
+  // Alternates form a group: linking A–B when B–C exists links all three.
+  private async linkIn(c: Db, ids: string[]): Promise<void> {
+    const group = new Set(ids);
+    const nums = ids.map((i) => Number(i));
+    const known = await c.selectFrom('document_links').select('b').where('a', 'in', nums).execute();
+    for (const r of known) group.add(String(r.b));
+    const all = [...group].map(Number);
+    const pairs: Array<{ a: number; b: number }> = [];
+    for (const a of all) for (const b of all) if (a !== b) pairs.push({ a, b });
+    for (let i = 0; i < pairs.length; i += 500)
+      await c
+        .insertInto('document_links')
+        .values(pairs.slice(i, i + 500))
+        .onConflict((oc) => oc.columns(['a', 'b']).doNothing())
+        .execute();
+  }
+
+  // ---------------------------------------------------------------- incidents
+
+  async saveExtraction(documentId: string, extraction: { incidents: Incident[] }): Promise<{ saved: number; kept: number }> {
+    const n = dbId(documentId);
+    if (n === null) throw new StoreError('store.not-found', `no document ${documentId}`);
+    return this.tx(async (c) => {
+      const doc = await c.selectFrom('documents').select(['id', 'text', 'previous_id']).where('id', '=', n).executeTakeFirst();
+      if (!doc) throw new StoreError('store.not-found', `no document ${documentId}`);
+      // the version chain: touched incidents of earlier versions still stand for their event
+      const texts = new Map<string, string>([[String(doc.id), doc.text]]);
+      let prev = doc.previous_id;
+      while (prev !== null && !texts.has(String(prev))) {
+        const p = await c.selectFrom('documents').select(['id', 'text', 'previous_id']).where('id', '=', prev).executeTakeFirst();
+        if (!p) break;
+        texts.set(String(p.id), p.text);
+        prev = p.previous_id;
+      }
+      const chain = [...texts.keys()].map(Number);
+      const existing = await c
+        .selectFrom('incidents')
+        .select(['id', 'document_id', 'ext_id', 'status', 'data'])
+        .where('document_id', 'in', chain)
+        .execute();
+      const touched = new Set<string>();
+      let kept = 0;
+      const machineHere = new Map<string, DbId>();
+      const stale: DbId[] = [];
+      for (const r of existing) {
+        if (r.status !== 'machine') {
+          kept++;
+          for (const k of touchKeys(JSON.parse(r.data) as Incident, texts.get(String(r.document_id)) ?? '')) touched.add(k);
+        } else if (String(r.document_id) === String(doc.id) && !machineHere.has(r.ext_id)) machineHere.set(r.ext_id, r.id);
+        else stale.push(r.id);
+      }
+      let saved = 0;
+      for (const inc of extraction.incidents) {
+        if (touchKeys(inc, doc.text).some((k) => touched.has(k))) continue;
+        const same = machineHere.get(inc.id);
+        if (same !== undefined) {
+          machineHere.delete(inc.id);
+          await this.rewriteIncident(c, same, inc, incidentColumns(inc, doc.text), { status: 'machine' });
+        } else {
+          await this.insertIncidents(c, [{ documentId: doc.id, incident: inc, status: 'machine', text: doc.text }]);
+        }
+        saved++;
+      }
+      stale.push(...machineHere.values());
+      await this.deleteIncidents(c, stale);
+      return { saved, kept };
+    });
+  }
+
+  private async deleteIncidents(c: Db, ids: DbId[]): Promise<void> {
+    for (let i = 0; i < ids.length; i += 500) {
+      const part = ids.slice(i, i + 500);
+      const clusters = await c
+        .selectFrom('incidents')
+        .select('cluster_id')
+        .where('id', 'in', part)
+        .where('cluster_id', 'is not', null)
+        .execute();
+      await c.deleteFrom('incidents').where('id', 'in', part).execute();
+      await this.dissolveSmallClusters(c, clusters.map((r) => r.cluster_id as DbId));
+    }
+  }
+
+  /** clusters left with fewer than two members are no clusters */
+  private async dissolveSmallClusters(c: Db, ids: DbId[]): Promise<void> {
+    for (const id of new Set(ids.map(String))) {
+      const left = await c.selectFrom('incidents').select('id').where('cluster_id', '=', Number(id)).limit(2).execute();
+      if (left.length < 2) {
+        await c.updateTable('incidents').set({ cluster_id: null }).where('cluster_id', '=', Number(id)).execute();
+        await c.deleteFrom('clusters').where('id', '=', Number(id)).execute();
+      }
+    }
+  }
+
+  protected async insertIncidents(
+    c: Db,
+    items: Array<{ documentId: DbId; incident: Incident; status: IncidentStatus; text: string }>,
+  ): Promise<DbId[]> {
+    const t = now();
+    const cols = items.map((it) => incidentColumns(it.incident, it.text));
+    const ids: DbId[] = [];
+    for (let i = 0; i < items.length; i += 400) {
+      const part = items.slice(i, i + 400);
+      const rows = await c
+        .insertInto('incidents')
+        .values(
+          part.map((it, k) => {
+            const col = cols[i + k];
+            return {
+              document_id: it.documentId,
+              ext_id: it.incident.id,
+              type: col.type,
+              status: it.status,
+              date_start: col.date_start,
+              date_end: col.date_end,
+              sort_key: col.sort_key,
+              lat: col.lat,
+              lon: col.lon,
+              admin1: col.admin1,
+              cluster_id: null,
+              data: JSON.stringify(it.incident),
+              machine: null,
+              created_at: t,
+              updated_at: t,
+              ...this.ftsColumns(col.searchBody),
+            };
+          }),
+        )
+        .returning('id')
+        .execute();
+      ids.push(...rows.map((r) => r.id));
+    }
+    await this.writeSideRows(c, ids, cols, false);
+    return ids;
+  }
+
+  private async writeSideRows(c: Db, ids: DbId[], cols: IncidentColumns[], replace: boolean): Promise<void> {
+    if (replace) {
+      await c.deleteFrom('incident_actors').where('incident_id', 'in', ids).execute();
+      await c.deleteFrom('incident_places').where('incident_id', 'in', ids).execute();
+    }
+    const actors = ids.flatMap((id, k) => cols[k].actorIds.map((actor_id) => ({ actor_id, incident_id: id })));
+    const places = ids.flatMap((id, k) => cols[k].placeKeys.map((key) => ({ key, incident_id: id })));
+    for (let i = 0; i < actors.length; i += 1000) await c.insertInto('incident_actors').values(actors.slice(i, i + 1000)).execute();
+    for (let i = 0; i < places.length; i += 1000) await c.insertInto('incident_places').values(places.slice(i, i + 1000)).execute();
+    await this.indexWords(
+      c,
+      'incidents',
+      ids.map((id, k) => ({ id, words: cols[k].searchBody })),
+    );
+  }
+
+  private async rewriteIncident(
+    c: Db,
+    id: DbId,
+    inc: Incident,
+    col: IncidentColumns,
+    set: { status: IncidentStatus; machine?: string | null },
+  ): Promise<void> {
+    await c
+      .updateTable('incidents')
+      .set({
+        ext_id: inc.id,
+        type: col.type,
+        status: set.status,
+        date_start: col.date_start,
+        date_end: col.date_end,
+        sort_key: col.sort_key,
+        lat: col.lat,
+        lon: col.lon,
+        admin1: col.admin1,
+        data: JSON.stringify(inc),
+        ...(set.machine !== undefined ? { machine: set.machine } : {}),
+        updated_at: now(),
+        ...this.ftsColumns(col.searchBody),
+      })
+      .where('id', '=', id)
+      .execute();
+    await this.writeSideRows(c, [id], [col], true);
+  }
+
+  async bulkInsertIncidents(items: BulkIncident[]): Promise<number> {
+    if (!items.length) return 0;
+    return this.tx(async (c) => {
+      const texts = new Map<string, string>();
+      const rows: Array<{ documentId: DbId; incident: Incident; status: IncidentStatus; text: string }> = [];
+      for (const it of items) {
+        let text = texts.get(it.documentId);
+        if (text === undefined) {
+          const n = dbId(it.documentId);
+          const d = n === null ? undefined : await c.selectFrom('documents').select('text').where('id', '=', n).executeTakeFirst();
+          if (!d) throw new StoreError('store.not-found', `no document ${it.documentId}`);
+          text = d.text;
+          texts.set(it.documentId, text);
+        }
+        rows.push({ documentId: Number(it.documentId), incident: it.incident, status: it.status ?? 'machine', text });
+      }
+      return (await this.insertIncidents(c, rows)).length;
+    });
+  }
+
+  async getIncident(id: string): Promise<StoredIncident | null> {
+    const n = dbId(id);
+    if (n === null) return null;
+    const r = await this.db.selectFrom('incidents').selectAll().where('id', '=', n).executeTakeFirst();
+    return r ? incidentFromRow(r) : null;
+  }
+
+  protected filterExpr(eb: ExpressionBuilder<Database, 'incidents'>, f: IncidentFilter): Expression<SqlBool> | null {
+    const c: Expression<SqlBool>[] = [];
+    const none = sql<SqlBool>`1 = 0`;
+    if (f.type?.length) c.push(eb('incidents.type', 'in', f.type));
+    if (f.status?.length) c.push(eb('incidents.status', 'in', f.status));
+    if (f.documentId !== undefined) {
+      const n = dbId(f.documentId);
+      c.push(n === null ? none : eb('incidents.document_id', '=', n));
+    }
+    if (f.clusterId !== undefined) {
+      const n = dbId(f.clusterId);
+      c.push(n === null ? none : eb('incidents.cluster_id', '=', n));
+    }
+    if (f.actor)
+      c.push(eb('incidents.id', 'in', eb.selectFrom('incident_actors').select('incident_id').where('actor_id', '=', f.actor)));
+    for (const [prefix, value] of [
+      ['p:', f.place],
+      ['a1:', f.admin1],
+    ] as const) {
+      if (!value) continue;
+      const k = placeKey(value);
+      c.push(k ? eb('incidents.id', 'in', eb.selectFrom('incident_places').select('incident_id').where('key', '=', prefix + k)) : none);
+    }
+    // date ranges overlap: [start, end] meets [from, to]; sort_key is date_start ('' when undated)
+    if (f.to) c.push(eb.and([eb('incidents.sort_key', '<=', f.to), eb('incidents.sort_key', '>', '')]));
+    if (f.from) c.push(eb('incidents.date_end', '>=', f.from));
+    if (f.bbox) {
+      const [w, s, e, n] = f.bbox;
+      c.push(eb('incidents.lat', '>=', s), eb('incidents.lat', '<=', n));
+      c.push(
+        w <= e
+          ? eb.and([eb('incidents.lon', '>=', w), eb('incidents.lon', '<=', e)])
+          : eb.or([eb('incidents.lon', '>=', w), eb('incidents.lon', '<=', e)]), // box across the antimeridian
+      );
+    }
+    if (f.q) {
+      const terms = queryTerms(f.q);
+      if (terms.length) c.push(eb.or([this.incidentMatches(terms), this.documentMatches(terms)]));
+    }
+    return c.length ? eb.and(c) : null;
+  }
+
+  protected filtered(f: IncidentFilter) {
+    return this.db.selectFrom('incidents').where((eb) => this.filterExpr(eb, f) ?? sql<SqlBool>`1 = 1`);
+  }
+
+  async listIncidents(filter: IncidentFilter, page: Page): Promise<{ items: StoredIncident[]; total: number }> {
+    const [rows, total] = await Promise.all([
+      this.filtered(filter)
+        .selectAll()
+        .orderBy('sort_key', 'desc')
+        .orderBy('id', 'asc')
+        .limit(Math.max(0, page.limit))
+        .offset(Math.max(0, page.offset))
+        .execute(),
+      this.countIncidents(filter),
+    ]);
+    return { items: rows.map(incidentFromRow), total };
+  }
+
+  async countIncidents(filter: IncidentFilter): Promise<number> {
+    const r = await this.filtered(filter)
+      .select((eb) => eb.fn.countAll().as('n'))
+      .executeTakeFirstOrThrow();
+    return Number(r.n);
+  }
+
+  /** keyset pages in list order: constant memory, no connection held between pages */
+  async *streamIncidents(filter: IncidentFilter): AsyncIterable<StoredIncident> {
+    let after: { sortKey: string; id: number } | null = null;
+    for (;;) {
+      let q = this.filtered(filter).selectAll();
+      if (after) {
+        const a = after;
+        q = q.where((eb) =>
+          eb.or([eb('sort_key', '<', a.sortKey), eb.and([eb('sort_key', '=', a.sortKey), eb('id', '>', a.id)])]),
+        );
+      }
+      const rows = await q.orderBy('sort_key', 'desc').orderBy('id', 'asc').limit(500).execute();
+      for (const r of rows) yield incidentFromRow(r);
+      if (rows.length < 500) return;
+      const last = rows[rows.length - 1];
+      after = { sortKey: last.sort_key, id: Number(last.id) };
+    }
+  }
+
+  async timeline(filter: IncidentFilter): Promise<Array<{ week: string; type: IncidentType; n: number }>> {
+    const rows = await this.filtered(filter)
+      .where('incidents.date_start', 'is not', null)
+      .select((eb) => ['incidents.date_start', 'incidents.type', eb.fn.countAll().as('n')])
+      .groupBy(['incidents.date_start', 'incidents.type'])
+      .execute();
+    const weeks = new Map<string, number>();
+    for (const r of rows) {
+      const k = `${mondayOf(r.date_start as string)}|${r.type}`;
+      weeks.set(k, (weeks.get(k) ?? 0) + Number(r.n));
+    }
+    return [...weeks]
+      .map(([k, n]) => {
+        const [week, type] = k.split('|');
+        return { week, type: type as IncidentType, n };
+      })
+      .sort((a, b) => (a.week < b.week ? -1 : a.week > b.week ? 1 : a.type < b.type ? -1 : a.type > b.type ? 1 : 0));
+  }
+
+  async updateIncident(id: string, patch: Partial<Incident>, by: ReviewBy): Promise<StoredIncident> {
+    const n = dbId(id);
+    if (n === null) throw new StoreError('store.not-found', `no incident ${id}`);
+    return this.tx(async (c) => {
+      const row = await c.selectFrom('incidents').selectAll().where('id', '=', n).executeTakeFirst();
+      if (!row) throw new StoreError('store.not-found', `no incident ${id}`);
+      const cur = JSON.parse(row.data) as Incident;
+      const next: Record<string, unknown> = { ...cur };
+      const changes: Array<{ field: string; old: unknown; new: unknown }> = [];
+      for (const [field, value] of Object.entries(patch)) {
+        if (field === 'id' || value === undefined) continue;
+        const old = (cur as Record<string, unknown>)[field];
+        if (JSON.stringify(old) === JSON.stringify(value)) continue;
+        next[field] = value;
+        changes.push({ field, old: old ?? null, new: value });
+      }
+      if (!changes.length) return incidentFromRow(row);
+      const doc = await c.selectFrom('documents').select('text').where('id', '=', row.document_id).executeTakeFirst();
+      const inc = next as Incident;
+      await this.rewriteIncident(c, row.id, inc, incidentColumns(inc, doc?.text ?? ''), {
+        status: 'edited',
+        machine: row.machine ?? row.data,
+      });
+      const at = now();
+      await c
+        .insertInto('reviews')
+        .values(
+          changes.map((ch) => ({
+            incident_id: row.id,
+            user_id: dbId(by.userId),
+            action: 'edit',
+            field: ch.field,
+            old_value: JSON.stringify(ch.old),
+            new_value: JSON.stringify(ch.new),
+            note: by.note ?? null,
+            at,
+          })),
+        )
+        .execute();
+      const out = await c.selectFrom('incidents').selectAll().where('id', '=', row.id).executeTakeFirstOrThrow();
+      return incidentFromRow(out);
+    });
+  }
+
+  async setStatus(id: string, status: IncidentStatus, by: ReviewBy): Promise<StoredIncident> {
+    const n = dbId(id);
+    if (n === null) throw new StoreError('store.not-found', `no incident ${id}`);
+    return this.tx(async (c) => {
+      const row = await c.selectFrom('incidents').selectAll().where('id', '=', n).executeTakeFirst();
+      if (!row) throw new StoreError('store.not-found', `no incident ${id}`);
+      if (row.status === status) return incidentFromRow(row);
+      await c.updateTable('incidents').set({ status, updated_at: now() }).where('id', '=', row.id).execute();
+      await c
+        .insertInto('reviews')
+        .values({
+          incident_id: row.id,
+          user_id: dbId(by.userId),
+          action: STATUS_ACTION[status],
+          field: 'status',
+          old_value: JSON.stringify(row.status),
+          new_value: JSON.stringify(status),
+          note: by.note ?? null,
+          at: now(),
+        })
+        .execute();
+      const out = await c.selectFrom('incidents').selectAll().where('id', '=', row.id).executeTakeFirstOrThrow();
+      return incidentFromRow(out);
+    });
+  }
+
+  async reviews(incidentId: string): Promise<ReviewEntry[]> {
+    const n = dbId(incidentId);
+    if (n === null) return [];
+    const rows = await this.db
+      .selectFrom('reviews')
+      .leftJoin('users', 'users.id', 'reviews.user_id')
+      .selectAll('reviews')
+      .select('users.name as user_name')
+      .where('reviews.incident_id', '=', n)
+      .orderBy('reviews.id')
+      .execute();
+    return rows.map((r) => ({
+      id: String(r.id),
+      incidentId: String(r.incident_id),
+      userId: r.user_id === null ? null : String(r.user_id),
+      userName: r.user_name ?? null,
+      action: r.action as ReviewEntry['action'],
+      field: r.field,
+      oldValue: parseJson(r.old_value),
+      newValue: parseJson(r.new_value),
+      note: r.note,
+      at: r.at,
+    }));
+  }
+
+  async addReview(entry: Omit<ReviewEntry, 'id' | 'at' | 'userName'>): Promise<void> {
+    await this.addReviewIn(this.db, entry);
+  }
+
+  private async addReviewIn(c: Db, entry: Omit<ReviewEntry, 'id' | 'at' | 'userName'>): Promise<void> {
+    const n = dbId(entry.incidentId);
+    if (n === null) throw new StoreError('store.not-found', `no incident ${entry.incidentId}`);
+    await c
+      .insertInto('reviews')
+      .values({
+        incident_id: n,
+        user_id: dbId(entry.userId),
+        action: entry.action,
+        field: entry.field,
+        old_value: entry.oldValue === undefined ? null : JSON.stringify(entry.oldValue),
+        new_value: entry.newValue === undefined ? null : JSON.stringify(entry.newValue),
+        note: entry.note,
+        at: now(),
+      })
+      .execute();
+  }
+
+  // ---------------------------------------------------------------- clusters
+
+  async putCluster(incidentIds: string[], rules: string[], opts: { edges?: ClusterEdge[]; by?: ReviewBy } = {}): Promise<Cluster> {
+    const ids = [...new Set(incidentIds)].map((i) => dbId(i));
+    if (ids.length < 2 || ids.some((i) => i === null))
+      throw new StoreError('store.invalid', 'a cluster needs at least two existing incidents');
+    const nums = ids as number[];
+    const id = await this.tx(async (c) => {
+      const rows = await c.selectFrom('incidents').select(['id', 'cluster_id']).where('id', 'in', nums).execute();
+      if (rows.length !== nums.length) throw new StoreError('store.not-found', 'an incident of the cluster does not exist');
+      const t = now();
+      const cl = await c
+        .insertInto('clusters')
+        .values({ rules: JSON.stringify([...new Set(rules)].sort()), created_at: t, updated_at: t })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      await c
+        .updateTable('incidents')
+        .set({ cluster_id: cl.id, ...(opts.by ? { cluster_locked: 1 } : {}) })
+        .where('id', 'in', nums)
+        .execute();
+      const edges = (opts.edges ?? []).filter((e) => nums.includes(Number(e.a)) && nums.includes(Number(e.b)));
+      if (edges.length)
+        await c
+          .insertInto('cluster_edges')
+          .values(edges.map((e) => ({ cluster_id: cl.id, a: Number(e.a), b: Number(e.b), rules: JSON.stringify(e.rules), score: e.score })))
+          .onConflict((oc) => oc.columns(['cluster_id', 'a', 'b']).doNothing())
+          .execute();
+      await this.dissolveSmallClusters(
+        c,
+        rows.filter((r) => r.cluster_id !== null).map((r) => r.cluster_id as DbId),
+      );
+      if (opts.by)
+        for (const r of rows)
+          await this.addReviewIn(c, {
+            incidentId: String(r.id),
+            userId: opts.by.userId,
+            action: 'merge',
+            field: 'cluster_id',
+            oldValue: r.cluster_id === null ? null : String(r.cluster_id),
+            newValue: String(cl.id),
+            note: opts.by.note ?? null,
+          });
+      return cl.id;
+    });
+    return (await this.getCluster(String(id))) as Cluster;
+  }
+
+  async getCluster(id: string): Promise<Cluster | null> {
+    const n = dbId(id);
+    if (n === null) return null;
+    const cl = await this.db.selectFrom('clusters').selectAll().where('id', '=', n).executeTakeFirst();
+    if (!cl) return null;
+    const [members, edges] = await Promise.all([
+      this.db.selectFrom('incidents').select('id').where('cluster_id', '=', n).orderBy('id').execute(),
+      this.db.selectFrom('cluster_edges').selectAll().where('cluster_id', '=', n).orderBy('a').orderBy('b').execute(),
+    ]);
+    return {
+      id: String(cl.id),
+      incidentIds: members.map((m) => String(m.id)),
+      rules: JSON.parse(cl.rules) as string[],
+      createdAt: cl.created_at,
+      edges: edges.map((e) => ({ a: String(e.a), b: String(e.b), rules: JSON.parse(e.rules) as string[], score: Number(e.score) })),
+    };
+  }
+
+  async listClusters(page: Page): Promise<{ items: Cluster[]; total: number }> {
+    const [rows, total] = await Promise.all([
+      this.db.selectFrom('clusters').select('id').orderBy('id', 'desc').limit(page.limit).offset(page.offset).execute(),
+      this.db
+        .selectFrom('clusters')
+        .select((eb) => eb.fn.countAll().as('n'))
+        .executeTakeFirstOrThrow(),
+    ]);
+    const items: Cluster[] = [];
+    for (const r of rows) {
+      const cl = await this.getCluster(String(r.id));
+      if (cl) items.push(cl);
+    }
+    return { items, total: Number(total.n) };
+  }
+
+  async removeFromCluster(incidentId: string, by?: ReviewBy): Promise<void> {
+    const n = dbId(incidentId);
+    if (n === null) throw new StoreError('store.not-found', `no incident ${incidentId}`);
+    await this.tx(async (c) => {
+      const row = await c.selectFrom('incidents').select(['id', 'cluster_id']).where('id', '=', n).executeTakeFirst();
+      if (!row) throw new StoreError('store.not-found', `no incident ${incidentId}`);
+      // an analyst's split sticks: the next automatic run must not put it back
+      await c
+        .updateTable('incidents')
+        .set({ cluster_id: null, ...(by ? { cluster_locked: 1 } : {}) })
+        .where('id', '=', n)
+        .execute();
+      if (row.cluster_id === null) return;
+      await c.deleteFrom('cluster_edges').where('cluster_id', '=', row.cluster_id).where((eb) => eb.or([eb('a', '=', n), eb('b', '=', n)])).execute();
+      await this.dissolveSmallClusters(c, [row.cluster_id]);
+      if (by)
+        await this.addReviewIn(c, {
+          incidentId,
+          userId: by.userId,
+          action: 'split',
+          field: 'cluster_id',
+          oldValue: String(row.cluster_id),
+          newValue: null,
+          note: by.note ?? null,
+        });
+    });
+  }
+
+  async clearMachineClusters(): Promise<number> {
+    return this.tx(async (c) => {
+      // a cluster holding any analyst-locked member is the analyst's and stays
+      const locked = c.selectFrom('incidents').select('cluster_id').where('cluster_locked', '=', 1).where('cluster_id', 'is not', null);
+      const gone = await c.selectFrom('clusters').select('id').where('id', 'not in', locked).execute();
+      const ids = gone.map((g) => g.id);
+      for (let i = 0; i < ids.length; i += 500) {
+        const part = ids.slice(i, i + 500);
+        await c.updateTable('incidents').set({ cluster_id: null }).where('cluster_id', 'in', part).execute();
+        await c.deleteFrom('clusters').where('id', 'in', part).execute();
+      }
+      return ids.length;
+    });
+  }
+
+  // ---------------------------------------------------------------- users and tokens
+
+  async createUser(name: string, role: Role, passwordHash: string): Promise<User> {
+    try {
+      const r = await this.db
+        .insertInto('users')
+        .values({ name, role, password_hash: passwordHash, created_at: now() })
+        .returningAll()
+        .executeTakeFirstOrThrow();
+      return { id: String(r.id), name: r.name, role: r.role as Role, passwordHash: r.password_hash, createdAt: r.created_at };
+    } catch (err) {
+      if (this.isUniqueViolation(err)) throw new StoreError('store.conflict', 'a user with this name exists');
+      throw err;
+    }
+  }
+
+  private async userWhere(col: 'id' | 'name', v: string | number): Promise<User | null> {
+    const r = await this.db.selectFrom('users').selectAll().where(col, '=', v).executeTakeFirst();
+    return r ? { id: String(r.id), name: r.name, role: r.role as Role, passwordHash: r.password_hash, createdAt: r.created_at } : null;
+  }
+
+  getUserByName(name: string): Promise<User | null> {
+    return this.userWhere('name', name);
+  }
+
+  async getUser(id: string): Promise<User | null> {
+    const n = dbId(id);
+    return n === null ? null : this.userWhere('id', n);
+  }
+
+  async listUsers(): Promise<User[]> {
+    const rows = await this.db.selectFrom('users').selectAll().orderBy('id').execute();
+    return rows.map((r) => ({ id: String(r.id), name: r.name, role: r.role as Role, passwordHash: r.password_hash, createdAt: r.created_at }));
+  }
+
+  async createToken(userId: string, name: string, tokenHash: string): Promise<ApiToken> {
+    const n = dbId(userId);
+    if (n === null || !(await this.getUser(userId))) throw new StoreError('store.not-found', `no user ${userId}`);
+    try {
+      const r = await this.db
+        .insertInto('api_tokens')
+        .values({ user_id: n, name, token_hash: tokenHash, created_at: now(), last_used_at: null })
+        .returningAll()
+        .executeTakeFirstOrThrow();
+      return { id: String(r.id), userId: String(r.user_id), name: r.name, tokenHash: r.token_hash, createdAt: r.created_at, lastUsedAt: null };
+    } catch (err) {
+      if (this.isUniqueViolation(err)) throw new StoreError('store.conflict', 'this token exists');
+      throw err;
+    }
+  }
+
+  async findToken(tokenHash: string): Promise<ApiToken | null> {
+    const r = await this.db.selectFrom('api_tokens').selectAll().where('token_hash', '=', tokenHash).executeTakeFirst();
+    if (!r) return null;
+    const t = now();
+    // at most one write a minute per token, so reads stay reads
+    if (!r.last_used_at || Date.parse(t) - Date.parse(r.last_used_at) > 60_000)
+      await this.db.updateTable('api_tokens').set({ last_used_at: t }).where('id', '=', r.id).execute();
+    return { id: String(r.id), userId: String(r.user_id), name: r.name, tokenHash: r.token_hash, createdAt: r.created_at, lastUsedAt: r.last_used_at };
+  }
+
+  // ---------------------------------------------------------------- ingest bookkeeping
+
+  async getIngestState(key: string): Promise<string | null> {
+    const r = await this.db.selectFrom('ingest_state').select('hash').where('key', '=', key).executeTakeFirst();
+    return r ? r.hash : null;
+  }
+
+  async setIngestState(key: string, hash: string): Promise<void> {
+    const t = now();
+    await this.db
+      .insertInto('ingest_state')
+      .values({ key, hash, updated_at: t })
+      .onConflict((oc) => oc.column('key').doUpdateSet({ hash, updated_at: t }))
+      .execute();
+  }
+}

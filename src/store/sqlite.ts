@@ -1,0 +1,102 @@
+// SQLite backend: better-sqlite3 in WAL mode, FTS5 for words. Zero set-up: a file (default
+// ./rasid.db) or ':memory:'.
+import BetterSqlite3 from 'better-sqlite3';
+import { Kysely, SqliteDialect, sql, type Expression, type SqlBool } from 'kysely';
+import type { Database as Tables, DbId } from './db-types.ts';
+import { StoreError } from './errors.ts';
+import { incidentFromRow, SqlStore } from './sql-store.ts';
+import { runMigrations } from './migrate.ts';
+import { SQLITE_MIGRATIONS } from './migrations-sqlite.ts';
+import type { IncidentFilter, StoredIncident } from './types.ts';
+
+// FTS5 query: every term quoted (terms hold only letters and digits), all of them required
+function ftsMatch(terms: string[]): string {
+  return terms.map((t) => `"${t}"`).join(' ');
+}
+
+function configure(db: BetterSqlite3.Database, file: string): void {
+  db.pragma('busy_timeout = 10000');
+  if (file !== ':memory:') db.pragma('journal_mode = WAL');
+  // WAL + NORMAL: a crash loses at most the last commits not yet checkpointed, never consistency
+  db.pragma('synchronous = NORMAL');
+  db.pragma('foreign_keys = ON');
+}
+
+export class SqliteStore extends SqlStore {
+  readonly kind = 'sqlite' as const;
+  protected readonly db: Kysely<Tables>;
+  protected readonly begin = 'BEGIN IMMEDIATE';
+  readonly file: string;
+  readonly raw: BetterSqlite3.Database;
+
+  constructor(file = './rasid.db') {
+    super();
+    this.file = file;
+    try {
+      this.raw = new BetterSqlite3(file);
+    } catch (err) {
+      throw new StoreError('store.unavailable', `cannot open SQLite database ${file}: ${(err as Error).message}`);
+    }
+    configure(this.raw, file);
+    this.db = new Kysely<Tables>({ dialect: new SqliteDialect({ database: this.raw }) });
+  }
+
+  async migrate(): Promise<void> {
+    await runMigrations(this.db, SQLITE_MIGRATIONS, { begin: this.begin });
+  }
+
+  async close(): Promise<void> {
+    await this.db.destroy();
+  }
+
+  protected ftsColumns(): Record<string, never> {
+    return {};
+  }
+
+  protected async indexWords(c: Kysely<Tables>, table: 'incidents' | 'documents', rows: Array<{ id: DbId; words: string }>): Promise<void> {
+    const fts = sql.table(`${table}_fts`);
+    for (let i = 0; i < rows.length; i += 400) {
+      const part = rows.slice(i, i + 400);
+      await sql`DELETE FROM ${fts} WHERE rowid IN (${sql.join(part.map((r) => r.id))})`.execute(c);
+      await sql`INSERT INTO ${fts} (rowid, body) VALUES ${sql.join(part.map((r) => sql`(${r.id}, ${r.words})`))}`.execute(c);
+    }
+  }
+
+  protected incidentMatches(terms: string[]): Expression<SqlBool> {
+    return sql<SqlBool>`incidents.id IN (SELECT rowid FROM incidents_fts WHERE incidents_fts MATCH ${ftsMatch(terms)})`;
+  }
+
+  protected documentMatches(terms: string[]): Expression<SqlBool> {
+    return sql<SqlBool>`incidents.document_id IN (SELECT rowid FROM documents_fts WHERE documents_fts MATCH ${ftsMatch(terms)})`;
+  }
+
+  protected isUniqueViolation(err: unknown): boolean {
+    const code = (err as { code?: string }).code;
+    return code === 'SQLITE_CONSTRAINT_UNIQUE' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY';
+  }
+
+  // A file database streams with .iterate() on its own read-only connection: WAL gives it a
+  // snapshot, and writes on the main connection go on meanwhile. ':memory:' has no second
+  // connection and pages by keyset instead.
+  override async *streamIncidents(filter: IncidentFilter): AsyncIterable<StoredIncident> {
+    if (this.file === ':memory:' || this.file === '') {
+      yield* super.streamIncidents(filter);
+      return;
+    }
+    const q = this.filtered(filter).selectAll().orderBy('sort_key', 'desc').orderBy('id', 'asc').compile();
+    const reader = new BetterSqlite3(this.file, { readonly: true });
+    try {
+      reader.pragma('busy_timeout = 10000');
+      const stmt = reader.prepare(q.sql);
+      for (const row of stmt.iterate(...(q.parameters as unknown[]))) yield incidentFromRow(row as Parameters<typeof incidentFromRow>[0]);
+    } finally {
+      reader.close();
+    }
+  }
+}
+
+export async function openSqliteStore(file = './rasid.db'): Promise<SqliteStore> {
+  const store = new SqliteStore(file);
+  await store.migrate();
+  return store;
+}
