@@ -1,0 +1,117 @@
+// createApp(deps) → a Hono app: the API under /api and the built web app. The composition root
+// (src/cli/serve.ts) opens the store and passes it in; nothing here reads argv or the environment.
+import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { getCookie } from 'hono/cookie';
+import { RateLimiter } from '../auth/rate-limit.ts';
+import { SessionStore } from '../auth/sessions.ts';
+import { userForToken } from '../auth/users.ts';
+import type { Store } from '../store/types.ts';
+import { type AppEnv, type ServeDeps, SESSION_COOKIE } from './context.ts';
+import { HttpError, errorBody } from './errors.ts';
+import { MapIndex } from './map-index.ts';
+import { openApiDocument } from './openapi.ts';
+import { authRoutes } from './routes/auth.ts';
+import { exploreRoutes } from './routes/explore.ts';
+import { exportRoutes } from './routes/export.ts';
+import { incidentRoutes } from './routes/incidents.ts';
+import { userRoutes } from './routes/users.ts';
+import { securityHeaders } from './security.ts';
+import { serveWebApp } from './static-files.ts';
+
+export interface AppOptions {
+  store: Store;
+  publicRead?: boolean;
+  tileUrl?: string | null;
+  /** folder of the built web app; omitted → API only */
+  webRoot?: string | null;
+  maxBodyBytes?: number;
+  /** one line per request: method, route pattern, status, milliseconds — never bodies or queries */
+  log?: (line: string) => void;
+  sessions?: SessionStore;
+  loginLimiter?: RateLimiter;
+  mapIndex?: MapIndex;
+}
+
+export function createApp(opts: AppOptions) {
+  const deps: ServeDeps = {
+    store: opts.store,
+    publicRead: opts.publicRead ?? false,
+    tileUrl: opts.tileUrl ?? null,
+    sessions: opts.sessions ?? new SessionStore(),
+    loginLimiter: opts.loginLimiter ?? new RateLimiter({ max: 10, windowMs: 15 * 60 * 1000 }),
+    mapIndex: opts.mapIndex ?? new MapIndex(opts.store),
+    mapFallbackCap: 20_000,
+  };
+  const app = new Hono<AppEnv>();
+
+  if (opts.log) {
+    const log = opts.log;
+    app.use('*', async (c, next) => {
+      const t0 = performance.now();
+      await next();
+      log(`${c.req.method} ${c.req.routePath} ${c.res.status} ${(performance.now() - t0).toFixed(1)}ms`);
+    });
+  }
+  app.use('*', securityHeaders(deps.tileUrl));
+  app.use(
+    '/api/*',
+    bodyLimit({
+      maxSize: opts.maxBodyBytes ?? 256 * 1024,
+      onError: (c) => c.json(errorBody('body.too-large', 'request body too large'), 413),
+    }),
+  );
+
+  app.use('/api/*', async (c, next) => {
+    c.set('user', null);
+    c.set('via', null);
+    c.set('session', null);
+    c.set('sessionId', null);
+    const authz = c.req.header('authorization');
+    if (authz) {
+      const m = /^Bearer\s+(\S+)$/i.exec(authz);
+      const user = m ? await userForToken(deps.store, m[1]) : null;
+      if (!user) throw new HttpError(401, 'auth.bad-token', 'unknown or malformed API token');
+      c.set('user', user);
+      c.set('via', 'token');
+    } else {
+      const sid = getCookie(c, SESSION_COOKIE);
+      const session = sid ? deps.sessions.get(sid) : null;
+      const user = session ? await deps.store.getUser(session.userId) : null;
+      if (session && user) {
+        c.set('user', user);
+        c.set('via', 'session');
+        c.set('session', session);
+        c.set('sessionId', sid!);
+      }
+    }
+    await next();
+  });
+
+  const doc = openApiDocument();
+  app.get('/api/openapi.json', (c) => c.json(doc));
+  app.route('/api', authRoutes(deps));
+  app.route('/api', incidentRoutes(deps));
+  app.route('/api', exploreRoutes(deps));
+  app.route('/api', exportRoutes(deps));
+  app.route('/api', userRoutes(deps));
+  app.all('/api/*', () => {
+    throw new HttpError(404, 'not-found', 'no such endpoint');
+  });
+
+  if (opts.webRoot) app.use('*', serveWebApp(opts.webRoot));
+
+  app.notFound((c) => c.json(errorBody('not-found', 'not found'), 404));
+  app.onError((err, c) => {
+    if (err instanceof HttpError) return c.json(errorBody(err.code, err.message), err.status, err.headers);
+    const code = (err as { code?: unknown }).code;
+    // store errors carry codes (src/store/errors.ts); messages are not echoed, they may name data
+    if (code === 'store.not-found') return c.json(errorBody(code, 'not found'), 404);
+    if (code === 'store.conflict') return c.json(errorBody(code, 'conflicting change'), 409);
+    if (code === 'store.invalid') return c.json(errorBody(code, 'the store refused the value'), 400);
+    opts.log?.(`error ${c.req.method} ${c.req.routePath} ${typeof code === 'string' ? code : err.name}`);
+    return c.json(errorBody('internal', 'internal error'), 500);
+  });
+
+  return app;
+}

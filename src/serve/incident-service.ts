@@ -1,0 +1,100 @@
+// Review actions on incidents, shared by the HTTP routes and any CLI command: each checks what it
+// needs, calls the store, and leaves the audit trail to the store's append-only reviews.
+import { acledFor, type Incident } from '../schema.ts';
+import type { IncidentStatus, Store, StoredIncident, User } from '../store/types.ts';
+import { HttpError, notFound } from './errors.ts';
+import type { IncidentPatch } from './schemas.ts';
+
+type Actor = Pick<User, 'id'> | null;
+
+async function mustGet(store: Store, id: string): Promise<StoredIncident> {
+  const inc = await store.getIncident(id);
+  if (!inc) throw notFound('incident');
+  return inc;
+}
+
+export async function getIncidentView(store: Store, id: string) {
+  const incident = await mustGet(store, id);
+  const [document, cluster] = await Promise.all([
+    store.getDocument(incident.documentId),
+    incident.clusterId ? store.getCluster(incident.clusterId) : Promise.resolve(null),
+  ]);
+  return {
+    incident,
+    document: document && {
+      id: document.id,
+      title: document.title,
+      lang: document.lang,
+      url: document.url,
+      published: document.published,
+    },
+    cluster,
+  };
+}
+
+/** Every [start, end) pair anywhere in a value (spans sit at several depths of an incident). */
+function spansIn(v: unknown, out: Array<[number, number]> = []): Array<[number, number]> {
+  if (Array.isArray(v)) {
+    if (v.length === 2 && typeof v[0] === 'number' && typeof v[1] === 'number') out.push([v[0], v[1]]);
+    else for (const x of v) spansIn(x, out);
+  } else if (v && typeof v === 'object') {
+    for (const x of Object.values(v)) spansIn(x, out);
+  }
+  return out;
+}
+
+export async function editIncident(store: Store, id: string, patch: IncidentPatch, by: Actor) {
+  const inc = await mustGet(store, id);
+  const { note, ...fields } = patch;
+  const changes: Partial<Incident> = { ...fields } as Partial<Incident>;
+  if (Object.keys(changes).length === 0) throw new HttpError(400, 'patch.empty', 'the patch changes no field');
+  // spans must stay inside the document: `text.slice(start, end)` is the words a field rests on
+  const doc = await store.getDocument(inc.documentId);
+  const len = doc?.text.length ?? 0;
+  const bad = spansIn(changes).find(([s, e]) => s > e || e > len);
+  if (bad) throw new HttpError(400, 'patch.bad-span', `span [${bad[0]}, ${bad[1]}) is outside the document (length ${len})`);
+  // The ACLED pair follows the type; an analyst edits the type, never the pair directly.
+  if (changes.type) changes.acled = acledFor(changes.type);
+  return store.updateIncident(id, changes, { userId: by?.id ?? null, note });
+}
+
+const TRANSITIONS: Record<'verify' | 'reject' | 'reopen', IncidentStatus> = {
+  verify: 'verified',
+  reject: 'rejected',
+  reopen: 'edited',
+};
+
+export async function changeStatus(
+  store: Store,
+  id: string,
+  action: keyof typeof TRANSITIONS,
+  by: Actor,
+  note?: string,
+) {
+  const inc = await mustGet(store, id);
+  const next = TRANSITIONS[action];
+  if (action === 'reopen' && inc.status !== 'verified' && inc.status !== 'rejected') {
+    throw new HttpError(409, 'status.not-closed', 'only a verified or rejected incident can be reopened');
+  }
+  if (inc.status === next && action !== 'reopen') {
+    throw new HttpError(409, 'status.unchanged', `incident is already ${next}`);
+  }
+  return store.setStatus(id, next, { userId: by?.id ?? null, note });
+}
+
+export async function mergeIncidents(store: Store, id: string, others: string[], by: Actor, note?: string) {
+  const ids = [...new Set([id, ...others])];
+  if (ids.length < 2) throw new HttpError(400, 'merge.self', 'merge needs at least one other incident');
+  const found = await Promise.all(ids.map((x) => store.getIncident(x)));
+  const missing = ids.filter((_, i) => !found[i]);
+  if (missing.length) throw new HttpError(404, 'not-found', `incidents not found: ${missing.join(', ')}`);
+  // with `by` the store audits the merge on every member and locks it against re-clustering
+  return store.putCluster(ids, ['manual'], { by: { userId: by?.id ?? null, note } });
+}
+
+export async function splitIncident(store: Store, id: string, by: Actor, note?: string) {
+  const inc = await mustGet(store, id);
+  if (!inc.clusterId) throw new HttpError(409, 'split.not-clustered', 'incident is not part of a cluster');
+  await store.removeFromCluster(id, { userId: by?.id ?? null, note });
+  return mustGet(store, id);
+}

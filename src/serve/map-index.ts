@@ -1,0 +1,228 @@
+// The map endpoint must answer for a million incidents in well under 200 ms, and the store
+// interface only offers row-by-row listing. So the server keeps a compact in-memory index of what a
+// map needs (position, type, status, dates) in typed arrays, filled once by streaming the store,
+// patched on every write made through this server and rebuilt when the store's count changes.
+// Filters the index cannot answer (text, actor, place…) fall back to a capped store query.
+import { INCIDENT_TYPES, type IncidentType } from '../schema.ts';
+import type { IncidentFilter, IncidentStatus, Store, StoredIncident } from '../store/types.ts';
+
+const STATUSES: IncidentStatus[] = ['machine', 'edited', 'verified', 'rejected'];
+const TYPE_INDEX = new Map<string, number>(INCIDENT_TYPES.map((t, i) => [t, i]));
+const NO_DAY = -2147483648;
+
+export interface MapPoint {
+  id: string;
+  lat: number;
+  lon: number;
+  type: IncidentType;
+}
+
+export interface MapCluster {
+  lat: number;
+  lon: number;
+  n: number;
+  /** set when the cell holds a single incident */
+  id?: string;
+  /** the most frequent type in the cell */
+  type: IncidentType;
+}
+
+export function mapPosition(inc: Pick<StoredIncident, 'locations'>): { lat: number; lon: number } | null {
+  for (const l of inc.locations) {
+    if (l.lat != null && l.lon != null && l.role !== 'origin' && l.role !== 'destination') return { lat: l.lat, lon: l.lon };
+  }
+  return null;
+}
+
+const dayOf = (iso: string | null | undefined): number => {
+  if (!iso) return NO_DAY;
+  const t = Date.parse(iso.slice(0, 10));
+  return Number.isNaN(t) ? NO_DAY : Math.floor(t / 86_400_000);
+};
+
+/** Filters the index answers by itself; anything else needs the store. */
+export function indexable(f: IncidentFilter): boolean {
+  return !f.q && !f.actor && !f.place && !f.admin1 && !f.documentId && !f.clusterId;
+}
+
+export class MapIndex {
+  private ids: string[] = [];
+  private slot = new Map<string, number>();
+  private lat = new Float32Array(0);
+  private lon = new Float32Array(0);
+  private type = new Uint8Array(0);
+  private status = new Uint8Array(0);
+  private start = new Int32Array(0);
+  private end = new Int32Array(0);
+  private live = new Uint8Array(0);
+  private size = 0;
+  private builtCount = -1;
+  private building: Promise<void> | null = null;
+  private checkedAt = 0;
+
+  constructor(
+    private readonly store: Store,
+    private readonly opts: { recheckMs?: number; now?: () => number } = {},
+  ) {}
+
+  get ready(): boolean {
+    return this.builtCount >= 0;
+  }
+
+  /** Builds on first use; afterwards rebuilds in the background when the store's count moved. */
+  async ensure(): Promise<void> {
+    const now = (this.opts.now ?? Date.now)();
+    if (!this.ready) {
+      await (this.building ??= this.build());
+      return;
+    }
+    if (this.building || now - this.checkedAt < (this.opts.recheckMs ?? 15_000)) return;
+    this.checkedAt = now;
+    const n = await this.store.countIncidents({});
+    if (n !== this.builtCount) {
+      this.building = this.build().catch(() => undefined);
+    }
+  }
+
+  private async build(): Promise<void> {
+    const fresh = new MapIndex(this.store, this.opts);
+    const count = await this.store.countIncidents({});
+    fresh.grow(Math.max(1024, count + 1024));
+    for await (const inc of this.store.streamIncidents({})) fresh.upsert(inc);
+    Object.assign(this, {
+      ids: fresh.ids,
+      slot: fresh.slot,
+      lat: fresh.lat,
+      lon: fresh.lon,
+      type: fresh.type,
+      status: fresh.status,
+      start: fresh.start,
+      end: fresh.end,
+      live: fresh.live,
+      size: fresh.size,
+      builtCount: count,
+      building: null,
+      checkedAt: (this.opts.now ?? Date.now)(),
+    });
+  }
+
+  private grow(min: number): void {
+    if (this.lat.length >= min) return;
+    const cap = Math.max(min, this.lat.length * 2);
+    const copy = <T extends Float32Array | Uint8Array | Int32Array>(a: T, make: (n: number) => T): T => {
+      const b = make(cap);
+      b.set(a);
+      return b;
+    };
+    this.lat = copy(this.lat, (n) => new Float32Array(n));
+    this.lon = copy(this.lon, (n) => new Float32Array(n));
+    this.type = copy(this.type, (n) => new Uint8Array(n));
+    this.status = copy(this.status, (n) => new Uint8Array(n));
+    this.start = copy(this.start, (n) => new Int32Array(n));
+    this.end = copy(this.end, (n) => new Int32Array(n));
+    this.live = copy(this.live, (n) => new Uint8Array(n));
+  }
+
+  upsert(inc: StoredIncident): void {
+    let i = this.slot.get(inc.id);
+    if (i === undefined) {
+      i = this.size++;
+      this.grow(this.size);
+      this.slot.set(inc.id, i);
+      this.ids[i] = inc.id;
+    }
+    const pos = mapPosition(inc);
+    this.live[i] = pos ? 1 : 0;
+    this.lat[i] = pos?.lat ?? 0;
+    this.lon[i] = pos?.lon ?? 0;
+    this.type[i] = TYPE_INDEX.get(inc.type) ?? 0;
+    this.status[i] = Math.max(0, STATUSES.indexOf(inc.status));
+    this.start[i] = dayOf(inc.time?.start);
+    this.end[i] = dayOf(inc.time?.end ?? inc.time?.start);
+  }
+
+  /** Grid clustering of the matching incidents inside bbox; cells of `cellDeg` degrees. */
+  cluster(f: IncidentFilter, bbox: [number, number, number, number], cellDeg: number): { clusters: MapCluster[]; total: number } {
+    const types = f.type ? new Set(f.type.map((t) => TYPE_INDEX.get(t))) : null;
+    const statuses = f.status ? new Set(f.status.map((s) => STATUSES.indexOf(s))) : null;
+    const from = f.from ? dayOf(f.from) : null;
+    const to = f.to ? dayOf(f.to) : null;
+    const [w, s, e, n] = bbox;
+    const acc = new CellAccumulator(cellDeg);
+    const { lat, lon, type, status, start, end, live } = this;
+    for (let i = 0; i < this.size; i++) {
+      if (!live[i]) continue;
+      const y = lat[i];
+      const x = lon[i];
+      if (x < w || x > e || y < s || y > n) continue;
+      if (types && !types.has(type[i])) continue;
+      if (statuses && !statuses.has(status[i])) continue;
+      if (from !== null && (end[i] === NO_DAY || end[i] < from)) continue;
+      if (to !== null && (start[i] === NO_DAY || start[i] > to)) continue;
+      acc.add(y, x, type[i], i);
+    }
+    return acc.result((i) => this.ids[i]);
+  }
+}
+
+export class CellAccumulator {
+  private readonly cells = new Map<number, { sy: number; sx: number; n: number; first: number; types: Uint32Array }>();
+  total = 0;
+
+  constructor(private readonly cellDeg: number) {}
+
+  add(lat: number, lon: number, typeIdx: number, ref: number): void {
+    const cy = Math.floor((lat + 90) / this.cellDeg);
+    const cx = Math.floor((lon + 180) / this.cellDeg);
+    const key = cy * 1_000_000 + cx;
+    let c = this.cells.get(key);
+    if (!c) {
+      c = { sy: 0, sx: 0, n: 0, first: ref, types: new Uint32Array(INCIDENT_TYPES.length) };
+      this.cells.set(key, c);
+    }
+    c.sy += lat;
+    c.sx += lon;
+    c.n++;
+    c.types[typeIdx]++;
+    this.total++;
+  }
+
+  result(idOf: (ref: number) => string): { clusters: MapCluster[]; total: number } {
+    const clusters: MapCluster[] = [];
+    for (const c of this.cells.values()) {
+      let best = 0;
+      for (let t = 1; t < c.types.length; t++) if (c.types[t] > c.types[best]) best = t;
+      const cl: MapCluster = {
+        lat: Math.round((c.sy / c.n) * 1e5) / 1e5,
+        lon: Math.round((c.sx / c.n) * 1e5) / 1e5,
+        n: c.n,
+        type: INCIDENT_TYPES[best],
+      };
+      if (c.n === 1) cl.id = idOf(c.first);
+      clusters.push(cl);
+    }
+    return { clusters, total: this.total };
+  }
+}
+
+/** About 60 screen pixels per cell at a Web Mercator zoom level (256-pixel tiles). */
+export function cellDegrees(zoom: number): number {
+  return (360 / 2 ** zoom) * (60 / 256);
+}
+
+export async function clusterFromStore(
+  store: Store,
+  f: IncidentFilter,
+  bbox: [number, number, number, number],
+  cellDeg: number,
+  cap: number,
+): Promise<{ clusters: MapCluster[]; total: number; capped: boolean }> {
+  const page = await store.listIncidents({ ...f, bbox }, { limit: cap, offset: 0 });
+  const acc = new CellAccumulator(cellDeg);
+  page.items.forEach((inc, i) => {
+    const pos = mapPosition(inc);
+    if (pos) acc.add(pos.lat, pos.lon, TYPE_INDEX.get(inc.type) ?? 0, i);
+  });
+  const r = acc.result((i) => page.items[i].id);
+  return { ...r, capped: page.total > page.items.length };
+}

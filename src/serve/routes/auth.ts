@@ -1,0 +1,64 @@
+import { Hono } from 'hono';
+import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
+import { checkPassword } from '../../auth/users.ts';
+import { type AppEnv, type ServeDeps, SESSION_COOKIE, jsonBody, parse, publicUser } from '../context.ts';
+import { HttpError } from '../errors.ts';
+import { LoginBody } from '../schemas.ts';
+import { getConnInfo } from '@hono/node-server/conninfo';
+
+function clientAddress(c: Parameters<typeof getConnInfo>[0]): string {
+  try {
+    return getConnInfo(c).remote.address ?? 'unknown';
+  } catch {
+    // app.request() in tests has no socket
+    return 'local';
+  }
+}
+
+export function authRoutes(deps: ServeDeps) {
+  const r = new Hono<AppEnv>();
+
+  r.get('/config', (c) => c.json({ publicRead: deps.publicRead, tileUrl: deps.tileUrl }));
+
+  r.post('/auth/login', async (c) => {
+    const body = parse(LoginBody, await jsonBody(c));
+    const waitIp = deps.loginLimiter.hit(`ip:${clientAddress(c)}`);
+    const waitName = deps.loginLimiter.hit(`name:${body.name}`);
+    const wait = Math.max(waitIp, waitName);
+    if (wait > 0) {
+      throw new HttpError(429, 'auth.rate-limited', 'too many sign-in attempts; try again later', {
+        'Retry-After': String(wait),
+      });
+    }
+    const user = await checkPassword(deps.store, body.name, body.password);
+    if (!user) throw new HttpError(401, 'auth.bad-credentials', 'wrong user name or password');
+    deps.loginLimiter.reset(`name:${body.name}`);
+    const s = deps.sessions.create(user.id);
+    setCookie(c, SESSION_COOKIE, s.id, {
+      httpOnly: true,
+      sameSite: 'Strict',
+      path: '/',
+      secure: new URL(c.req.url).protocol === 'https:',
+      maxAge: 12 * 60 * 60,
+    });
+    return c.json({ user: publicUser(user), csrf: s.csrf });
+  });
+
+  r.post('/auth/logout', (c) => {
+    const id = getCookie(c, SESSION_COOKIE);
+    if (id) deps.sessions.destroy(id);
+    deleteCookie(c, SESSION_COOKIE, { path: '/' });
+    return c.json({ ok: true });
+  });
+
+  r.get('/me', (c) => {
+    const user = c.get('user');
+    if (!user) {
+      if (deps.publicRead) return c.json({ user: null, csrf: null });
+      throw new HttpError(401, 'auth.required', 'sign in or send an API token');
+    }
+    return c.json({ user: publicUser(user), csrf: c.get('session')?.csrf ?? null });
+  });
+
+  return r;
+}

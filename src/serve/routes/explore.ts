@@ -1,0 +1,49 @@
+import { Hono } from 'hono';
+import { type AppEnv, type ServeDeps, parse, requireRead } from '../context.ts';
+import { notFound } from '../errors.ts';
+import { toFilter } from '../filters.ts';
+import { cellDegrees, clusterFromStore, indexable } from '../map-index.ts';
+import { FilterQuery, IdParam, MapQuery } from '../schemas.ts';
+
+const WORLD: [number, number, number, number] = [-180, -90, 180, 90];
+
+export function exploreRoutes(deps: ServeDeps) {
+  const { store } = deps;
+  const r = new Hono<AppEnv>();
+
+  r.get('/documents/:id', async (c) => {
+    requireRead(c, deps);
+    const { id } = parse(IdParam, c.req.param());
+    const doc = await store.getDocument(id);
+    if (!doc) throw notFound('document');
+    const [alternates, incidents] = await Promise.all([
+      store.alternatesOf(id),
+      store.listIncidents({ documentId: id }, { limit: 500, offset: 0 }),
+    ]);
+    return c.json({
+      document: doc,
+      alternates: alternates.map((a) => ({ id: a.id, lang: a.lang, title: a.title, url: a.url, published: a.published })),
+      incidents: incidents.items.map((i) => ({ id: i.id, type: i.type, status: i.status, summary_en: i.summary_en, evidence: i.evidence })),
+    });
+  });
+
+  r.get('/map', async (c) => {
+    requireRead(c, deps);
+    const q = parse(MapQuery, c.req.query());
+    const { bbox = WORLD, ...rest } = toFilter(q);
+    const cell = cellDegrees(q.zoom);
+    if (indexable(rest)) {
+      await deps.mapIndex.ensure();
+      return c.json({ ...deps.mapIndex.cluster(rest, bbox, cell), capped: false });
+    }
+    return c.json(await clusterFromStore(store, rest, bbox, cell, deps.mapFallbackCap));
+  });
+
+  r.get('/timeline', async (c) => {
+    requireRead(c, deps);
+    const f = toFilter(parse(FilterQuery, c.req.query()));
+    return c.json({ rows: await store.timeline(f) });
+  });
+
+  return r;
+}

@@ -1,0 +1,91 @@
+// Every input the API accepts, as zod schemas. Incident field shapes come from src/schema.ts so
+// the API cannot drift from the contract.
+import { z } from 'zod';
+import { Actor, COUNT_KEYS, Count, Incident, IncidentType, Location, TimeRange } from '../schema.ts';
+
+const STATUSES = ['machine', 'edited', 'verified', 'rejected'] as const;
+export const IncidentStatus = z.enum(STATUSES);
+
+const csv = <T extends z.ZodType<string, string>>(item: T) =>
+  z
+    .string()
+    .max(2000)
+    .transform((s) => s.split(',').map((x) => x.trim()).filter(Boolean))
+    .pipe(z.array(item).max(64));
+
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected YYYY-MM-DD');
+
+export const Bbox = z
+  .string()
+  .max(200)
+  .transform((s) => s.split(',').map(Number))
+  .pipe(
+    z
+      .tuple([
+        z.number().min(-180).max(180),
+        z.number().min(-90).max(90),
+        z.number().min(-180).max(180),
+        z.number().min(-90).max(90),
+      ])
+      .refine(([w, s, e, n]) => w <= e && s <= n, 'bbox is west,south,east,north'),
+  );
+
+export const FilterQuery = z.object({
+  type: csv(IncidentType).optional(),
+  status: csv(IncidentStatus).optional(),
+  actor: z.string().min(1).max(200).optional(),
+  place: z.string().min(1).max(200).optional(),
+  admin1: z.string().min(1).max(200).optional(),
+  from: isoDate.optional(),
+  to: isoDate.optional(),
+  q: z.string().min(1).max(500).optional(),
+  bbox: Bbox.optional(),
+  documentId: z.string().min(1).max(200).optional(),
+  clusterId: z.string().min(1).max(200).optional(),
+});
+export type FilterQuery = z.infer<typeof FilterQuery>;
+
+export const ListQuery = FilterQuery.extend({
+  limit: z.coerce.number().int().min(1).max(500).default(50),
+  offset: z.coerce.number().int().min(0).max(10_000_000).default(0),
+});
+
+export const MapQuery = FilterQuery.extend({
+  zoom: z.coerce.number().int().min(0).max(20).default(5),
+});
+
+export const EXPORT_FORMATS = ['acled', 'geojson', 'hxl', 'jsonl'] as const;
+export const ExportQuery = FilterQuery.extend({ format: z.enum(EXPORT_FORMATS) });
+
+export const IdParam = z.object({ id: z.string().min(1).max(200) });
+
+const note = z.string().max(2000).optional();
+
+/** Fields an analyst may edit; everything else (spans of evidence, ids, rules) is the machine's. */
+export const IncidentPatch = z.strictObject({
+  type: IncidentType.optional(),
+  violations: Incident.shape.violations.optional(),
+  actors: z.array(Actor).max(50).optional(),
+  locations: z.array(Location).max(50).optional(),
+  time: TimeRange.nullable().optional(),
+  counts: z.partialRecord(z.enum(COUNT_KEYS), Count).optional(),
+  methods: Incident.shape.methods.optional(),
+  accusations: Incident.shape.accusations.optional(),
+  summary_en: z.string().max(2000).optional(),
+  note,
+});
+export type IncidentPatch = z.infer<typeof IncidentPatch>;
+
+export const ActionBody = z.strictObject({ note });
+export const MergeBody = z.strictObject({ with: z.array(z.string().min(1).max(200)).min(1).max(50), note });
+
+export const LoginBody = z.strictObject({
+  name: z.string().min(1).max(64),
+  password: z.string().min(1).max(1024),
+});
+
+export const NewUserBody = z.strictObject({
+  name: z.string().min(1).max(64),
+  role: z.enum(['viewer', 'editor', 'admin']),
+  password: z.string().min(8).max(1024).optional(),
+});

@@ -1,0 +1,88 @@
+import { useEffect, useState } from 'preact/hooks';
+import { api } from '../api.ts';
+import { SourceText } from '../components/source-text.tsx';
+import type { Mark } from '../highlight.ts';
+import { safeHref } from '../highlight.ts';
+import { useI18n } from '../i18n.ts';
+import { Link } from '../router.tsx';
+import type { DocumentView } from '../types.ts';
+
+export function DocumentPage(props: { id: string }) {
+  const { t } = useI18n();
+  const [view, setView] = useState<DocumentView | null>(null);
+  const [error, setError] = useState<string | null>(null);
+
+  useEffect(() => {
+    setError(null);
+    api
+      .get<DocumentView>(`/api/documents/${encodeURIComponent(props.id)}`)
+      .then(setView)
+      .catch((e: Error) => setError(e.message));
+  }, [props.id]);
+
+  if (error) return <p class="error">{t('error.generic', { message: error })}</p>;
+  if (!view) return <p class="muted">{t('loading')}</p>;
+  const d = view.document;
+  const href = safeHref(d.url);
+  const marks: Mark[] = view.incidents.flatMap((i) =>
+    i.evidence.map((e) => ({ start: e.span[0], end: e.span[1], kind: 'evidence' as const, label: i.type })),
+  );
+
+  return (
+    <div class="document-page">
+      <section class="card">
+        <h1 lang={d.lang} dir="auto">
+          {d.title ?? t('document.untitled')}
+        </h1>
+        <dl class="meta">
+          <dt>{t('document.language')}</dt>
+          <dd>{t(`lang.${d.lang}`)}</dd>
+          <dt>{t('document.published')}</dt>
+          <dd>
+            <bdi>{d.published ?? '—'}</bdi>
+          </dd>
+          {d.url && (
+            <>
+              <dt>URL</dt>
+              <dd dir="ltr">
+                {href ? (
+                  <a href={href} rel="noopener noreferrer nofollow" target="_blank">
+                    {d.url}
+                  </a>
+                ) : (
+                  <span>{d.url}</span>
+                )}
+              </dd>
+            </>
+          )}
+        </dl>
+        <h2>{t('document.alternates')}</h2>
+        {view.alternates.length === 0 ? (
+          <p class="muted">{t('document.noAlternates')}</p>
+        ) : (
+          <ul data-testid="alternates">
+            {view.alternates.map((a) => (
+              <li>
+                <Link href={`/documents/${encodeURIComponent(a.id)}`}>
+                  {t(`lang.${a.lang}`)}: <bdi>{a.title ?? a.id}</bdi>
+                </Link>
+              </li>
+            ))}
+          </ul>
+        )}
+        <h2>{t('document.incidents')}</h2>
+        <ul>
+          {view.incidents.map((i) => (
+            <li>
+              <Link href={`/incidents/${encodeURIComponent(i.id)}`}>{t(`type.${i.type}`)}</Link>{' '}
+              <span class={`chip status-${i.status}`}>{t(`status.${i.status}`)}</span> <bdi lang="en">{i.summary_en}</bdi>
+            </li>
+          ))}
+        </ul>
+      </section>
+      <section class="card">
+        <SourceText text={d.text} lang={d.lang} marks={marks} />
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,113 @@
+// Shapes the API returns, as the web app uses them (the server's zod schemas are the authority).
+export type Span = [number, number];
+export type Status = 'machine' | 'edited' | 'verified' | 'rejected';
+export type Role = 'viewer' | 'editor' | 'admin';
+
+export interface UserInfo {
+  id: string;
+  name: string;
+  role: Role;
+}
+
+export interface Count {
+  value: number;
+  min: number;
+  max: number;
+  approximate: boolean;
+  text: string;
+  span: Span | null;
+}
+
+export interface Actor {
+  role: 'perpetrator' | 'victim' | 'target';
+  id: string;
+  name: string;
+  group?: string;
+  span: Span | null;
+}
+
+export interface Location {
+  name: string;
+  name_ar?: string | null;
+  gazetteer_id?: string | null;
+  lat: number | null;
+  lon: number | null;
+  country?: string | null;
+  admin1?: string | null;
+  admin2?: string | null;
+  admin3?: string | null;
+  kind?: string | null;
+  role?: 'location' | 'origin' | 'destination';
+  precision: number | null;
+  span: Span | null;
+}
+
+export interface TimeRange {
+  start: string | null;
+  end: string | null;
+  precision: number | null;
+  text: string | null;
+  span: Span | null;
+  anchored?: boolean;
+}
+
+export interface Incident {
+  id: string;
+  documentId: string;
+  type: string;
+  status: Status;
+  clusterId: string | null;
+  updatedAt: string;
+  acled: { event_type: string; sub_event_type: string } | null;
+  violations: string[];
+  actors: Actor[];
+  locations: Location[];
+  time: TimeRange | null;
+  counts: Partial<Record<string, Count>>;
+  methods: Array<{ id: string; span: Span | null }>;
+  accusations: Array<{ id: string; span: Span | null }>;
+  attribution: { text: string; span: Span | null } | null;
+  evidence: Array<{ span: Span }>;
+  summary_en: string;
+  confidence: number;
+}
+
+export interface ListRow {
+  id: string;
+  documentId: string;
+  type: string;
+  status: Status;
+  summary_en: string;
+  actors: Array<{ role: string; id: string; name: string }>;
+  locations: Array<{ name: string; name_ar: string | null; lat: number | null; lon: number | null; admin1: string | null }>;
+  time: { start: string | null; end: string | null } | null;
+  counts: Record<string, number | undefined>;
+  confidence: number;
+  clusterId: string | null;
+}
+
+export interface Review {
+  id: string;
+  incidentId: string;
+  userName: string | null;
+  action: string;
+  field: string | null;
+  oldValue: unknown;
+  newValue: unknown;
+  note: string | null;
+  at: string;
+}
+
+export interface DocumentView {
+  document: {
+    id: string;
+    title: string | null;
+    lang: 'ar' | 'en';
+    url: string | null;
+    published: string | null;
+    text: string;
+    version: number;
+  };
+  alternates: Array<{ id: string; lang: string; title: string | null; url: string | null; published: string | null }>;
+  incidents: Array<{ id: string; type: string; status: Status; summary_en: string; evidence: Array<{ span: Span }> }>;
+}
