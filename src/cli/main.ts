@@ -3,6 +3,8 @@
 import { Command, CommanderError } from 'commander';
 import { registerExtract } from './extract.ts';
 import { registerEval } from './eval.ts';
+import { registerServe } from './serve.ts';
+import { registerUser } from './user.ts';
 import { registerExport } from './export.ts';
 import { registerImport } from './import.ts';
 
@@ -16,6 +18,8 @@ program
 
 registerExtract(program);
 registerEval(program);
+registerServe(program);
+registerUser(program);
 registerExport(program);
 registerImport(program);
 
