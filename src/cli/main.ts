@@ -3,10 +3,12 @@
 import { Command, CommanderError } from 'commander';
 import { registerExtract } from './extract.ts';
 import { registerEval } from './eval.ts';
-import { registerServe } from './serve.ts';
-import { registerUser } from './user.ts';
 import { registerExport } from './export.ts';
 import { registerImport } from './import.ts';
+import { registerIngest } from './ingest.ts';
+import { registerServe } from './serve.ts';
+import { registerUser } from './user.ts';
+import { registerWorker } from './worker.ts';
 
 const program = new Command();
 program
@@ -18,10 +20,12 @@ program
 
 registerExtract(program);
 registerEval(program);
-registerServe(program);
-registerUser(program);
 registerExport(program);
 registerImport(program);
+registerIngest(program);
+registerServe(program);
+registerUser(program);
+registerWorker(program);
 
 program.parseAsync(process.argv).catch((err: unknown) => {
   if (err instanceof CommanderError) {

@@ -1,0 +1,132 @@
+// `rasid ingest PATH|URL|FEED...` and `rasid enqueue`: documents into the store, with extraction
+// here or in workers. Exit 0 when everything landed, 1 when some inputs failed (the rest still
+// landed), 2 for usage errors.
+import { InvalidArgumentError, type Command } from 'commander';
+import cliProgress from 'cli-progress';
+import { RasidError } from '../errors.ts';
+import { Fetcher, DEFAULT_FETCH_OPTIONS } from '../ingest/http.ts';
+import { ingest, type IngestProgress, type IngestSummary, type Processing } from '../ingest/ingest.ts';
+import { DEFAULT_MAX_BYTES } from '../input/read-file.ts';
+import { extractDocument } from '../pipeline/index.ts';
+import { openStore } from '../store/open.ts';
+import { DEFAULT_JOB_CONFIG, enqueueExtraction, openQueue } from '../worker/queue.ts';
+
+export function positiveInt(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0) throw new InvalidArgumentError(`expected a whole number, found "${value}"`);
+  return n;
+}
+
+interface IngestFlags {
+  db: string;
+  allowPrivate?: boolean;
+  concurrency: number;
+  extract: boolean;
+  queue?: boolean;
+  timeout: number;
+  maxBytes: number;
+  hostDelay: number;
+  maxRedirects: number;
+  jobExpire: number;
+  queueSchema: string;
+  json?: boolean;
+}
+
+/** A bar on a terminal; elsewhere (CI logs, pipes) a plain line every few seconds. */
+function progressReporter(stream: NodeJS.WriteStream): { update: (p: IngestProgress) => void; stop: () => void } {
+  const started = Date.now();
+  const rate = (p: IngestProgress) => (p.done / Math.max(0.001, (Date.now() - started) / 1000)).toFixed(1);
+  if (stream.isTTY) {
+    const bar = new cliProgress.SingleBar(
+      {
+        stream,
+        format: 'ingest {bar} {value}/{total} | new {new} unchanged {unchanged} updated {updated} failed {failed} | {rate}/s',
+        hideCursor: true,
+        clearOnComplete: true,
+        fps: 5,
+      },
+      cliProgress.Presets.shades_classic,
+    );
+    bar.start(1, 0, { new: 0, unchanged: 0, updated: 0, failed: 0, rate: '0.0' });
+    return {
+      update: (p) => {
+        bar.setTotal(Math.max(1, p.total));
+        bar.update(p.done, { new: p.new, unchanged: p.unchanged, updated: p.updated, failed: p.failed, rate: rate(p) });
+      },
+      stop: () => bar.stop(),
+    };
+  }
+  let last = Date.now();
+  return {
+    update: (p) => {
+      if (Date.now() - last < 5000) return;
+      last = Date.now();
+      stream.write(`ingest: ${p.done}/${p.total} done, new ${p.new}, unchanged ${p.unchanged}, updated ${p.updated}, failed ${p.failed}, ${rate(p)}/s\n`);
+    },
+    stop: () => undefined,
+  };
+}
+
+function printSummary(s: IngestSummary, seconds: number, out: NodeJS.WriteStream): void {
+  out.write(
+    `ingested ${s.done} input${s.done === 1 ? '' : 's'} in ${seconds.toFixed(1)} s: new ${s.new}, unchanged ${s.unchanged}, updated ${s.updated}, failed ${s.failed}` +
+      (s.skipped ? `, skipped ${s.skipped} non-document file${s.skipped === 1 ? '' : 's'}` : '') +
+      '\n',
+  );
+  if (s.failures.length) {
+    out.write('failed:\n');
+    for (const f of s.failures) out.write(`  ${f.source}: ${f.message} [${f.code}]\n`);
+  }
+}
+
+export function registerIngest(program: Command): void {
+  program
+    .command('ingest')
+    .description('store documents from folders, files, web pages and RSS/Atom feeds, and extract their incidents')
+    .argument('<inputs...>', 'folders, files (.txt .md .html .json .jsonl, feeds), page or feed URLs')
+    .option('--db <file>', 'SQLite database (DATABASE_URL selects PostgreSQL instead)', './rasid.db')
+    .option('--allow-private', 'allow fetching from private, loopback and link-local addresses')
+    .option('--concurrency <n>', 'inputs processed at once', positiveInt, 4)
+    .option('--no-extract', 'store documents without extracting incidents')
+    .option('--queue', 'store documents and queue their extraction for `rasid worker` (PostgreSQL)')
+    .option('--timeout <ms>', 'time limit per URL, redirects included', positiveInt, DEFAULT_FETCH_OPTIONS.timeoutMs)
+    .option('--max-bytes <n>', 'size limit per file or page', positiveInt, Math.min(DEFAULT_MAX_BYTES, DEFAULT_FETCH_OPTIONS.maxBytes))
+    .option('--host-delay <ms>', 'pause between two requests to one host', positiveInt, DEFAULT_FETCH_OPTIONS.hostDelayMs)
+    .option('--max-redirects <n>', 'redirects followed per URL', positiveInt, DEFAULT_FETCH_OPTIONS.maxRedirects)
+    .option('--job-expire <seconds>', 'with --queue: a job running longer is taken as lost and retried', positiveInt, DEFAULT_JOB_CONFIG.expireInSeconds)
+    .option('--queue-schema <name>', 'with --queue: PostgreSQL schema of the job queue', 'pgboss')
+    .option('--json', 'print the summary as JSON')
+    .action(async (inputs: string[], flags: IngestFlags) => {
+      const databaseUrl = process.env.DATABASE_URL || undefined;
+      if (flags.queue && !databaseUrl) throw new RasidError('usage.queue', '--queue needs PostgreSQL: set DATABASE_URL');
+      if (flags.queue && !flags.extract) throw new RasidError('usage.queue', '--queue and --no-extract contradict each other');
+      const store = await openStore({ db: flags.db, databaseUrl });
+      const boss = flags.queue ? await openQueue({ databaseUrl: databaseUrl!, schema: flags.queueSchema }) : null;
+      const processing: Processing = boss
+        ? { kind: 'enqueue', enqueue: (id) => enqueueExtraction(boss, id, { ...DEFAULT_JOB_CONFIG, expireInSeconds: Math.max(1, flags.jobExpire) }) }
+        : flags.extract
+          ? { kind: 'extract', extract: (input) => extractDocument(input) }
+          : { kind: 'none' };
+      const fetcher = new Fetcher({
+        allowPrivate: Boolean(flags.allowPrivate),
+        timeoutMs: Math.max(1, flags.timeout),
+        maxBytes: flags.maxBytes,
+        hostDelayMs: flags.hostDelay,
+        maxRedirects: flags.maxRedirects,
+      });
+      const progress = progressReporter(process.stderr);
+      const started = Date.now();
+      let summary: IngestSummary;
+      try {
+        summary = await ingest(inputs, { store, fetcher, processing, concurrency: Math.max(1, flags.concurrency), maxBytes: flags.maxBytes, onProgress: progress.update });
+      } finally {
+        progress.stop();
+        await boss?.stop({ graceful: true, wait: true });
+        await store.close();
+      }
+      const seconds = (Date.now() - started) / 1000;
+      if (flags.json) process.stdout.write(JSON.stringify({ ...summary, seconds }) + '\n');
+      else printSummary(summary, seconds, process.stdout);
+      process.exitCode = summary.failed > 0 ? 1 : 0;
+    });
+}

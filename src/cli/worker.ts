@@ -1,0 +1,88 @@
+// `rasid worker`: extraction workers on many machines, sharing one PostgreSQL database as store
+// and job queue. `rasid enqueue`: queue extraction of stored documents (after a lexicon update,
+// say). Each job line names the job and document ids and counts, never document text.
+import type { Command } from 'commander';
+import { RasidError } from '../errors.ts';
+import { extractDocument } from '../pipeline/index.ts';
+import { openStore } from '../store/open.ts';
+import { DEFAULT_JOB_CONFIG, enqueueExtraction, openQueue } from '../worker/queue.ts';
+import { startWorker } from '../worker/worker.ts';
+import { positiveInt } from './ingest.ts';
+
+function requireDatabaseUrl(): string {
+  const url = process.env.DATABASE_URL;
+  if (!url) throw new RasidError('usage.database', 'workers share a PostgreSQL database: set DATABASE_URL');
+  return url;
+}
+
+export function registerWorker(program: Command): void {
+  program
+    .command('worker')
+    .description('run extraction jobs from the PostgreSQL job queue until stopped (DATABASE_URL)')
+    .option('--concurrency <n>', 'jobs run at once in this process', positiveInt, 1)
+    .option('--poll <seconds>', 'how often an idle worker looks for jobs (at least 0.5)', parseFloat, 1)
+    .option('--maintenance <seconds>', 'how often expired jobs (their worker died) are put back', positiveInt, 60)
+    .option('--queue-schema <name>', 'PostgreSQL schema of the job queue', 'pgboss')
+    .action(async (flags: { concurrency: number; poll: number; maintenance: number; queueSchema: string }) => {
+      const databaseUrl = requireDatabaseUrl();
+      if (!(flags.poll >= 0.5)) throw new RasidError('usage.poll', `--poll must be at least 0.5 seconds, found ${flags.poll}`);
+      const store = await openStore({ databaseUrl });
+      const boss = await openQueue({
+        databaseUrl,
+        schema: flags.queueSchema,
+        supervise: true,
+        maintenanceIntervalSeconds: Math.max(1, flags.maintenance),
+        onError: (code) => process.stderr.write(`worker: queue error [${code}]\n`),
+      });
+      const stopWork = await startWorker({
+        store,
+        boss,
+        extract: (input) => extractDocument(input),
+        concurrency: Math.max(1, flags.concurrency),
+        pollingIntervalSeconds: flags.poll,
+        onJobStart: (jobId, documentId) => process.stdout.write(`start job=${jobId} document=${documentId}\n`),
+        onJob: (r) =>
+          process.stdout.write(
+            r.error
+              ? `failed job=${r.jobId} document=${r.documentId} [${r.error}]\n`
+              : `done job=${r.jobId} document=${r.documentId} saved=${r.saved} kept=${r.kept}\n`,
+          ),
+      });
+      process.stdout.write(`worker ready pid=${process.pid}\n`);
+      await new Promise<void>((resolve) => {
+        const stop = () => resolve();
+        process.once('SIGTERM', stop);
+        process.once('SIGINT', stop);
+      });
+      // finish the job in hand, then leave; an unfinished job would wait for its expiry
+      await stopWork();
+      await boss.stop({ graceful: true, wait: true, timeout: 30_000 });
+      await store.close();
+    });
+
+  program
+    .command('enqueue')
+    .description('queue extraction jobs for stored documents, for `rasid worker` (DATABASE_URL)')
+    .option('--job-expire <seconds>', 'a job running longer is taken as lost and retried', positiveInt, DEFAULT_JOB_CONFIG.expireInSeconds)
+    .option('--queue-schema <name>', 'PostgreSQL schema of the job queue', 'pgboss')
+    .action(async (flags: { jobExpire: number; queueSchema: string }) => {
+      const databaseUrl = requireDatabaseUrl();
+      const store = await openStore({ databaseUrl });
+      const boss = await openQueue({ databaseUrl, schema: flags.queueSchema });
+      let n = 0;
+      try {
+        for (let offset = 0; ; offset += 500) {
+          const page = await store.listDocuments({ limit: 500, offset });
+          for (const d of page.items) {
+            await enqueueExtraction(boss, d.id, { ...DEFAULT_JOB_CONFIG, expireInSeconds: Math.max(1, flags.jobExpire) });
+            n++;
+          }
+          if (page.items.length < 500) break;
+        }
+      } finally {
+        await boss.stop({ graceful: true, wait: true });
+        await store.close();
+      }
+      process.stdout.write(`queued ${n} extraction job${n === 1 ? '' : 's'}\n`);
+    });
+}
