@@ -1,0 +1,749 @@
+// Quantities in a text: digits in both scripts, number words with their compounds, duals, vague words
+// and modifiers, valued per section 4 of the contract. One left-to-right pass over the tokens; each
+// quantity is built as modifier? amount (range | after-modifier)? and then its context decides whether
+// it is a head count (noun) or something else (unit: date, year, age, percent…).
+//
+// Choice documented here (the contract leaves it open): a vague word multiplied by a scale keeps the
+// contract's figures scaled: «عشرات الآلاف» = 12 × 1000 = 12000 (20000–99999), «tens of thousands» =
+// 10000 (20000–99999), «مئات الآلاف» = 100000 (200000–999999).
+import type { AnalyzedText } from '../text/analyze.ts';
+import type { Token } from '../text/tokens.ts';
+import type { CountedNoun, Quantity, QuantityKind, QuantityUnit } from './types.ts';
+import {
+  quantityVocabulary,
+  type ContextCue,
+  type Modifier,
+  type NumberWord,
+  type Phrase,
+  type QuantityVocabulary,
+  type VagueWord,
+} from './vocabulary.ts';
+
+export type { Quantity } from './types.ts';
+
+interface Stem {
+  stem: string;
+  conj: boolean;
+  prep: boolean;
+  article: boolean;
+}
+
+// Proclitic chains in the order Arabic stacks them: conjunction, preposition, article (ل + ال → لل).
+const PREFIXES: Array<{ p: string; conj: boolean; prep: boolean; article: boolean }> = [];
+for (const c of ['', 'و', 'ف'])
+  for (const pr of ['', 'ب', 'ل', 'ك'])
+    for (const art of ['', 'ال']) {
+      const p = pr === 'ل' && art === 'ال' ? `${c}لل` : `${c}${pr}${art}`;
+      PREFIXES.push({ p, conj: c !== '', prep: pr !== '', article: art !== '' });
+    }
+PREFIXES.sort((a, b) => a.p.length - b.p.length);
+
+const ARTICLE_TOKEN = /^(?:[وف]?[بلك]?ال|[وف]?لل)$/;
+const YEAR_MIN = 1900;
+const YEAR_MAX = 2100;
+
+interface Amount {
+  start: number;
+  end: number;
+  value: number;
+  ids: string[];
+  approximate: boolean;
+  vague: VagueWord | null;
+  scale: number;
+  /** the amount is a single word «واحد»/«اثنين»: Arabic puts the noun before it */
+  nounBefore: boolean;
+  dualNoun: string | null;
+  digits: boolean;
+  /** raw digits without separators (for the year test) */
+  plainDigits: string | null;
+  unit: QuantityUnit | null;
+}
+
+interface Context {
+  unit: QuantityUnit;
+  id: string;
+  start: number;
+  end: number;
+  /** the span ends inside a token gap («10%») */
+  rawEnd?: number;
+}
+
+class Finder {
+  private stemCache = new Map<number, Stem[]>();
+
+  constructor(
+    private readonly a: AnalyzedText,
+    private readonly v: QuantityVocabulary,
+  ) {}
+
+  private get tokens(): Token[] {
+    return this.a.tokens;
+  }
+
+  stems(i: number): Stem[] {
+    let s = this.stemCache.get(i);
+    if (s) return s;
+    const t = this.tokens[i];
+    s = [];
+    if (!t.arabic || t.numeric) s.push({ stem: t.norm, conj: false, prep: false, article: false });
+    else
+      for (const p of PREFIXES) {
+        if (!t.norm.startsWith(p.p)) continue;
+        const stem = t.norm.slice(p.p.length);
+        // «لست», «الست»: a two-letter stem only takes the conjunction, or clitics eat real words
+        if (stem.length < 2 || (stem.length < 3 && p.p !== '' && p.p !== 'و')) continue;
+        s.push({ stem, conj: p.conj, prep: p.prep, article: p.article });
+      }
+    this.stemCache.set(i, s);
+    return s;
+  }
+
+  gap(i: number): string {
+    const t = this.tokens;
+    return this.a.norm.slice(t[i].end, t[i + 1].start);
+  }
+
+  /** tokens i and i+1 are separated only by spaces (no punctuation, no line break) */
+  plain(i: number): boolean {
+    return i + 1 < this.tokens.length && /^[ \t]*$/.test(this.gap(i));
+  }
+
+  numberAt(i: number): { w: NumberWord; s: Stem } | null {
+    if (i >= this.tokens.length || this.tokens[i].numeric) return null;
+    for (const s of this.stems(i)) {
+      const w = this.v.numbers.get(s.stem);
+      if (w) return { w, s };
+    }
+    return null;
+  }
+
+  /** a phrase whose words meet tokens i, i+1, … separated by spaces or hyphens; returns its end */
+  phraseAt<T>(phrases: Array<Phrase<T>>, i: number): { p: Phrase<T>; end: number } | null {
+    const t = this.tokens;
+    if (i < 0 || i >= t.length) return null;
+    for (const p of phrases) {
+      let k = i;
+      let ok = true;
+      for (let w = 0; w < p.words.length; w++, k++) {
+        if (k >= t.length || (w > 0 && !/^[ \t-]*$/.test(this.gap(k - 1)))) {
+          ok = false;
+          break;
+        }
+        const word = p.words[w];
+        if (t[k].norm !== word && !this.stems(k).some((s) => s.stem === word)) {
+          ok = false;
+          break;
+        }
+      }
+      if (ok) return { p, end: k };
+    }
+    return null;
+  }
+
+  // ---- amounts ------------------------------------------------------------------------------------
+
+  digitsAt(i: number): Amount | null {
+    const t = this.tokens;
+    if (i >= t.length || !t[i].numeric) return null;
+    let text = t[i].norm;
+    let value = Number(text);
+    let end = i + 1;
+    let unit: QuantityUnit | null = null;
+    let plainDigits: string | null = text;
+    // 3/5/2020, 2020-05-03 → a date; 9:30 → a time
+    if (end < t.length && t[end].numeric) {
+      const g = this.gap(i);
+      if (g === '/' || (g === '-' && end + 1 < t.length && t[end + 1].numeric && this.gap(end) === '-')) {
+        while (end < t.length && t[end].numeric && (this.gap(end - 1) === g)) end++;
+        return this.digitAmount(i, end, value, 'date', null);
+      }
+      if (g === ':') return this.digitAmount(i, end + 1, value, 'time', null);
+    }
+    // thousands separators «1,963», «١٬٥٠٠»; a dot before three digits groups thousands in Arabic
+    // text («1.500») but is a decimal point in English («1.5 million»)
+    while (end < t.length && t[end].numeric) {
+      const g = this.gap(end - 1);
+      const next = t[end].norm;
+      if (g === ',' && next.length === 3) {
+        text += next;
+        value = Number(text);
+        plainDigits = null;
+        end++;
+      } else if (g === '.' && next.length === 3 && this.a.lang === 'ar' && !/\./.test(text)) {
+        text += next;
+        value = Number(text);
+        plainDigits = null;
+        end++;
+      } else if (g === '.' && !text.includes('.') && (next.length !== 3 || this.a.lang === 'en')) {
+        text += `.${next}`;
+        value = Number(text);
+        plainDigits = null;
+        end++;
+        break;
+      } else break;
+    }
+    if (text.replace('.', '').length > 9) unit = 'label'; // phone numbers, ids
+    return this.digitAmount(i, end, value, unit, plainDigits);
+  }
+
+  private digitAmount(i: number, end: number, value: number, unit: QuantityUnit | null, plainDigits: string | null): Amount {
+    return {
+      start: i,
+      end,
+      value,
+      ids: ['digits'],
+      approximate: false,
+      vague: null,
+      scale: 1,
+      nounBefore: false,
+      dualNoun: null,
+      digits: true,
+      plainDigits,
+      unit,
+    };
+  }
+
+  /** digits or number words, composed («ثلاثة وأربعين», «مئتي ألف», «twenty-one», «1.5 million») */
+  numberPhraseAt(i: number): Amount | null {
+    const t = this.tokens;
+    if (i >= t.length) return null;
+    let amount: Amount | null = null;
+    let total = 0;
+    let current = 0;
+    let prev: { role: NumberWord['role'] | 'digits'; value: number; added: number };
+    const ids: string[] = [];
+    let approximate = false;
+    let end: number;
+    let firstArticle = false;
+    if (t[i].numeric) {
+      amount = this.digitsAt(i);
+      if (!amount || amount.unit) return amount;
+      current = amount.value;
+      prev = { role: 'digits', value: amount.value, added: amount.value };
+      end = amount.end;
+      ids.push('digits');
+    } else {
+      const n = this.numberAt(i);
+      if (!n || (n.w.role === 'scale' && n.w.plural)) return null;
+      if (n.w.role === 'teen_only' && !this.tenFollows(i + 1)) return null;
+      // «one of them», «one another» are not counts
+      if (n.w.id === 'num.one' && !t[i].arabic && i + 1 < t.length && ['of', 'another', 'by', 'or'].includes(t[i + 1].norm)) return null;
+      firstArticle = n.s.article;
+      ids.push(n.w.id);
+      approximate = n.w.approximate;
+      if (n.w.role === 'scale') total = n.w.value;
+      else current = n.w.value;
+      prev = { role: n.w.role, value: n.w.value, added: n.w.value };
+      end = i + 1;
+    }
+    const arabic = t[i].arabic || (end < t.length && t[end].arabic);
+    // continue the compound
+    for (;;) {
+      if (end >= t.length) break;
+      let j = end;
+      let conj = false;
+      const g = this.gap(j - 1);
+      if (!/^[ \t]*$/.test(g) && !(!arabic && g === '-')) break;
+      // a separate «و» / «and» token
+      if ((t[j].norm === 'و' || t[j].norm === 'and') && j + 1 < t.length && /^[ \t]*$/.test(this.gap(j))) {
+        conj = true;
+        j++;
+      }
+      if (t[j].numeric) break;
+      const n = this.numberAt(j);
+      if (!n) break;
+      if (arabic) {
+        if (n.s.prep) break;
+        if (n.s.article && !(firstArticle && (n.s.conj || conj))) break;
+        if (n.s.conj) conj = true;
+      } else if (n.s.stem !== t[j].norm) break;
+      const how = join(prev, n.w, conj, arabic);
+      if (!how) break;
+      if (how === 'teen') {
+        current += 10;
+        prev = { role: 'unit', value: prev.value + 10, added: 10 };
+      } else if (how === 'mul_unit') {
+        current = current - prev.value + prev.value * n.w.value;
+        prev = { role: 'hundred', value: prev.value * n.w.value, added: prev.value * n.w.value };
+      } else if (how === 'scale') {
+        const group = (current || 1) * n.w.value;
+        total += group;
+        current = 0;
+        prev = { role: 'scale', value: group, added: group };
+      } else {
+        current += n.w.value;
+        prev = { role: n.w.role, value: n.w.value, added: n.w.value };
+      }
+      if (n.w.approximate) approximate = true;
+      ids.push(n.w.id);
+      end = j + 1;
+    }
+    if (prev.role === 'teen_only') return null;
+    const value = total + current;
+    const digits = amount?.digits ?? false;
+    const single = end - i === 1 && !digits;
+    return {
+      start: i,
+      end,
+      value,
+      ids,
+      approximate,
+      vague: null,
+      scale: 1,
+      nounBefore: single && arabic && (value === 1 || value === 2),
+      dualNoun: null,
+      digits,
+      plainDigits: ids.length === 1 && amount ? amount.plainDigits : null,
+      unit: null,
+    };
+  }
+
+  private tenFollows(j: number): boolean {
+    const n = this.numberAt(j);
+    return !!n && n.w.role === 'ten' && !n.s.conj && this.plain(j - 1);
+  }
+
+  vagueAt(i: number): Amount | null {
+    const m = this.phraseAt(this.v.vague, i);
+    if (!m) return null;
+    let end = m.end;
+    let scale = 1;
+    const ids = [m.p.value.id];
+    // «عشرات الآلاف», «hundreds of thousands»
+    let j = end;
+    if (j < this.tokens.length && this.tokens[j].norm === 'of' && this.plain(j - 1)) j++;
+    if (j < this.tokens.length && this.plain(j - 1)) {
+      const n = this.numberAt(j);
+      if (n && n.w.role === 'scale' && !n.s.prep) {
+        scale = n.w.value;
+        ids.push(n.w.id);
+        end = j + 1;
+      } else {
+        const vv = this.phraseAt(this.v.vague, j);
+        if (vv && vv.p.value.value >= 1000 && vv.end === j + 1) {
+          scale = vv.p.value.value;
+          ids.push(vv.p.value.id);
+          end = vv.end;
+        }
+      }
+    }
+    return {
+      start: i,
+      end,
+      value: m.p.value.value * scale,
+      ids,
+      approximate: true,
+      vague: m.p.value,
+      scale,
+      nounBefore: false,
+      dualNoun: null,
+      digits: false,
+      plainDigits: null,
+      unit: null,
+    };
+  }
+
+  dualAt(i: number): Amount | null {
+    if (i >= this.tokens.length || this.tokens[i].numeric) return null;
+    for (const s of this.stems(i)) {
+      const d = this.v.duals.get(s.stem);
+      if (!d) continue;
+      let end = i + 1;
+      const ids = [d.id];
+      // «رجلين اثنين»: the number word repeats the dual
+      const n = this.numberAt(end);
+      if (n && n.w.value === 2 && n.w.role === 'unit' && !n.s.conj && this.plain(i)) {
+        ids.push(n.w.id);
+        end++;
+      }
+      return {
+        start: i,
+        end,
+        value: 2,
+        ids,
+        approximate: false,
+        vague: null,
+        scale: 1,
+        nounBefore: false,
+        dualNoun: d.noun,
+        digits: false,
+        plainDigits: null,
+        unit: null,
+      };
+    }
+    return null;
+  }
+
+  amountAt(i: number): Amount | null {
+    const t = this.tokens;
+    if (i >= t.length) return null;
+    // «الـ100», «ال 19»: a bare article token belongs to the number it introduces
+    if (ARTICLE_TOKEN.test(t[i].norm) && i + 1 < t.length && t[i + 1].numeric && /^[ \t]*$/.test(this.gap(i))) {
+      const a = this.numberPhraseAt(i + 1);
+      if (a) return { ...a, start: i };
+    }
+    // «a hundred», «a dozen», «an estimated» is a modifier handled elsewhere
+    if ((t[i].norm === 'a' || t[i].norm === 'one') && i + 1 < t.length && this.plain(i)) {
+      const n = this.numberAt(i + 1);
+      if (n && (n.w.role === 'scale' || n.w.role === 'hundred') && !n.w.plural) {
+        const a = this.numberPhraseAt(i + 1);
+        if (a) return { ...a, start: i };
+      }
+    }
+    return this.numberPhraseAt(i) ?? this.vagueAt(i) ?? this.dualAt(i);
+  }
+
+  // ---- quantities ---------------------------------------------------------------------------------
+
+  quantityAt(i: number): Quantity | null {
+    const t = this.tokens;
+    let mod: Modifier | null = null;
+    let amount: Amount | null = null;
+    const before = this.phraseAt(this.v.modifiers.filter(isBefore), i);
+    if (before && this.plain(before.end - 1)) {
+      const a = this.amountAt(before.end);
+      if (a) {
+        mod = before.p.value;
+        amount = a;
+      }
+    }
+    // ranges opened by «بين»/«من»/«between»/«from» need their second figure: «من 20 إلى 30»
+    let upper: { b: Amount; id: string } | null = null;
+    if (mod && amount && mod.kind === 'range') {
+      upper = amount.vague || amount.unit ? null : this.joinedUpper(amount, mod);
+      if (!upper) {
+        // «بين 10 أشخاص», «from 20 villages»: the opener is not a modifier; the number stands alone
+        mod = null;
+        amount = null;
+      }
+    }
+    if (!amount) {
+      amount = this.amountAt(i);
+      if (!amount) return null;
+    }
+    const start = mod ? i : amount.start;
+    if (amount.unit && !mod) return this.build(start, amount.end, amount, null, amount.ids, amount.unit);
+    const rule: string[] = mod ? [mod.id, ...amount.ids] : [...amount.ids];
+    let end = amount.end;
+    let kind: QuantityKind = amount.vague ? 'vague' : amount.approximate ? 'about' : 'exact';
+    const value = amount.value;
+    let min = value;
+    let max = value;
+    if (amount.vague) {
+      min = amount.vague.min * amount.scale;
+      max = amount.vague.max * amount.scale + (amount.scale > 1 ? amount.scale - 1 : 0);
+    } else if (amount.approximate) ({ min, max } = modify('about', value));
+    if (!mod && !amount.vague) upper = this.infixRange(end, amount);
+    if (upper) {
+      kind = 'range';
+      max = upper.b.value;
+      if (!mod) rule.push(upper.id);
+      rule.push(...upper.b.ids);
+      end = upper.b.end;
+    } else if (mod && !amount.vague) ({ kind, min, max } = modify(mod.kind, value));
+    let unit: QuantityUnit | null = null;
+    let rawEnd: number | null = null;
+    let qStart = start;
+    // what the number is, from its surroundings
+    const ctx = upper ? null : this.context(amount, start, end, !!mod);
+    if (ctx) {
+      unit = ctx.unit;
+      rule.push(ctx.id);
+      qStart = Math.min(qStart, ctx.start);
+      end = Math.max(end, ctx.end);
+      rawEnd = ctx.rawEnd ?? null;
+    }
+    let noun: CountedNoun | null = null;
+    if (!unit) {
+      noun = this.noun(amount, start, end, upper ? upper.b.value : value);
+      // an after-modifier may follow the number or its noun: «12 شخصاً على الأقل»
+      if (kind === 'exact' || kind === 'about') {
+        for (const at of [end, noun && noun.tokenStart === end ? noun.tokenEnd : -1]) {
+          if (at < 1 || at >= t.length || !this.plain(at - 1)) continue;
+          const after = this.phraseAt(this.v.modifiers.filter(isAfter), at);
+          if (!after) continue;
+          ({ kind, min, max } = modify(after.p.value.kind, value));
+          rule.push(after.p.value.id);
+          end = after.end;
+          break;
+        }
+      }
+    }
+    const q = this.build(qStart, end, amount, noun, rule, unit, rawEnd);
+    q.value = value;
+    q.min = min;
+    q.max = max;
+    q.kind = kind;
+    q.approximate = kind !== 'exact';
+    return q;
+  }
+
+  private joinedUpper(amount: Amount, mod: Modifier): { b: Amount; id: string } | null {
+    const t = this.tokens;
+    let j = amount.end;
+    if (j >= t.length || !this.plain(j - 1)) return null;
+    // «و15» splits into «و» + «15»; «وعشرين» carries the conjunction itself
+    if (mod.join && t[j].norm === mod.join && j + 1 < t.length && /^[ \t]*$/.test(this.gap(j))) j++;
+    else if (!(mod.join === 'و' && this.numberAt(j)?.s.conj)) return null;
+    const b = this.numberPhraseAt(j);
+    return b && !b.unit && b.value > amount.value ? { b, id: mod.id } : null;
+  }
+
+  private infixRange(end: number, amount: Amount): { b: Amount; id: string } | null {
+    const t = this.tokens;
+    if (end >= t.length) return null;
+    const g = this.gap(end - 1);
+    let j = -1;
+    let id = '';
+    if (/^[ \t]*-[ \t]*$/.test(g) && amount.digits && t[end].numeric) {
+      j = end;
+      id = 'range.hyphen';
+    } else if (/^[ \t]*$/.test(g)) {
+      const infix = this.phraseAt(this.v.modifiers.filter((m) => m.value.position === 'infix'), end);
+      if (infix && infix.end < t.length && /^[ \t]*$/.test(this.gap(infix.end - 1))) {
+        j = infix.end;
+        id = infix.p.value.id;
+      }
+    }
+    if (j < 0) return null;
+    const b = this.numberPhraseAt(j);
+    // «2-1» is a score, «20-10» no range: the second figure must be larger
+    if (!b || b.unit || b.value <= amount.value) return null;
+    return { b, id };
+  }
+
+  private context(amount: Amount, start: number, end: number, modified: boolean): Context | null {
+    const t = this.tokens;
+    const a = this.a;
+    const contexts = this.v.contexts;
+    const afterCue = (unit: ContextCue['unit'], overOf = false) => {
+      let at = end;
+      if (at >= t.length || !/^[ \t-]*$/.test(this.gap(at - 1))) return null;
+      // «25 من تشرين الثاني», «the 3rd of May»
+      if (overOf && (t[at].norm === 'من' || t[at].norm === 'of') && at + 1 < t.length && this.plain(at)) at++;
+      const m = this.phraseAt(contexts.filter((c) => c.value.unit === unit && c.value.position === 'after'), at);
+      return m ? { unit, id: m.p.value.id, start, end: m.end } : null;
+    };
+    const beforeCue = (unit: ContextCue['unit'], phrases: Array<Phrase<ContextCue>> = contexts) => {
+      for (const c of phrases) {
+        if (c.value.unit !== unit || c.value.position !== 'before') continue;
+        const len = c.words.length;
+        for (let back = 1; back <= c.value.window; back++) {
+          const s = start - back - len + 1;
+          if (s < 0) continue;
+          // the cue must be in the same sentence: no line break or full stop in between
+          if (/[.!?;\n]/.test(a.norm.slice(t[s].end, t[start].start))) continue;
+          const m = this.phraseAt([c], s);
+          if (m && m.end === start - back + 1) return { unit, id: c.value.id, start, end };
+        }
+      }
+      return null;
+    };
+    // ordinals: «الخامس عشر», «الحادي والعشرين», «twenty-first», «21st», «الذكرى العشرين»
+    if (start > 0) {
+      const g = a.norm.slice(t[start - 1].end, t[start].start);
+      if (/^[ \t]*$/.test(g)) {
+        const id = this.stems(start - 1).map((s) => this.v.ordinals.get(s.stem)).find(Boolean);
+        if (id && t[start - 1].arabic) return { unit: 'ordinal', id, start: start - 1, end };
+      }
+      const cue = beforeCue('ordinal', this.v.ordinalCues);
+      if (cue) return cue;
+    }
+    if (end < t.length && !t[end].arabic) {
+      const g = a.norm.slice(t[end - 1].end, t[end].start);
+      if (/^[ \t-]*$/.test(g) && this.v.ordinals.has(t[end].norm) && (!t[end - 1].numeric || g === '')) {
+        return { unit: 'ordinal', id: this.v.ordinals.get(t[end].norm)!, start, end: end + 1 };
+      }
+    }
+    const first = t[amount.start + (ARTICLE_TOKEN.test(t[amount.start].norm) ? 1 : 0)];
+    // «M4», «T4»: letters glued before the digits name a road, a base, a weapon
+    if (amount.digits && first.i > 0) {
+      const p = t[first.i - 1];
+      if (!p.arabic && !p.numeric && p.end === first.start) return { unit: 'label', id: 'label.glued', start, end };
+    }
+    if (amount.digits && end < t.length) {
+      const n = t[end];
+      if (!n.arabic && !n.numeric && n.start === t[end - 1].end && !this.v.ordinals.has(n.norm)) return { unit: 'label', id: 'label.glued', start, end };
+    }
+    // percent: «10%», «عشرة بالمئة»
+    const tail = a.norm.slice(t[end - 1].end, t[end - 1].end + 3);
+    const pct = /^[ \t]*%/.exec(tail);
+    if (pct) {
+      const at = t[end - 1].end + pct[0].length - 1;
+      return { unit: 'percent', id: 'ctx.percent_sign', start, end, rawEnd: a.ends[at] };
+    }
+    const percent = afterCue('percent');
+    if (percent) return percent;
+    if (amount.digits && start > 0 && /\$[ \t]*$/.test(a.norm.slice(t[start - 1].end, t[start].start))) return { unit: 'measure', id: 'ctx.dollar_sign', start, end };
+    const measure = afterCue('measure');
+    if (measure) return measure;
+    if (!modified) {
+      const time = beforeCue('time') ?? afterCue('time');
+      if (time) return time;
+      const label = beforeCue('label');
+      if (label && amount.digits) return label;
+    }
+    const age = afterCue('age') ?? null;
+    if (age) return age;
+    const duration = afterCue('duration');
+    if (duration) {
+      const ageBefore = beforeCue('age');
+      if (ageBefore) return { ...ageBefore, end: duration.end };
+      // «طفل (15 عاماً)»: a bracketed number of years is an age
+      if (start > 0 && /\($/.test(a.norm.slice(t[start - 1].end, t[start].start).trim())) return { ...duration, unit: 'age' };
+      return duration;
+    }
+    if (!modified) {
+      const date = afterCue('date', true) ?? (amount.digits && amount.value <= 31 ? beforeCue('date') : null);
+      if (date && amount.value <= 31 && Number.isInteger(amount.value)) return date;
+      const ageBefore = beforeCue('age');
+      if (ageBefore && amount.value < 120) return ageBefore;
+      if (amount.plainDigits && amount.plainDigits.length === 4 && amount.value >= YEAR_MIN && amount.value <= YEAR_MAX) {
+        const year = beforeCue('year');
+        if (year) return year;
+        // «2015م», a year at the end of a clause, a year before a comma
+        const next = end < t.length ? t[end] : null;
+        if (!next || next.norm === 'م' || next.norm === 'ه' || /[.,;:!?)\n]/.test(this.gap(end - 1)) || /^\p{N}/u.test(next.norm) === false && !next.arabic && ['and', 'the', 'when', 'after', 'before', 'to'].includes(next.norm)) {
+          return { unit: 'year', id: 'ctx.year_alone', start, end: next && (next.norm === 'م' || next.norm === 'ه') && this.gap(end - 1) === '' ? end + 1 : end };
+        }
+      }
+    }
+    // «يوم الاثنين» is Monday, not two
+    if (amount.ids[0] === 'num.two' && amount.end - amount.start === 1 && this.stems(amount.start).find((s) => this.v.numbers.has(s.stem))?.article) {
+      return { unit: 'date', id: 'ctx.weekday', start, end };
+    }
+    return null;
+  }
+
+  private noun(amount: Amount, start: number, end: number, value: number): CountedNoun | null {
+    const t = this.tokens;
+    if (amount.dualNoun) {
+      const tok = t[amount.start];
+      return { tokenStart: tok.i, tokenEnd: tok.i + 1, rawStart: tok.rawStart, rawEnd: tok.rawEnd, key: amount.dualNoun };
+    }
+    if (amount.nounBefore && start > 0 && /^[ \t]*$/.test(this.a.norm.slice(t[start - 1].end, t[start].start))) {
+      const p = t[start - 1];
+      if (p.arabic && !p.numeric && !this.numberAt(start - 1)) return nounOf(p, value);
+    }
+    let j = end;
+    if (j >= t.length || !/^[ \t]*$/.test(this.gap(j - 1))) return null;
+    // «عشرات من العناصر», «dozens of civilians»
+    if ((t[j].norm === 'من' || t[j].norm === 'of') && j + 1 < t.length && /^[ \t]*$/.test(this.gap(j))) j++;
+    const n = t[j];
+    if (n.numeric || this.numberAt(j) || this.v.notNouns.has(n.norm)) return null;
+    if (!/^\p{L}/u.test(n.norm)) return null;
+    return nounOf(n, value);
+  }
+
+  private build(start: number, end: number, amount: Amount, noun: CountedNoun | null, rule: string[], unit: QuantityUnit | null, rawEndOverride: number | null = null): Quantity {
+    const t = this.tokens;
+    const rawStart = t[start].rawStart;
+    const rawEnd = rawEndOverride ?? t[end - 1].rawEnd;
+    const q: Quantity = {
+      tokenStart: start,
+      tokenEnd: end,
+      rawStart,
+      rawEnd,
+      text: this.a.raw.slice(rawStart, rawEnd),
+      value: amount.value,
+      min: amount.value,
+      max: amount.value,
+      approximate: false,
+      kind: 'exact',
+      rule: rule.join('+'),
+    };
+    if (unit) q.unit = unit;
+    if (noun) q.noun = noun;
+    return q;
+  }
+}
+
+function isBefore(p: Phrase<Modifier>): boolean {
+  return p.value.position === 'before';
+}
+
+function isAfter(p: Phrase<Modifier>): boolean {
+  return p.value.position === 'after';
+}
+
+function modify(kind: Modifier['kind'], n: number): { kind: QuantityKind; min: number; max: number } {
+  // rounded to 6 places first so 100 × 1.1 gives 110, not 111
+  const r = (x: number) => Math.round(x * 1e6) / 1e6;
+  if (kind === 'about') return { kind: 'about', min: Math.floor(r(n * 0.9)), max: Math.ceil(r(n * 1.1)) };
+  if (kind === 'at_least') return { kind: 'at_least', min: n, max: Math.ceil(r(n * 1.5)) };
+  return { kind: 'range', min: n, max: n };
+}
+
+type Join = 'teen' | 'mul_unit' | 'scale' | 'add';
+
+/** How a number word joins the compound before it, or null when it starts a new number. */
+function join(prev: { role: NumberWord['role'] | 'digits'; value: number; added: number }, next: NumberWord, conj: boolean, arabic: boolean): Join | null {
+  if (next.role === 'scale') return !conj && prev.role !== 'scale' ? 'scale' : null;
+  if (next.role === 'teen_only') return null;
+  if (prev.role === 'digits') return null;
+  if (next.role === 'ten' && arabic) {
+    // «خمسة عشر», «أحد عشر», «اثنا عشر»
+    return !conj && (prev.role === 'teen_only' || (prev.role === 'unit' && prev.value < 10)) ? 'teen' : null;
+  }
+  if (next.role === 'hundred' && !conj && prev.role === 'unit' && prev.value < (arabic ? 10 : 20)) return 'mul_unit';
+  if (prev.role === 'teen_only') return null;
+  const place = (v: number) => 10 ** Math.floor(Math.log10(Math.max(1, v)));
+  if (arabic) {
+    if (!conj) return null;
+    // «ثلاثة وأربعين»: units come before tens in Arabic
+    if ((prev.role === 'unit' || prev.role === 'ten') && next.role === 'tens' && prev.value < 10) return 'add';
+    if (prev.added >= 100 && next.value < place(prev.added)) return 'add';
+    return null;
+  }
+  if (prev.role === 'tens' && next.role === 'unit' && next.value < 10 && !conj) return 'add';
+  if (prev.added >= 100 && next.value < place(prev.added)) return 'add';
+  return null;
+}
+
+function nounOf(tok: Token, value: number): CountedNoun {
+  let key = tok.norm;
+  if (tok.arabic) {
+    const m = /^(?:[وف]?[بكل]?ال|[وف]?لل)(.{2,})$/.exec(key);
+    if (m) key = m[1];
+    // after 11–99 the noun is a singular with accusative «ا»: «19 رجلاً» counts «رجل»
+    const r = value % 100;
+    if (Number.isInteger(value) && r >= 11 && key.length >= 4 && key.endsWith('ا') && !/ايا$/.test(key)) key = key.slice(0, -1);
+  }
+  return { tokenStart: tok.i, tokenEnd: tok.i + 1, rawStart: tok.rawStart, rawEnd: tok.rawEnd, key };
+}
+
+export function findQuantities(a: AnalyzedText): Quantity[] {
+  const out: Quantity[] = [];
+  if (a.tokens.length === 0) return out;
+  const ar = quantityVocabulary('ar');
+  const en = quantityVocabulary('en');
+  const finder = new Finder(a, mergeVocabularies(ar, en));
+  for (let i = 0; i < a.tokens.length; ) {
+    const q = finder.quantityAt(i);
+    if (q && q.tokenEnd > i) {
+      out.push(q);
+      i = q.tokenEnd;
+    } else i++;
+  }
+  return out;
+}
+
+let merged: { ar: QuantityVocabulary; en: QuantityVocabulary; v: QuantityVocabulary } | null = null;
+
+// Arabic and English words never collide (different scripts), so one table serves mixed text.
+function mergeVocabularies(ar: QuantityVocabulary, en: QuantityVocabulary): QuantityVocabulary {
+  if (merged && merged.ar === ar && merged.en === en) return merged.v;
+  const byLength = <T>(x: Phrase<T>, y: Phrase<T>) => y.words.length - x.words.length;
+  const v: QuantityVocabulary = {
+    numbers: new Map([...ar.numbers, ...en.numbers]),
+    notNouns: new Set([...ar.notNouns, ...en.notNouns]),
+    duals: new Map([...ar.duals, ...en.duals]),
+    ordinals: new Map([...ar.ordinals, ...en.ordinals]),
+    vague: [...ar.vague, ...en.vague].sort(byLength),
+    modifiers: [...ar.modifiers, ...en.modifiers].sort(byLength),
+    ordinalCues: [...ar.ordinalCues, ...en.ordinalCues].sort(byLength),
+    contexts: [...ar.contexts, ...en.contexts].sort(byLength),
+  };
+  merged = { ar, en, v };
+  return v;
+}
