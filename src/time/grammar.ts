@@ -146,7 +146,7 @@ export class TimeGrammar {
 
   /** A word right before i that makes a bare month name a date («في آب», «منذ مارس»). */
   private contextBefore(i: number): boolean {
-    for (const r of ['lead', 'since', 'of', 'part', 'month_word', 'on_day'] as const) {
+    for (const r of ['lead', 'since', 'part', 'month_word', 'on_day'] as const) {
       const g = this.role(i - 1, r);
       if (g && g.end === i) return true;
     }
@@ -206,6 +206,8 @@ export class TimeGrammar {
     if (p) j = p.end;
     const mw = this.role(j, 'month_word');
     if (mw) j = mw.end;
+    const of = mw ? this.role(j, 'of') : null;
+    if (of) j = of.end;
     const mo = this.month(j);
     if (!mo) return null;
     j = mo.end;
@@ -291,11 +293,11 @@ export class TimeGrammar {
     const days = Number(o.value);
     let j = o.end;
     if (days === 0) {
-      // «في ذلك اليوم», «اليوم التالي», «اليوم الأول» are other days
+      // «في ذلك اليوم», «اليوم التالي», «اليوم الأول», «اليوم السابق» are other days
       const before = this.role(i - 1, 'blocks_today');
       if (before && before.value === 'before') return null;
       const after = this.role(j, 'blocks_today');
-      if ((after && after.value === 'after') || this.role(j, 'ordinal') || this.role(j, 'unit')) return null;
+      if ((after && after.value === 'after') || this.role(j, 'ordinal') || this.role(j, 'unit') || this.rel(j)) return null;
     }
     const wd = this.role(j, 'weekday');
     if (wd) j = wd.end;
@@ -436,7 +438,8 @@ export class TimeGrammar {
     let j: number;
     const num = this.number(i);
     const u0 = this.role(num ? num.end : i, 'unit');
-    if (!u0 || u0.tag.word.form === 'singular' || u0.tag.word.form === 'dual') return null;
+    // Arabic counts above ten take a singular noun: «الـ24 ساعة الماضية»
+    if (!u0 || (!num && u0.tag.word.form !== 'plural')) return null;
     unit = u0.value as Unit;
     j = u0.end;
     if (num) n = num.value;
