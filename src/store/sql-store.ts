@@ -72,6 +72,7 @@ function docFromRow(r: DocumentRow): StoredDocument {
     alternates: JSON.parse(r.alternates) as StoredDocument['alternates'],
     fetchedAt: r.fetched_at ?? undefined,
     hash: r.hash,
+    textHash: r.text_hash,
     version: Number(r.version),
     previousId: r.previous_id === null ? null : String(r.previous_id),
     createdAt: r.created_at,

@@ -22,6 +22,8 @@ export interface DocumentInput {
 export interface StoredDocument extends DocumentInput {
   id: string;
   hash: string;
+  /** hash of the normalised text alone: copies of one text under other source keys share it */
+  textHash?: string;
   version: number;
   previousId: string | null;
   createdAt: string;
@@ -141,7 +143,7 @@ export interface Store {
   versionsOf(id: string): Promise<StoredDocument[]>;
 
   /** Replace the machine incidents of a document; incidents an analyst touched are kept as they are. */
-  saveExtraction(documentId: string, extraction: Extraction): Promise<{ saved: number; kept: number }>;
+  saveExtraction(documentId: string, extraction: Pick<Extraction, 'incidents'>): Promise<{ saved: number; kept: number }>;
   getIncident(id: string): Promise<StoredIncident | null>;
   listIncidents(filter: IncidentFilter, page: Page): Promise<{ items: StoredIncident[]; total: number }>;
   streamIncidents(filter: IncidentFilter): AsyncIterable<StoredIncident>;
