@@ -1,14 +1,21 @@
 import type { Command } from 'commander';
 import { basename } from 'node:path';
+import { createHash } from 'node:crypto';
 import { RasidError, isRasidError } from '../errors.ts';
 import { decodeText, formatOf, readTextFile } from '../input/read-file.ts';
 import { extractDocument, type ExtractInput, type ExtractResult } from '../pipeline/index.ts';
 import { formatTable } from './format-table.ts';
+import { parseHtmlPage } from '../ingest/html.ts';
+import { Fetcher } from '../ingest/http.ts';
+import { decodeBody, mediaType } from '../ingest/decode.ts';
+import { isUrl } from '../ingest/sources.ts';
+import { publishedDate } from '../time/published.ts';
 
 export interface ExtractCliOptions {
   json?: boolean;
   trace?: boolean;
   published?: string;
+  allowPrivate?: boolean;
 }
 
 async function readStdin(): Promise<Uint8Array> {
@@ -21,14 +28,32 @@ function docId(arg: string): string {
   return arg === '-' ? 'stdin' : basename(arg).replace(/\.(txt|md|markdown|html?|xhtml)$/i, '');
 }
 
+function fromHtml(html: string, url: string | null, label: string, id: string): ExtractInput {
+  const page = parseHtmlPage(html, url, label);
+  const lang = page.lang === 'ar' || page.lang === 'en' ? page.lang : undefined;
+  return { id, text: page.text, title: page.title, url, lang, alternates: page.alternates, published: publishedDate({ html, url, text: page.text }) };
+}
+
 /** One CLI argument to pipeline input; throws RasidError naming the argument. */
-export async function loadInput(arg: string): Promise<ExtractInput> {
-  if (arg === '-') return { id: 'stdin', text: decodeText(await readStdin(), 'stdin') };
+export async function loadInput(arg: string, fetcher?: Fetcher): Promise<ExtractInput> {
+  if (arg === '-') {
+    const text = decodeText(await readStdin(), 'stdin');
+    return /^\s*<(!doctype|html|body|article|div|p)[\s>]/i.test(text) ? fromHtml(text, null, 'stdin', 'stdin') : { id: 'stdin', text, published: publishedDate({ text }) };
+  }
+  if (isUrl(arg)) {
+    const res = await (fetcher ?? new Fetcher()).fetch(arg);
+    const body = decodeBody(res.body, res.contentType, arg, 10 * 1024 * 1024);
+    const type = mediaType(res.contentType);
+    const id = createHash('sha256').update(res.url).digest('hex').slice(0, 16);
+    if (type === 'text/plain') return { id, text: body, url: res.url, published: publishedDate({ url: res.url, text: body }) };
+    return fromHtml(body, res.url, arg, id);
+  }
   const format = formatOf(arg);
   if (format === null || format === 'json' || format === 'jsonl')
-    throw new RasidError('input.format', `${arg}: unsupported file type, expected .txt, .md or .html`);
+    throw new RasidError('input.format', `${arg}: unsupported file type, expected .txt, .md, .html or a URL`);
   const text = readTextFile(arg);
-  return { id: docId(arg), text };
+  if (format === 'html') return fromHtml(text, null, arg, docId(arg));
+  return { id: docId(arg), text, published: publishedDate({ text }) };
 }
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -38,9 +63,10 @@ export async function runExtract(args: string[], o: ExtractCliOptions, out = pro
     throw new RasidError('usage.published', `--published: expected a date YYYY-MM-DD, found "${o.published}"`);
   const results: ExtractResult[] = [];
   let failed = 0;
+  const fetcher = new Fetcher({ allowPrivate: Boolean(o.allowPrivate) });
   for (const arg of args) {
     try {
-      const input = await loadInput(arg);
+      const input = await loadInput(arg, fetcher);
       if (o.published) input.published = o.published;
       const r = extractDocument(input, { trace: o.trace });
       results.push(r);
@@ -69,7 +95,8 @@ export function registerExtract(program: Command): void {
     .argument('<files...>')
     .option('--json', 'print the contract JSON (one object, or an array for several inputs)')
     .option('--trace', 'print what each stage added')
-    .option('--published <date>', 'publication date (YYYY-MM-DD) when the document does not say')
+    .option('--published <date>', 'publication date (YYYY-MM-DD); without it, taken from HTML metadata, the URL or a dateline')
+    .option('--allow-private', 'allow URLs on private, loopback and link-local addresses')
     .action(async (files: string[], o: ExtractCliOptions) => {
       process.exitCode = await runExtract(files, o);
     });
