@@ -9,6 +9,7 @@ import { ingest, type IngestProgress, type IngestSummary, type Processing } from
 import { DEFAULT_MAX_BYTES } from '../input/read-file.ts';
 import { extractDocument } from '../pipeline/index.ts';
 import { openStore } from '../store/open.ts';
+import { publishedDate } from '../time/published.ts';
 import { DEFAULT_JOB_CONFIG, enqueueExtraction, openQueue } from '../worker/queue.ts';
 
 export function positiveInt(value: string): number {
@@ -118,7 +119,7 @@ export function registerIngest(program: Command): void {
       const started = Date.now();
       let summary: IngestSummary;
       try {
-        summary = await ingest(inputs, { store, fetcher, processing, concurrency: Math.max(1, flags.concurrency), maxBytes: flags.maxBytes, onProgress: progress.update });
+        summary = await ingest(inputs, { store, fetcher, processing, published: publishedDate, concurrency: Math.max(1, flags.concurrency), maxBytes: flags.maxBytes, onProgress: progress.update });
       } finally {
         progress.stop();
         await boss?.stop({ graceful: true, wait: true });
