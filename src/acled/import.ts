@@ -30,8 +30,7 @@ export async function importAcled(file: string, store: Store, onRow?: (n: number
     const put = await store.putDocument(ref.document);
     res[put.status]++;
     if (put.status === 'unchanged') continue;
-    const doc = { ...ref.extraction.document, id: put.id };
-    const saved = await store.saveExtraction(put.id, { ...ref.extraction, document: doc });
+    const saved = await store.saveExtraction(put.id, { incidents: ref.extraction.incidents });
     res.incidents += saved.saved;
   }
   return res;

@@ -1,0 +1,125 @@
+// `rasid eval --acled FILE`: run the English extractor on each ACLED row's notes (published = the
+// row's event_date) and score our coding against ACLED's. The incident compared is the first one in
+// the notes' text order: ACLED notes lead with the event the row codes.
+import { extractDocument } from '../pipeline/index.ts';
+import type { Incident } from '../schema.ts';
+import { actorIdFromAcled } from './actors.ts';
+import { parseAcledDate, readAcledFile, type AcledRecord } from './parse.ts';
+
+export interface AcledEvalResult {
+  rows: number;
+  /** rows where the extractor found no incident at all */
+  no_incident: number;
+  event_type_accuracy: number;
+  sub_event_type_accuracy: number;
+  /** our killed value (none = 0) equals ACLED's fatalities */
+  fatalities_exact: number;
+  /** our first located place lies within 25 km of ACLED's coordinates (rows without ours count as misses) */
+  location_within_25km: number;
+  /** our first perpetrator (else first actor) is the id ACLED's actor1 maps to */
+  actor1_accuracy: number;
+  /** the same, over rows whose actor1 our table maps */
+  actor1_accuracy_mapped: number;
+  /** per ACLED event_type: rows and how many we typed the same */
+  by_event_type: Record<string, { rows: number; event_type: number; sub_event_type: number; fatalities: number }>;
+  /** ACLED pair → our pair, for the rows we got wrong (counts) */
+  confusion: Record<string, number>;
+}
+
+export interface RowScore {
+  eventId: string;
+  eventType: boolean;
+  subEventType: boolean;
+  fatalities: boolean;
+  location: boolean;
+  actor1: boolean | null;
+  predicted: string;
+  expected: string;
+  killed: number;
+  acledFatalities: number;
+}
+
+const R = 6371;
+export function distanceKm(lat1: number, lon1: number, lat2: number, lon2: number): number {
+  const rad = Math.PI / 180;
+  const dLat = (lat2 - lat1) * rad;
+  const dLon = (lon2 - lon1) * rad;
+  const a = Math.sin(dLat / 2) ** 2 + Math.cos(lat1 * rad) * Math.cos(lat2 * rad) * Math.sin(dLon / 2) ** 2;
+  return 2 * R * Math.asin(Math.min(1, Math.sqrt(a)));
+}
+
+function firstInText(incidents: Incident[]): Incident | null {
+  let best: Incident | null = null;
+  let bestAt = Infinity;
+  for (const inc of incidents) {
+    const at = Math.min(...inc.evidence.map((e) => e.span[0]), Infinity);
+    if (at < bestAt || (at === bestAt && best && inc.confidence > best.confidence)) {
+      best = inc;
+      bestAt = at;
+    }
+  }
+  return best ?? incidents[0] ?? null;
+}
+
+/** Our coding of one ACLED row's notes, scored against the row. */
+export function scoreRow(row: AcledRecord): RowScore {
+  const published = parseAcledDate(row.event_date ?? '');
+  const out = extractDocument({ text: row.notes ?? '', id: row.event_id_cnty, lang: 'en', published });
+  const inc = firstInText(out.incidents);
+  const killed = inc?.counts.killed?.value ?? 0;
+  const fatalities = Number(row.fatalities) || 0;
+  const lat = Number(row.latitude);
+  const lon = Number(row.longitude);
+  const place = inc?.locations.find((l) => (!l.role || l.role === 'location') && l.lat !== null && l.lon !== null);
+  const want = actorIdFromAcled(row.actor1 ?? '');
+  const ours = inc ? (inc.actors.find((a) => a.role === 'perpetrator') ?? inc.actors[0]) : undefined;
+  return {
+    eventId: row.event_id_cnty ?? '',
+    eventType: inc?.acled?.event_type === row.event_type,
+    subEventType: inc?.acled?.event_type === row.event_type && inc?.acled?.sub_event_type === row.sub_event_type,
+    fatalities: killed === fatalities,
+    location: !!place && Number.isFinite(lat) && Number.isFinite(lon) && distanceKm(place.lat!, place.lon!, lat, lon) <= 25,
+    actor1: want ? ours?.id === want.id : null,
+    predicted: inc?.acled ? `${inc.acled.event_type} / ${inc.acled.sub_event_type}` : inc ? `(${inc.type})` : '(none)',
+    expected: `${row.event_type} / ${row.sub_event_type}`,
+    killed,
+    acledFatalities: fatalities,
+  };
+}
+
+const ratio = (n: number, d: number) => (d ? Math.round((n / d) * 1000) / 1000 : 0);
+
+export async function evalAcled(file: string, onRow?: (s: RowScore) => void): Promise<AcledEvalResult> {
+  const scores: RowScore[] = [];
+  const byType: AcledEvalResult['by_event_type'] = {};
+  for await (const row of readAcledFile(file)) {
+    const s = scoreRow(row);
+    scores.push(s);
+    onRow?.(s);
+    const t = (byType[row.event_type] ??= { rows: 0, event_type: 0, sub_event_type: 0, fatalities: 0 });
+    t.rows++;
+    t.event_type += Number(s.eventType);
+    t.sub_event_type += Number(s.subEventType);
+    t.fatalities += Number(s.fatalities);
+  }
+  const confusion: Record<string, number> = {};
+  for (const s of scores) {
+    if (s.subEventType) continue;
+    const k = `${s.expected} → ${s.predicted}`;
+    confusion[k] = (confusion[k] ?? 0) + 1;
+  }
+  const n = scores.length;
+  const mapped = scores.filter((s) => s.actor1 !== null);
+  return {
+    rows: n,
+    no_incident: scores.filter((s) => s.predicted === '(none)').length,
+    event_type_accuracy: ratio(scores.filter((s) => s.eventType).length, n),
+    sub_event_type_accuracy: ratio(scores.filter((s) => s.subEventType).length, n),
+    fatalities_exact: ratio(scores.filter((s) => s.fatalities).length, n),
+    location_within_25km: ratio(scores.filter((s) => s.location).length, n),
+    actor1_accuracy: ratio(scores.filter((s) => s.actor1 === true).length, n),
+    actor1_accuracy_mapped: ratio(mapped.filter((s) => s.actor1 === true).length, mapped.length),
+    by_event_type: byType,
+    confusion: Object.fromEntries(Object.entries(confusion).sort((a, b) => b[1] - a[1])),
+  };
+}
