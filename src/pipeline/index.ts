@@ -1,6 +1,22 @@
 // The whole extraction pipeline in order. Each stage takes the analysed document and the
 // annotations so far and adds its own; none rewrites an earlier stage's output.
-import type { Extraction } from '../schema.ts';
+//   analyse → lexicon mentions → quantities, times, places → cues → frames → arguments →
+//   merge → carry-over → filter → incidents
+import type { Extraction, ExtractionIssue } from '../schema.ts';
+import { analyze } from '../text/analyze.ts';
+import { findQuantities } from '../quantity/find.ts';
+import { findTimes } from '../time/find-times.ts';
+import { lexiconsFor } from '../extract/lexicons.ts';
+import { findMentions } from '../extract/mentions.ts';
+import { tokenMaps, type DocContext } from '../extract/context.ts';
+import { buildFrames, cueEffects, type Frame } from '../extract/frames.ts';
+import { attachArguments, carryOver, documentSubject } from '../extract/arguments.ts';
+import { mergeFrames } from '../extract/merge.ts';
+import { clauseSegments, frameEvidence } from '../extract/evidence.ts';
+import { toIncident } from '../extract/assemble.ts';
+import { keepFrame } from '../extract/filter.ts';
+import type { Mention } from '../extract/mentions.ts';
+import type { TriggerValue } from '../extract/lexicons.ts';
 
 export interface ExtractInput {
   text: string;
@@ -25,6 +41,89 @@ export interface ExtractResult extends Extraction {
   trace?: TraceEntry[];
 }
 
-export function extractDocument(_input: ExtractInput, _options: ExtractOptions = {}): ExtractResult {
-  throw new Error('extractDocument: pipeline not assembled yet');
+function guard<T>(stage: string, issues: ExtractionIssue[], fallback: T, f: () => T): T {
+  try {
+    return f();
+  } catch (err) {
+    // a stage that fails on odd input loses its own annotations, never the document
+    issues.push({ code: `${stage}.failed`, stage, message: err instanceof Error ? err.name : 'error', span: null });
+    return fallback;
+  }
+}
+
+function frameTrace(ctx: DocContext, f: Frame) {
+  return {
+    key: f.key,
+    type: f.type,
+    sentence: f.sentence,
+    triggers: f.triggers.map((t) => `${t.value.id}:${ctx.a.raw.slice(t.rawStart, t.rawEnd)}`),
+    actors: f.actors.map((a) => `${a.role}:${a.id}${a.carried ? `(${a.carried})` : ''}`),
+    counts: Object.fromEntries(Object.entries(f.counts).map(([k, c]) => [k, `${c!.q.value} (${c!.rule})`])),
+    earlier: f.earlier,
+    reference: f.reference,
+  };
+}
+
+export function extractDocument(input: ExtractInput, options: ExtractOptions = {}): ExtractResult {
+  const text = typeof input.text === 'string' ? input.text : '';
+  const issues: ExtractionIssue[] = [];
+  const trace: TraceEntry[] = [];
+  const a = analyze(text, input.lang);
+  const published = input.published ?? null;
+  const document = {
+    id: input.id ?? createDocId(text),
+    lang: a.lang,
+    title: input.title ?? null,
+    url: input.url ?? null,
+    published,
+    text,
+    alternates: input.alternates ?? [],
+  };
+  const incidents = guard('extract', issues, [], () => {
+    const lex = lexiconsFor(a.lang);
+    const m = findMentions(a, lex);
+    const quantities = guard('quantities', issues, [], () => findQuantities(a));
+    const times = guard('times', issues, [], () => findTimes(a, published));
+    const { sentOf, clauseOf } = tokenMaps(a);
+    const ctx: DocContext = { a, lex, m, quantities, times, places: [], published, sentOf, clauseOf, subject: null, tally: false, issues };
+    ctx.subject = documentSubject(ctx);
+    const totalSentences = new Set(m.cues.filter((c) => c.value.kind === 'total').map((c) => c.sentence));
+    ctx.tally = totalSentences.size >= 2;
+    if (options.trace) {
+      trace.push({ stage: 'mentions', added: [
+        ...m.triggers.map((t) => `trigger ${t.value.id} ${a.raw.slice(t.rawStart, t.rawEnd)}`),
+        ...m.actors.map((t) => `actor ${t.value.actor} ${a.raw.slice(t.rawStart, t.rawEnd)}`),
+        ...m.cues.map((t) => `cue ${t.value.kind} ${a.raw.slice(t.rawStart, t.rawEnd)}`),
+      ] });
+      trace.push({ stage: 'quantities', added: quantities.map((q) => `${q.text} = ${q.value}${q.unit ? ` (${q.unit})` : ''}`) });
+      trace.push({ stage: 'times', added: times.map((t) => `${t.text} = ${t.start}..${t.end}`) });
+      trace.push({ stage: 'subject', added: [ctx.subject, ctx.tally ? 'tally document' : 'event report'] });
+    }
+    const { suppressed, lowered } = cueEffects(ctx);
+    const suppressedSet = new Set<Mention<TriggerValue>>(suppressed.map((x) => x.trigger));
+    const loweredMap = new Map<Mention<TriggerValue>, string[]>();
+    for (const x of lowered) loweredMap.set(x.trigger, [...(loweredMap.get(x.trigger) ?? []), x.cue.value.kind]);
+    if (options.trace) trace.push({ stage: 'cues', added: suppressed.map((x) => `${x.cue.value.kind} «${a.raw.slice(x.cue.rawStart, x.cue.rawEnd)}» suppresses ${x.trigger.value.id}`) });
+    let frames = buildFrames(ctx, suppressedSet, loweredMap);
+    attachArguments(ctx, frames);
+    const clauses = clauseSegments(ctx);
+    for (const f of frames) f.evidence = [frameEvidence(ctx, f, clauses)];
+    if (options.trace) trace.push({ stage: 'frames', added: frames.map((f) => frameTrace(ctx, f)) });
+    const merged = mergeFrames(ctx, frames);
+    frames = merged.frames;
+    if (options.trace) trace.push({ stage: 'merge', added: merged.merges });
+    carryOver(ctx, frames);
+    const kept = frames.filter((f) => keepFrame(ctx, f));
+    if (options.trace) trace.push({ stage: 'filter', added: frames.filter((f) => !kept.includes(f)).map((f) => `dropped ${f.key} ${f.type}`) });
+    return kept.map((f) => toIncident(ctx, document.id, f));
+  });
+  const result: ExtractResult = { document, incidents, ...(issues.length ? { issues } : {}) };
+  if (options.trace) result.trace = trace;
+  return result;
+}
+
+function createDocId(text: string): string {
+  let h = 2166136261;
+  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 16777619) >>> 0;
+  return `doc-${h.toString(16).padStart(8, '0')}`;
 }

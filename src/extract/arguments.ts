@@ -1,0 +1,332 @@
+// Arguments of each frame: actors with roles, counts, methods, accusations, violation words, places,
+// times and the attribution, taken from the frame's sentence. An argument goes to the nearest frame
+// of its sentence, so «قتل 38 مدنياً … في قصف» and «اعتقال العشرات» in one sentence keep their own
+// figures. A sentence without a trigger that lists methods or charges («ترافقت مع تنوع التهم بين …»)
+// gives them to the frame just before it.
+import type { CountKey, IncidentType } from '../schema.ts';
+import type { Quantity } from '../quantity/types.ts';
+import type { DocContext } from './context.ts';
+import type { Frame, FrameActor } from './frames.ts';
+import type { Mention } from './mentions.ts';
+import type { ActorValue } from './lexicons.ts';
+
+export const VICTIM_TYPES: ReadonlySet<IncidentType> = new Set<IncidentType>([
+  'attack', 'execution', 'abduction', 'arrests', 'air_strike', 'shelling', 'explosive_device', 'suicide_bomb',
+  'chemical_weapon', 'grenade', 'sexual_violence', 'displacement', 'coercion', 'forced_recruitment', 'forced_labour',
+  'excessive_force_against_protesters', 'protest_with_intervention', 'mob_violence', 'looting',
+]);
+
+/** Types whose victims the annotation names as civilians when the text names no one else. */
+const DEFAULT_CIVILIAN_VICTIMS: ReadonlySet<IncidentType> = new Set<IncidentType>([
+  'execution', 'arrests', 'abduction', 'coercion', 'forced_recruitment', 'forced_labour', 'displacement', 'sexual_violence',
+]);
+
+const ACCUSATION_TYPES: ReadonlySet<IncidentType> = new Set<IncidentType>(['execution', 'arrests', 'abduction', 'attack', 'coercion', 'sexual_violence']);
+
+const GOVERNMENTS: ReadonlySet<string> = new Set(['syrian_government', 'iraqi_security_forces', 'russia', 'turkey']);
+
+function distance(f: Frame, t: number): number {
+  let d = Infinity;
+  for (const x of f.triggers) {
+    if (t >= x.tokenStart && t < x.tokenEnd) return 0;
+    d = Math.min(d, t < x.tokenStart ? x.tokenStart - t : t - x.tokenEnd + 1);
+  }
+  return d;
+}
+
+function nearest(frames: Frame[], t: number, accept: (f: Frame) => boolean = () => true): Frame | null {
+  let best: Frame | null = null;
+  let bd = Infinity;
+  for (const f of frames) {
+    if (!accept(f)) continue;
+    const d = distance(f, t);
+    if (d < bd) {
+      bd = d;
+      best = f;
+    }
+  }
+  return best;
+}
+
+/** An Arabic genitive «لقوات النظام», «للطيران الحربي»: the actor owns the act. */
+function lamGenitive(ctx: DocContext, t: number): boolean {
+  const tok = ctx.a.tokens[t];
+  if (!tok?.arabic) return false;
+  const n = tok.norm;
+  return (n.startsWith('ل') && tok.keys.includes(n.slice(1))) || (n.startsWith('لل') && tok.keys.some((k) => n.slice(2) === k || `ال${k}` === n.slice(1)));
+}
+
+function roleMarkerBefore(ctx: DocContext, m: Mention<ActorValue>): 'perpetrator' | 'target' | null {
+  let best: { role: 'perpetrator' | 'target'; end: number } | null = null;
+  for (const r of ctx.m.roles) {
+    if (r.sentence !== m.sentence || r.tokenEnd > m.tokenStart || r.tokenEnd < m.tokenStart - 2) continue;
+    if (!best || r.tokenEnd > best.end) best = { role: r.value.role, end: r.tokenEnd };
+  }
+  return best?.role ?? null;
+}
+
+/** Actor mentions the document supports: «التنظيم» only in an IS report; a country after «إلى» is a place. */
+export function usableActors(ctx: DocContext): Mention<ActorValue>[] {
+  const locative = new Set(ctx.a.lang === 'ar' ? ['في', 'الي', 'باتجاه', 'نحو', 'من', 'داخل', 'خارج'] : ['in', 'to', 'into', 'towards', 'from', 'inside']);
+  return ctx.m.actors.filter((m) => {
+    if (m.value.anaphor && ctx.subject !== m.value.actor) return false;
+    if (m.value.country) {
+      const prev = m.tokenStart > 0 ? ctx.a.tokens[m.tokenStart - 1] : null;
+      const first = ctx.a.tokens[m.tokenStart];
+      const withPrep = first.arabic && /^[بل]/.test(first.norm) && first.keys.includes(first.norm.slice(1));
+      if (withPrep || (prev && prev.keys.some((k) => locative.has(k)))) return false;
+    }
+    return true;
+  });
+}
+
+export function documentSubject(ctx: Pick<DocContext, 'm' | 'a'>): string | null {
+  const counts = new Map<string, number>();
+  for (const m of ctx.m.actors) {
+    if (m.value.anaphor || m.value.side !== 'armed') continue;
+    counts.set(m.value.actor, (counts.get(m.value.actor) ?? 0) + 1);
+  }
+  let best: string | null = null;
+  let n = 0;
+  for (const [k, v] of counts) if (v > n) [best, n] = [k, v];
+  return best;
+}
+
+function addActor(f: Frame, a: FrameActor): void {
+  if (f.actors.some((x) => x.role === a.role && x.id === a.id)) return;
+  f.actors.push(a);
+}
+
+function assignActors(ctx: DocContext, frames: Frame[], actors: Mention<ActorValue>[]): void {
+  const bySentence = new Map<number, Frame[]>();
+  for (const f of frames) bySentence.set(f.sentence, [...(bySentence.get(f.sentence) ?? []), f]);
+  const perMention = new Map<Frame, Mention<ActorValue>[]>();
+  for (const m of actors) {
+    const fs = bySentence.get(m.sentence);
+    if (!fs) continue;
+    const f = nearest(fs, m.tokenStart);
+    if (f) perMention.set(f, [...(perMention.get(f) ?? []), m]);
+  }
+  for (const [f, ms] of perMention) {
+    let lastPerp: Mention<ActorValue> | null = null;
+    for (let i = 0; i < ms.length; i++) {
+      const m = ms[i];
+      const v = m.value;
+      const span: [number, number] = [m.rawStart, m.rawEnd];
+      const base = { id: v.actor, name: ctx.lex.actorNames.get(v.actor) ?? v.name, span, token: m.tokenStart, ...(v.group ? { group: v.group } : {}) };
+      if (v.side === 'civilian') {
+        if (!VICTIM_TYPES.has(f.type)) continue;
+        // «عشرة أشخاص من عناصر قوات النظام»: the persons are the soldiers named next
+        const next = ms[i + 1];
+        if (next && next.value.side === 'armed' && next.tokenStart - m.tokenEnd <= 3 && roleMarkerBefore(ctx, next) === 'target') continue;
+        addActor(f, { ...base, role: 'victim' });
+        if (v.also) addActor(f, { ...base, id: v.also, name: ctx.lex.actorNames.get(v.also) ?? v.also, role: 'victim' });
+        continue;
+      }
+      const marker = roleMarkerBefore(ctx, m);
+      const hasPerp = f.actors.some((x) => x.role === 'perpetrator');
+      let role: 'perpetrator' | 'target' | 'victim' | null;
+      if (marker === 'perpetrator' || lamGenitive(ctx, m.tokenStart)) role = 'perpetrator';
+      else if (marker === 'target') role = VICTIM_TYPES.has(f.type) ? 'victim' : 'target';
+      else if (!hasPerp) role = 'perpetrator';
+      else if (lastPerp && m.tokenStart === lastPerp.tokenEnd && /^و/.test(ctx.a.tokens[m.tokenStart].norm)) role = 'perpetrator';
+      else if (ctx.m.fighters.some((x) => x.sentence === m.sentence && x.tokenEnd <= m.tokenStart && x.tokenEnd >= m.tokenStart - 1))
+        role = VICTIM_TYPES.has(f.type) ? 'victim' : 'target';
+      else role = VICTIM_TYPES.has(f.type) && f.type !== 'air_strike' && f.type !== 'shelling' ? null : 'target';
+      if (!role) continue;
+      if (role === 'perpetrator') lastPerp = m;
+      addActor(f, { ...base, role });
+    }
+  }
+}
+
+function countKeyAt(ctx: DocContext, from: number, to: number): CountKey[] {
+  const keys: CountKey[] = [];
+  for (const c of ctx.m.countNouns) {
+    if (c.tokenStart >= from && c.tokenStart < to && c.value.count !== 'none' && !keys.includes(c.value.count)) keys.push(c.value.count);
+  }
+  return keys;
+}
+
+function nounKeysAfter(ctx: DocContext, q: Quantity): CountKey[] | 'unit' | null {
+  const after = ctx.m.countNouns.filter((c) => c.sentence === ctx.sentOf[q.tokenStart] && c.tokenStart >= q.tokenEnd && c.tokenStart <= q.tokenEnd + 1);
+  if (after.length === 0) return null;
+  const first = after.sort((x, y) => x.tokenStart - y.tokenStart)[0];
+  if (first.value.count === 'none') return first.value.subset ? null : 'unit';
+  const keys: CountKey[] = [first.value.count];
+  // «عدد من القتلى والجرحى»: one vague figure for both
+  const next = ctx.m.countNouns.find((c) => c.tokenStart === first.tokenEnd && c.value.count !== 'none');
+  if (next && next.value.count !== 'none' && /^و/.test(ctx.a.tokens[next.tokenStart].norm)) keys.push(next.value.count);
+  return keys;
+}
+
+function isSubset(ctx: DocContext, q: Quantity): boolean {
+  const clause = ctx.clauseOf[q.tokenStart];
+  for (let t = q.tokenStart - 1; t >= 0 && ctx.clauseOf[t] === clause; t--) {
+    const c = ctx.m.countNouns.find((x) => x.tokenStart <= t && t < x.tokenEnd);
+    if (c) return c.value.subset;
+    if (ctx.m.triggers.some((x) => x.tokenStart <= t && t < x.tokenEnd)) return false;
+  }
+  return false;
+}
+
+function frameCountKey(f: Frame): CountKey | null {
+  for (const t of f.triggers) if (!t.value.outcome && t.value.count) return t.value.count;
+  for (const t of f.triggers) if (t.value.count) return t.value.count;
+  return null;
+}
+
+function setCount(f: Frame, key: CountKey, q: Quantity, rule: string): void {
+  const cur = f.counts[key];
+  if (!cur || (cur.q.kind === 'vague' && q.kind !== 'vague')) f.counts[key] = { q, rule };
+}
+
+function assignCounts(ctx: DocContext, frames: Frame[]): void {
+  const timeTokens = new Set<number>();
+  for (const t of ctx.times) for (let i = t.tokenStart; i < t.tokenEnd; i++) timeTokens.add(i);
+  for (const q of ctx.quantities) {
+    if (q.unit || timeTokens.has(q.tokenStart)) continue;
+    const s = ctx.sentOf[q.tokenStart];
+    const fs = frames.filter((f) => f.sentence === s);
+    if (fs.length === 0 || isSubset(ctx, q)) continue;
+    const after = nounKeysAfter(ctx, q);
+    if (after === 'unit') continue;
+    const f = nearest(fs, q.tokenStart);
+    if (!f) continue;
+    const dflt = frameCountKey(f);
+    let keys: CountKey[] = [];
+    let rule = '';
+    if (after && after.length) {
+      // a status noun after the number («عشرات النازحين») yields to the event: abducted, not displaced
+      keys = after.filter((k) => k === 'killed' || k === 'injured' || k === dflt || !dflt);
+      if (keys.length === 0 && dflt) keys = [dflt];
+      rule = 'count:noun-after';
+    }
+    if (keys.length === 0) {
+      // «مقتل 31 شخصا», «مقتل وإصابة عدد من»
+      const before = countKeyAt(ctx, Math.max(0, q.tokenStart - 3), q.tokenStart);
+      if (before.length) {
+        keys = before;
+        rule = 'count:word-before';
+      }
+    }
+    if (keys.length === 0) {
+      // «11 مدنياً على الأقل قتلوا»
+      const later = countKeyAt(ctx, q.tokenEnd + 1, q.tokenEnd + 5).filter((k) => k === 'killed' || k === 'injured');
+      if (later.length) {
+        keys = [later[0]];
+        rule = 'count:verb-after';
+      }
+    }
+    if (keys.length === 0 && dflt && distance(f, q.tokenStart) <= 12) {
+      keys = [dflt];
+      rule = 'count:trigger-default';
+    }
+    for (const k of keys) setCount(f, k, q, rule);
+  }
+}
+
+function previousFrame(frames: Frame[], sentence: number, accept: (f: Frame) => boolean): Frame | null {
+  let best: Frame | null = null;
+  for (const f of frames) if (f.sentence < sentence && accept(f) && (!best || f.sentence >= best.sentence)) best = f;
+  return best;
+}
+
+function assignLists(ctx: DocContext, frames: Frame[]): void {
+  const inSentence = (s: number) => frames.filter((f) => f.sentence === s);
+  const near = (s: number, t: number, accept: (f: Frame) => boolean): Frame | null => {
+    const own = nearest(inSentence(s), t, accept);
+    if (own) return own;
+    // a list sentence of its own attaches to the frame just before it, within two sentences
+    const prev = previousFrame(frames, s, accept);
+    return prev && s - prev.sentence <= 2 && ctx.a.sentences[s].paragraph === prev.paragraph ? prev : null;
+  };
+  for (const m of ctx.m.methods) {
+    const f = near(m.sentence, m.tokenStart, () => true);
+    if (f && !f.methods.has(m.value.method)) f.methods.set(m.value.method, [m.rawStart, m.rawEnd]);
+  }
+  for (const f of frames) for (const t of f.triggers) if (t.value.method && !f.methods.has(t.value.method)) f.methods.set(t.value.method, [t.rawStart, t.rawEnd]);
+  for (const m of ctx.m.accusations) {
+    const f = near(m.sentence, m.tokenStart, (x) => ACCUSATION_TYPES.has(x.type));
+    if (f && !f.accusations.has(m.value.accusation)) f.accusations.set(m.value.accusation, [m.rawStart, m.rawEnd]);
+  }
+  for (const m of ctx.m.violations) {
+    const f = nearest(inSentence(m.sentence), m.tokenStart, (x) => !m.value.types || m.value.types.includes(x.type));
+    if (f) f.violations.add(m.value.violation);
+  }
+}
+
+function assignTimesPlacesAttribution(ctx: DocContext, frames: Frame[]): void {
+  for (const t of ctx.times) {
+    if (!t.start) continue;
+    const f = nearest(frames.filter((x) => x.sentence === ctx.sentOf[t.tokenStart]), t.tokenStart);
+    if (f && !f.time) f.time = t;
+  }
+  for (const p of ctx.places) {
+    if (p.role !== 'location') continue;
+    const f = nearest(frames.filter((x) => x.sentence === ctx.sentOf[p.tokenStart]), p.tokenStart);
+    if (f) f.places.push(p);
+  }
+  for (const m of ctx.m.attributions) {
+    const fs = frames.filter((x) => x.sentence === m.sentence);
+    if (fs.length === 0) continue;
+    // the source phrase: the cue and the words after it, up to the end of its clause (at most 8 words)
+    const clause = ctx.clauseOf[m.tokenStart];
+    let end = m.tokenEnd;
+    while (end < ctx.a.tokens.length && end < m.tokenEnd + 6 && ctx.clauseOf[end] === clause && ctx.sentOf[end] === m.sentence) end++;
+    const span: [number, number] = [m.rawStart, ctx.a.tokens[end - 1].rawEnd];
+    for (const f of fs) {
+      const better = !f.attribution || (m.value.source !== 'generic' && f.rules.includes('attribution:generic'));
+      if (better) {
+        f.attribution = { text: ctx.a.raw.slice(span[0], span[1]), span };
+        f.rules = f.rules.filter((r) => !r.startsWith('attribution:'));
+        f.rules.push(`attribution:${m.value.source}`);
+      }
+    }
+  }
+}
+
+/** Type changes that depend on the arguments: fighters fleeing desert; a government taking ground regains it. */
+function refineTypes(ctx: DocContext, frames: Frame[]): void {
+  for (const f of frames) {
+    const fighters =
+      f.actors.some((a) => a.role !== 'perpetrator' && a.role !== undefined && !['civilians', 'journalists', 'aid_workers', 'protesters'].includes(a.id) && a.role === 'victim') ||
+      ctx.m.fighters.some((x) => x.sentence === f.sentence && f.clauses.has(ctx.clauseOf[x.tokenStart]) && !f.actors.some((a) => a.role === 'perpetrator' && a.token >= x.tokenStart && a.token <= x.tokenEnd));
+    f.fightersVictim = fighters;
+    const alt = f.triggers.find((t) => t.value.ifFighters)?.value.ifFighters;
+    if (fighters && alt) {
+      f.type = alt;
+      f.rules.push('type:fighters');
+      if (alt === 'group_change') f.actors = f.actors.filter((a) => a.role === 'perpetrator' || a.id !== 'civilians');
+    }
+    const gov = f.triggers.find((t) => t.value.ifGovernment)?.value.ifGovernment;
+    if (gov && f.actors.some((a) => a.role === 'perpetrator' && GOVERNMENTS.has(a.id))) {
+      f.type = gov;
+      f.rules.push('type:government');
+    }
+  }
+}
+
+export function attachArguments(ctx: DocContext, frames: Frame[]): void {
+  assignActors(ctx, frames, usableActors(ctx));
+  refineTypes(ctx, frames);
+  assignCounts(ctx, frames);
+  assignLists(ctx, frames);
+  assignTimesPlacesAttribution(ctx, frames);
+}
+
+/** After merging: the report's subject acts where no one else is named; victims default to civilians. */
+export function carryOver(ctx: DocContext, frames: Frame[]): void {
+  for (const f of frames) {
+    const hasPerp = f.actors.some((a) => a.role === 'perpetrator');
+    if (!hasPerp && ctx.subject === 'isis' && f.type !== 'air_strike') {
+      f.actors.unshift({ role: 'perpetrator', id: 'isis', name: ctx.lex.actorNames.get('isis') ?? 'Islamic State', span: null, token: -1, carried: 'subject' });
+      f.rules.push('actor:subject');
+    }
+    const hasVictim = f.actors.some((a) => a.role === 'victim' || a.role === 'target');
+    if (!hasVictim && DEFAULT_CIVILIAN_VICTIMS.has(f.type) && !f.fightersVictim) {
+      f.actors.push({ role: 'victim', id: 'civilians', name: ctx.lex.actorNames.get('civilians') ?? 'Civilians', span: null, token: -1, carried: 'default' });
+      f.rules.push('actor:default-victim');
+    }
+  }
+}

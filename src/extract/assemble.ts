@@ -1,0 +1,106 @@
+// Frames → contract incidents: ids, ACLED pair, violations by type, counts with spans, confidence,
+// summary, and the doubts met on the way as issues.
+import { createHash } from 'node:crypto';
+import { acledFor, type Count, type CountKey, type ExtractionIssue, type Incident, type IncidentType, type Location, type Violation } from '../schema.ts';
+import type { DocContext } from './context.ts';
+import type { Frame } from './frames.ts';
+import { summarize } from './summary.ts';
+
+const TYPE_VIOLATIONS: Partial<Record<IncidentType, Violation[]>> = {
+  execution: ['execution'],
+  arrests: ['arbitrary_detention'],
+  abduction: ['arbitrary_detention'],
+  displacement: ['forced_displacement'],
+  forced_recruitment: ['forced_recruitment'],
+  forced_labour: ['forced_labour'],
+  sexual_violence: ['sexual_violence'],
+  looting: ['looting'],
+};
+
+const CIVILIAN_HARM: ReadonlySet<IncidentType> = new Set<IncidentType>([
+  'air_strike', 'shelling', 'explosive_device', 'suicide_bomb', 'chemical_weapon', 'grenade', 'attack', 'excessive_force_against_protesters',
+]);
+
+const CIVILIAN_IDS = new Set(['civilians', 'journalists', 'aid_workers', 'protesters']);
+
+export function incidentId(docId: string, type: string, span: [number, number]): string {
+  return createHash('sha1').update(`${docId}\u0000${type}\u0000${span[0]}:${span[1]}`).digest('hex').slice(0, 16);
+}
+
+function violations(f: Frame): Violation[] {
+  const v = new Set<Violation>(f.violations);
+  for (const x of TYPE_VIOLATIONS[f.type] ?? []) v.add(x);
+  const civilianVictims = f.actors.some((a) => a.role !== 'perpetrator' && CIVILIAN_IDS.has(a.id) && !a.carried);
+  if (CIVILIAN_HARM.has(f.type) && civilianVictims) v.add('attack_on_civilians');
+  if (!CIVILIAN_HARM.has(f.type)) v.delete('attack_on_civilians');
+  if (!CIVILIAN_HARM.has(f.type) || !civilianVictims) v.delete('attack_on_infrastructure');
+  // a coercion or recruitment aimed at fighters is not a violation against children unless said
+  if (f.type === 'group_change' || f.type === 'armed_clash') v.clear();
+  return [...v].sort();
+}
+
+function confidence(f: Frame): number {
+  let c = f.weight * 0.6;
+  if (f.actors.some((a) => a.role === 'perpetrator' && !a.carried)) c += 0.12;
+  if (Object.keys(f.counts).length) c += 0.1;
+  if (f.places.length) c += 0.06;
+  if (f.time) c += 0.04;
+  if (f.triggers.length > 1) c += 0.05;
+  if (f.eventTriggers === 0) c *= 0.7;
+  if (f.lowered.length) c *= 0.6;
+  return Math.round(Math.min(0.95, Math.max(0.05, c)) * 100) / 100;
+}
+
+function location(p: Frame['places'][number]): Location {
+  const e = p.entry;
+  return {
+    name: e?.name ?? p.text,
+    name_ar: p.text,
+    gazetteer_id: e?.id ?? null,
+    lat: e?.lat ?? null,
+    lon: e?.lon ?? null,
+    country: e?.country ?? null,
+    admin1: e?.admin1 ?? null,
+    admin2: e?.admin2 ?? null,
+    kind: e?.kind ?? null,
+    role: p.role,
+    precision: p.precision,
+    span: [p.rawStart, p.rawEnd],
+  };
+}
+
+export function toIncident(ctx: DocContext, docId: string, f: Frame): Incident {
+  const counts: Partial<Record<CountKey, Count>> = {};
+  for (const k of Object.keys(f.counts) as CountKey[]) {
+    const c = f.counts[k];
+    if (!c) continue;
+    counts[k] = { value: c.q.value, min: c.q.min, max: c.q.max, approximate: c.q.approximate, text: c.q.text, span: [c.q.rawStart, c.q.rawEnd] };
+  }
+  const evidence = f.evidence.map((span) => ({ span }));
+  const issues: ExtractionIssue[] = [...f.issues];
+  if (!f.actors.some((a) => a.role === 'perpetrator')) issues.push({ code: 'actor.no_perpetrator', stage: 'roles', message: 'no perpetrator named near the trigger', span: null });
+  if (f.lowered.length) issues.push({ code: 'cue.lowered', stage: 'cues', message: `confidence lowered by ${f.lowered.join(', ')} wording`, span: null });
+  if (f.eventTriggers === 0) issues.push({ code: 'type.from_casualties', stage: 'frames', message: 'only casualty words name this event; type assumed', span: null });
+  let time: Incident['time'] = null;
+  if (f.time) time = { start: f.time.start, end: f.time.end, precision: f.time.precision, text: f.time.text, span: [f.time.rawStart, f.time.rawEnd], anchored: f.time.anchored };
+  const inc: Incident = {
+    id: incidentId(docId, f.type, f.evidence[0]),
+    type: f.type,
+    acled: acledFor(f.type),
+    violations: violations(f),
+    actors: f.actors.map((a) => ({ role: a.role, id: a.id, name: a.name, ...(a.group ? { group: a.group } : {}), span: a.span })),
+    locations: f.places.map(location),
+    time,
+    counts,
+    methods: [...f.methods].map(([id, span]) => ({ id, span })),
+    accusations: [...f.accusations].map(([id, span]) => ({ id, span })),
+    attribution: f.attribution,
+    evidence,
+    summary_en: '',
+    confidence: confidence(f),
+    issues,
+    rules: f.rules,
+  };
+  inc.summary_en = summarize(inc);
+  return inc;
+}

@@ -1,0 +1,56 @@
+// The per-document context every extraction stage reads: the analysed text, the lexicon mentions,
+// the quantities, times and places found by their own modules, and token → sentence/clause maps.
+import type { AnalyzedText } from '../text/analyze.ts';
+import type { Quantity } from '../quantity/types.ts';
+import type { TimeMention } from '../time/types.ts';
+import type { PlaceMention } from '../geo/types.ts';
+import type { Lexicons } from './lexicons.ts';
+import type { Mentions } from './mentions.ts';
+import type { ExtractionIssue } from '../schema.ts';
+
+export interface DocContext {
+  a: AnalyzedText;
+  lex: Lexicons;
+  m: Mentions;
+  quantities: Quantity[];
+  times: TimeMention[];
+  places: PlaceMention[];
+  published: string | null;
+  /** token → sentence index (-1 outside any sentence) */
+  sentOf: Int32Array;
+  /** token → document-wide clause index */
+  clauseOf: Int32Array;
+  /** the armed actor the document is about («التنظيم» = IS in an IS report), or null */
+  subject: string | null;
+  /** a document of monthly or countrywide tallies (SNHR-style) */
+  tally: boolean;
+  issues: ExtractionIssue[];
+}
+
+export function tokenMaps(a: AnalyzedText): { sentOf: Int32Array; clauseOf: Int32Array } {
+  const sentOf = new Int32Array(a.tokens.length).fill(-1);
+  const clauseOf = new Int32Array(a.tokens.length).fill(-1);
+  let c = 0;
+  for (const s of a.sentences) {
+    for (let t = s.tokenStart; t < s.tokenEnd; t++) sentOf[t] = s.i;
+    for (const cl of s.clauses) {
+      for (let t = cl.tokenStart; t < cl.tokenEnd; t++) clauseOf[t] = c;
+      c++;
+    }
+  }
+  // tokens between clauses (rare: punctuation-only splits) take the clause before them
+  for (let t = 1; t < clauseOf.length; t++) if (clauseOf[t] < 0 && sentOf[t] === sentOf[t - 1]) clauseOf[t] = clauseOf[t - 1];
+  return { sentOf, clauseOf };
+}
+
+/** [rawStart, rawEnd) of tokens [from, to). */
+export function rawSpanOfTokens(a: AnalyzedText, from: number, to: number): [number, number] {
+  return [a.tokens[from].rawStart, a.tokens[to - 1].rawEnd];
+}
+
+export function tokenHas(a: AnalyzedText, t: number, keys: ReadonlySet<string>): boolean {
+  const tok = a.tokens[t];
+  if (!tok) return false;
+  for (const k of tok.keys) if (keys.has(k)) return true;
+  return false;
+}

@@ -1,0 +1,231 @@
+// Frames: a trigger (or several that name one event) with the clause it stands in. Built clause by
+// clause, then joined inside the sentence; arguments are attached later (arguments.ts) and frames
+// that tell one event are merged across sentences (merge.ts).
+import type { ActorRole, Accusation, CountKey, ExtractionIssue, IncidentType, Method, Violation } from '../schema.ts';
+import type { Quantity } from '../quantity/types.ts';
+import type { TimeMention } from '../time/types.ts';
+import type { PlaceMention } from '../geo/types.ts';
+import type { DocContext } from './context.ts';
+import type { Mention } from './mentions.ts';
+import type { CueValue, TriggerValue } from './lexicons.ts';
+
+export interface FrameActor {
+  role: ActorRole;
+  id: string;
+  name: string;
+  group?: string;
+  span: [number, number] | null;
+  /** token position, for ordering and distance; -1 when carried over */
+  token: number;
+  carried?: string;
+}
+
+export interface FrameCount {
+  q: Quantity;
+  rule: string;
+}
+
+export interface Frame {
+  key: number;
+  type: IncidentType;
+  sentence: number;
+  paragraph: number;
+  heading: boolean;
+  triggers: Mention<TriggerValue>[];
+  /** triggers that name the event (not casualty words) */
+  eventTriggers: number;
+  weight: number;
+  lowered: string[];
+  earlier: boolean;
+  reference: boolean;
+  clauses: Set<number>;
+  actors: FrameActor[];
+  counts: Partial<Record<CountKey, FrameCount>>;
+  methods: Map<Method, [number, number] | null>;
+  accusations: Map<Accusation, [number, number]>;
+  violations: Set<Violation>;
+  places: PlaceMention[];
+  time: TimeMention | null;
+  attribution: { text: string; span: [number, number] } | null;
+  evidence: Array<[number, number]>;
+  rules: string[];
+  issues: ExtractionIssue[];
+  fightersVictim: boolean;
+}
+
+export interface CueEffect {
+  cue: Mention<CueValue>;
+  trigger: Mention<TriggerValue>;
+}
+
+/** Which triggers each suppress/lower cue reaches (same sentence; scope per cues.txt). */
+export function cueEffects(ctx: DocContext): { suppressed: CueEffect[]; lowered: CueEffect[] } {
+  const suppressed: CueEffect[] = [];
+  const lowered: CueEffect[] = [];
+  const bySentence = new Map<number, Mention<TriggerValue>[]>();
+  for (const t of ctx.m.triggers) {
+    if (t.value.type === 'none') continue;
+    const l = bySentence.get(t.sentence) ?? [];
+    l.push(t);
+    bySentence.set(t.sentence, l);
+  }
+  for (const c of ctx.m.cues) {
+    if (c.value.effect === 'none') continue;
+    for (const t of bySentence.get(c.sentence) ?? []) {
+      let hit = false;
+      if (c.value.scope === 'sentence') hit = true;
+      else if (c.value.scope === 'rest') hit = t.tokenStart >= c.tokenEnd;
+      else hit = t.tokenStart >= c.tokenEnd && t.tokenStart < c.tokenEnd + c.value.reach;
+      // a quantity phrase like «ما لا يقل عن» or a casualty word is not negated by a nearby «لا»
+      if (!hit) continue;
+      (c.value.effect === 'suppress' ? suppressed : lowered).push({ cue: c, trigger: t });
+    }
+  }
+  return { suppressed, lowered };
+}
+
+// Types that swallow another type named in the same clause: «سيارة مفخخة يقودها انتحاري» is one
+// suicide bombing, «اعتقال … واقتيادهم إلى جهة مجهولة» one abduction.
+const ABSORBS: Partial<Record<IncidentType, IncidentType[]>> = {
+  suicide_bomb: ['explosive_device'],
+  abduction: ['arrests'],
+  excessive_force_against_protesters: ['peaceful_protest', 'protest_with_intervention', 'attack'],
+  protest_with_intervention: ['peaceful_protest', 'arrests'],
+  air_strike: ['explosive_device', 'shelling'],
+  shelling: ['explosive_device'],
+  chemical_weapon: ['air_strike', 'shelling', 'explosive_device'],
+  execution: ['attack'],
+  forced_recruitment: ['coercion'],
+  forced_labour: ['coercion'],
+};
+
+export function absorbs(a: IncidentType, b: IncidentType): boolean {
+  return a === b || (ABSORBS[a]?.includes(b) ?? false);
+}
+
+const WEAK = 0.6;
+
+function emptyFrame(ctx: DocContext, key: number, t: Mention<TriggerValue>, type: IncidentType): Frame {
+  const s = ctx.a.sentences[t.sentence];
+  const p = ctx.a.paragraphs[s.paragraph];
+  return {
+    key,
+    type,
+    sentence: s.i,
+    paragraph: s.paragraph,
+    heading: p.heading,
+    triggers: [t],
+    eventTriggers: t.value.outcome ? 0 : 1,
+    weight: t.value.weight,
+    lowered: [],
+    earlier: false,
+    reference: false,
+    clauses: new Set([ctx.clauseOf[t.tokenStart]]),
+    actors: [],
+    counts: {},
+    methods: new Map(),
+    accusations: new Map(),
+    violations: new Set(t.value.violations),
+    places: [],
+    time: null,
+    attribution: null,
+    evidence: [],
+    rules: [`trigger:${t.value.id}`],
+    issues: [],
+    fightersVictim: false,
+  };
+}
+
+function addTrigger(f: Frame, t: Mention<TriggerValue>, clause: number): void {
+  f.triggers.push(t);
+  if (!t.value.outcome) f.eventTriggers++;
+  f.weight = Math.max(f.weight, t.value.weight);
+  for (const v of t.value.violations) f.violations.add(v);
+  f.clauses.add(clause);
+  if (!f.rules.includes(`trigger:${t.value.id}`)) f.rules.push(`trigger:${t.value.id}`);
+}
+
+/** A strike word is an air strike when an aircraft word shares its clause, shelling otherwise. */
+function strikeType(ctx: DocContext, t: Mention<TriggerValue>): IncidentType {
+  const c = ctx.clauseOf[t.tokenStart];
+  const air = ctx.m.aircraft.some((x) => x.sentence === t.sentence && ctx.clauseOf[x.tokenStart] === c);
+  return air ? 'air_strike' : 'shelling';
+}
+
+export function triggerType(ctx: DocContext, t: Mention<TriggerValue>): IncidentType {
+  if (t.value.type === 'none') throw new RangeError('blocking entries carry no type');
+  return t.value.genericStrike ? strikeType(ctx, t) : t.value.type;
+}
+
+/** Clause-level frames of one document, before arguments and merging. */
+export function buildFrames(ctx: DocContext, suppressed: Set<Mention<TriggerValue>>, lowered: Map<Mention<TriggerValue>, string[]>): Frame[] {
+  const frames: Frame[] = [];
+  const sepCues = ctx.m.cues.filter((c) => c.value.kind === 'separator');
+  const earlierCues = ctx.m.cues.filter((c) => c.value.kind === 'earlier');
+  const causeCues = ctx.m.cues.filter((c) => c.value.kind === 'cause');
+  let key = 0;
+  for (const s of ctx.a.sentences) {
+    const trig = ctx.m.triggers.filter((t) => t.sentence === s.i && t.value.type !== 'none' && !suppressed.has(t));
+    if (trig.length === 0) continue;
+    const events = trig.filter((t) => !t.value.outcome);
+    const outcomes = trig.filter((t) => t.value.outcome);
+    const local: Frame[] = [];
+    for (const t of events) {
+      const type = triggerType(ctx, t);
+      const clause = ctx.clauseOf[t.tokenStart];
+      const sep = (a: number, b: number) => sepCues.some((c) => c.sentence === s.i && c.tokenStart >= a && c.tokenStart < b);
+      // the same clause (or an adjacent trigger) names the same event; a weak word joins a strong one
+      let joined = false;
+      for (let i = local.length - 1; i >= 0 && !joined; i--) {
+        const f = local[i];
+        if (!f.clauses.has(clause)) continue;
+        const last = f.triggers[f.triggers.length - 1];
+        if (sep(last.tokenEnd, t.tokenStart)) continue;
+        const disjoint =
+          f.violations.size > 0 && t.value.violations.length > 0 && !t.value.violations.some((v) => f.violations.has(v));
+        if (f.type === type && !disjoint) {
+          addTrigger(f, t, clause);
+          joined = true;
+        } else if (absorbs(f.type, type) || (t.value.weight < WEAK && f.weight >= WEAK)) {
+          addTrigger(f, t, clause);
+          joined = true;
+        } else if (absorbs(type, f.type) || (f.weight < WEAK && t.value.weight >= WEAK)) {
+          f.type = type;
+          addTrigger(f, t, clause);
+          joined = true;
+        }
+      }
+      if (!joined) local.push(emptyFrame(ctx, key++, t, type));
+    }
+    for (const o of outcomes) {
+      // a casualty word belongs to the nearest event of its sentence
+      let best: Frame | null = null;
+      let bestD = Infinity;
+      for (const f of local) {
+        if (f.eventTriggers === 0) continue;
+        for (const t of f.triggers) {
+          const d = Math.abs(t.tokenStart - o.tokenStart);
+          if (d < bestD) {
+            bestD = d;
+            best = f;
+          }
+        }
+      }
+      if (best) addTrigger(best, o, ctx.clauseOf[o.tokenStart]);
+      else {
+        const prev = local.find((f) => f.eventTriggers === 0);
+        if (prev) addTrigger(prev, o, ctx.clauseOf[o.tokenStart]);
+        else local.push(emptyFrame(ctx, key++, o, o.value.type === 'none' ? 'attack' : o.value.type));
+      }
+    }
+    for (const f of local) {
+      const first = Math.min(...f.triggers.map((t) => t.tokenStart));
+      f.earlier = earlierCues.some((c) => c.sentence === s.i && c.tokenStart < first + 8);
+      f.reference = f.triggers.every((t) => causeCues.some((c) => c.sentence === s.i && c.tokenEnd <= t.tokenStart && ctx.clauseOf[c.tokenStart] === ctx.clauseOf[t.tokenStart]));
+      for (const t of f.triggers) for (const k of lowered.get(t) ?? []) if (!f.lowered.includes(k)) f.lowered.push(k);
+      if (f.type === 'none' as string) continue;
+      frames.push(f);
+    }
+  }
+  return frames.sort((x, y) => x.triggers[0].tokenStart - y.triggers[0].tokenStart);
+}

@@ -1,0 +1,219 @@
+// The extraction lexicons of one language, parsed from lexicons/<lang>/*.txt and compiled into
+// matchers. Attributes are checked here against the contract so that a typo in a data file fails the
+// lexicon test instead of producing an incident with an unknown type.
+import { Lexicon } from '../lexicon/matcher.ts';
+import { loadLexicon, LexiconFormatError, type LexiconEntry } from '../lexicon/load.ts';
+import {
+  ACCUSATIONS,
+  COUNT_KEYS,
+  INCIDENT_TYPES,
+  METHODS,
+  VIOLATIONS,
+  type Accusation,
+  type CountKey,
+  type IncidentType,
+  type Method,
+  type Violation,
+} from '../schema.ts';
+
+export type Lang = 'ar' | 'en';
+
+export interface TriggerValue {
+  id: string;
+  /** `none` blocks shorter triggers inside a longer phrase («تذبح بصمت») */
+  type: IncidentType | 'none';
+  outcome?: CountKey;
+  method?: Method;
+  count?: CountKey;
+  weight: number;
+  violations: Violation[];
+  ifFighters?: IncidentType;
+  ifGovernment?: IncidentType;
+  /** a strike word whose type depends on an aircraft word nearby */
+  genericStrike: boolean;
+}
+
+export interface ActorValue {
+  id: string;
+  actor: string;
+  name: string;
+  side: 'armed' | 'civilian';
+  group?: string;
+  anaphor: boolean;
+  country: boolean;
+  also?: string;
+}
+
+export interface CueValue {
+  id: string;
+  effect: 'suppress' | 'lower' | 'none';
+  kind: string;
+  scope: 'after' | 'sentence' | 'rest';
+  reach: number;
+}
+
+export interface AttributionValue {
+  id: string;
+  source: string;
+}
+
+export interface CountNounValue {
+  id: string;
+  count: CountKey | 'none';
+  subset: boolean;
+}
+
+export interface ViolationValue {
+  id: string;
+  violation: Violation;
+  types: IncidentType[] | null;
+}
+
+export interface Lexicons {
+  lang: Lang;
+  triggers: Lexicon<TriggerValue>;
+  actors: Lexicon<ActorValue>;
+  methods: Lexicon<{ id: string; method: Method }>;
+  accusations: Lexicon<{ id: string; accusation: Accusation }>;
+  attribution: Lexicon<AttributionValue>;
+  cues: Lexicon<CueValue>;
+  countNouns: Lexicon<CountNounValue>;
+  violations: Lexicon<ViolationValue>;
+  aircraft: Lexicon<{ id: string }>;
+  fighters: Lexicon<{ id: string }>;
+  roles: Lexicon<{ id: string; role: 'perpetrator' | 'target' }>;
+  actorNames: Map<string, string>;
+}
+
+function fail(e: LexiconEntry, msg: string): never {
+  throw new LexiconFormatError(`${e.file}:${e.line}: [${e.id}] ${msg}`);
+}
+
+function oneOf<T extends string>(e: LexiconEntry, key: string, allowed: readonly T[], optional: true): T | undefined;
+function oneOf<T extends string>(e: LexiconEntry, key: string, allowed: readonly T[], optional?: false): T;
+function oneOf<T extends string>(e: LexiconEntry, key: string, allowed: readonly T[], optional = false): T | undefined {
+  const v = e.attrs[key];
+  if (v === undefined || v === '') {
+    if (optional) return undefined;
+    fail(e, `missing "${key}"`);
+  }
+  if (!(allowed as readonly string[]).includes(v)) fail(e, `${key} = ${v} is not one of ${allowed.join(', ')}`);
+  return v as T;
+}
+
+function list<T extends string>(e: LexiconEntry, key: string, allowed: readonly T[]): T[] {
+  const v = e.attrs[key];
+  if (!v) return [];
+  return v.split(',').map((s) => {
+    const t = s.trim();
+    if (!(allowed as readonly string[]).includes(t)) fail(e, `${key}: ${t} is not one of ${allowed.join(', ')}`);
+    return t as T;
+  });
+}
+
+function num(e: LexiconEntry, key: string, dflt: number): number {
+  const v = e.attrs[key];
+  if (v === undefined) return dflt;
+  const n = Number(v);
+  if (!Number.isFinite(n)) fail(e, `${key} = ${v} is not a number`);
+  return n;
+}
+
+function compile<T>(entries: LexiconEntry[], value: (e: LexiconEntry) => T): Lexicon<T> {
+  const out: Array<{ pattern: string; value: T }> = [];
+  for (const e of entries) {
+    const v = value(e);
+    for (const pattern of e.match) out.push({ pattern, value: v });
+  }
+  return new Lexicon(out);
+}
+
+export const TRIGGER_TYPES = [...INCIDENT_TYPES, 'none'] as const;
+
+export function triggerValue(e: LexiconEntry): TriggerValue {
+  return {
+    id: e.id,
+    type: oneOf(e, 'type', TRIGGER_TYPES),
+    outcome: oneOf(e, 'outcome', COUNT_KEYS, true),
+    method: oneOf(e, 'method', METHODS, true),
+    count: oneOf(e, 'count', COUNT_KEYS, true),
+    weight: num(e, 'weight', 1),
+    violations: list(e, 'violations', VIOLATIONS),
+    ifFighters: oneOf(e, 'if_fighters', INCIDENT_TYPES, true),
+    ifGovernment: oneOf(e, 'if_government', INCIDENT_TYPES, true),
+    genericStrike: e.attrs.strike === 'generic',
+  };
+}
+
+export function actorValue(e: LexiconEntry): ActorValue {
+  const actor = e.attrs.actor;
+  if (!actor) fail(e, 'missing "actor"');
+  return {
+    id: e.id,
+    actor,
+    name: e.attrs.name ?? actor,
+    side: oneOf(e, 'side', ['armed', 'civilian'] as const, true) ?? 'armed',
+    group: e.attrs.group,
+    anaphor: e.attrs.anaphor === 'true',
+    country: e.attrs.country === 'true',
+    also: e.attrs.also,
+  };
+}
+
+export function cueValue(e: LexiconEntry): CueValue {
+  return {
+    id: e.id,
+    effect: oneOf(e, 'effect', ['suppress', 'lower', 'none'] as const),
+    kind: e.attrs.kind ?? 'other',
+    scope: oneOf(e, 'scope', ['after', 'sentence', 'rest'] as const, true) ?? 'after',
+    reach: num(e, 'reach', 6),
+  };
+}
+
+/** Every attribute reader by file name, so the lexicon test can check each file's attributes. */
+export const VALUE_READERS: Record<string, (e: LexiconEntry) => unknown> = {
+  triggers: triggerValue,
+  actors: actorValue,
+  methods: (e) => ({ id: e.id, method: oneOf(e, 'method', METHODS) }),
+  accusations: (e) => ({ id: e.id, accusation: oneOf(e, 'accusation', ACCUSATIONS) }),
+  attribution: (e) => ({ id: e.id, source: e.attrs.source ?? 'generic' }),
+  cues: cueValue,
+  'count-nouns': (e) => ({ id: e.id, count: oneOf(e, 'count', [...COUNT_KEYS, 'none'] as const), subset: e.attrs.subset === 'true' }),
+  violations: (e) => ({
+    id: e.id,
+    violation: oneOf(e, 'violation', VIOLATIONS),
+    types: e.attrs.types ? list(e, 'types', INCIDENT_TYPES) : null,
+  }),
+  aircraft: (e) => ({ id: e.id }),
+  fighters: (e) => ({ id: e.id }),
+  roles: (e) => ({ id: e.id, role: oneOf(e, 'role', ['perpetrator', 'target'] as const) }),
+};
+
+const cache = new Map<string, Lexicons>();
+
+export function lexiconsFor(lang: Lang, dir?: string): Lexicons {
+  const key = `${lang}:${dir ?? ''}`;
+  const hit = cache.get(key);
+  if (hit) return hit;
+  const load = (name: string) => loadLexicon(lang, name, dir);
+  const actorEntries = load('actors');
+  const actorNames = new Map<string, string>();
+  for (const e of actorEntries) if (e.attrs.actor && !actorNames.has(e.attrs.actor)) actorNames.set(e.attrs.actor, e.attrs.name ?? e.attrs.actor);
+  const lex: Lexicons = {
+    lang,
+    triggers: compile(load('triggers'), triggerValue),
+    actors: compile(actorEntries, actorValue),
+    methods: compile(load('methods'), VALUE_READERS.methods as (e: LexiconEntry) => { id: string; method: Method }),
+    accusations: compile(load('accusations'), VALUE_READERS.accusations as (e: LexiconEntry) => { id: string; accusation: Accusation }),
+    attribution: compile(load('attribution'), VALUE_READERS.attribution as (e: LexiconEntry) => AttributionValue),
+    cues: compile(load('cues'), cueValue),
+    countNouns: compile(load('count-nouns'), VALUE_READERS['count-nouns'] as (e: LexiconEntry) => CountNounValue),
+    violations: compile(load('violations'), VALUE_READERS.violations as (e: LexiconEntry) => ViolationValue),
+    aircraft: compile(load('aircraft'), VALUE_READERS.aircraft as (e: LexiconEntry) => { id: string }),
+    fighters: compile(load('fighters'), VALUE_READERS.fighters as (e: LexiconEntry) => { id: string }),
+    roles: compile(load('roles'), VALUE_READERS.roles as (e: LexiconEntry) => { id: string; role: 'perpetrator' | 'target' }),
+    actorNames,
+  };
+  cache.set(key, lex);
+  return lex;
+}

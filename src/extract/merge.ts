@@ -1,0 +1,107 @@
+// One incident per event (annotation.md): frames that tell the same event — the same type, no new
+// place, no conflicting figure, no other perpetrator — are merged, inside a sentence and across the
+// report. A frame with nothing of its own (no figure, place or time) joins the last one of its type
+// in its paragraph (or the heading above it); a frame named as a cause («نتيجة … الإعدامات») joins
+// an earlier one anywhere in the report. Recalled earlier events («في وقت سابق») never merge.
+import type { CountKey } from '../schema.ts';
+import type { DocContext } from './context.ts';
+import { absorbs, type Frame } from './frames.ts';
+
+function placeKey(p: Frame['places'][number]): string {
+  return p.entry?.id ?? p.text;
+}
+
+function countsCompatible(a: Frame, b: Frame): boolean {
+  for (const k of Object.keys(b.counts) as CountKey[]) {
+    const x = a.counts[k];
+    const y = b.counts[k];
+    if (!x || !y) continue;
+    if (x.q.kind === 'vague' || y.q.kind === 'vague') continue;
+    if (x.q.value !== y.q.value) return false;
+  }
+  return true;
+}
+
+function perpetrators(f: Frame): Set<string> {
+  return new Set(f.actors.filter((a) => a.role === 'perpetrator' && !a.carried).map((a) => a.id));
+}
+
+function bare(f: Frame): boolean {
+  return Object.keys(f.counts).length === 0 && f.places.length === 0 && !f.time;
+}
+
+function outcomeOnly(f: Frame): boolean {
+  return f.eventTriggers === 0;
+}
+
+export function compatible(ctx: DocContext, a: Frame, b: Frame): boolean {
+  if (b.earlier) return false;
+  const typeOk = a.type === b.type || absorbs(a.type, b.type) || outcomeOnly(b);
+  if (!typeOk) return false;
+  if (a.violations.size && b.violations.size && a.type === 'coercion' && ![...b.violations].some((v) => a.violations.has(v))) return false;
+  const ap = new Set(a.places.map(placeKey));
+  if (b.places.some((p) => !ap.has(placeKey(p))) && a.places.length > 0) return false;
+  if (!countsCompatible(a, b)) return false;
+  const pa = perpetrators(a);
+  const pb = perpetrators(b);
+  if (pa.size && pb.size && ![...pb].every((x) => pa.has(x))) return false;
+  if (b.reference) return true;
+  const sameParagraph = a.paragraph === b.paragraph;
+  const headingAbove = a.heading && b.paragraph === a.paragraph + 1;
+  if (a.sentence === b.sentence) {
+    // two clauses of one sentence: joined only when the second adds nothing that conflicts
+    return !ctx.m.cues.some((c) => c.value.kind === 'separator' && c.sentence === a.sentence && c.tokenStart > a.triggers[0].tokenStart && c.tokenStart < b.triggers[0].tokenStart) || bare(b);
+  }
+  if (sameParagraph || headingAbove) return bare(b) || bare(a) || countsOverlap(a, b);
+  return false;
+}
+
+function countsOverlap(a: Frame, b: Frame): boolean {
+  for (const k of Object.keys(b.counts) as CountKey[]) if (a.counts[k] && b.counts[k] && a.counts[k].q.value === b.counts[k].q.value) return true;
+  return false;
+}
+
+export function mergeInto(a: Frame, b: Frame): void {
+  for (const t of b.triggers) a.triggers.push(t);
+  a.eventTriggers += b.eventTriggers;
+  a.weight = Math.max(a.weight, b.weight);
+  if (a.eventTriggers > 0 && b.eventTriggers > 0 && b.type !== a.type && absorbs(b.type, a.type)) a.type = b.type;
+  for (const c of b.clauses) a.clauses.add(c);
+  for (const x of b.actors) if (!a.actors.some((y) => y.role === x.role && y.id === x.id)) a.actors.push(x);
+  for (const k of Object.keys(b.counts) as CountKey[]) {
+    const y = b.counts[k];
+    const x = a.counts[k];
+    if (y && (!x || (x.q.kind === 'vague' && y.q.kind !== 'vague'))) a.counts[k] = y;
+  }
+  for (const [k, v] of b.methods) if (!a.methods.has(k)) a.methods.set(k, v);
+  for (const [k, v] of b.accusations) if (!a.accusations.has(k)) a.accusations.set(k, v);
+  for (const v of b.violations) a.violations.add(v);
+  for (const p of b.places) if (!a.places.some((q) => placeKey(q) === placeKey(p))) a.places.push(p);
+  if (!a.time && b.time) a.time = b.time;
+  if (!a.attribution && b.attribution) a.attribution = b.attribution;
+  for (const e of b.evidence) a.evidence.push(e);
+  for (const l of b.lowered) if (!a.lowered.includes(l)) a.lowered.push(l);
+  a.rules.push(`merged:s${b.sentence}`);
+  for (const r of b.rules) if (!a.rules.includes(r)) a.rules.push(r);
+  a.fightersVictim ||= b.fightersVictim;
+}
+
+/** Merge frames in document order; returns the survivors and what joined what (for --trace). */
+export function mergeFrames(ctx: DocContext, frames: Frame[]): { frames: Frame[]; merges: Array<{ into: number; from: number }> } {
+  const out: Frame[] = [];
+  const merges: Array<{ into: number; from: number }> = [];
+  for (const f of frames) {
+    let target: Frame | null = null;
+    for (let i = out.length - 1; i >= 0; i--) {
+      if (compatible(ctx, out[i], f)) {
+        target = out[i];
+        break;
+      }
+    }
+    if (target) {
+      mergeInto(target, f);
+      merges.push({ into: target.key, from: f.key });
+    } else out.push(f);
+  }
+  return { frames: out, merges };
+}
