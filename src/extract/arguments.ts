@@ -23,6 +23,8 @@ const DEFAULT_CIVILIAN_VICTIMS: ReadonlySet<IncidentType> = new Set<IncidentType
 
 const ACCUSATION_TYPES: ReadonlySet<IncidentType> = new Set<IncidentType>(['execution', 'arrests', 'abduction', 'attack', 'coercion', 'sexual_violence']);
 
+const CIVILIAN: ReadonlySet<string> = new Set(['civilians', 'journalists', 'aid_workers', 'protesters']);
+
 const GOVERNMENTS: ReadonlySet<string> = new Set(['syrian_government', 'iraqi_security_forces', 'russia', 'turkey']);
 
 function distance(f: Frame, t: number): number {
@@ -56,8 +58,8 @@ function lamGenitive(ctx: DocContext, t: number): boolean {
   return (n.startsWith('ل') && tok.keys.includes(n.slice(1))) || (n.startsWith('لل') && tok.keys.some((k) => n.slice(2) === k || `ال${k}` === n.slice(1)));
 }
 
-function roleMarkerBefore(ctx: DocContext, m: Mention<ActorValue>): 'perpetrator' | 'target' | null {
-  let best: { role: 'perpetrator' | 'target'; end: number } | null = null;
+function roleMarkerBefore(ctx: DocContext, m: Mention<ActorValue>): 'perpetrator' | 'target' | 'ignore' | null {
+  let best: { role: 'perpetrator' | 'target' | 'ignore'; end: number } | null = null;
   for (const r of ctx.m.roles) {
     if (r.sentence !== m.sentence || r.tokenEnd > m.tokenStart || r.tokenEnd < m.tokenStart - 2) continue;
     if (!best || r.tokenEnd > best.end) best = { role: r.value.role, end: r.tokenEnd };
@@ -109,6 +111,8 @@ function assignActors(ctx: DocContext, frames: Frame[], actors: Mention<ActorVal
   }
   for (const [f, ms] of perMention) {
     let lastPerp: Mention<ActorValue> | null = null;
+    // once an actor is marked as the doer («من قبل طيران التحالف»), unmarked ones are not
+    const markedPerp = ms.some((m) => m.value.side === 'armed' && (roleMarkerBefore(ctx, m) === 'perpetrator' || lamGenitive(ctx, m.tokenStart)));
     for (let i = 0; i < ms.length; i++) {
       const m = ms[i];
       const v = m.value;
@@ -124,17 +128,25 @@ function assignActors(ctx: DocContext, frames: Frame[], actors: Mention<ActorVal
         continue;
       }
       const marker = roleMarkerBefore(ctx, m);
+      if (marker === 'ignore') continue;
       const hasPerp = f.actors.some((x) => x.role === 'perpetrator');
       let role: 'perpetrator' | 'target' | 'victim' | null;
       if (marker === 'perpetrator' || lamGenitive(ctx, m.tokenStart)) role = 'perpetrator';
       else if (marker === 'target') role = VICTIM_TYPES.has(f.type) ? 'victim' : 'target';
+      else if (f.type === 'group_change') role = 'perpetrator';
+      else if (markedPerp) role = VICTIM_TYPES.has(f.type) ? 'victim' : 'target';
       else if (!hasPerp) role = 'perpetrator';
       else if (lastPerp && m.tokenStart === lastPerp.tokenEnd && /^و/.test(ctx.a.tokens[m.tokenStart].norm)) role = 'perpetrator';
       else if (ctx.m.fighters.some((x) => x.sentence === m.sentence && x.tokenEnd <= m.tokenStart && x.tokenEnd >= m.tokenStart - 1))
         role = VICTIM_TYPES.has(f.type) ? 'victim' : 'target';
       else role = VICTIM_TYPES.has(f.type) && f.type !== 'air_strike' && f.type !== 'shelling' ? null : 'target';
       if (!role) continue;
-      if (role === 'perpetrator') lastPerp = m;
+      // the group a victim pledges to («مبايعة التنظيم») is its own perpetrator, not a victim; infighting keeps both
+      if (role !== 'perpetrator' && f.type !== 'armed_clash' && f.actors.some((x) => x.role === 'perpetrator' && x.id === v.actor)) continue;
+      if (role === 'perpetrator') {
+        lastPerp = m;
+        if (f.type !== 'armed_clash') f.actors = f.actors.filter((x) => x.role === 'perpetrator' || x.id !== v.actor || CIVILIAN.has(x.id));
+      }
       addActor(f, { ...base, role });
     }
   }
@@ -163,14 +175,19 @@ function nounKeysAfter(ctx: DocContext, q: Quantity): CountKey[] | 'unit' | null
 function isSubset(ctx: DocContext, q: Quantity): boolean {
   const clause = ctx.clauseOf[q.tokenStart];
   for (let t = q.tokenStart - 1; t >= 0 && ctx.clauseOf[t] === clause; t--) {
-    const c = ctx.m.countNouns.find((x) => x.tokenStart <= t && t < x.tokenEnd);
-    if (c) return c.value.subset;
-    if (ctx.m.triggers.some((x) => x.tokenStart <= t && t < x.tokenEnd)) return false;
+    if (ctx.m.countNouns.some((x) => x.value.subset && x.tokenStart <= t && t < x.tokenEnd)) return true;
+    if (ctx.m.triggers.some((x) => x.value.type !== 'none' && x.tokenStart <= t && t < x.tokenEnd)) return false;
   }
   return false;
 }
 
-function frameCountKey(f: Frame): CountKey | null {
+/** «عشرة أشخاص», «العشرات من العناصر»: the counted noun is people, not checkpoints or websites. */
+function personNoun(ctx: DocContext, t: number): boolean {
+  const covers = (x: { tokenStart: number; tokenEnd: number }) => x.tokenStart <= t && t < x.tokenEnd;
+  return ctx.m.actors.some(covers) || ctx.m.fighters.some(covers) || ctx.m.countNouns.some((c) => covers(c) && c.value.count !== 'none');
+}
+
+export function frameCountKey(f: Frame): CountKey | null {
   for (const t of f.triggers) if (!t.value.outcome && t.value.count) return t.value.count;
   for (const t of f.triggers) if (t.value.count) return t.value.count;
   return null;
@@ -218,7 +235,8 @@ function assignCounts(ctx: DocContext, frames: Frame[]): void {
         rule = 'count:verb-after';
       }
     }
-    if (keys.length === 0 && dflt && distance(f, q.tokenStart) <= 12) {
+    const sameClause = f.triggers.some((t) => ctx.clauseOf[t.tokenStart] === ctx.clauseOf[q.tokenStart]);
+    if (keys.length === 0 && dflt && sameClause && (!q.noun || personNoun(ctx, q.noun.tokenStart))) {
       keys = [dflt];
       rule = 'count:trigger-default';
     }
@@ -226,10 +244,15 @@ function assignCounts(ctx: DocContext, frames: Frame[]): void {
   }
 }
 
+/** The frame a list sentence continues: the latest earlier sentence with a frame; there an execution
+ * first (charges and methods are told of executions), else the frame whose trigger comes last. */
 function previousFrame(frames: Frame[], sentence: number, accept: (f: Frame) => boolean): Frame | null {
-  let best: Frame | null = null;
-  for (const f of frames) if (f.sentence < sentence && accept(f) && (!best || f.sentence >= best.sentence)) best = f;
-  return best;
+  const before = frames.filter((f) => f.sentence < sentence && accept(f));
+  if (before.length === 0) return null;
+  const s = Math.max(...before.map((f) => f.sentence));
+  const last = (f: Frame) => Math.max(...f.triggers.map((t) => t.tokenStart));
+  const cands = before.filter((f) => f.sentence === s).sort((x, y) => Number(y.type === 'execution') - Number(x.type === 'execution') || last(y) - last(x));
+  return cands[0];
 }
 
 function assignLists(ctx: DocContext, frames: Frame[]): void {

@@ -39,7 +39,7 @@ function violations(f: Frame): Violation[] {
   return [...v].sort();
 }
 
-function confidence(f: Frame): number {
+export function confidence(f: Frame): number {
   let c = f.weight * 0.6;
   if (f.actors.some((a) => a.role === 'perpetrator' && !a.carried)) c += 0.12;
   if (Object.keys(f.counts).length) c += 0.1;

@@ -3,6 +3,9 @@
 // casualty words alone in a tally document (SNHR monthly totals) are not incidents (annotation.md).
 import type { DocContext } from './context.ts';
 import type { Frame } from './frames.ts';
+import { confidence } from './assemble.ts';
+
+const MIN_CONFIDENCE = 0.4;
 
 export function keepFrame(ctx: DocContext, f: Frame): boolean {
   const explicitActor = f.actors.some((a) => !a.carried);
@@ -13,5 +16,5 @@ export function keepFrame(ctx: DocContext, f: Frame): boolean {
     if (!hasCount && !f.actors.some((a) => a.role !== 'perpetrator' && !a.carried)) return false;
   }
   if (f.weight < 0.6 && !explicitActor && !hasCount && !hasPlace) return false;
-  return true;
+  return confidence(f) >= MIN_CONFIDENCE;
 }

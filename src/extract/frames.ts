@@ -58,6 +58,20 @@ export interface CueEffect {
   trigger: Mention<TriggerValue>;
 }
 
+/** Token b is in the list that starts at token a: same clause, or clauses that each open with «و». */
+function inList(ctx: DocContext, a: number, b: number): boolean {
+  let clause = ctx.clauseOf[a];
+  for (let t = a; t <= b; t++) {
+    if (ctx.clauseOf[t] !== clause) {
+      const tok = ctx.a.tokens[t];
+      const continues = tok.arabic ? tok.norm.startsWith('و') && tok.keys.length > 1 : tok.norm === 'and';
+      if (!continues) return false;
+      clause = ctx.clauseOf[t];
+    }
+  }
+  return true;
+}
+
 /** Which triggers each suppress/lower cue reaches (same sentence; scope per cues.txt). */
 export function cueEffects(ctx: DocContext): { suppressed: CueEffect[]; lowered: CueEffect[] } {
   const suppressed: CueEffect[] = [];
@@ -75,6 +89,7 @@ export function cueEffects(ctx: DocContext): { suppressed: CueEffect[]; lowered:
       let hit = false;
       if (c.value.scope === 'sentence') hit = true;
       else if (c.value.scope === 'rest') hit = t.tokenStart >= c.tokenEnd;
+      else if (c.value.scope === 'list') hit = t.tokenStart >= c.tokenEnd && inList(ctx, c.tokenEnd, t.tokenStart);
       else hit = t.tokenStart >= c.tokenEnd && t.tokenStart < c.tokenEnd + c.value.reach;
       // a quantity phrase like «ما لا يقل عن» or a casualty word is not negated by a nearby «لا»
       if (!hit) continue;

@@ -48,7 +48,7 @@ export interface CueValue {
   id: string;
   effect: 'suppress' | 'lower' | 'none';
   kind: string;
-  scope: 'after' | 'sentence' | 'rest';
+  scope: 'after' | 'sentence' | 'rest' | 'list';
   reach: number;
 }
 
@@ -81,7 +81,7 @@ export interface Lexicons {
   violations: Lexicon<ViolationValue>;
   aircraft: Lexicon<{ id: string }>;
   fighters: Lexicon<{ id: string }>;
-  roles: Lexicon<{ id: string; role: 'perpetrator' | 'target' }>;
+  roles: Lexicon<{ id: string; role: 'perpetrator' | 'target' | 'ignore' }>;
   actorNames: Map<string, string>;
 }
 
@@ -165,7 +165,7 @@ export function cueValue(e: LexiconEntry): CueValue {
     id: e.id,
     effect: oneOf(e, 'effect', ['suppress', 'lower', 'none'] as const),
     kind: e.attrs.kind ?? 'other',
-    scope: oneOf(e, 'scope', ['after', 'sentence', 'rest'] as const, true) ?? 'after',
+    scope: oneOf(e, 'scope', ['after', 'sentence', 'rest', 'list'] as const, true) ?? 'after',
     reach: num(e, 'reach', 6),
   };
 }
@@ -186,7 +186,7 @@ export const VALUE_READERS: Record<string, (e: LexiconEntry) => unknown> = {
   }),
   aircraft: (e) => ({ id: e.id }),
   fighters: (e) => ({ id: e.id }),
-  roles: (e) => ({ id: e.id, role: oneOf(e, 'role', ['perpetrator', 'target'] as const) }),
+  roles: (e) => ({ id: e.id, role: oneOf(e, 'role', ['perpetrator', 'target', 'ignore'] as const) }),
 };
 
 const cache = new Map<string, Lexicons>();
@@ -211,7 +211,7 @@ export function lexiconsFor(lang: Lang, dir?: string): Lexicons {
     violations: compile(load('violations'), VALUE_READERS.violations as (e: LexiconEntry) => ViolationValue),
     aircraft: compile(load('aircraft'), VALUE_READERS.aircraft as (e: LexiconEntry) => { id: string }),
     fighters: compile(load('fighters'), VALUE_READERS.fighters as (e: LexiconEntry) => { id: string }),
-    roles: compile(load('roles'), VALUE_READERS.roles as (e: LexiconEntry) => { id: string; role: 'perpetrator' | 'target' }),
+    roles: compile(load('roles'), VALUE_READERS.roles as (e: LexiconEntry) => { id: string; role: 'perpetrator' | 'target' | 'ignore' }),
     actorNames,
   };
   cache.set(key, lex);

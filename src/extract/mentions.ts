@@ -29,7 +29,7 @@ export interface Mentions {
   violations: Mention<ViolationValue>[];
   aircraft: Mention<{ id: string }>[];
   fighters: Mention<{ id: string }>[];
-  roles: Mention<{ id: string; role: 'perpetrator' | 'target' }>[];
+  roles: Mention<{ id: string; role: 'perpetrator' | 'target' | 'ignore' }>[];
 }
 
 function resolve<T>(matches: Match<T>[], prefer: (v: T) => number): Match<T>[] {

@@ -6,6 +6,7 @@
 import type { CountKey } from '../schema.ts';
 import type { DocContext } from './context.ts';
 import { absorbs, type Frame } from './frames.ts';
+import { frameCountKey } from './arguments.ts';
 
 function placeKey(p: Frame['places'][number]): string {
   return p.entry?.id ?? p.text;
@@ -35,25 +36,46 @@ function outcomeOnly(f: Frame): boolean {
 }
 
 export function compatible(ctx: DocContext, a: Frame, b: Frame): boolean {
-  if (b.earlier) return false;
-  const typeOk = a.type === b.type || absorbs(a.type, b.type) || outcomeOnly(b);
+  if (b.earlier && a.sentence !== b.sentence) return false;
+  const typeOk = a.type === b.type || absorbs(a.type, b.type) || absorbs(b.type, a.type) || outcomeOnly(b);
   if (!typeOk) return false;
+  // a casualty sentence after the event («بين الضحايا ثلاثة قتلى من عائلة واحدة») details it
+  if (outcomeOnly(b) && !b.reference) return near(a, b) && b.places.every((p) => a.places.some((q) => placeKey(q) === placeKey(p)));
   if (a.violations.size && b.violations.size && a.type === 'coercion' && ![...b.violations].some((v) => a.violations.has(v))) return false;
   const ap = new Set(a.places.map(placeKey));
   if (b.places.some((p) => !ap.has(placeKey(p))) && a.places.length > 0) return false;
-  if (!countsCompatible(a, b)) return false;
   const pa = perpetrators(a);
   const pb = perpetrators(b);
   if (pa.size && pb.size && ![...pb].every((x) => pa.has(x))) return false;
   if (b.reference) return true;
+  if (!countsCompatible(a, b)) return false;
+  // a bare mention by the same named perpetrator is the same campaign («عمليات اعتقال واسعة»)
+  if (bare(b) && pb.size && [...pb].every((x) => pa.has(x))) return true;
   const sameParagraph = a.paragraph === b.paragraph;
   const headingAbove = a.heading && b.paragraph === a.paragraph + 1;
   if (a.sentence === b.sentence) {
     // two clauses of one sentence: joined only when the second adds nothing that conflicts
-    return !ctx.m.cues.some((c) => c.value.kind === 'separator' && c.sentence === a.sentence && c.tokenStart > a.triggers[0].tokenStart && c.tokenStart < b.triggers[0].tokenStart) || bare(b);
+    if (a.type !== b.type && !outcomeOnly(b)) return false;
+    return !ctx.m.cues.some((c) => c.value.kind === 'separator' && c.sentence === a.sentence && c.tokenStart > a.triggers[0].tokenStart && c.tokenStart < b.triggers[0].tokenStart);
   }
-  if (sameParagraph || headingAbove) return bare(b) || bare(a) || countsOverlap(a, b);
+  if (sameParagraph || headingAbove) return bare(b) || bare(a) || countsOverlap(a, b) || countsRefine(a, b);
+  // the next lines of a one-sentence-per-line report: joined when they add a figure to the same event
+  if (near(a, b) && Object.keys(b.counts).length > 0) return countsOverlap(a, b) || countsRefine(a, b);
   return false;
+}
+
+/** Reports that put one sentence per line: the next two sentences still tell the same event. */
+function near(a: Frame, b: Frame): boolean {
+  const last = Math.max(...a.triggers.map((t) => t.sentence));
+  return b.sentence - last <= 2;
+}
+
+/** One figure vague, the other exact («العشرات» then «أكثر من 50»): the later one refines it. */
+function countsRefine(a: Frame, b: Frame): boolean {
+  const ka = Object.keys(a.counts) as CountKey[];
+  const kb = Object.keys(b.counts) as CountKey[];
+  if (ka.length === 0 || kb.length === 0) return true;
+  return kb.every((k) => !a.counts[k] || a.counts[k]!.q.kind === 'vague' || b.counts[k]!.q.kind === 'vague');
 }
 
 function countsOverlap(a: Frame, b: Frame): boolean {
@@ -62,6 +84,14 @@ function countsOverlap(a: Frame, b: Frame): boolean {
 }
 
 export function mergeInto(a: Frame, b: Frame): void {
+  // the absorbed type's figure is the absorbing type's («اعتقلت نحو 30» in an abduction → abducted)
+  const ka = frameCountKey(a);
+  const kb = frameCountKey(b);
+  if (ka && kb && ka !== kb && b.eventTriggers > 0 && b.counts[kb]) {
+    if (absorbs(a.type, b.type) && (!a.counts[ka] || a.counts[ka]!.q.kind === 'vague')) a.counts[ka] = b.counts[kb];
+    delete b.counts[kb];
+  }
+  if (b.eventTriggers === 0) for (const k of Object.keys(b.counts) as CountKey[]) if (a.counts[k]) delete b.counts[k];
   for (const t of b.triggers) a.triggers.push(t);
   a.eventTriggers += b.eventTriggers;
   a.weight = Math.max(a.weight, b.weight);
