@@ -37,25 +37,39 @@ export function findTimes(a: AnalyzedText, published: string | null): TimeMentio
   const tags = tagTokens(tokens);
   const g = new TimeGrammar(a, tags);
   const out: TimeMention[] = [];
+  // a token is read once even when several opening words lead to it
+  const cache: Array<Reading | null | undefined> = new Array(tokens.length);
+  const readAt = (j: number): Reading | null => {
+    let r = cache[j];
+    if (r === undefined) r = cache[j] = tags[j] || tokens[j].numeric || tokens[j].norm === 'ال' ? g.readAt(j) : null;
+    return r;
+  };
   let i = 0;
   while (i < tokens.length) {
-    if (!tags[i] && !tokens[i].numeric) {
+    if (!tags[i] && !tokens[i].numeric && tokens[i].norm !== 'ال') {
       i++;
       continue;
     }
     // read past up to three opening words («في صباح يوم الأحد»)
     let j = i;
     let reading: Reading | null = null;
-    const prefixes: Role[] = [];
+    let dayPrefix = false;
     for (let k = 0; k <= MAX_PREFIXES && j < tokens.length; k++) {
-      reading = g.readAt(j);
+      reading = readAt(j);
       if (reading) break;
-      const p = PREFIX_ROLES.map((r) => ({ r, got: g.role(j, r) })).find((x) => x.got && x.got.end > j);
-      if (!p || !p.got) break;
-      prefixes.push(p.r);
-      j = p.got.end;
+      let next = -1;
+      for (const r of PREFIX_ROLES) {
+        const got = g.role(j, r);
+        if (got && got.end > j) {
+          next = got.end;
+          if (r !== 'lead') dayPrefix = true;
+          break;
+        }
+      }
+      if (next < 0) break;
+      j = next;
     }
-    if (!reading || (prefixes.some((p) => p !== 'lead') && !dayPrefixFits(reading))) {
+    if (!reading || (dayPrefix && !dayPrefixFits(reading))) {
       i++;
       continue;
     }

@@ -1,7 +1,7 @@
 // The time grammar: small readers over tagged tokens, each returning where it stopped and what the
 // words said. findTimes tries every reader at a token and keeps the longest reading.
 import type { AnalyzedText } from '../text/analyze.ts';
-import type { Tag, Role } from './vocabulary.ts';
+import { roleIndex, type Tag, type Role } from './vocabulary.ts';
 import type { Part, Rel, Season, TimeExpr, Unit } from './expr.ts';
 
 export interface Reading {
@@ -32,8 +32,9 @@ export class TimeGrammar {
   role(i: number, r: Role): Got | null {
     const list = this.tags[i];
     if (!list) return null;
+    const k = roleIndex(r);
     for (const tag of list) {
-      const v = tag.word.roles[r];
+      const v = tag.word.byIndex[k];
       if (v !== undefined) return { value: v, end: tag.end, tag };
     }
     return null;

@@ -1,6 +1,6 @@
 // Time vocabulary from lexicons/{ar,en}/time.txt: each entry names the roles its words play
 // (`month = 7`, `unit = day`, `weekday = 5` …); the grammar asks a token which roles it has.
-import { Lexicon } from '../lexicon/matcher.ts';
+import { Lexicon, parsePattern } from '../lexicon/matcher.ts';
 import { loadLexicon, type LexiconEntry } from '../lexicon/load.ts';
 import type { Token } from '../text/tokens.ts';
 
@@ -37,9 +37,17 @@ export const ROLES = [
 ] as const;
 export type Role = (typeof ROLES)[number];
 
+const ROLE_INDEX = Object.fromEntries(ROLES.map((r, k) => [r, k])) as Record<Role, number>;
+
+export function roleIndex(r: Role): number {
+  return ROLE_INDEX[r];
+}
+
 export interface TimeWord {
   id: string;
   roles: Partial<Record<Role, string>>;
+  /** the same, by role index, for the grammar's hot path */
+  byIndex: Array<string | undefined>;
   /** roles that hold only when the token carries the article («الأحد» Sunday, «أحد» one) */
   articleRoles: Role[];
   /** the word is a date only in context («آب», «may») */
@@ -58,6 +66,10 @@ export class TimeVocabularyError extends Error {
   readonly code = 'time.vocabulary';
 }
 
+function indexRoles(roles: Partial<Record<Role, string>>): Array<string | undefined> {
+  return ROLES.map((r) => roles[r]);
+}
+
 function toWord(e: LexiconEntry): TimeWord {
   const roles: Partial<Record<Role, string>> = {};
   for (const r of ROLES) if (e.attrs[r] !== undefined) roles[r] = e.attrs[r];
@@ -70,6 +82,7 @@ function toWord(e: LexiconEntry): TimeWord {
   return {
     id: e.id,
     roles,
+    byIndex: indexRoles(roles),
     articleRoles,
     needsContext: e.attrs.context === 'required',
     form: form === 'singular' || form === 'dual' || form === 'plural' ? form : null,
@@ -82,17 +95,33 @@ export function timeEntries(): LexiconEntry[] {
 }
 
 let vocabulary: Lexicon<TimeWord> | null = null;
+// First words of every pattern, with and without the article: most tokens of a report are not time
+// words, and a set lookup turns them away before the matcher is asked.
+let firstWords: Set<string> | null = null;
 
 /** One matcher for both languages: a report in one language often quotes dates in the other. */
 export function timeVocabulary(): Lexicon<TimeWord> {
   if (vocabulary) return vocabulary;
   const entries: Array<{ pattern: string; value: TimeWord }> = [];
+  const firsts = new Set<string>();
   for (const e of timeEntries()) {
     const word = toWord(e);
-    for (const pattern of e.match) entries.push({ pattern, value: word });
+    for (const pattern of e.match) {
+      entries.push({ pattern, value: word });
+      const w = parsePattern(pattern)[0]?.text;
+      if (!w) continue;
+      firsts.add(w);
+      if (w.startsWith('ال')) firsts.add(w.slice(2));
+    }
   }
   vocabulary = new Lexicon(entries);
+  firstWords = firsts;
   return vocabulary;
+}
+
+function mayStartPattern(tok: Token): boolean {
+  for (const k of tok.keys) if (firstWords!.has(k)) return true;
+  return false;
 }
 
 function hasArticle(tok: Token): boolean {
@@ -105,7 +134,7 @@ export function tagTokens(tokens: Token[]): Array<Tag[] | undefined> {
   const tags: Array<Tag[] | undefined> = new Array(tokens.length);
   for (let i = 0; i < tokens.length; i++) {
     const tok = tokens[i];
-    if (tok.numeric) continue;
+    if (tok.numeric || !mayStartPattern(tok)) continue;
     const matches = lex.matchAt(tokens, i);
     if (matches.length === 0) continue;
     const list: Tag[] = [];
@@ -115,7 +144,7 @@ export function tagTokens(tokens: Token[]): Array<Tag[] | undefined> {
         const roles = { ...w.roles };
         for (const r of w.articleRoles) delete roles[r];
         if (Object.keys(roles).length === 0) continue;
-        list.push({ word: { ...w, roles, articleRoles: [] }, end: m.tokenEnd });
+        list.push({ word: { ...w, roles, byIndex: indexRoles(roles), articleRoles: [] }, end: m.tokenEnd });
       } else list.push({ word: w, end: m.tokenEnd });
     }
     list.sort((a, b) => b.end - a.end);
