@@ -123,3 +123,23 @@ export async function evalAcled(file: string, onRow?: (s: RowScore) => void): Pr
     confusion: Object.fromEntries(Object.entries(confusion).sort((a, b) => b[1] - a[1])),
   };
 }
+
+/** The figures as readable lines for the terminal. */
+export function formatAcledEval(r: AcledEvalResult): string {
+  const pct = (x: number) => `${(x * 100).toFixed(1)} %`;
+  const lines = [
+    `ACLED rows: ${r.rows} (no incident found in ${r.no_incident})`,
+    `event_type accuracy      ${pct(r.event_type_accuracy)}`,
+    `sub_event_type accuracy  ${pct(r.sub_event_type_accuracy)}`,
+    `fatalities exact         ${pct(r.fatalities_exact)}`,
+    `location within 25 km    ${pct(r.location_within_25km)}`,
+    `actor1 accuracy          ${pct(r.actor1_accuracy)} (${pct(r.actor1_accuracy_mapped)} of rows whose actor1 we map)`,
+    'by ACLED event_type (rows · same event_type · same sub_event_type · fatalities exact):',
+    ...Object.entries(r.by_event_type).map(([k, v]) => `  ${k}: ${v.rows} · ${v.event_type} · ${v.sub_event_type} · ${v.fatalities}`),
+    'most frequent disagreements (ACLED → ours):',
+    ...Object.entries(r.confusion)
+      .slice(0, 10)
+      .map(([k, v]) => `  ${v}× ${k}`),
+  ];
+  return lines.join('\n');
+}

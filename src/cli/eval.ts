@@ -4,6 +4,8 @@ import { join } from 'node:path';
 import { readGoldDir } from '../eval/gold.ts';
 import { score, type Scores, type PerDoc, type ScoredDocument } from '../eval/score.ts';
 import { extractDocument } from '../pipeline/index.ts';
+import { evalAcled, formatAcledEval } from '../acled/eval.ts';
+import { RasidError } from '../errors.ts';
 
 export interface EvalReport {
   overall: Scores;
@@ -52,11 +54,18 @@ export function registerEval(program: Command): void {
   program
     .command('eval')
     .description('score the extractor against gold annotations (NAME.txt + NAME.gold.json), per language and overall')
-    .argument('<gold_dir>')
+    .argument('[gold_dir]')
+    .option('--acled <file>', 'score the English extractor against ACLED-coded rows (their notes) instead of gold files')
     .option('--json', 'print one JSON object')
     .option('--per-doc', 'list gold, predicted and matched incidents per document')
     .option('--out <dir>', 'also write each prediction as NAME.json (the input of score.py)')
-    .action((dir: string, o: { json?: boolean; perDoc?: boolean; out?: string }) => {
+    .action(async (dir: string | undefined, o: { json?: boolean; perDoc?: boolean; out?: string; acled?: string }) => {
+      if (o.acled) {
+        const r = await evalAcled(o.acled);
+        process.stdout.write((o.json ? JSON.stringify(r) : formatAcledEval(r)) + '\n');
+        return;
+      }
+      if (!dir) throw new RasidError('eval.usage', 'expected a gold directory or --acled FILE');
       const report = evaluateGoldDir(dir, { out: o.out });
       if (o.json) {
         process.stdout.write(JSON.stringify(report) + '\n');
