@@ -58,6 +58,11 @@ function lamGenitive(ctx: DocContext, t: number): boolean {
   return (n.startsWith('ل') && tok.keys.includes(n.slice(1))) || (n.startsWith('لل') && tok.keys.some((k) => n.slice(2) === k || `ال${k}` === n.slice(1)));
 }
 
+/** «قصف مدفعي وصاروخي لقوات النظام»: a genitive right after the trigger names who did it. */
+function ownsTrigger(ctx: DocContext, f: Frame, m: Mention<ActorValue>): boolean {
+  return lamGenitive(ctx, m.tokenStart) && f.triggers.some((t) => m.tokenStart >= t.tokenEnd && m.tokenStart - t.tokenEnd <= 3);
+}
+
 function roleMarkerBefore(ctx: DocContext, m: Mention<ActorValue>): 'perpetrator' | 'target' | 'ignore' | null {
   let best: { role: 'perpetrator' | 'target' | 'ignore'; end: number } | null = null;
   for (const r of ctx.m.roles) {
@@ -69,9 +74,12 @@ function roleMarkerBefore(ctx: DocContext, m: Mention<ActorValue>): 'perpetrator
 
 /** Actor mentions the document supports: «التنظيم» only in an IS report; a country after «إلى» is a place. */
 export function usableActors(ctx: DocContext): Mention<ActorValue>[] {
+  // «بتهمة العمالة للنظام النصيري»: an actor inside a charge is what the victim was accused of
+  const inCharge = (m: Mention<ActorValue>) => ctx.m.accusations.some((x) => x.sentence === m.sentence && x.tokenStart <= m.tokenStart && m.tokenStart < x.tokenEnd);
   const locative = new Set(ctx.a.lang === 'ar' ? ['في', 'الي', 'باتجاه', 'نحو', 'من', 'داخل', 'خارج'] : ['in', 'to', 'into', 'towards', 'from', 'inside']);
   return ctx.m.actors.filter((m) => {
     if (m.value.anaphor && ctx.subject !== m.value.actor) return false;
+    if (inCharge(m)) return false;
     if (m.value.country) {
       const prev = m.tokenStart > 0 ? ctx.a.tokens[m.tokenStart - 1] : null;
       const first = ctx.a.tokens[m.tokenStart];
@@ -109,10 +117,21 @@ function assignActors(ctx: DocContext, frames: Frame[], actors: Mention<ActorVal
     const f = nearest(fs, m.tokenStart);
     if (f) perMention.set(f, [...(perMention.get(f) ?? []), m]);
   }
+  // «وأن الدولة الإسلامية اعتقلتهم أثناء سيطرتها على الآبار»: a second event of the clause shares its subject
+  for (const f of frames) {
+    const first = Math.min(...f.triggers.map((t) => t.tokenStart));
+    const own = perMention.get(f) ?? [];
+    if (own.some((m) => m.value.side === 'armed' && m.tokenStart < first)) continue;
+    const clause = ctx.clauseOf[first];
+    const subject = actors
+      .filter((m) => m.sentence === f.sentence && m.value.side === 'armed' && m.tokenEnd <= first && ctx.clauseOf[m.tokenStart] === clause && !own.includes(m))
+      .pop();
+    if (subject) perMention.set(f, [subject, ...own].sort((x, y) => x.tokenStart - y.tokenStart));
+  }
   for (const [f, ms] of perMention) {
     let lastPerp: Mention<ActorValue> | null = null;
     // once an actor is marked as the doer («من قبل طيران التحالف»), unmarked ones are not
-    const markedPerp = ms.some((m) => m.value.side === 'armed' && (roleMarkerBefore(ctx, m) === 'perpetrator' || lamGenitive(ctx, m.tokenStart)));
+    const markedPerp = ms.some((m) => m.value.side === 'armed' && (roleMarkerBefore(ctx, m) === 'perpetrator' || ownsTrigger(ctx, f, m)));
     for (let i = 0; i < ms.length; i++) {
       const m = ms[i];
       const v = m.value;
@@ -131,7 +150,7 @@ function assignActors(ctx: DocContext, frames: Frame[], actors: Mention<ActorVal
       if (marker === 'ignore') continue;
       const hasPerp = f.actors.some((x) => x.role === 'perpetrator');
       let role: 'perpetrator' | 'target' | 'victim' | null;
-      if (marker === 'perpetrator' || lamGenitive(ctx, m.tokenStart)) role = 'perpetrator';
+      if (marker === 'perpetrator' || ownsTrigger(ctx, f, m)) role = 'perpetrator';
       else if (marker === 'target') role = VICTIM_TYPES.has(f.type) ? 'victim' : 'target';
       else if (f.type === 'group_change') role = 'perpetrator';
       else if (markedPerp) role = VICTIM_TYPES.has(f.type) ? 'victim' : 'target';

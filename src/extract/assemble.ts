@@ -47,7 +47,7 @@ export function confidence(f: Frame): number {
   if (f.time) c += 0.04;
   if (f.triggers.length > 1) c += 0.05;
   if (f.eventTriggers === 0) c *= 0.7;
-  if (f.lowered.length) c *= 0.6;
+  if (f.lowered.length) c *= 0.5;
   return Math.round(Math.min(0.95, Math.max(0.05, c)) * 100) / 100;
 }
 

@@ -110,8 +110,6 @@ const ABSORBS: Partial<Record<IncidentType, IncidentType[]>> = {
   shelling: ['explosive_device'],
   chemical_weapon: ['air_strike', 'shelling', 'explosive_device'],
   execution: ['attack'],
-  forced_recruitment: ['coercion'],
-  forced_labour: ['coercion'],
 };
 
 export function absorbs(a: IncidentType, b: IncidentType): boolean {

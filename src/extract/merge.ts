@@ -49,8 +49,8 @@ export function compatible(ctx: DocContext, a: Frame, b: Frame): boolean {
   if (pa.size && pb.size && ![...pb].every((x) => pa.has(x))) return false;
   if (b.reference) return true;
   if (!countsCompatible(a, b)) return false;
-  // a bare mention by the same named perpetrator is the same campaign («عمليات اعتقال واسعة»)
-  if (bare(b) && pb.size && [...pb].every((x) => pa.has(x))) return true;
+  // a bare mention by the same named perpetrator close by is the same campaign («عمليات اعتقال واسعة»)
+  if (bare(b) && pb.size && [...pb].every((x) => pa.has(x)) && near(a, b)) return true;
   const sameParagraph = a.paragraph === b.paragraph;
   const headingAbove = a.heading && b.paragraph === a.paragraph + 1;
   if (a.sentence === b.sentence) {
@@ -60,7 +60,7 @@ export function compatible(ctx: DocContext, a: Frame, b: Frame): boolean {
   }
   if (sameParagraph || headingAbove) return bare(b) || bare(a) || countsOverlap(a, b) || countsRefine(a, b);
   // the next lines of a one-sentence-per-line report: joined when they add a figure to the same event
-  if (near(a, b) && Object.keys(b.counts).length > 0) return countsOverlap(a, b) || countsRefine(a, b);
+  if (near(a, b) && Object.keys(b.counts).length > 0 && Object.keys(a.counts).length > 0) return countsOverlap(a, b) || countsRefine(a, b);
   return false;
 }
 
