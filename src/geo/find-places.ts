@@ -1,0 +1,363 @@
+// Place names in an analysed text, each resolved to one gazetteer entry with an ACLED precision and
+// a role. Resolution weighs, in order: the cue before the name («مدينة», «حي», «ريف», «قرب»), the
+// parent named after it («حارة الجميلي في الرقة»), the document's dominant governorate, the kind of
+// place and its population. A name that stays ambiguous keeps no entry and carries an issue.
+import type { Location } from '../schema.ts';
+import type { AnalyzedText } from '../text/analyze.ts';
+import type { Token } from '../text/tokens.ts';
+import { builtinGazetteer, type Gazetteer, type PlaceName } from './gazetteer.ts';
+import { placeCues, type PlaceCue, type PlaceCues } from './place-cues.ts';
+import type { GazetteerEntry, PlaceIssue, PlaceKind, PlaceMention } from './types.ts';
+
+export interface FindPlacesOptions {
+  gazetteer?: Gazetteer;
+}
+
+/** A mention as found, before resolution. */
+interface Found {
+  tokenStart: number;
+  tokenEnd: number;
+  names: PlaceName[];
+  candidates: GazetteerEntry[];
+  cues: PlaceCue[];
+  /** first token of the cue chain (or the name) */
+  chainStart: number;
+  role: 'location' | 'origin' | 'destination';
+  roleRule: string | null;
+  parent: number | null;
+  parentOf: number | null;
+  common: boolean;
+  /** entries whose spelling is the token as written, without clitics stripped */
+  exact: Set<GazetteerEntry>;
+}
+
+const KIND_PRIOR: Record<PlaceKind, number> = {
+  city: 3,
+  town: 2.6,
+  country: 2.5,
+  site: 2.3,
+  village: 2.2,
+  subdistrict: 2,
+  district: 1.8,
+  governorate: 1.6,
+  quarter: 0.8,
+};
+
+const BASE_PRECISION: Record<PlaceKind, 1 | 2 | 3> = {
+  city: 1,
+  town: 1,
+  village: 1,
+  site: 1,
+  subdistrict: 1,
+  quarter: 2,
+  district: 2,
+  governorate: 3,
+  country: 3,
+};
+
+/** Two entries farther apart than this are different places (the contract's scoring radius). */
+const SAME_PLACE_KM = 25;
+/** Scores closer than this cannot be told apart. */
+const AMBIGUITY_MARGIN = 1;
+
+export function distanceKm(a: { lat: number; lon: number }, b: { lat: number; lon: number }): number {
+  const R = 6371;
+  const dLat = ((b.lat - a.lat) * Math.PI) / 180;
+  const dLon = ((b.lon - a.lon) * Math.PI) / 180;
+  const la = (a.lat * Math.PI) / 180;
+  const lb = (b.lat * Math.PI) / 180;
+  const h = Math.sin(dLat / 2) ** 2 + Math.cos(la) * Math.cos(lb) * Math.sin(dLon / 2) ** 2;
+  return 2 * R * Math.asin(Math.min(1, Math.sqrt(h)));
+}
+
+/** An Arabic name spelled with «ال» needs the article in the text too: «الباب» is not «باب». */
+function articleFits(key: string, tokens: Token[], start: number): boolean {
+  const words = key.split(' ');
+  for (let w = 0; w < words.length; w++) {
+    const word = words[w];
+    const tok = tokens[start + w];
+    if (!word.startsWith('ال') || word.length <= 3) continue;
+    if (tok.keys.includes(word)) continue;
+    // «للرقة»: ل + ال contracts to لل
+    const m = /^[وف]?لل(.+)$/.exec(tok.norm);
+    if (m && m[1] === word.slice(2)) continue;
+    return false;
+  }
+  return true;
+}
+
+/** The proclitics on a mention's first token («لتركيا» → «ل», «وبريف» → «وب»). */
+function cliticOf(tok: Token, key: string): string {
+  const first = key.split(' ')[0];
+  if (tok.norm === first) return '';
+  if (tok.norm.endsWith(first)) return tok.norm.slice(0, tok.norm.length - first.length);
+  if (first.startsWith('ال') && tok.norm.endsWith(first.slice(2))) {
+    const p = tok.norm.slice(0, tok.norm.length - first.length + 2);
+    return p.endsWith('ل') && p.length >= 2 ? p.slice(0, -1) : p;
+  }
+  return '';
+}
+
+function cuesFor(tokens: Token[], i: number): PlaceCues {
+  return placeCues(tokens[i]?.arabic ? 'ar' : 'en');
+}
+
+/** Matches of `lex` in [from, to) that end exactly at `to`. */
+function endingAt<T>(lex: { matchAll(t: Token[], f: number, e: number): Array<{ tokenStart: number; tokenEnd: number; value: T }> }, tokens: Token[], to: number, span = 4) {
+  return lex.matchAll(tokens, Math.max(0, to - span), to).filter((m) => m.tokenEnd === to);
+}
+
+function isWithin(e: GazetteerEntry, parent: GazetteerEntry): boolean {
+  if (e === parent) return false;
+  if (parent.kind === 'country') return e.country === parent.country;
+  if (e.country !== parent.country) return false;
+  if (parent.kind === 'governorate') return e.admin1 === parent.admin1;
+  if (parent.kind === 'district') return e.admin2 === parent.admin2 || (e.admin1 === parent.admin1 && distanceKm(e, parent) < 60);
+  return distanceKm(e, parent) < 30 || (!!e.admin2 && e.admin2 === parent.admin2 && e.admin1 === parent.admin1);
+}
+
+function score(e: GazetteerEntry, f: Found, parent: GazetteerEntry | null, dominant: string | null): number {
+  let s = KIND_PRIOR[e.kind];
+  for (const c of f.cues) {
+    if (!c.kinds.length) continue;
+    const i = c.kinds.indexOf(e.kind);
+    s += i < 0 ? -3 : i === 0 ? 10 : 6 - i;
+  }
+  if (parent && isWithin(e, parent)) s += 8;
+  if (dominant && e.admin1 === dominant) s += 3;
+  if (e.country === 'SY' || e.country === 'IQ') s += 2;
+  // «لبنان» is Lebanon before it is «ل» + «بنان»: a name read off the whole token beats one read after clitics
+  if (f.exact.has(e)) s += 4;
+  s += Math.log10((e.population ?? 0) + 1) * 0.4;
+  return s;
+}
+
+function precisionOf(e: GazetteerEntry, f: Found): 1 | 2 | 3 {
+  let p: 1 | 2 | 3 = e.kind === 'site' && e.site === 'region' ? 2 : BASE_PRECISION[e.kind];
+  for (const c of f.cues) {
+    if (c.cue === 'near' || c.cue === 'direction') p = Math.max(p, 2) as 1 | 2 | 3;
+    else if (c.cue === 'countryside') p = e.kind === 'governorate' || e.kind === 'country' ? 3 : 2;
+    else if (c.cue === 'subdistrict' && e.kind !== 'governorate') p = 2;
+  }
+  return p;
+}
+
+/** Strong cues make a common-word name a place; «قرب» alone does not («قرب الباب» is by the door). */
+function hasStrongCue(f: Found): boolean {
+  return f.cues.some((c) => c.cue !== 'near' && c.cue !== 'direction');
+}
+
+export function findPlaces(a: AnalyzedText, opts: FindPlacesOptions = {}): PlaceMention[] {
+  const tokens = a.tokens;
+  if (tokens.length === 0) return [];
+  const g = opts.gazetteer ?? builtinGazetteer();
+
+  // 1. every spelling that fits its tokens, grouped by span; then the longest spans win
+  const bySpan = new Map<string, { tokenStart: number; tokenEnd: number; names: PlaceName[] }>();
+  for (const m of g.matcher().matchAll(tokens)) {
+    const n = m.value;
+    const arabicSpan = tokens[m.tokenStart].arabic;
+    if ((n.lang === 'ar') !== arabicSpan) continue;
+    if (n.lang === 'ar' && !articleFits(n.key, tokens, m.tokenStart)) continue;
+    const k = `${m.tokenStart}:${m.tokenEnd}`;
+    const cur = bySpan.get(k);
+    if (cur) {
+      if (!cur.names.includes(n)) cur.names.push(n);
+    } else bySpan.set(k, { tokenStart: m.tokenStart, tokenEnd: m.tokenEnd, names: [n] });
+  }
+  const spans = [...bySpan.values()].sort(
+    (x, y) => y.tokenEnd - y.tokenStart - (x.tokenEnd - x.tokenStart) || x.tokenStart - y.tokenStart,
+  );
+  const taken: typeof spans = [];
+  const used = new Uint8Array(tokens.length);
+  for (const s of spans) {
+    let free = true;
+    for (let i = s.tokenStart; i < s.tokenEnd; i++) if (used[i]) free = false;
+    if (!free) continue;
+    for (let i = s.tokenStart; i < s.tokenEnd; i++) used[i] = 1;
+    taken.push(s);
+  }
+  taken.sort((x, y) => x.tokenStart - y.tokenStart);
+
+  // 2. phrases where the word is not a place («حماة الديار», «فتح الباب»)
+  const negatives = new Uint8Array(tokens.length);
+  for (const lang of ['ar', 'en'] as const) {
+    for (const m of placeCues(lang).negative.matchAll(tokens)) for (let i = m.tokenStart; i < m.tokenEnd; i++) negatives[i] = 1;
+  }
+
+  const sentenceStart = new Int32Array(tokens.length);
+  for (const s of a.sentences) for (let i = s.tokenStart; i < s.tokenEnd && i < tokens.length; i++) sentenceStart[i] = s.tokenStart;
+
+  // 3. context of each mention: cue chain before, role, parent after
+  const found: Found[] = [];
+  for (const s of taken) {
+    if (negatives[s.tokenStart]) continue;
+    const cues: PlaceCue[] = [];
+    let chainStart = s.tokenStart;
+    const cl = cuesFor(tokens, s.tokenStart);
+    for (let hop = 0; hop < 3 && chainStart > 0; hop++) {
+      const ms = endingAt(cl.cues, tokens, chainStart).sort((x, y) => x.tokenStart - y.tokenStart);
+      if (!ms.length) break;
+      cues.push(ms[0].value);
+      chainStart = ms[0].tokenStart;
+    }
+    // a cue glued to the name's own token: «لمدينة» is a token of its own, but «بريف» is one too
+    const candidates = [...new Set(s.names.flatMap((n) => n.entries))];
+    const common = s.names.every((n) => n.common || g.isCommonWord(n.key));
+    const exact = new Set<GazetteerEntry>();
+    for (const n of s.names) if (cliticOf(tokens[s.tokenStart], n.key) === '') for (const e of n.entries) exact.add(e);
+    found.push({
+      tokenStart: s.tokenStart,
+      tokenEnd: s.tokenEnd,
+      names: s.names,
+      candidates,
+      cues,
+      chainStart,
+      role: 'location',
+      roleRule: null,
+      parent: null,
+      parentOf: null,
+      common,
+      exact,
+    });
+  }
+
+  // parent after a name: link words then the next mention, or the next mention right after a comma
+  for (let k = 0; k + 1 < found.length; k++) {
+    const f = found[k];
+    const next = found[k + 1];
+    const cl = cuesFor(tokens, f.tokenStart);
+    let j = f.tokenEnd;
+    for (let hop = 0; hop < 3 && j < next.tokenStart; hop++) {
+      const ms = cl.link.matchAll(tokens, j, Math.min(tokens.length, j + 3)).filter((m) => m.tokenStart === j);
+      if (!ms.length) break;
+      j = Math.max(...ms.map((m) => m.tokenEnd));
+    }
+    if (j === next.tokenStart) {
+      const between = a.raw.slice(tokens[f.tokenEnd - 1].rawEnd, tokens[next.tokenStart].rawStart);
+      const linked = j > f.tokenEnd || /[,،(\-]/.test(between) || cliticOf(tokens[next.tokenStart], next.names[0].key) !== '';
+      if (linked && !/[.!?؟\n]/.test(between)) {
+        f.parent = k + 1;
+        next.parentOf = k;
+      }
+    }
+  }
+
+  // roles: a role preposition before the chain and a movement word earlier in the sentence
+  for (const f of found) {
+    const cl = cuesFor(tokens, f.tokenStart);
+    const s0 = sentenceStart[f.tokenStart];
+    const motion = cl.motion.matchAll(tokens, Math.max(s0, f.chainStart - 10), f.chainStart).length > 0;
+    if (!motion) continue;
+    const first = tokens[f.chainStart];
+    const clitic = f.chainStart === f.tokenStart ? cliticOf(first, f.names[0].key) : cliticOf(first, first.keys[first.keys.length - 1]);
+    if (endingAt(cl.destination, tokens, f.chainStart, 2).length || /ل$/.test(clitic)) {
+      f.role = 'destination';
+      f.roleRule = 'place.role.destination';
+    } else if (endingAt(cl.origin, tokens, f.chainStart, 2).length) {
+      f.role = 'origin';
+      f.roleRule = 'place.role.origin';
+    }
+  }
+
+  // 4. a common word counts only with a strong cue, a parent after it, or as a parent itself
+  const kept = found.filter((f) => !f.common || hasStrongCue(f) || f.parent !== null);
+  // re-index parent links after filtering
+  const index = new Map(found.map((f, i) => [i, f]));
+  const pos = new Map(kept.map((f, i) => [f, i]));
+  for (const f of kept) {
+    f.parent = f.parent !== null && pos.has(index.get(f.parent)!) ? pos.get(index.get(f.parent)!)! : null;
+    f.parentOf = f.parentOf !== null && pos.has(index.get(f.parentOf)!) ? pos.get(index.get(f.parentOf)!)! : null;
+  }
+
+  // 5. first pass without parents, to find the dominant governorate
+  const first = kept.map((f) => rank(f, null, null));
+  const counts = new Map<string, number>();
+  for (const r of first) {
+    const e = r.best;
+    if (!e || r.ambiguous || !e.admin1 || (e.country !== 'SY' && e.country !== 'IQ')) continue;
+    counts.set(e.admin1, (counts.get(e.admin1) ?? 0) + 1);
+  }
+  let dominant: string | null = null;
+  let top = 1;
+  for (const [k, v] of counts) if (v > top) ((dominant = k), (top = v));
+
+  // 6. final pass: parents first (they are resolved on their own), then everything with context
+  const resolved: Array<ReturnType<typeof rank> | undefined> = new Array(kept.length);
+  const order = [...kept.keys()].sort((x, y) => (kept[x].parentOf !== null ? 0 : 1) - (kept[y].parentOf !== null ? 0 : 1) || y - x);
+  for (const i of order) {
+    const f = kept[i];
+    const parentEntry = f.parent !== null ? (resolved[f.parent]?.best ?? first[f.parent].best) : null;
+    resolved[i] = rank(f, parentEntry, dominant);
+  }
+
+  const out: PlaceMention[] = [];
+  kept.forEach((f, i) => {
+    const r = resolved[i]!;
+    const a0 = tokens[f.tokenStart];
+    const a1 = tokens[f.tokenEnd - 1];
+    const text = a.raw.slice(a0.rawStart, a1.rawEnd);
+    const rules = ['place.name'];
+    for (const c of f.cues) rules.push(c.id);
+    if (f.parent !== null) rules.push('place.parent');
+    if (f.parentOf !== null) rules.push('place.is_parent');
+    if (f.roleRule) rules.push(f.roleRule);
+    const issues: PlaceIssue[] = [];
+    let entry = r.best;
+    if (r.ambiguous) {
+      issues.push({
+        code: 'place.ambiguous',
+        stage: 'geo',
+        message: `«${text}» may be ${r.alternatives.map((e) => `${e.name} (${e.admin1 ?? e.country})`).join(' or ')}`,
+        span: [a0.rawStart, a1.rawEnd],
+      });
+      entry = null;
+    }
+    const m: PlaceMention = {
+      tokenStart: f.tokenStart,
+      tokenEnd: f.tokenEnd,
+      rawStart: a0.rawStart,
+      rawEnd: a1.rawEnd,
+      text,
+      entry,
+      precision: entry ? precisionOf(entry, f) : 3,
+      role: f.role,
+      rule: rules.join('+'),
+    };
+    if (issues.length) m.issues = issues;
+    out.push(m);
+  });
+  return out;
+}
+
+function rank(f: Found, parent: GazetteerEntry | null, dominant: string | null) {
+  const scored = f.candidates.map((e) => ({ e, s: score(e, f, parent, dominant) })).sort((x, y) => y.s - x.s);
+  const best = scored[0]?.e ?? null;
+  const rivals = scored.filter((x) => best && x.s > scored[0].s - AMBIGUITY_MARGIN && distanceKm(x.e, best) > SAME_PLACE_KM);
+  return {
+    best,
+    ambiguous: rivals.length > 0,
+    alternatives: rivals.length ? [best!, ...rivals.map((x) => x.e)] : [],
+  };
+}
+
+/** The contract's Location for a mention; span is the name's raw words. */
+export function toLocation(m: PlaceMention): Location {
+  const e = m.entry;
+  const arabicText = /[\u0600-\u06ff]/.test(m.text);
+  return {
+    name: e?.name ?? m.text,
+    name_ar: arabicText ? m.text : (e?.names_ar[0] ?? null),
+    gazetteer_id: e?.id ?? null,
+    lat: e ? e.lat : null,
+    lon: e ? e.lon : null,
+    country: e?.country ?? null,
+    admin1: e?.admin1 ?? null,
+    admin2: e?.admin2 ?? null,
+    admin3: e?.admin3 ?? null,
+    kind: e?.kind ?? null,
+    role: m.role,
+    precision: e ? m.precision : null,
+    span: [m.rawStart, m.rawEnd],
+  };
+}

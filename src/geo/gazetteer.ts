@@ -1,0 +1,176 @@
+// The gazetteer: entries from gazetteer/*.tsv (authored admin units, sites, quarters, countries and
+// the generated GeoNames towns), optionally merged with GeoNames dumps imported into the database.
+// Loading is lazy and cached: the pipeline pays for it once, on the first place it looks up.
+import { readFileSync, readdirSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Lexicon } from '../lexicon/matcher.ts';
+import { normalizeString } from '../text/normalize.ts';
+import { parseGazetteerTsv } from './gazetteer-tsv.ts';
+import type { GazetteerEntry } from './types.ts';
+
+export const GAZETTEER_DIR = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'gazetteer');
+
+/** One spelling of a place name and every entry that carries it. */
+export interface PlaceName {
+  /** normalised form as indexed */
+  key: string;
+  lang: 'ar' | 'en';
+  entries: GazetteerEntry[];
+  /** the indexed spelling starts with the Arabic article, which the text must then carry too */
+  article: boolean;
+  /** the spelling is also an ordinary word («الباب», «عين»): it needs a place cue to count */
+  common: boolean;
+}
+
+const EN_ARTICLES = /^(al|el|ar|as|ad|an|at|az|ash|ath|ad|ed|es|er|ez|ul)\s+/;
+
+/** Normalised English key: lower case, punctuation to spaces, «a'zaz» and «azaz» alike. */
+export function englishKey(s: string): string {
+  // Latin names need no Arabic normalisation; NFKD + lower case is what the tokens' keys amount to
+  return s
+    .toLowerCase()
+    .normalize('NFKD')
+    .replace(/\p{M}/gu, '')
+    .replace(/['’‘`ʿʾ]/g, '')
+    .replace(/[^a-z0-9]+/g, ' ')
+    .replace(/([a-z])([0-9])|([0-9])([a-z])/g, '$1$3 $2$4')
+    .trim();
+}
+
+export function arabicKey(s: string): string {
+  return normalizeString(s).replace(/[^\u0621-\u064a0-9 ]+/g, ' ').replace(/\s+/g, ' ').trim();
+}
+
+function readCommonWords(): Set<string> {
+  const text = readFileSync(join(GAZETTEER_DIR, 'common-words.txt'), 'utf8');
+  const out = new Set<string>();
+  for (const line of text.split('\n')) {
+    const w = line.replace(/#.*/, '').trim();
+    if (w) out.add(/[\u0600-\u06ff]/.test(w) ? arabicKey(w) : englishKey(w));
+  }
+  return out;
+}
+
+export class Gazetteer {
+  readonly entries: GazetteerEntry[];
+  private readonly byId = new Map<string, GazetteerEntry>();
+  private readonly common: Set<string>;
+  private names: Map<string, PlaceName> | null = null;
+  private lex: Lexicon<PlaceName> | null = null;
+
+  constructor(entries: GazetteerEntry[], commonWords: Set<string> = new Set()) {
+    this.entries = entries;
+    for (const e of entries) if (!this.byId.has(e.id)) this.byId.set(e.id, e);
+    this.common = commonWords;
+  }
+
+  get size(): number {
+    return this.entries.length;
+  }
+
+  get(id: string): GazetteerEntry | undefined {
+    return this.byId.get(id);
+  }
+
+  isCommonWord(key: string): boolean {
+    return this.common.has(key) || this.common.has(key.replace(/^ال/, ''));
+  }
+
+  /** Every indexed spelling, built on first use. */
+  nameIndex(): Map<string, PlaceName> {
+    if (this.names) return this.names;
+    const names = new Map<string, PlaceName>();
+    const add = (key: string, lang: 'ar' | 'en', e: GazetteerEntry) => {
+      if (key.length < 2) return;
+      const k = `${lang}:${key}`;
+      let n = names.get(k);
+      if (!n) {
+        const bare = lang === 'ar' ? key.replace(/^ال/, '') : key.replace(EN_ARTICLES, '');
+        n = {
+          key,
+          lang,
+          entries: [],
+          article: lang === 'ar' && key.startsWith('ال') && !key.includes(' '),
+          common: this.common.has(key) || this.common.has(bare) || (lang === 'ar' ? bare.length <= 2 : key.length <= 3),
+        };
+        names.set(k, n);
+      }
+      if (!n.entries.includes(e)) n.entries.push(e);
+    };
+    for (const e of this.entries) {
+      for (const raw of e.names_ar) {
+        const k = arabicKey(raw);
+        if (!k) continue;
+        add(k, 'ar', e);
+        // «مركز الباب» is how OCHA names a district's central sub-district; reports say «الباب»
+        if (k.startsWith('مركز ')) add(k.slice(5), 'ar', e);
+        // «الميادين» is also written «ميادين»; short or common bare forms are not (رقه، باب)
+        const bare = k.startsWith('ال') && !k.includes(' ') ? k.slice(2) : null;
+        if (bare && bare.length >= 4 && !this.common.has(bare) && !this.common.has(k)) add(bare, 'ar', e);
+      }
+      for (const raw of e.names_en) {
+        const k = englishKey(raw);
+        if (!k || /[^a-z0-9 ]/.test(k)) continue;
+        add(k, 'en', e);
+        const bare = k.replace(EN_ARTICLES, '');
+        if (bare !== k && bare.length >= 5 && !this.common.has(bare)) add(bare, 'en', e);
+      }
+    }
+    this.names = names;
+    return names;
+  }
+
+  /** A matcher over every spelling; patterns are the normalised words of each name. */
+  matcher(): Lexicon<PlaceName> {
+    if (this.lex) return this.lex;
+    const list: Array<{ pattern: string; value: PlaceName }> = [];
+    for (const n of this.nameIndex().values()) list.push({ pattern: n.key, value: n });
+    this.lex = new Lexicon(list);
+    return this.lex;
+  }
+
+  /** Entries carrying exactly this spelling (either script). */
+  lookup(name: string): GazetteerEntry[] {
+    const idx = this.nameIndex();
+    const ar = idx.get(`ar:${arabicKey(name)}`);
+    const en = idx.get(`en:${englishKey(name)}`);
+    return [...(ar?.entries ?? []), ...(en?.entries ?? [])];
+  }
+}
+
+/** Parse every gazetteer/*.tsv file (sorted, so ids resolve the same way on every machine). */
+export function readBuiltinEntries(dir = GAZETTEER_DIR): GazetteerEntry[] {
+  const out: GazetteerEntry[] = [];
+  for (const f of readdirSync(dir).sort()) {
+    if (!f.endsWith('.tsv')) continue;
+    out.push(...parseGazetteerTsv(readFileSync(join(dir, f), 'utf8'), f));
+  }
+  return out;
+}
+
+let builtin: Gazetteer | null = null;
+
+/** The built-in gazetteer, read on first call and kept. */
+export function builtinGazetteer(): Gazetteer {
+  if (!builtin) builtin = new Gazetteer(readBuiltinEntries(), readCommonWords());
+  return builtin;
+}
+
+/** Built-in entries plus extra ones (imported GeoNames rows); a built-in entry wins on the same GeoNames id. */
+export function mergeGazetteer(extra: GazetteerEntry[]): Gazetteer {
+  const base = builtinGazetteer();
+  const known = new Map<number, GazetteerEntry>();
+  for (const e of base.entries) if (e.geonames_id) known.set(e.geonames_id, e);
+  const merged = [...base.entries];
+  for (const e of extra) {
+    const same = e.geonames_id ? known.get(e.geonames_id) : undefined;
+    if (same) {
+      // imported alternate names enrich the built-in entry without replacing it
+      const names_ar = [...new Set([...same.names_ar, ...e.names_ar])];
+      const names_en = [...new Set([...same.names_en, ...e.names_en])];
+      merged[merged.indexOf(same)] = { ...same, names_ar, names_en };
+    } else merged.push(e);
+  }
+  return new Gazetteer(merged, readCommonWords());
+}
