@@ -171,24 +171,55 @@ function assignActors(ctx: DocContext, frames: Frame[], actors: Mention<ActorVal
   }
 }
 
-function countKeyAt(ctx: DocContext, from: number, to: number): CountKey[] {
-  const keys: CountKey[] = [];
-  for (const c of ctx.m.countNouns) {
-    if (c.tokenStart >= from && c.tokenStart < to && c.value.count !== 'none' && !keys.includes(c.value.count)) keys.push(c.value.count);
-  }
+type CountNounMention = DocContext['m']['countNouns'][number];
+
+function countNounAt(ctx: DocContext, t: number): CountNounMention | undefined {
+  return ctx.m.countNouns.find((c) => c.tokenStart <= t && t < c.tokenEnd);
+}
+
+/** The key of a count noun and of one coordinated with it by «و» («القتلى والجرحى», «مقتل وإصابة»). */
+function withCoordinated(ctx: DocContext, c: CountNounMention, dir: 1 | -1): CountKey[] {
+  if (c.value.count === 'none') return [];
+  const keys: CountKey[] = [c.value.count];
+  const t = dir === 1 ? c.tokenEnd : c.tokenStart - 1;
+  const o = countNounAt(ctx, t);
+  const joined = dir === 1 ? o && /^و/.test(ctx.a.tokens[o.tokenStart].norm) : /^و/.test(ctx.a.tokens[c.tokenStart].norm);
+  if (o && o !== c && joined && o.value.count !== 'none' && !keys.includes(o.value.count)) keys.push(o.value.count);
   return keys;
 }
 
+/** The noun right after the number (or the one the quantity module found) says what it counts. */
 function nounKeysAfter(ctx: DocContext, q: Quantity): CountKey[] | 'unit' | null {
-  const after = ctx.m.countNouns.filter((c) => c.sentence === ctx.sentOf[q.tokenStart] && c.tokenStart >= q.tokenEnd && c.tokenStart <= q.tokenEnd + 1);
-  if (after.length === 0) return null;
-  const first = after.sort((x, y) => x.tokenStart - y.tokenStart)[0];
-  if (first.value.count === 'none') return first.value.subset ? null : 'unit';
-  const keys: CountKey[] = [first.value.count];
-  // «عدد من القتلى والجرحى»: one vague figure for both
-  const next = ctx.m.countNouns.find((c) => c.tokenStart === first.tokenEnd && c.value.count !== 'none');
-  if (next && next.value.count !== 'none' && /^و/.test(ctx.a.tokens[next.tokenStart].norm)) keys.push(next.value.count);
-  return keys;
+  const at = [q.tokenEnd, q.noun?.tokenStart ?? -1];
+  for (const t of at) {
+    if (t < 0 || ctx.sentOf[t] !== ctx.sentOf[q.tokenStart]) continue;
+    const c = countNounAt(ctx, t);
+    if (!c) continue;
+    if (c.value.count === 'none') return c.value.subset || c.value.one ? null : 'unit';
+    return withCoordinated(ctx, c, 1);
+  }
+  return null;
+}
+
+/** «مقتل 31 شخصا», «مقتل وإصابة عدد من»: the nearest casualty word just before the number. */
+function keysBefore(ctx: DocContext, q: Quantity): CountKey[] {
+  const clause = ctx.clauseOf[q.tokenStart];
+  for (let t = q.tokenStart - 1; t >= Math.max(0, q.tokenStart - 3) && ctx.clauseOf[t] === clause; t--) {
+    const c = countNounAt(ctx, t);
+    if (c && c.value.count !== 'none') return withCoordinated(ctx, c, -1);
+  }
+  return [];
+}
+
+/** «11 مدنياً على الأقل قتلوا»: a casualty verb after the counted noun, in the same clause. */
+function keyAfterNoun(ctx: DocContext, q: Quantity): CountKey | null {
+  const clause = ctx.clauseOf[q.tokenStart];
+  for (let t = q.tokenEnd + 1; t < q.tokenEnd + 5 && t < ctx.a.tokens.length && ctx.clauseOf[t] === clause; t++) {
+    const c = countNounAt(ctx, t);
+    if (c && (c.value.count === 'killed' || c.value.count === 'injured')) return c.value.count;
+    if (ctx.quantities.some((x) => x.tokenStart === t)) return null;
+  }
+  return null;
 }
 
 function isSubset(ctx: DocContext, q: Quantity): boolean {
@@ -235,24 +266,17 @@ function assignCounts(ctx: DocContext, frames: Frame[]): void {
     if (after && after.length) {
       // a status noun after the number («عشرات النازحين») yields to the event: abducted, not displaced
       keys = after.filter((k) => k === 'killed' || k === 'injured' || k === dflt || !dflt);
-      if (keys.length === 0 && dflt) keys = [dflt];
+      if (keys.length === 0 && dflt && f.triggers.some((t) => ctx.clauseOf[t.tokenStart] === ctx.clauseOf[q.tokenStart])) keys = [dflt];
       rule = 'count:noun-after';
     }
     if (keys.length === 0) {
-      // «مقتل 31 شخصا», «مقتل وإصابة عدد من»
-      const before = countKeyAt(ctx, Math.max(0, q.tokenStart - 3), q.tokenStart);
-      if (before.length) {
-        keys = before;
-        rule = 'count:word-before';
-      }
+      keys = keysBefore(ctx, q);
+      rule = 'count:word-before';
     }
     if (keys.length === 0) {
-      // «11 مدنياً على الأقل قتلوا»
-      const later = countKeyAt(ctx, q.tokenEnd + 1, q.tokenEnd + 5).filter((k) => k === 'killed' || k === 'injured');
-      if (later.length) {
-        keys = [later[0]];
-        rule = 'count:verb-after';
-      }
+      const later = keyAfterNoun(ctx, q);
+      if (later) keys = [later];
+      rule = 'count:verb-after';
     }
     const sameClause = f.triggers.some((t) => ctx.clauseOf[t.tokenStart] === ctx.clauseOf[q.tokenStart]);
     if (keys.length === 0 && dflt && sameClause && (!q.noun || personNoun(ctx, q.noun.tokenStart))) {
@@ -260,6 +284,21 @@ function assignCounts(ctx: DocContext, frames: Frame[]): void {
       rule = 'count:trigger-default';
     }
     for (const k of keys) setCount(f, k, q, rule);
+  }
+  // «مقتل شخص في سرمين», «وأصيب طفل بجروح»: a casualty word before one person counts one
+  for (const f of frames) {
+    for (const t of f.triggers) {
+      const key = t.value.outcome;
+      if (!key || f.counts[key]) continue;
+      const c = countNounAt(ctx, t.tokenEnd);
+      if (!c || !c.value.one || ctx.quantities.some((x) => x.tokenStart <= c.tokenStart && c.tokenStart < x.tokenEnd)) continue;
+      const tok = ctx.a.tokens[c.tokenStart];
+      const q: Quantity = {
+        tokenStart: c.tokenStart, tokenEnd: c.tokenEnd, rawStart: tok.rawStart, rawEnd: ctx.a.tokens[c.tokenEnd - 1].rawEnd,
+        text: ctx.a.raw.slice(tok.rawStart, ctx.a.tokens[c.tokenEnd - 1].rawEnd), value: 1, min: 1, max: 1, approximate: false, kind: 'exact', rule: 'singular',
+      };
+      setCount(f, key, q, 'count:singular');
+    }
   }
 }
 

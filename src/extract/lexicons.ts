@@ -61,6 +61,7 @@ export interface CountNounValue {
   id: string;
   count: CountKey | 'none';
   subset: boolean;
+  one: boolean;
 }
 
 export interface ViolationValue {
@@ -178,7 +179,7 @@ export const VALUE_READERS: Record<string, (e: LexiconEntry) => unknown> = {
   accusations: (e) => ({ id: e.id, accusation: oneOf(e, 'accusation', ACCUSATIONS) }),
   attribution: (e) => ({ id: e.id, source: e.attrs.source ?? 'generic' }),
   cues: cueValue,
-  'count-nouns': (e) => ({ id: e.id, count: oneOf(e, 'count', [...COUNT_KEYS, 'none'] as const), subset: e.attrs.subset === 'true' }),
+  'count-nouns': (e) => ({ id: e.id, count: oneOf(e, 'count', [...COUNT_KEYS, 'none'] as const), subset: e.attrs.subset === 'true', one: e.attrs.one === 'true' }),
   violations: (e) => ({
     id: e.id,
     violation: oneOf(e, 'violation', VIOLATIONS),

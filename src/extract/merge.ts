@@ -36,7 +36,7 @@ function outcomeOnly(f: Frame): boolean {
 }
 
 export function compatible(ctx: DocContext, a: Frame, b: Frame): boolean {
-  if (b.earlier && a.sentence !== b.sentence) return false;
+  if (b.earlier && (a.sentence !== b.sentence || !a.earlier)) return false;
   const typeOk = a.type === b.type || absorbs(a.type, b.type) || absorbs(b.type, a.type) || outcomeOnly(b);
   if (!typeOk) return false;
   // a casualty sentence after the event («بين الضحايا ثلاثة قتلى من عائلة واحدة») details it
@@ -55,7 +55,7 @@ export function compatible(ctx: DocContext, a: Frame, b: Frame): boolean {
   const headingAbove = a.heading && b.paragraph === a.paragraph + 1;
   if (a.sentence === b.sentence) {
     // two clauses of one sentence: joined only when the second adds nothing that conflicts
-    if (a.type !== b.type && !outcomeOnly(b)) return false;
+    if (a.type !== b.type && !outcomeOnly(b) && !absorbs(a.type, b.type) && !absorbs(b.type, a.type)) return false;
     return !ctx.m.cues.some((c) => c.value.kind === 'separator' && c.sentence === a.sentence && c.tokenStart > a.triggers[0].tokenStart && c.tokenStart < b.triggers[0].tokenStart);
   }
   if (sameParagraph || headingAbove) return bare(b) || bare(a) || countsOverlap(a, b) || countsRefine(a, b);
