@@ -13,8 +13,8 @@ export type TimeExpr =
   | { t: 'weekday'; wd: number; rel: Rel | null }
   /** «الأسبوع الماضي», «مطلع العام», «23 من الشهر الجاري» */
   | { t: 'period'; unit: 'week' | 'month' | 'year'; rel: Rel; part: Part | null; d: number | null }
-  /** «قبل 3 أيام» (ago), «منذ أسبوع» (since), «الشهور الأربعة الأخيرة» (last) */
-  | { t: 'back'; unit: Unit; n: number; mode: 'ago' | 'since' | 'last' }
+  /** «قبل 3 أيام» (ago), «منذ أسبوع» (since), «الشهور الأربعة الأخيرة» (last); «قبل أيام» is not counted */
+  | { t: 'back'; unit: Unit; n: number; mode: 'ago' | 'since' | 'last'; counted: boolean }
   /** «في الفترة الأخيرة» */
   | { t: 'recent' }
   /** «صيف 2012» (y), «الصيف الماضي» (rel), «خريف العام الماضي» (yearRel: the season of last year) */

@@ -85,9 +85,10 @@ function toMention(a: AnalyzedText, start: number, r: Reading, anchor: number | 
   const rawEnd = closeParen(a, rawStart, tokens[r.end - 1].rawEnd);
   const resolved = resolve(r.expr, anchor, a.lang);
   let range: Range | null = resolved.range;
+  // precision is what the words say: «خلال شهر أيلول» is a month even when published on the 1st
+  const probe = range ?? resolve(r.expr, PRECISION_PROBE, a.lang).range;
   // what a report tells happened by the time it was published
   if (range && anchor !== null && range[0] <= anchor && anchor < range[1]) range = [range[0], anchor];
-  const probe = range ?? resolve(r.expr, PRECISION_PROBE, a.lang).range;
   return {
     tokenStart: start,
     tokenEnd: r.end,

@@ -283,7 +283,7 @@ export class TimeGrammar {
     if (r) j = r.end;
     const rel = rb?.rel ?? r?.rel ?? (p ? 'current' : null);
     if (!rel) return null;
-    if (rel === 'last' && !p) return { end: j, expr: { t: 'back', unit, n: 1, mode: 'last' }, rule: 'back.last' };
+    if (rel === 'last' && !p) return { end: j, expr: { t: 'back', unit, n: 1, mode: 'last', counted: true }, rule: 'back.last' };
     return { end: j, expr: { t: 'period', unit, rel, part: p ? p.part : null, d: null }, rule: p ? 'period.part' : 'period.calendar' };
   }
 
@@ -345,14 +345,14 @@ export class TimeGrammar {
   }
 
   /** A length of time: «3 أيام», «يومين», «أسبوع», «بضعة أيام», «أيام», «four months», «a few days». */
-  duration(i: number): { unit: Unit; n: number; end: number } | null {
+  duration(i: number): { unit: Unit; n: number; end: number; counted: boolean } | null {
     let j = i;
     const ap = this.role(j, 'approx');
     if (ap) j = ap.end;
     const num = this.number(j);
     if (num) {
       const u = this.role(num.end, 'unit');
-      if (u) return { unit: u.value as Unit, n: num.value, end: u.end };
+      if (u) return { unit: u.value as Unit, n: num.value, end: u.end, counted: true };
       const few = this.role(num.end, 'few');
       if (!few) return null;
       j = few.end;
@@ -362,11 +362,11 @@ export class TimeGrammar {
     const u = this.role(j, 'unit');
     if (!u) return null;
     const w = u.tag.word;
-    if (w.form === 'dual') return { unit: u.value as Unit, n: 2, end: u.end };
-    if (w.form === 'plural') return { unit: u.value as Unit, n: w.defaultCount ?? 3, end: u.end };
+    if (w.form === 'dual') return { unit: u.value as Unit, n: 2, end: u.end, counted: true };
+    if (w.form === 'plural') return { unit: u.value as Unit, n: w.defaultCount ?? 3, end: u.end, counted: false };
     if (w.form === 'singular' && !few) {
       const one = this.number(u.end);
-      return { unit: u.value as Unit, n: 1, end: one && one.value === 1 ? one.end : u.end };
+      return { unit: u.value as Unit, n: 1, end: one && one.value === 1 ? one.end : u.end, counted: true };
     }
     return null;
   }
@@ -383,13 +383,13 @@ export class TimeGrammar {
       if (from && (!dur || from.end > dur.end)) return { end: from.end, expr: { t: 'since', from: from.expr }, rule: `since.${from.rule}` };
       if (!dur) return null;
       const mode = since ? 'since' : 'ago';
-      return { end: dur.end, expr: { t: 'back', unit: dur.unit, n: dur.n, mode }, rule: `back.${mode}` };
+      return { end: dur.end, expr: { t: 'back', unit: dur.unit, n: dur.n, mode, counted: dur.counted }, rule: `back.${mode}` };
     }
     const dur = this.duration(i);
     if (!dur) return null;
     const a = this.role(dur.end, 'ago_after');
     if (!a) return null;
-    return { end: a.end, expr: { t: 'back', unit: dur.unit, n: dur.n, mode: 'ago' }, rule: 'back.ago' };
+    return { end: a.end, expr: { t: 'back', unit: dur.unit, n: dur.n, mode: 'ago', counted: dur.counted }, rule: 'back.ago' };
   }
 
   private pointAfterSince(j: number): Reading | null {
@@ -423,7 +423,7 @@ export class TimeGrammar {
     const lb = this.role(i, 'last_before');
     if (lb) {
       const dur = this.duration(lb.end);
-      return dur ? { end: dur.end, expr: { t: 'back', unit: dur.unit, n: dur.n, mode: 'last' }, rule: 'back.last' } : null;
+      return dur ? { end: dur.end, expr: { t: 'back', unit: dur.unit, n: dur.n, mode: 'last', counted: dur.counted }, rule: 'back.last' } : null;
     }
     const rb = this.relBefore(i);
     if (rb) {
@@ -432,29 +432,23 @@ export class TimeGrammar {
       if (!dur) return null;
       const u = this.role(dur.end - 1, 'unit');
       if (rb.rel === 'past' && u?.tag.word.form === 'singular') return null;
-      return { end: dur.end, expr: { t: 'back', unit: dur.unit, n: dur.n, mode: 'last' }, rule: 'back.last' };
+      return { end: dur.end, expr: { t: 'back', unit: dur.unit, n: dur.n, mode: 'last', counted: dur.counted }, rule: 'back.last' };
     }
-    let unit: Unit;
-    let n: number;
-    let j: number;
     const num = this.number(i);
     const u0 = this.role(num ? num.end : i, 'unit');
     // Arabic counts above ten take a singular noun: «الـ24 ساعة الماضية»
     if (!u0 || (!num && u0.tag.word.form !== 'plural')) return null;
-    unit = u0.value as Unit;
-    j = u0.end;
-    if (num) n = num.value;
-    else {
-      const after = this.number(j);
-      const few = after ? null : this.role(j, 'few');
-      n = after ? after.value : (u0.tag.word.defaultCount ?? 3);
-      if (after) j = after.end;
-      if (few) j = few.end;
-    }
+    const unit = u0.value as Unit;
+    let j = u0.end;
+    // «الشهور الأربعة الأخيرة»: the count may follow the unit
+    const after = num ? null : this.number(j);
+    const few = num || after ? null : this.role(j, 'few');
+    const n = num ? num.value : after ? after.value : (u0.tag.word.defaultCount ?? 3);
+    if (after) j = after.end;
+    if (few) j = few.end;
     const r = this.rel(j);
     if (!r || (r.rel !== 'past' && r.rel !== 'last')) return null;
-    unit = unit as Unit;
-    return { end: r.end, expr: { t: 'back', unit, n, mode: 'last' }, rule: 'back.last' };
+    return { end: r.end, expr: { t: 'back', unit, n, mode: 'last', counted: num !== null || after !== null }, rule: 'back.last' };
   }
 
   recent(i: number): Reading | null {

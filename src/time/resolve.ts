@@ -204,6 +204,8 @@ export function resolve(e: TimeExpr, anchor: number | null, lang: 'ar' | 'en'): 
       return { range: partOf(r, e.part, anchor), relative: true };
     }
     case 'back':
+      // «قبل أيام»: some days ago, not a count of them
+      if (e.mode === 'ago' && !e.counted) return { range: [minus(anchor, e.unit, e.n), anchor - 1], relative: true };
       if (e.mode === 'ago') return { range: agoRange(anchor, e.unit, e.n), relative: true };
       return { range: [minus(anchor, e.unit, e.n), anchor], relative: true };
     case 'recent':
