@@ -1,6 +1,7 @@
 // `rasid eval --acled FILE`: run the English extractor on each ACLED row's notes (published = the
 // row's event_date) and score our coding against ACLED's. The incident compared is the first one in
-// the notes' text order: ACLED notes lead with the event the row codes.
+// the notes' text order (earliest evidence, then the extractor's own order): ACLED notes lead with the
+// event the row codes.
 import { extractDocument } from '../pipeline/index.ts';
 import type { Incident } from '../schema.ts';
 import { actorIdFromAcled } from './actors.ts';
@@ -53,7 +54,8 @@ function firstInText(incidents: Incident[]): Incident | null {
   let bestAt = Infinity;
   for (const inc of incidents) {
     const at = Math.min(...inc.evidence.map((e) => e.span[0]), Infinity);
-    if (at < bestAt || (at === bestAt && best && inc.confidence > best.confidence)) {
+    // the extractor lists incidents in the order of their first trigger: on a tie the earlier one wins
+    if (at < bestAt) {
       best = inc;
       bestAt = at;
     }
