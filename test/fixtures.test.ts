@@ -21,7 +21,9 @@ function sentences(rel: string): string[] {
 
 test('fixture files: one per incident type and language, each with enough sentences', () => {
   for (const lang of LANGS) {
-    const files = readdirSync(new URL(`types/${lang}/`, FIXTURES)).filter((f) => f.endsWith('.txt')).sort();
+    const files = readdirSync(new URL(`types/${lang}/`, FIXTURES))
+      .filter((f) => f.endsWith('.txt'))
+      .sort();
     assert.deepEqual(files, INCIDENT_TYPES.map((t) => `${t}.txt`).sort());
     for (const type of INCIDENT_TYPES) {
       const n = sentences(`types/${lang}/${type}.txt`).length;

@@ -19,6 +19,8 @@ const arabic: Row[] = [
   ['جرح مئة وعشرون شخصاً في الانفجار', 'مئة وعشرون', 120, 120, 120, false],
   ['هجّرت الميليشيا مئتي عائلة من الحي', 'مئتي', 200, 200, 200, false, { noun: 'عايله' }],
   ['جنّد التنظيم ثلاثمائة طفل في معسكراته', 'ثلاثمائة', 300, 300, 300, false, { noun: 'طفل' }],
+  ['غادر أكثر من مئة وخمسين ألفاً منطقة عفرين', 'أكثر من مئة وخمسين ألفاً', 150000, 150000, 225000, true],
+  ['نزح مليونا شخص خلال سنوات الحرب', 'مليونا', 2000000, 2000000, 2000000, false],
   ['نزح ألفين وخمسمائة شخص خلال يومين', 'ألفين وخمسمائة', 2500, 2500, 2500, false],
   ['نزح ألف شخص من المخيم', 'ألف', 1000, 1000, 1000, false, { noun: 'شخص' }],
   ['أعدم التنظيم رجلين في مدينة الميادين', 'رجلين', 2, 2, 2, false, { noun: 'رجل' }],
@@ -171,7 +173,10 @@ check(english, 'en');
 for (const sentence of noCount) {
   test(`no head count: ${sentence}`, () => {
     const counts = findQuantities(analyze(sentence)).filter((q) => !q.unit);
-    assert.deepEqual(counts.map((q) => q.text), []);
+    assert.deepEqual(
+      counts.map((q) => q.text),
+      [],
+    );
   });
 }
 
@@ -193,5 +198,8 @@ test('spans: raw.slice(rawStart, rawEnd) is the text and tokens are in order', (
 
 test('a date with «من» between day and month is not a count', () => {
   const qs = findQuantities(analyze('وارتكبت قوات النظام في 25 من تشرين الثاني مجزرة'));
-  assert.deepEqual(qs.map((q) => [q.text, q.unit]), [['25 من تشرين', 'date']]);
+  assert.deepEqual(
+    qs.map((q) => [q.text, q.unit]),
+    [['25 من تشرين', 'date']],
+  );
 });

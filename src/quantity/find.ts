@@ -154,7 +154,7 @@ class Finder {
     if (end < t.length && t[end].numeric) {
       const g = this.gap(i);
       if (g === '/' || (g === '-' && end + 1 < t.length && t[end + 1].numeric && this.gap(end) === '-')) {
-        while (end < t.length && t[end].numeric && (this.gap(end - 1) === g)) end++;
+        while (end < t.length && t[end].numeric && this.gap(end - 1) === g) end++;
         return this.digitAmount(i, end, value, 'date', null);
       }
       if (g === ':') return this.digitAmount(i, end + 1, value, 'time', null);
@@ -186,7 +186,13 @@ class Finder {
     return this.digitAmount(i, end, value, unit, plainDigits);
   }
 
-  private digitAmount(i: number, end: number, value: number, unit: QuantityUnit | null, plainDigits: string | null): Amount {
+  private digitAmount(
+    i: number,
+    end: number,
+    value: number,
+    unit: QuantityUnit | null,
+    plainDigits: string | null,
+  ): Amount {
     return {
       start: i,
       end,
@@ -227,7 +233,13 @@ class Finder {
       if (!n || (n.w.role === 'scale' && n.w.plural)) return null;
       if (n.w.role === 'teen_only' && !this.tenFollows(i + 1)) return null;
       // «one of them», «one another» are not counts
-      if (n.w.id === 'num.one' && !t[i].arabic && i + 1 < t.length && ['of', 'another', 'by', 'or'].includes(t[i + 1].norm)) return null;
+      if (
+        n.w.id === 'num.one' &&
+        !t[i].arabic &&
+        i + 1 < t.length &&
+        ['of', 'another', 'by', 'or'].includes(t[i + 1].norm)
+      )
+        return null;
       firstArticle = n.s.article;
       ids.push(n.w.id);
       approximate = n.w.approximate;
@@ -250,8 +262,15 @@ class Finder {
         j++;
       }
       if (t[j].numeric) break;
-      const n = this.numberAt(j);
-      if (!n) break;
+      const found = this.numberAt(j);
+      if (!found) break;
+      const n =
+        found.w.scaleAfterNumber && !conj && !found.s.conj
+          ? {
+              s: found.s,
+              w: { ...found.w, id: `${found.w.id}.as_scale`, role: 'scale' as const, value: found.w.scaleAfterNumber },
+            }
+          : found;
       if (arabic) {
         if (n.s.prep) break;
         if (n.s.article && !(firstArticle && (n.s.conj || conj))) break;
@@ -499,7 +518,10 @@ class Finder {
       j = end;
       id = 'range.hyphen';
     } else if (/^[ \t]*$/.test(g)) {
-      const infix = this.phraseAt(this.v.modifiers.filter((m) => m.value.position === 'infix'), end);
+      const infix = this.phraseAt(
+        this.v.modifiers.filter((m) => m.value.position === 'infix'),
+        end,
+      );
       if (infix && infix.end < t.length && /^[ \t]*$/.test(this.gap(infix.end - 1))) {
         j = infix.end;
         id = infix.p.value.id;
@@ -521,7 +543,10 @@ class Finder {
       if (at >= t.length || !/^[ \t-]*$/.test(this.gap(at - 1))) return null;
       // «25 من تشرين الثاني», «the 3rd of May»
       if (overOf && (t[at].norm === 'من' || t[at].norm === 'of') && at + 1 < t.length && this.plain(at)) at++;
-      const m = this.phraseAt(contexts.filter((c) => c.value.unit === unit && c.value.position === 'after'), at);
+      const m = this.phraseAt(
+        contexts.filter((c) => c.value.unit === unit && c.value.position === 'after'),
+        at,
+      );
       return m ? { unit, id: m.p.value.id, start, end: m.end } : null;
     };
     const beforeCue = (unit: ContextCue['unit'], phrases: Array<Phrase<ContextCue>> = contexts) => {
@@ -543,7 +568,9 @@ class Finder {
     if (start > 0) {
       const g = a.norm.slice(t[start - 1].end, t[start].start);
       if (/^[ \t]*$/.test(g)) {
-        const id = this.stems(start - 1).map((s) => this.v.ordinals.get(s.stem)).find(Boolean);
+        const id = this.stems(start - 1)
+          .map((s) => this.v.ordinals.get(s.stem))
+          .find(Boolean);
         if (id && t[start - 1].arabic) return { unit: 'ordinal', id, start: start - 1, end };
       }
       const cue = beforeCue('ordinal', this.v.ordinalCues);
@@ -563,7 +590,8 @@ class Finder {
     }
     if (amount.digits && end < t.length) {
       const n = t[end];
-      if (!n.arabic && !n.numeric && n.start === t[end - 1].end && !this.v.ordinals.has(n.norm)) return { unit: 'label', id: 'label.glued', start, end };
+      if (!n.arabic && !n.numeric && n.start === t[end - 1].end && !this.v.ordinals.has(n.norm))
+        return { unit: 'label', id: 'label.glued', start, end };
     }
     // percent: «10%», «عشرة بالمئة»
     const tail = a.norm.slice(t[end - 1].end, t[end - 1].end + 3);
@@ -574,7 +602,8 @@ class Finder {
     }
     const percent = afterCue('percent');
     if (percent) return percent;
-    if (amount.digits && start > 0 && /\$[ \t]*$/.test(a.norm.slice(t[start - 1].end, t[start].start))) return { unit: 'measure', id: 'ctx.dollar_sign', start, end };
+    if (amount.digits && start > 0 && /\$[ \t]*$/.test(a.norm.slice(t[start - 1].end, t[start].start)))
+      return { unit: 'measure', id: 'ctx.dollar_sign', start, end };
     const measure = afterCue('measure');
     if (measure) return measure;
     if (!modified) {
@@ -590,7 +619,8 @@ class Finder {
       const ageBefore = beforeCue('age');
       if (ageBefore) return { ...ageBefore, end: duration.end };
       // «طفل (15 عاماً)»: a bracketed number of years is an age
-      if (start > 0 && /\($/.test(a.norm.slice(t[start - 1].end, t[start].start).trim())) return { ...duration, unit: 'age' };
+      if (start > 0 && /\($/.test(a.norm.slice(t[start - 1].end, t[start].start).trim()))
+        return { ...duration, unit: 'age' };
       return duration;
     }
     if (!modified) {
@@ -598,18 +628,40 @@ class Finder {
       if (date && amount.value <= 31 && Number.isInteger(amount.value)) return date;
       const ageBefore = beforeCue('age');
       if (ageBefore && amount.value < 120) return ageBefore;
-      if (amount.plainDigits && amount.plainDigits.length === 4 && amount.value >= YEAR_MIN && amount.value <= YEAR_MAX) {
+      if (
+        amount.plainDigits &&
+        amount.plainDigits.length === 4 &&
+        amount.value >= YEAR_MIN &&
+        amount.value <= YEAR_MAX
+      ) {
         const year = beforeCue('year');
         if (year) return year;
         // «2015م», a year at the end of a clause, a year before a comma
         const next = end < t.length ? t[end] : null;
-        if (!next || next.norm === 'م' || next.norm === 'ه' || /[.,;:!?)\n]/.test(this.gap(end - 1)) || /^\p{N}/u.test(next.norm) === false && !next.arabic && ['and', 'the', 'when', 'after', 'before', 'to'].includes(next.norm)) {
-          return { unit: 'year', id: 'ctx.year_alone', start, end: next && (next.norm === 'م' || next.norm === 'ه') && this.gap(end - 1) === '' ? end + 1 : end };
+        if (
+          !next ||
+          next.norm === 'م' ||
+          next.norm === 'ه' ||
+          /[.,;:!?)\n]/.test(this.gap(end - 1)) ||
+          (/^\p{N}/u.test(next.norm) === false &&
+            !next.arabic &&
+            ['and', 'the', 'when', 'after', 'before', 'to'].includes(next.norm))
+        ) {
+          return {
+            unit: 'year',
+            id: 'ctx.year_alone',
+            start,
+            end: next && (next.norm === 'م' || next.norm === 'ه') && this.gap(end - 1) === '' ? end + 1 : end,
+          };
         }
       }
     }
     // «يوم الاثنين» is Monday, not two
-    if (amount.ids[0] === 'num.two' && amount.end - amount.start === 1 && this.stems(amount.start).find((s) => this.v.numbers.has(s.stem))?.article) {
+    if (
+      amount.ids[0] === 'num.two' &&
+      amount.end - amount.start === 1 &&
+      this.stems(amount.start).find((s) => this.v.numbers.has(s.stem))?.article
+    ) {
       return { unit: 'date', id: 'ctx.weekday', start, end };
     }
     return null;
@@ -619,7 +671,13 @@ class Finder {
     const t = this.tokens;
     if (amount.dualNoun) {
       const tok = t[amount.start];
-      return { tokenStart: tok.i, tokenEnd: tok.i + 1, rawStart: tok.rawStart, rawEnd: tok.rawEnd, key: amount.dualNoun };
+      return {
+        tokenStart: tok.i,
+        tokenEnd: tok.i + 1,
+        rawStart: tok.rawStart,
+        rawEnd: tok.rawEnd,
+        key: amount.dualNoun,
+      };
     }
     if (amount.nounBefore && start > 0 && /^[ \t]*$/.test(this.a.norm.slice(t[start - 1].end, t[start].start))) {
       const p = t[start - 1];
@@ -635,7 +693,15 @@ class Finder {
     return nounOf(n, value);
   }
 
-  private build(start: number, end: number, amount: Amount, noun: CountedNoun | null, rule: string[], unit: QuantityUnit | null, rawEndOverride: number | null = null): Quantity {
+  private build(
+    start: number,
+    end: number,
+    amount: Amount,
+    noun: CountedNoun | null,
+    rule: string[],
+    unit: QuantityUnit | null,
+    rawEndOverride: number | null = null,
+  ): Quantity {
     const t = this.tokens;
     const rawStart = t[start].rawStart;
     const rawEnd = rawEndOverride ?? t[end - 1].rawEnd;
@@ -677,7 +743,12 @@ function modify(kind: Modifier['kind'], n: number): { kind: QuantityKind; min: n
 type Join = 'teen' | 'mul_unit' | 'scale' | 'add';
 
 /** How a number word joins the compound before it, or null when it starts a new number. */
-function join(prev: { role: NumberWord['role'] | 'digits'; value: number; added: number }, next: NumberWord, conj: boolean, arabic: boolean): Join | null {
+function join(
+  prev: { role: NumberWord['role'] | 'digits'; value: number; added: number },
+  next: NumberWord,
+  conj: boolean,
+  arabic: boolean,
+): Join | null {
   if (next.role === 'scale') return !conj && prev.role !== 'scale' ? 'scale' : null;
   if (next.role === 'teen_only') return null;
   if (prev.role === 'digits') return null;
@@ -707,7 +778,8 @@ function nounOf(tok: Token, value: number): CountedNoun {
     if (m) key = m[1];
     // after 11–99 the noun is a singular with accusative «ا»: «19 رجلاً» counts «رجل»
     const r = value % 100;
-    if (Number.isInteger(value) && r >= 11 && key.length >= 4 && key.endsWith('ا') && !/ايا$/.test(key)) key = key.slice(0, -1);
+    if (Number.isInteger(value) && r >= 11 && key.length >= 4 && key.endsWith('ا') && !/ايا$/.test(key))
+      key = key.slice(0, -1);
   }
   return { tokenStart: tok.i, tokenEnd: tok.i + 1, rawStart: tok.rawStart, rawEnd: tok.rawEnd, key };
 }
@@ -718,7 +790,7 @@ export function findQuantities(a: AnalyzedText): Quantity[] {
   const ar = quantityVocabulary('ar');
   const en = quantityVocabulary('en');
   const finder = new Finder(a, mergeVocabularies(ar, en));
-  for (let i = 0; i < a.tokens.length; ) {
+  for (let i = 0; i < a.tokens.length;) {
     const q = finder.quantityAt(i);
     if (q && q.tokenEnd > i) {
       out.push(q);

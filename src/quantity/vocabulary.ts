@@ -14,6 +14,8 @@ export interface NumberWord {
   /** a plural scale («آلاف») is a vague word when no number precedes it */
   plural: boolean;
   approximate: boolean;
+  /** the same spelling after a number is the plain scale: «مئة وخمسين ألفاً» is not «ألفا» (2000) */
+  scaleAfterNumber: number | null;
 }
 
 export interface VagueWord {
@@ -71,7 +73,17 @@ function words(pattern: string): string[] {
 }
 
 const NUMBER_ROLES = new Set<NumberRole>(['unit', 'ten', 'teen_only', 'tens', 'hundred', 'value', 'scale']);
-const UNITS = new Set<ContextCue['unit']>(['date', 'year', 'percent', 'age', 'ordinal', 'label', 'duration', 'time', 'measure']);
+const UNITS = new Set<ContextCue['unit']>([
+  'date',
+  'year',
+  'percent',
+  'age',
+  'ordinal',
+  'label',
+  'duration',
+  'time',
+  'measure',
+]);
 
 export function buildVocabulary(entries: LexiconEntry[]): QuantityVocabulary {
   const v: QuantityVocabulary = {
@@ -90,7 +102,14 @@ export function buildVocabulary(entries: LexiconEntry[]): QuantityVocabulary {
     if (cls === 'number') {
       const role = e.attrs.role as NumberRole;
       if (!NUMBER_ROLES.has(role)) throw bad(`unknown role "${e.attrs.role}"`);
-      const w: NumberWord = { id: e.id, value: num(e, 'value'), role, plural: e.attrs.plural === 'yes', approximate: e.attrs.approximate === 'yes' };
+      const w: NumberWord = {
+        id: e.id,
+        value: num(e, 'value'),
+        role,
+        plural: e.attrs.plural === 'yes',
+        approximate: e.attrs.approximate === 'yes',
+        scaleAfterNumber: e.attrs.scale_after_number ? num(e, 'scale_after_number') : null,
+      };
       for (const m of e.match) v.numbers.set(normalizeString(m), w);
     } else if (cls === 'not_noun') {
       for (const m of e.match) v.notNouns.add(normalizeString(m));
