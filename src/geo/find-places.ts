@@ -86,6 +86,17 @@ function articleFits(key: string, tokens: Token[], start: number): boolean {
   return true;
 }
 
+/**
+ * «السورية», «التركية» are adjectives (Syrian, Turkish), not «سورية» with an article: a country name,
+ * or a name ending in «ية», read off a token that adds «ال» is not that place.
+ */
+function isNisbaAdjective(n: PlaceName, tok: Token): boolean {
+  if (n.key.startsWith('ال') || n.key.includes(' ')) return false;
+  const withArticle = tok.keys.includes('ال' + n.key) || /^[وف]?لل/.test(tok.norm);
+  if (!withArticle) return false;
+  return n.key.endsWith('يه') || n.entries.some((e) => e.kind === 'country');
+}
+
 /** The proclitics on a mention's first token («لتركيا» → «ل», «وبريف» → «وب»). */
 function cliticOf(tok: Token, key: string): string {
   const first = key.split(' ')[0];
@@ -116,12 +127,17 @@ function isWithin(e: GazetteerEntry, parent: GazetteerEntry): boolean {
   return distanceKm(e, parent) < 30 || (!!e.admin2 && e.admin2 === parent.admin2 && e.admin1 === parent.admin1);
 }
 
+const SETTLEMENTS = new Set<PlaceKind>(['city', 'town', 'village', 'subdistrict']);
+const kindClass = (k: PlaceKind): string => (SETTLEMENTS.has(k) ? 'settlement' : k);
+
 function score(e: GazetteerEntry, f: Found, parent: GazetteerEntry | null, dominant: string | null): number {
   let s = KIND_PRIOR[e.kind];
   for (const c of f.cues) {
     if (!c.kinds.length) continue;
+    // «بلدة» says "a settlement", not which of town, village or sub-district seat GeoNames calls it
     const i = c.kinds.indexOf(e.kind);
-    s += i < 0 ? -3 : i === 0 ? 10 : 6 - i;
+    if (kindClass(e.kind) === kindClass(c.kinds[0])) s += 10;
+    else s += i < 0 ? -3 : 6 - i;
   }
   if (parent && isWithin(e, parent)) s += 8;
   if (dominant && e.admin1 === dominant) s += 3;
@@ -159,6 +175,7 @@ export function findPlaces(a: AnalyzedText, opts: FindPlacesOptions = {}): Place
     const arabicSpan = tokens[m.tokenStart].arabic;
     if ((n.lang === 'ar') !== arabicSpan) continue;
     if (n.lang === 'ar' && !articleFits(n.key, tokens, m.tokenStart)) continue;
+    if (n.lang === 'ar' && isNisbaAdjective(n, tokens[m.tokenStart])) continue;
     const k = `${m.tokenStart}:${m.tokenEnd}`;
     const cur = bySpan.get(k);
     if (cur) {

@@ -23,6 +23,10 @@ export interface PlaceName {
   common: boolean;
 }
 
+const ADMIN_PREFIX = /^(مركز|محافظه|مدينه|قضاء|ناحيه|بلده|قريه) /;
+const JOINABLE = /^(دير|تل|عين|راس|جسر|خان|كفر|بيت|ابو|ام|بني|دار|جب|بير|قصر|مركز) /;
+const BARE_KINDS = new Set(['city', 'town', 'district', 'governorate']);
+
 const EN_ARTICLES = /^(al|el|ar|as|ad|an|at|az|ash|ath|ad|ed|es|er|ez|ul)\s+/;
 
 /** Normalised English key: lower case, punctuation to spaces, «a'zaz» and «azaz» alike. */
@@ -74,7 +78,8 @@ export class Gazetteer {
   }
 
   isCommonWord(key: string): boolean {
-    return this.common.has(key) || this.common.has(key.replace(/^ال/, ''));
+    const bare = key.replace(/^ال/, '');
+    return this.common.has(key) || this.common.has(bare) || this.common.has('ال' + bare);
   }
 
   /** Every indexed spelling, built on first use. */
@@ -92,7 +97,7 @@ export class Gazetteer {
           lang,
           entries: [],
           article: lang === 'ar' && key.startsWith('ال') && !key.includes(' '),
-          common: this.common.has(key) || this.common.has(bare) || (lang === 'ar' ? bare.length <= 2 : key.length <= 3),
+          common: this.isCommonWord(key) || this.common.has(bare) || (lang === 'ar' ? bare.length <= 2 : key.length <= 3),
         };
         names.set(k, n);
       }
@@ -100,14 +105,18 @@ export class Gazetteer {
     };
     for (const e of this.entries) {
       for (const raw of e.names_ar) {
-        const k = arabicKey(raw);
+        let k = arabicKey(raw);
+        // «مركز الباب» is how OCHA names a district's central sub-district, GeoNames writes «محافظة كربلاء»;
+        // reports say «الباب», «كربلاء» and the cue before the name is read as a cue
+        const prefix = ADMIN_PREFIX.exec(k);
+        if (prefix) k = k.slice(prefix[0].length);
         if (!k) continue;
         add(k, 'ar', e);
-        // «مركز الباب» is how OCHA names a district's central sub-district; reports say «الباب»
-        if (k.startsWith('مركز ')) add(k.slice(5), 'ar', e);
-        // «الميادين» is also written «ميادين»; short or common bare forms are not (رقه، باب)
+        // «ديرالزور», «كفرحمرة», «تلكلخ»: the first word of a compound name is often written joined
+        if (JOINABLE.test(k) && k.split(' ').length === 2) add(k.replace(' ', ''), 'ar', e);
+        // «الميادين» is also written «ميادين»; short, common or village-level bare forms are not («رقه», «باب», «مسرب»)
         const bare = k.startsWith('ال') && !k.includes(' ') ? k.slice(2) : null;
-        if (bare && bare.length >= 4 && !this.common.has(bare) && !this.common.has(k)) add(bare, 'ar', e);
+        if (bare && bare.length >= 5 && BARE_KINDS.has(e.kind) && !this.isCommonWord(k)) add(bare, 'ar', e);
       }
       for (const raw of e.names_en) {
         const k = englishKey(raw);
