@@ -79,7 +79,7 @@ export function usableActors(ctx: DocContext): Mention<ActorValue>[] {
   const locative = new Set(ctx.a.lang === 'ar' ? ['في', 'الي', 'باتجاه', 'نحو', 'من', 'داخل', 'خارج'] : ['in', 'to', 'into', 'towards', 'from', 'inside']);
   return ctx.m.actors.filter((m) => {
     if (m.value.anaphor && ctx.subject !== m.value.actor) return false;
-    if (inCharge(m)) return false;
+    if (inCharge(m) || ctx.chargeTokens.has(m.tokenStart)) return false;
     if (m.value.country) {
       const prev = m.tokenStart > 0 ? ctx.a.tokens[m.tokenStart - 1] : null;
       const first = ctx.a.tokens[m.tokenStart];
@@ -252,7 +252,7 @@ function assignCounts(ctx: DocContext, frames: Frame[]): void {
   const timeTokens = new Set<number>();
   for (const t of ctx.times) for (let i = t.tokenStart; i < t.tokenEnd; i++) timeTokens.add(i);
   for (const q of ctx.quantities) {
-    if (q.unit || timeTokens.has(q.tokenStart)) continue;
+    if (q.unit || timeTokens.has(q.tokenStart) || ctx.chargeTokens.has(q.tokenStart)) continue;
     const s = ctx.sentOf[q.tokenStart];
     const fs = frames.filter((f) => f.sentence === s);
     if (fs.length === 0 || isSubset(ctx, q)) continue;
@@ -344,7 +344,7 @@ function assignTimesPlacesAttribution(ctx: DocContext, frames: Frame[]): void {
     if (f && !f.time) f.time = t;
   }
   for (const p of ctx.places) {
-    if (p.role !== 'location') continue;
+    if (p.role !== 'location' || ctx.chargeTokens.has(p.tokenStart)) continue;
     const f = nearest(frames.filter((x) => x.sentence === ctx.sentOf[p.tokenStart]), p.tokenStart);
     if (f) f.places.push(p);
   }

@@ -1,9 +1,11 @@
 // Frames → contract incidents: ids, ACLED pair, violations by type, counts with spans, confidence,
 // summary, and the doubts met on the way as issues.
 import { createHash } from 'node:crypto';
-import { acledFor, type Count, type CountKey, type ExtractionIssue, type Incident, type IncidentType, type Location, type Violation } from '../schema.ts';
+import { acledFor, type Count, type CountKey, type ExtractionIssue, type Incident, type IncidentType, type Violation } from '../schema.ts';
 import type { DocContext } from './context.ts';
 import type { Frame } from './frames.ts';
+import type { PlaceMention } from '../geo/types.ts';
+import { toLocation } from '../geo/find-places.ts';
 import { summarize } from './summary.ts';
 
 const TYPE_VIOLATIONS: Partial<Record<IncidentType, Violation[]>> = {
@@ -51,22 +53,15 @@ export function confidence(f: Frame): number {
   return Math.round(Math.min(0.95, Math.max(0.05, c)) * 100) / 100;
 }
 
-function location(p: Frame['places'][number]): Location {
-  const e = p.entry;
-  return {
-    name: e?.name ?? p.text,
-    name_ar: p.text,
-    gazetteer_id: e?.id ?? null,
-    lat: e?.lat ?? null,
-    lon: e?.lon ?? null,
-    country: e?.country ?? null,
-    admin1: e?.admin1 ?? null,
-    admin2: e?.admin2 ?? null,
-    kind: e?.kind ?? null,
-    role: p.role,
-    precision: p.precision,
-    span: [p.rawStart, p.rawEnd],
-  };
+const KIND_RANK: Record<string, number> = { quarter: 0, site: 1, village: 2, town: 3, city: 4, subdistrict: 5, district: 6, governorate: 7, country: 8 };
+
+/** The most specific place of the incident (annotation.md): a quarter or village before its city, a
+ * city before «دير الزور وريفها»; parents named beside it only locate it. */
+export function bestPlace(places: PlaceMention[]): PlaceMention | null {
+  let best: PlaceMention | null = null;
+  const rank = (p: PlaceMention) => (p.entry ? p.precision * 10 + (KIND_RANK[p.entry.kind] ?? 9) : 99);
+  for (const p of places) if (!best || rank(p) < rank(best)) best = p;
+  return best;
 }
 
 export function toIncident(ctx: DocContext, docId: string, f: Frame): Incident {
@@ -89,7 +84,7 @@ export function toIncident(ctx: DocContext, docId: string, f: Frame): Incident {
     acled: acledFor(f.type),
     violations: violations(f),
     actors: f.actors.map((a) => ({ role: a.role, id: a.id, name: a.name, ...(a.group ? { group: a.group } : {}), span: a.span })),
-    locations: f.places.map(location),
+    locations: ((p) => (p ? [toLocation(p)] : []))(bestPlace(f.places)),
     time,
     counts,
     methods: [...f.methods].map(([id, span]) => ({ id, span })),

@@ -24,6 +24,8 @@ export interface DocContext {
   subject: string | null;
   /** a document of monthly or countrywide tallies (SNHR-style) */
   tally: boolean;
+  /** tokens inside a list of charges («بتهم مثل العمالة للنظام، والتنسيق مع الصحوات في تركيا») */
+  chargeTokens: Set<number>;
   issues: ExtractionIssue[];
 }
 

@@ -72,6 +72,17 @@ function inList(ctx: DocContext, a: number, b: number): boolean {
   return true;
 }
 
+/** Tokens covered by charge lists: what the victims were accused of, not what happened. */
+export function chargeListTokens(ctx: DocContext): Set<number> {
+  const out = new Set<number>();
+  for (const c of ctx.m.cues) {
+    if (c.value.kind !== 'charge' || c.value.scope !== 'list') continue;
+    const s = ctx.a.sentences[c.sentence];
+    for (let t = c.tokenStart; t < s.tokenEnd && inList(ctx, c.tokenEnd, t); t++) out.add(t);
+  }
+  return out;
+}
+
 /** Which triggers each suppress/lower cue reaches (same sentence; scope per cues.txt). */
 export function cueEffects(ctx: DocContext): { suppressed: CueEffect[]; lowered: CueEffect[] } {
   const suppressed: CueEffect[] = [];

@@ -7,9 +7,31 @@ import type { CountKey } from '../schema.ts';
 import type { DocContext } from './context.ts';
 import { absorbs, type Frame } from './frames.ts';
 import { frameCountKey } from './arguments.ts';
+import { distanceKm } from '../geo/find-places.ts';
+import type { PlaceMention } from '../geo/types.ts';
 
 function placeKey(p: Frame['places'][number]): string {
   return p.entry?.id ?? p.text;
+}
+
+/** Same place, a place within 25 km, or one inside the other («حي الفردوس» in «حلب»). */
+function samePlace(p: PlaceMention, q: PlaceMention): boolean {
+  if (placeKey(p) === placeKey(q)) return true;
+  const a = p.entry;
+  const b = q.entry;
+  if (!a || !b) return false;
+  if (a.country !== b.country) return false;
+  const wide = (e: typeof a) => e.kind === 'country' || e.kind === 'governorate' || e.kind === 'district';
+  if (wide(a) && (a.kind === 'country' || a.admin1 === b.admin1)) return true;
+  if (wide(b) && (b.kind === 'country' || b.admin1 === a.admin1)) return true;
+  return distanceKm(a, b) <= 25;
+}
+
+function placesCompatible(a: Frame, b: Frame): boolean {
+  const pa = a.places.filter((p) => p.entry);
+  const pb = b.places.filter((p) => p.entry);
+  if (pa.length === 0 || pb.length === 0) return true;
+  return pb.every((p) => pa.some((q) => samePlace(p, q)));
 }
 
 function countsCompatible(a: Frame, b: Frame): boolean {
@@ -27,8 +49,14 @@ function perpetrators(f: Frame): Set<string> {
   return new Set(f.actors.filter((a) => a.role === 'perpetrator' && !a.carried).map((a) => a.id));
 }
 
+/** Nothing of its own: no figure (its places and time were already found compatible). */
 function bare(f: Frame): boolean {
-  return Object.keys(f.counts).length === 0 && f.places.length === 0 && !f.time;
+  return Object.keys(f.counts).length === 0;
+}
+
+function timesCompatible(a: Frame, b: Frame): boolean {
+  if (!a.time?.start || !b.time?.start || !a.time.end || !b.time.end) return true;
+  return a.time.start <= b.time.end && b.time.start <= a.time.end;
 }
 
 function outcomeOnly(f: Frame): boolean {
@@ -42,8 +70,7 @@ export function compatible(ctx: DocContext, a: Frame, b: Frame): boolean {
   // a casualty sentence after the event («بين الضحايا ثلاثة قتلى من عائلة واحدة») details it
   if (outcomeOnly(b) && !b.reference) return near(a, b) && b.places.every((p) => a.places.some((q) => placeKey(q) === placeKey(p)));
   if (a.violations.size && b.violations.size && a.type === 'coercion' && ![...b.violations].some((v) => a.violations.has(v))) return false;
-  const ap = new Set(a.places.map(placeKey));
-  if (b.places.some((p) => !ap.has(placeKey(p))) && a.places.length > 0) return false;
+  if (!placesCompatible(a, b) || !timesCompatible(a, b)) return false;
   const pa = perpetrators(a);
   const pb = perpetrators(b);
   if (pa.size && pb.size && ![...pb].every((x) => pa.has(x))) return false;
@@ -56,7 +83,9 @@ export function compatible(ctx: DocContext, a: Frame, b: Frame): boolean {
   if (a.sentence === b.sentence) {
     // two clauses of one sentence: joined only when the second adds nothing that conflicts
     if (a.type !== b.type && !outcomeOnly(b) && !absorbs(a.type, b.type) && !absorbs(b.type, a.type)) return false;
-    return !ctx.m.cues.some((c) => c.value.kind === 'separator' && c.sentence === a.sentence && c.tokenStart > a.triggers[0].tokenStart && c.tokenStart < b.triggers[0].tokenStart);
+    const between = (kind: string) => ctx.m.cues.some((c) => c.value.kind === kind && c.sentence === a.sentence && c.tokenStart > a.triggers[0].tokenStart && c.tokenStart < b.triggers[0].tokenStart);
+    if (between('separator')) return false;
+    return !between('contrast') || (bare(b) && b.places.length === 0);
   }
   if (sameParagraph || headingAbove) return bare(b) || bare(a) || countsOverlap(a, b) || countsRefine(a, b);
   // the next lines of a one-sentence-per-line report: joined when they add a figure to the same event

@@ -6,10 +6,11 @@ import type { Extraction, ExtractionIssue } from '../schema.ts';
 import { analyze } from '../text/analyze.ts';
 import { findQuantities } from '../quantity/find.ts';
 import { findTimes } from '../time/find-times.ts';
+import { findPlaces } from '../geo/find-places.ts';
 import { lexiconsFor } from '../extract/lexicons.ts';
 import { findMentions } from '../extract/mentions.ts';
 import { tokenMaps, type DocContext } from '../extract/context.ts';
-import { buildFrames, cueEffects, type Frame } from '../extract/frames.ts';
+import { buildFrames, chargeListTokens, cueEffects, type Frame } from '../extract/frames.ts';
 import { attachArguments, carryOver, documentSubject } from '../extract/arguments.ts';
 import { mergeFrames } from '../extract/merge.ts';
 import { clauseSegments, frameEvidence } from '../extract/evidence.ts';
@@ -85,8 +86,10 @@ export function extractDocument(input: ExtractInput, options: ExtractOptions = {
     const quantities = guard('quantities', issues, [], () => findQuantities(a));
     const times = guard('times', issues, [], () => findTimes(a, published));
     const { sentOf, clauseOf } = tokenMaps(a);
-    const ctx: DocContext = { a, lex, m, quantities, times, places: [], published, sentOf, clauseOf, subject: null, tally: false, issues };
+    const places = guard('places', issues, [], () => findPlaces(a));
+    const ctx: DocContext = { a, lex, m, quantities, times, places, published, sentOf, clauseOf, subject: null, tally: false, chargeTokens: new Set(), issues };
     ctx.subject = documentSubject(ctx);
+    ctx.chargeTokens = chargeListTokens(ctx);
     const totalSentences = new Set(m.cues.filter((c) => c.value.kind === 'total').map((c) => c.sentence));
     ctx.tally = totalSentences.size >= 2;
     if (options.trace) {
@@ -97,6 +100,7 @@ export function extractDocument(input: ExtractInput, options: ExtractOptions = {
       ] });
       trace.push({ stage: 'quantities', added: quantities.map((q) => `${q.text} = ${q.value}${q.unit ? ` (${q.unit})` : ''}`) });
       trace.push({ stage: 'times', added: times.map((t) => `${t.text} = ${t.start}..${t.end}`) });
+      trace.push({ stage: 'places', added: places.map((p) => `${p.text} = ${p.entry?.id ?? '?'} (${p.role}, precision ${p.precision})`) });
       trace.push({ stage: 'subject', added: [ctx.subject, ctx.tally ? 'tally document' : 'event report'] });
     }
     const { suppressed, lowered } = cueEffects(ctx);
