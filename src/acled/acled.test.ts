@@ -9,6 +9,7 @@ import { acledActor, actorIdFromAcled, knownActorIds, assocParent } from './acto
 import { parseAcledDate, readAcledFile } from './parse.ts';
 import { referenceFromAcled, typeFromAcled } from './from-acled.ts';
 import { importAcled } from './import.ts';
+import { documentProvenance } from '../export/provenance.ts';
 import { openStore } from '../store/open.ts';
 
 export const ACLED_SAMPLE = new URL('../../../shared/data/acled-sample-2020/acled_syria_iraq_2020-04-27_to_2020-05-09.csv', import.meta.url).pathname;
@@ -192,6 +193,12 @@ test('round trip through the store: export ACLED CSV, `import acled` it, get the
       assert.equal(got.counts.killed?.value ?? 0, orig.counts.killed?.value ?? 0);
       assert.deepEqual(got.actors.map((a) => [a.role, a.id]), orig.actors.map((a) => [a.role, a.id]));
     }
+    // exported again from the store, the imported incidents keep ACLED's event ids: a re-import changes nothing
+    const file2 = join(dir, 'again.csv');
+    await writeExport('acled', store.streamIncidents({}), createWriteStream(file2), { provenance: documentProvenance(store) });
+    const ids: string[] = [];
+    for await (const row of readAcledFile(file2)) ids.push(row.event_id_cnty);
+    assert.deepEqual(ids.sort(), [...back.keys()].map((k) => k.slice('acled:'.length)).sort());
   } finally {
     await store.close();
     rmSync(dir, { recursive: true, force: true });

@@ -4,11 +4,13 @@ import type { Writable } from 'node:stream';
 import type { Command } from 'commander';
 import { RasidError } from '../errors.ts';
 import { INCIDENT_TYPES, type IncidentType } from '../schema.ts';
-import { EXPORT_FORMATS, isExportFormat, writeExport, type ExportFormat, type Provenance } from '../export/index.ts';
-import { ACLED_SOURCE_PREFIX } from '../acled/from-acled.ts';
-import type { ExportIncident } from '../export/fields.ts';
+import { EXPORT_FORMATS, isExportFormat, writeExport, type ExportFormat } from '../export/index.ts';
+import { documentProvenance } from '../export/provenance.ts';
 import { openStore } from '../store/open.ts';
-import type { IncidentFilter, IncidentStatus, Store } from '../store/types.ts';
+import type { IncidentFilter, IncidentStatus } from '../store/types.ts';
+
+// the server's export route imported it from here first; it lives with the exporters now
+export { documentProvenance };
 
 interface ExportCliOptions {
   format: string;
@@ -50,38 +52,6 @@ export function exportFilter(o: Omit<ExportCliOptions, 'format' | 'db'>): Incide
     ...(o.to ? { to: o.to } : {}),
     ...(o.actor ? { actor: o.actor } : {}),
     ...(o.admin1 ? { admin1: o.admin1 } : {}),
-  };
-}
-
-/**
- * Where each incident came from: its document's outlet (URL host, else title) for ACLED's `source`;
- * an incident imported from ACLED keeps ACLED's event id and source, so re-importing changes nothing.
- */
-export function documentProvenance(store: Store): (inc: ExportIncident) => Promise<Provenance | undefined> {
-  const cache = new Map<string, { source?: string; acledId?: string } | undefined>();
-  return async (inc) => {
-    if (!inc.documentId) return undefined;
-    let d = cache.get(inc.documentId);
-    if (!cache.has(inc.documentId)) {
-      const doc = await store.getDocument(inc.documentId);
-      let source: string | undefined;
-      if (doc?.url) {
-        try {
-          source = new URL(doc.url).hostname;
-        } catch {
-          source = undefined;
-        }
-      }
-      source ??= doc?.title ?? undefined;
-      const acledId = doc?.sourceKey.startsWith(ACLED_SOURCE_PREFIX) ? doc.sourceKey.slice(ACLED_SOURCE_PREFIX.length) : undefined;
-      d = doc ? { source, acledId } : undefined;
-      // incidents stream roughly grouped by document; a bounded cache is enough
-      if (cache.size > 5000) cache.clear();
-      cache.set(inc.documentId, d);
-    }
-    if (!d) return undefined;
-    if (d.acledId) return { eventId: d.acledId, source: inc.attribution?.text ?? d.source };
-    return { source: d.source };
   };
 }
 
