@@ -40,7 +40,7 @@ const KIND_PRIOR: Record<PlaceKind, number> = {
   subdistrict: 2,
   district: 1.8,
   governorate: 1.6,
-  quarter: 0.8,
+  quarter: 1,
 };
 
 const BASE_PRECISION: Record<PlaceKind, 1 | 2 | 3> = {
@@ -55,10 +55,12 @@ const BASE_PRECISION: Record<PlaceKind, 1 | 2 | 3> = {
   country: 3,
 };
 
+const POST_CUES = new Set(['countryside', 'governorate', 'district', 'subdistrict', 'quarter', 'kind']);
+
 /** Two entries farther apart than this are different places (the contract's scoring radius). */
 const SAME_PLACE_KM = 25;
 /** Scores closer than this cannot be told apart. */
-const AMBIGUITY_MARGIN = 1;
+const AMBIGUITY_MARGIN = 1.5;
 
 export function distanceKm(a: { lat: number; lon: number }, b: { lat: number; lon: number }): number {
   const R = 6371;
@@ -132,8 +134,9 @@ const kindClass = (k: PlaceKind): string => (SETTLEMENTS.has(k) ? 'settlement' :
 
 function score(e: GazetteerEntry, f: Found, parent: GazetteerEntry | null, dominant: string | null): number {
   let s = KIND_PRIOR[e.kind];
-  for (const c of f.cues) {
-    if (!c.kinds.length) continue;
+  // the kind cue nearest the name speaks for it: in «قرى ريف إدلب» «ريف» does, «قرى» does not
+  const kindCue = f.cues.find((c) => c.kinds.length);
+  for (const c of kindCue ? [kindCue] : []) {
     // «بلدة» says "a settlement", not which of town, village or sub-district seat GeoNames calls it
     const i = c.kinds.indexOf(e.kind);
     if (kindClass(e.kind) === kindClass(c.kinds[0])) s += 10;
@@ -218,7 +221,12 @@ export function findPlaces(a: AnalyzedText, opts: FindPlacesOptions = {}): Place
       cues.push(ms[0].value);
       chainStart = ms[0].tokenStart;
     }
-    // a cue glued to the name's own token: «لمدينة» is a token of its own, but «بريف» is one too
+    // English also puts the cue after the name: «the Idlib countryside», «Deir ez-Zor governorate»
+    if (!tokens[s.tokenStart].arabic && s.tokenEnd < tokens.length) {
+      const after = cl.cues.matchAll(tokens, s.tokenEnd, Math.min(tokens.length, s.tokenEnd + 1));
+      const post = after.find((m) => m.tokenStart === s.tokenEnd && POST_CUES.has(m.value.cue));
+      if (post) cues.unshift(post.value);
+    }
     const candidates = [...new Set(s.names.flatMap((n) => n.entries))];
     const common = s.names.every((n) => n.common || g.isCommonWord(n.key));
     const exact = new Set<GazetteerEntry>();

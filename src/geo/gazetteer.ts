@@ -23,7 +23,7 @@ export interface PlaceName {
   common: boolean;
 }
 
-const ADMIN_PREFIX = /^(مركز|محافظه|مدينه|قضاء|ناحيه|بلده|قريه) /;
+const ADMIN_PREFIX = /^(مركز|محافظه|مدينه|قضاء|ناحيه|بلده|قريه|حي|منطقه) /;
 const JOINABLE = /^(دير|تل|عين|راس|جسر|خان|كفر|بيت|ابو|ام|بني|دار|جب|بير|قصر|مركز) /;
 const BARE_KINDS = new Set(['city', 'town', 'district', 'governorate']);
 
