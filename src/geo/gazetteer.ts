@@ -24,6 +24,8 @@ export interface PlaceName {
 }
 
 const ADMIN_PREFIX = /^(مركز|محافظه|مدينه|قضاء|ناحيه|بلده|قريه|حي|منطقه) /;
+/** prefixes that are cues for a quarter or an area: the name without them is only a name with them */
+const CUE_PREFIX = new Set(['حي', 'منطقه']);
 const JOINABLE = /^(دير|تل|عين|راس|جسر|خان|كفر|بيت|ابو|ام|بني|دار|جب|بير|قصر|مركز) /;
 const BARE_KINDS = new Set(['city', 'town', 'district', 'governorate']);
 
@@ -86,21 +88,18 @@ export class Gazetteer {
   nameIndex(): Map<string, PlaceName> {
     if (this.names) return this.names;
     const names = new Map<string, PlaceName>();
-    const add = (key: string, lang: 'ar' | 'en', e: GazetteerEntry) => {
+    /** cueOnly: a spelling cut out of a longer one («حي تشرين» → «تشرين») needs its cue back to count */
+    const add = (key: string, lang: 'ar' | 'en', e: GazetteerEntry, cueOnly = false) => {
       if (key.length < 2) return;
       const k = `${lang}:${key}`;
+      const bare = lang === 'ar' ? key.replace(/^ال/, '') : key.replace(EN_ARTICLES, '');
+      const common =
+        cueOnly || this.isCommonWord(key) || this.common.has(bare) || (lang === 'ar' ? bare.length <= 2 : key.length <= 3);
       let n = names.get(k);
       if (!n) {
-        const bare = lang === 'ar' ? key.replace(/^ال/, '') : key.replace(EN_ARTICLES, '');
-        n = {
-          key,
-          lang,
-          entries: [],
-          article: lang === 'ar' && key.startsWith('ال') && !key.includes(' '),
-          common: this.isCommonWord(key) || this.common.has(bare) || (lang === 'ar' ? bare.length <= 2 : key.length <= 3),
-        };
+        n = { key, lang, entries: [], article: lang === 'ar' && key.startsWith('ال') && !key.includes(' '), common };
         names.set(k, n);
-      }
+      } else n.common = n.common && common;
       if (!n.entries.includes(e)) n.entries.push(e);
     };
     for (const e of this.entries) {
@@ -111,7 +110,7 @@ export class Gazetteer {
         const prefix = ADMIN_PREFIX.exec(k);
         if (prefix) k = k.slice(prefix[0].length);
         if (!k) continue;
-        add(k, 'ar', e);
+        add(k, 'ar', e, prefix !== null && CUE_PREFIX.has(prefix[1]));
         // «ديرالزور», «كفرحمرة», «تلكلخ»: the first word of a compound name is often written joined
         if (JOINABLE.test(k) && k.split(' ').length === 2) add(k.replace(' ', ''), 'ar', e);
         // «الميادين» is also written «ميادين»; short, common or village-level bare forms are not («رقه», «باب», «مسرب»)
