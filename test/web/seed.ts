@@ -94,7 +94,6 @@ export async function seedStore(): Promise<Seeded> {
   const T = AR_EXECUTION;
   const mayadin = { name: 'al-Mayadin', name_ar: 'الميادين', lat: 35.0207, lon: 40.4514, country: 'SY', admin1: 'Deir ez-Zor', precision: 1 };
   await store.saveExtraction(arExecution, {
-    document: { id: arExecution, lang: 'ar', title: null, url: null, published: null, text: T, alternates: [] },
     incidents: [
       incident('e1', 'execution', T, T.split('\n')[0], {
         violations: ['execution'],
@@ -129,7 +128,6 @@ export async function seedStore(): Promise<Seeded> {
   });
   const E = EN_EXECUTION;
   await store.saveExtraction(enExecution, {
-    document: { id: enExecution, lang: 'en', title: null, url: null, published: null, text: E, alternates: [] },
     incidents: [
       incident('e1', 'execution', E, E, {
         actors: [{ role: 'perpetrator', id: 'isis', name: 'Islamic State', span: span(E, 'Islamic State') }],
@@ -143,7 +141,6 @@ export async function seedStore(): Promise<Seeded> {
   });
   const R = AR_ARRESTS;
   await store.saveExtraction(arArrests, {
-    document: { id: arArrests, lang: 'ar', title: null, url: null, published: null, text: R, alternates: [] },
     incidents: [
       incident('a1', 'arrests', R, R, {
         violations: ['arbitrary_detention'],
@@ -157,7 +154,6 @@ export async function seedStore(): Promise<Seeded> {
   });
   const X = XSS_TEXT;
   await store.saveExtraction(xss, {
-    document: { id: xss, lang: 'ar', title: null, url: null, published: null, text: X, alternates: [] },
     incidents: [
       incident('x1', 'abduction', X, X, {
         actors: [{ role: 'perpetrator', id: 'unidentified_armed_group', name: XSS_SCRIPT, span: span(X, XSS_SCRIPT) }],

@@ -15,12 +15,14 @@ export interface Mark {
 export interface Segment {
   start: number;
   end: number;
-  /** most specific first: a count inside the evidence sentence shows as a count */
+  /** most specific (narrowest) first; evidence last */
   kinds: FieldKind[];
   labels: string[];
 }
 
 const PRIORITY: FieldKind[] = [...FIELD_KINDS, 'evidence'];
+// evidence is the backdrop, always beneath the fields
+const rank = (m: Mark) => (m.kind === 'evidence' ? 1 : 0);
 
 export function incidentMarks(inc: Incident, textLength: number): Mark[] {
   const marks: Mark[] = [];
@@ -53,8 +55,11 @@ export function segments(textLength: number, marks: Mark[]): Segment[] {
     const start = points[i];
     const end = points[i + 1];
     if (end <= start) continue;
-    const covering = marks.filter((m) => m.start <= start && m.end >= end);
-    const kinds = [...new Set(covering.map((m) => m.kind))].sort((a, b) => PRIORITY.indexOf(a) - PRIORITY.indexOf(b));
+    // the narrowest mark is the most specific: «ثلاثة» is a count inside the victims «ثلاثة رجال»
+    const covering = marks
+      .filter((m) => m.start <= start && m.end >= end)
+      .sort((a, b) => rank(a) - rank(b) || a.end - a.start - (b.end - b.start) || PRIORITY.indexOf(a.kind) - PRIORITY.indexOf(b.kind));
+    const kinds = [...new Set(covering.map((m) => m.kind))];
     const prev = out[out.length - 1];
     const labels = covering.filter((m) => m.kind !== 'evidence').map((m) => m.label);
     if (prev && prev.kinds.join() === kinds.join() && prev.labels.join() === labels.join()) prev.end = end;

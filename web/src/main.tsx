@@ -93,7 +93,7 @@ function App() {
         {session?.user && (
           <>
             <span class="user">
-              <bdi>{session.user.name}</bdi> ({session.user.role})
+              <bdi>{session.user.name}</bdi> · {i18n.t(`userRole.${session.user.role}`)}
             </span>
             <button type="button" class="link" onClick={signOut}>
               {i18n.t('nav.signOut')}

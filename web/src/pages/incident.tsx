@@ -264,7 +264,10 @@ export function IncidentPage(props: { id: string; session: Session }) {
                   <td>{t(`action.${r.action}`)}</td>
                   <td>
                     {r.field && <strong>{t(`field.${r.field}`)} </strong>}
-                    <code dir="ltr">{short(r.oldValue)}</code> → <code dir="ltr">{short(r.newValue)}</code>
+                    {/* old → new reads left to right in both UIs, like the JSON it shows */}
+                    <span dir="ltr" class="change">
+                      <code>{short(r.oldValue)}</code> → <code>{short(r.newValue)}</code>
+                    </span>
                     {r.note && (
                       <>
                         {' '}

@@ -34,8 +34,8 @@ export function MapPage(props: { session: Session }) {
     if (props.session.tileUrl) {
       L.tileLayer(props.session.tileUrl, { maxZoom: 18 }).addTo(m);
     } else {
-      L.geoJSON(countryShapes(), { style: { color: '#b8b8b8', weight: 0, fillColor: '#f1efe8', fillOpacity: 1 } }).addTo(m);
-      L.geoJSON(borders(), { style: { color: '#8a8a8a', weight: 1, fill: false } }).addTo(m);
+      L.geoJSON(countryShapes(), { interactive: false, style: { color: '#b8b8b8', weight: 0, fillColor: '#f1efe8', fillOpacity: 1 } }).addTo(m);
+      L.geoJSON(borders(), { interactive: false, style: { color: '#8a8a8a', weight: 1, fill: false } }).addTo(m);
       m.attributionControl.addAttribution('Natural Earth');
     }
     layer.current = L.layerGroup().addTo(m);
