@@ -20,4 +20,8 @@ export type TimeExpr =
   /** «صيف 2012» (y), «الصيف الماضي» (rel), «خريف العام الماضي» (yearRel: the season of last year) */
   | { t: 'season'; season: Season; y: number | null; rel: Rel | null; yearRel: Rel | null }
   /** «منذ مساء السبت»: from that day to publication */
-  | { t: 'since'; from: TimeExpr };
+  | { t: 'since'; from: TimeExpr }
+  /** «بين 3 و5 تموز 2015», «بين عامي 2011 و2015», «ليل السبت - الأحد» */
+  | { t: 'range'; from: TimeExpr; to: TimeExpr }
+  /** «عيد الأضحى» (Hijri 12/10, four days); `firstDay` for «أول أيام عيد الفطر» */
+  | { t: 'feast'; m: number; d: number; days: number; y: number | null; firstDay: boolean };

@@ -28,7 +28,14 @@ function closeParen(a: AnalyzedText, rawStart: number, rawEnd: number): number {
 
 function dayPrefixFits(r: Reading): boolean {
   const e = r.expr;
-  return e.t === 'offset' || e.t === 'weekday' || (e.t === 'date' && e.d !== null) || (e.t === 'period' && e.d !== null);
+  return (
+    e.t === 'offset' ||
+    e.t === 'weekday' ||
+    e.t === 'feast' ||
+    e.t === 'range' ||
+    (e.t === 'date' && e.d !== null) ||
+    (e.t === 'period' && e.d !== null)
+  );
 }
 
 export function findTimes(a: AnalyzedText, published: string | null): TimeMention[] {

@@ -336,6 +336,20 @@ export class TimeGrammar {
     if (dp) j = dp.end;
     const r = rb ? null : this.rel(j);
     if (r) j = r.end;
+    // «ليل السبت - الأحد», «ليلة الخميس على الجمعة»: a night across two days
+    let k2 = this.join(j);
+    if (k2 < 0 && this.tok(j)?.norm === 'علي') k2 = j + 1;
+    const w2 = k2 >= 0 ? this.role(k2, 'weekday') : null;
+    if (w2 && Number(w2.value) === (Number(w.value) + 1) % 7) {
+      const wr = w2.end;
+      const rel = rb?.rel ?? r?.rel ?? this.rel(wr)?.rel ?? null;
+      const end = this.rel(wr) ? this.rel(wr)!.end : wr;
+      return {
+        end,
+        expr: { t: 'range', from: { t: 'weekday', wd: Number(w.value), rel }, to: { t: 'weekday', wd: Number(w2.value), rel: null } },
+        rule: 'day.night-of-weekdays',
+      };
+    }
     // a date after the weekday says which one: «يوم الأحد الموافق 3 أيار»
     const c = this.role(j, 'corresponding');
     const k = c ? c.end : j;
@@ -481,6 +495,81 @@ export class TimeGrammar {
     return { end: r.end, expr: { t: 'season', season: s.value as Season, y: null, rel: r.rel, yearRel: null }, rule: 'season.rel' };
   }
 
+  /** The token after a range's joining word, or -1: «إلى», «حتى», «to», «and», a dash, «و5», «وأيلول». */
+  private join(j: number): number {
+    const t = this.tok(j);
+    if (!t) return -1;
+    if (this.gap(j).trim() === '-') return j;
+    const r = this.role(j, 'range_join');
+    if (r) return r.end;
+    if (t.norm === 'و') return j + 1;
+    // the conjunction written on the next word: its keys without «و» carry the date word
+    if (t.arabic && t.norm.startsWith('و') && t.keys.length > 1) return j;
+    return -1;
+  }
+
+  /** «بين 3 و5 تموز 2015», «من 28 حزيران إلى 3 تموز», «May 3-5, 2020», «بين عامي 2011 و2015», «بين تموز وأيلول 2015». */
+  range(i: number): Reading | null {
+    let j = i;
+    const open = this.role(j, 'range_open');
+    if (open) j = open.end;
+    // «بين 3 و5 تموز»: the first day borrows the month of the second
+    const d1 = this.day(j);
+    if (d1 && !this.dayMonth(j)) {
+      const k = this.join(d1.end);
+      const second = k >= 0 ? this.dayMonth(k) : null;
+      if (second && second.expr.t === 'date' && second.expr.d !== null && second.expr.d > d1.d)
+        return { end: second.end, expr: { t: 'range', from: { ...second.expr, d: d1.d }, to: second.expr }, rule: 'range.days' };
+    }
+    const first = this.longest(j, [this.dayMonth, this.monthDay, this.monthOnly, this.yearOnlyAfterSince]);
+    if (!first || first.expr.t !== 'date' || first.expr.part !== null) return null;
+    const from = first.expr;
+    const k = this.join(first.end);
+    if (k < 0) return null;
+    // «May 3-5, 2020»: the second day borrows the month of the first
+    if (from.m !== null && from.d !== null && from.y === null) {
+      const d2 = this.day(k);
+      if (d2 && d2.d > from.d && !this.dayMonth(k)) {
+        const y = this.year(d2.end);
+        const end = y ? y.end : d2.end;
+        const f = { ...from, y: y ? y.y : null };
+        return { end, expr: { t: 'range', from: f, to: { ...f, d: d2.d } }, rule: 'range.days' };
+      }
+    }
+    const second = this.longest(k, [this.dayMonth, this.monthDay, this.monthOnly, this.yearOnlyAfterSince]);
+    if (!second || second.expr.t !== 'date' || second.expr.cal !== from.cal) return null;
+    const to = second.expr;
+    // a bare year range needs an opening word or «عامي»: «2014 و2015 قتيلاً» counts
+    if (from.m === null && to.m === null && !open && !this.role(j, 'year_word') && !this.contextBefore(i)) return null;
+    if ((from.m === null) !== (to.m === null)) return null;
+    let f = from;
+    if (from.y === null && to.y !== null) {
+      // «من 28 كانون الأول إلى 3 كانون الثاني 2016» starts in the year before
+      const wraps = from.m !== null && to.m !== null && (from.m > to.m || (from.m === to.m && (from.d ?? 0) > (to.d ?? 0)));
+      f = { ...from, y: wraps ? to.y - 1 : to.y, rel: null };
+    }
+    return { end: second.end, expr: { t: 'range', from: f, to }, rule: 'range.dates' };
+  }
+
+  /** «عيد الأضحى», «أول أيام عيد الفطر», «عاشوراء 1437 هـ». */
+  feast(i: number): Reading | null {
+    let j = i;
+    const first = this.role(j, 'ordinal');
+    let firstDay = false;
+    if (first && Number(first.value) === 1) {
+      const days = this.role(first.end, 'unit');
+      if (days && days.value === 'day') {
+        firstDay = true;
+        j = days.end;
+      }
+    }
+    const f = this.role(j, 'feast');
+    if (!f) return null;
+    const [m, d, days] = f.value.split('/').map(Number);
+    const y = this.year(f.end, 'hijri');
+    return { end: y ? y.end : f.end, expr: { t: 'feast', m, d, days, y: y ? y.y : null, firstDay }, rule: 'feast' };
+  }
+
   longest(i: number, readers: Array<(i: number) => Reading | null>): Reading | null {
     let best: Reading | null = null;
     for (const read of readers) {
@@ -498,6 +587,8 @@ export class TimeGrammar {
 
 const P = TimeGrammar.prototype;
 const READERS: Array<(i: number) => Reading | null> = [
+  P.range,
+  P.feast,
   P.back,
   P.dayMonth,
   P.monthDay,

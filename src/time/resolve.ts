@@ -171,6 +171,29 @@ export function resolve(e: TimeExpr, anchor: number | null, lang: 'ar' | 'en'): 
       return resolveDate(e, anchor);
     case 'season':
       return resolveSeason(e, anchor);
+    case 'range': {
+      const from = resolve(e.from, anchor, lang);
+      if (!from.range) return { range: null, relative: from.relative };
+      // the second weekday of a night follows the first: «ليل السبت - الأحد»
+      if (e.from.t === 'weekday' && e.to.t === 'weekday') {
+        const next = from.range[0] + ((e.to.wd - e.from.wd + 7) % 7);
+        return { range: [from.range[0], next], relative: true };
+      }
+      const to = resolve(e.to, anchor, lang);
+      if (!to.range || to.range[1] < from.range[0]) return { range: null, relative: from.relative || to.relative };
+      return { range: [from.range[0], to.range[1]], relative: from.relative || to.relative };
+    }
+    case 'feast': {
+      let y = e.y;
+      if (y === null) {
+        if (anchor === null) return { range: null, relative: true };
+        const h = toHijri(anchor);
+        y = h.m > e.m || (h.m === e.m && h.d >= e.d) ? h.y : h.y - 1;
+      }
+      const start = fromHijri(y, e.m, e.d);
+      if (start === null) return { range: null, relative: e.y === null };
+      return { range: [start, start + (e.firstDay ? 0 : e.days - 1)], relative: e.y === null };
+    }
     case 'since': {
       const from = resolve(e.from, anchor, lang);
       if (!from.range || anchor === null) return { range: null, relative: true };

@@ -34,6 +34,9 @@ export const ROLES = [
   'teen',
   'ordinal',
   'blocks_today',
+  'range_open',
+  'range_join',
+  'feast',
 ] as const;
 export type Role = (typeof ROLES)[number];
 
