@@ -15,7 +15,7 @@ export interface AcledEvalResult {
   sub_event_type_accuracy: number;
   /** our killed value (none = 0) equals ACLED's fatalities */
   fatalities_exact: number;
-  /** our first located place lies within 25 km of ACLED's coordinates (rows without ours count as misses) */
+  /** one of our places lies within 25 km of ACLED's point (50 km at ACLED geo_precision 3), as the contract scores places */
   location_within_25km: number;
   /** our first perpetrator (else first actor) is the id ACLED's actor1 maps to */
   actor1_accuracy: number;
@@ -72,7 +72,10 @@ export function scoreRow(row: AcledRecord): RowScore {
   const fatalities = Number(row.fatalities) || 0;
   const lat = Number(row.latitude);
   const lon = Number(row.longitude);
-  const place = inc?.locations.find((l) => (!l.role || l.role === 'location') && l.lat !== null && l.lon !== null);
+  // as the contract scores places (section 7): found when any place of ours lies within 25 km of
+  // ACLED's point, 50 km when ACLED itself only knows the region (geo_precision 3)
+  const radius = row.geo_precision === '3' ? 50 : 25;
+  const places = (inc?.locations ?? []).filter((l) => (!l.role || l.role === 'location') && l.lat !== null && l.lon !== null);
   const want = actorIdFromAcled(row.actor1 ?? '');
   const ours = inc ? (inc.actors.find((a) => a.role === 'perpetrator') ?? inc.actors[0]) : undefined;
   return {
@@ -80,7 +83,7 @@ export function scoreRow(row: AcledRecord): RowScore {
     eventType: inc?.acled?.event_type === row.event_type,
     subEventType: inc?.acled?.event_type === row.event_type && inc?.acled?.sub_event_type === row.sub_event_type,
     fatalities: killed === fatalities,
-    location: !!place && Number.isFinite(lat) && Number.isFinite(lon) && distanceKm(place.lat!, place.lon!, lat, lon) <= 25,
+    location: Number.isFinite(lat) && Number.isFinite(lon) && places.some((p) => distanceKm(p.lat!, p.lon!, lat, lon) <= radius),
     actor1: want ? ours?.id === want.id : null,
     predicted: inc?.acled ? `${inc.acled.event_type} / ${inc.acled.sub_event_type}` : inc ? `(${inc.type})` : '(none)',
     expected: `${row.event_type} / ${row.sub_event_type}`,
