@@ -2,6 +2,7 @@
 // environment. Each command lives in its own module and receives a typed config.
 import { Command, CommanderError } from 'commander';
 import { registerExtract } from './extract.ts';
+import { registerGazetteer } from './gazetteer.ts';
 import { registerEval } from './eval.ts';
 import { registerExport } from './export.ts';
 import { registerImport } from './import.ts';
@@ -19,6 +20,7 @@ program
   .exitOverride();
 
 registerExtract(program);
+registerGazetteer(program);
 registerEval(program);
 registerExport(program);
 registerImport(program);

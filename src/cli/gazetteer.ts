@@ -1,0 +1,111 @@
+// `rasid gazetteer import [--db FILE] FILE...`: GeoNames dumps into the database that extraction then
+// reads (loadGazetteer({ dbFile })). A progress bar on stderr; Ctrl-C stops after the current batch
+// and the next run resumes; the summary says what each file inserted, updated and left unchanged.
+import type { Command } from 'commander';
+import { basename } from 'node:path';
+import Database from 'better-sqlite3';
+import cliProgress from 'cli-progress';
+import { isRasidError } from '../errors.ts';
+import { importGeonamesFile, type FileReport } from '../geo/geonames-import.ts';
+import { sniffDumpKind } from '../geo/geonames-dump.ts';
+import { openSync, readSync, closeSync } from 'node:fs';
+
+export interface GazetteerImportOptions {
+  db: string;
+  countries?: string;
+}
+
+function firstLineOf(file: string): string {
+  const fd = openSync(file, 'r');
+  try {
+    const buf = Buffer.alloc(64 * 1024);
+    const n = readSync(fd, buf, 0, buf.length, 0);
+    return buf.subarray(0, n).toString('utf8').split('\n').find((l) => l.trim()) ?? '';
+  } finally {
+    closeSync(fd);
+  }
+}
+
+export async function runGazetteerImport(files: string[], opts: GazetteerImportOptions): Promise<number> {
+  const db = new Database(opts.db);
+  db.pragma('journal_mode = WAL');
+  const ac = new AbortController();
+  const onSigint = () => ac.abort();
+  process.once('SIGINT', onSigint);
+  const countries = opts.countries ? opts.countries.split(',').map((c) => c.trim()).filter(Boolean) : undefined;
+  let failed = 0;
+  // places before alternate names: an alternate name is kept only for a place already imported
+  const kindOf = (f: string) => {
+    try {
+      return sniffDumpKind(firstLineOf(f));
+    } catch {
+      return null;
+    }
+  };
+  const ordered = [...files.filter((f) => kindOf(f) !== 'alternate'), ...files.filter((f) => kindOf(f) === 'alternate')];
+  const bar = new cliProgress.SingleBar(
+    { stream: process.stderr, format: '{file} [{bar}] {percentage}% | {done}/{size} MB | {eta_formatted}', hideCursor: true },
+    cliProgress.Presets.shades_classic,
+  );
+  const reports: FileReport[] = [];
+  try {
+    for (const file of ordered) {
+      if (ac.signal.aborted) break;
+      let started = false;
+      try {
+        const r = await importGeonamesFile(db, file, {
+          countries,
+          signal: ac.signal,
+          onProgress: (p) => {
+            const payload = { file: basename(file), done: (p.bytesDone / 1e6).toFixed(1), size: (p.bytesTotal / 1e6).toFixed(1) };
+            if (!started) {
+              bar.start(p.bytesTotal, p.bytesDone, payload);
+              started = true;
+            } else bar.update(p.bytesDone, payload);
+          },
+        });
+        if (started) bar.stop();
+        reports.push(r);
+      } catch (err) {
+        if (started) bar.stop();
+        if (!isRasidError(err)) throw err;
+        failed++;
+        process.stderr.write(`rasid: ${err.message} [${err.code}]\n`);
+      }
+    }
+  } finally {
+    process.removeListener('SIGINT', onSigint);
+    db.close();
+  }
+  for (const r of reports) {
+    const state = r.finished ? 'done' : 'interrupted, run again to resume';
+    const resumed = r.resumedFrom > 0 ? ` (resumed at byte ${r.resumedFrom})` : '';
+    process.stdout.write(
+      `${r.file}: ${r.kind} dump${resumed}, ${r.lines} lines: ${r.inserted} inserted, ${r.updated} updated, ${r.unchanged} unchanged, ${r.skipped} skipped — ${state}\n`,
+    );
+  }
+  return failed > 0 || ac.signal.aborted ? 1 : 0;
+}
+
+export function registerGazetteer(program: Command): void {
+  const g = program.command('gazetteer').description('the place gazetteer');
+  g.command('import')
+    .description('load GeoNames dumps (SY.txt, allCountries.txt, cities500.txt…, alternateNamesV2.txt) into the database')
+    .argument('<files...>', 'GeoNames dump files')
+    .option('--db <file>', 'SQLite database file', './rasid.db')
+    .option('--countries <list>', 'only places of these ISO codes, comma-separated (e.g. SY,IQ)')
+    .action(async (files: string[], opts: GazetteerImportOptions) => {
+      // an unreadable file is named and skipped; the others still load
+      const readable = files.filter((f) => {
+        try {
+          closeSync(openSync(f, 'r'));
+          return true;
+        } catch {
+          process.stderr.write(`rasid: ${f}: cannot read [geonames.unreadable]\n`);
+          return false;
+        }
+      });
+      const code = await runGazetteerImport(readable, opts);
+      if (code !== 0 || readable.length < files.length) process.exitCode = 1;
+    });
+}
