@@ -68,20 +68,89 @@ interface Context {
   rawEnd?: number;
 }
 
+// Phrases looked up by their first word, so a token that starts nothing costs one map probe per stem.
+class PhraseIndex<T> {
+  private byFirst = new Map<string, Array<Phrase<T>>>();
+  /** how many tokens back a before-cue can start: its length plus its window */
+  readonly reach: number;
+
+  constructor(phrases: Array<Phrase<T>>) {
+    let reach = 0;
+    for (const p of phrases) {
+      const list = this.byFirst.get(p.words[0]) ?? [];
+      list.push(p);
+      this.byFirst.set(p.words[0], list);
+      const w = (p.value as { window?: unknown }).window;
+      reach = Math.max(reach, p.words.length + (typeof w === 'number' ? w : 0));
+    }
+    for (const list of this.byFirst.values()) list.sort((x, y) => y.words.length - x.words.length);
+    this.reach = reach;
+  }
+
+  candidates(norm: string, stems: Stem[]): Array<Phrase<T>> {
+    const first = this.byFirst.get(norm);
+    let out: Array<Phrase<T>> | null = first ? [...first] : null;
+    for (const s of stems) {
+      if (s.stem === norm) continue;
+      const more = this.byFirst.get(s.stem);
+      if (more) out = out ? [...out, ...more.filter((p) => !out!.includes(p))] : [...more];
+    }
+    if (!out) return [];
+    return out.sort((x, y) => y.words.length - x.words.length);
+  }
+}
+
+interface Indexes {
+  /** every word that can open a quantity: number words, duals, first words of vague words and modifiers */
+  starters: Set<string>;
+  vague: PhraseIndex<VagueWord>;
+  before: PhraseIndex<Modifier>;
+  after: PhraseIndex<Modifier>;
+  infix: PhraseIndex<Modifier>;
+  ordinalCues: PhraseIndex<ContextCue>;
+  /** keyed `${unit}:${position}` */
+  contexts: Map<string, PhraseIndex<ContextCue>>;
+}
+
+function buildIndexes(v: QuantityVocabulary): Indexes {
+  const groups = new Map<string, Array<Phrase<ContextCue>>>();
+  for (const c of v.contexts) {
+    const key = `${c.value.unit}:${c.value.position}`;
+    groups.set(key, [...(groups.get(key) ?? []), c]);
+  }
+  const mods = (position: Modifier['position']) =>
+    new PhraseIndex(v.modifiers.filter((m) => m.value.position === position));
+  const starters = new Set<string>([...v.numbers.keys(), ...v.duals.keys(), 'a', 'one']);
+  for (const p of v.vague) starters.add(p.words[0]);
+  for (const p of v.modifiers) if (p.value.position === 'before') starters.add(p.words[0]);
+  return {
+    starters,
+    vague: new PhraseIndex(v.vague),
+    before: mods('before'),
+    after: mods('after'),
+    infix: mods('infix'),
+    ordinalCues: new PhraseIndex(v.ordinalCues),
+    contexts: new Map([...groups].map(([k, list]) => [k, new PhraseIndex(list)])),
+  };
+}
+
 class Finder {
-  private stemCache = new Map<number, Stem[]>();
+  private stemCache: Array<Stem[] | undefined>;
 
   constructor(
     private readonly a: AnalyzedText,
     private readonly v: QuantityVocabulary,
-  ) {}
+    private readonly ix: Indexes,
+  ) {
+    this.stemCache = new Array<Stem[] | undefined>(a.tokens.length);
+  }
 
   private get tokens(): Token[] {
     return this.a.tokens;
   }
 
   stems(i: number): Stem[] {
-    let s = this.stemCache.get(i);
+    let s = this.stemCache[i];
     if (s) return s;
     const t = this.tokens[i];
     s = [];
@@ -94,7 +163,7 @@ class Finder {
         if (stem.length < 2 || (stem.length < 3 && p.p !== '' && p.p !== 'و')) continue;
         s.push({ stem, conj: p.conj, prep: p.prep, article: p.article });
       }
-    this.stemCache.set(i, s);
+    this.stemCache[i] = s;
     return s;
   }
 
@@ -117,15 +186,16 @@ class Finder {
     return null;
   }
 
-  /** a phrase whose words meet tokens i, i+1, … separated by spaces or hyphens; returns its end */
-  phraseAt<T>(phrases: Array<Phrase<T>>, i: number): { p: Phrase<T>; end: number } | null {
+  /** phrases whose words meet tokens i, i+1, … separated by spaces or hyphens, longest first */
+  phrasesAt<T>(index: PhraseIndex<T>, i: number): Array<{ p: Phrase<T>; end: number }> {
     const t = this.tokens;
-    if (i < 0 || i >= t.length) return null;
-    for (const p of phrases) {
-      let k = i;
+    const out: Array<{ p: Phrase<T>; end: number }> = [];
+    if (i < 0 || i >= t.length) return out;
+    for (const p of index.candidates(t[i].norm, this.stems(i))) {
+      let k = i + 1;
       let ok = true;
-      for (let w = 0; w < p.words.length; w++, k++) {
-        if (k >= t.length || (w > 0 && !/^[ \t-]*$/.test(this.gap(k - 1)))) {
+      for (let w = 1; w < p.words.length; w++, k++) {
+        if (k >= t.length || !/^[ \t-]*$/.test(this.gap(k - 1))) {
           ok = false;
           break;
         }
@@ -135,9 +205,13 @@ class Finder {
           break;
         }
       }
-      if (ok) return { p, end: k };
+      if (ok) out.push({ p, end: k });
     }
-    return null;
+    return out;
+  }
+
+  phraseAt<T>(index: PhraseIndex<T>, i: number): { p: Phrase<T>; end: number } | null {
+    return this.phrasesAt(index, i)[0] ?? null;
   }
 
   // ---- amounts ------------------------------------------------------------------------------------
@@ -323,7 +397,7 @@ class Finder {
   }
 
   vagueAt(i: number): Amount | null {
-    const m = this.phraseAt(this.v.vague, i);
+    const m = this.phraseAt(this.ix.vague, i);
     if (!m) return null;
     let end = m.end;
     let scale = 1;
@@ -338,7 +412,7 @@ class Finder {
         ids.push(n.w.id);
         end = j + 1;
       } else {
-        const vv = this.phraseAt(this.v.vague, j);
+        const vv = this.phraseAt(this.ix.vague, j);
         if (vv && vv.p.value.value >= 1000 && vv.end === j + 1) {
           scale = vv.p.value.value;
           ids.push(vv.p.value.id);
@@ -414,11 +488,21 @@ class Finder {
 
   // ---- quantities ---------------------------------------------------------------------------------
 
+  /** a cheap test that token i can open a quantity, before any phrase matching */
+  mayStart(i: number): boolean {
+    const t = this.tokens[i];
+    if (t.numeric) return true;
+    if (ARTICLE_TOKEN.test(t.norm)) return i + 1 < this.tokens.length && this.tokens[i + 1].numeric;
+    if (this.ix.starters.has(t.norm)) return true;
+    for (const s of this.stems(i)) if (this.ix.starters.has(s.stem)) return true;
+    return false;
+  }
+
   quantityAt(i: number): Quantity | null {
     const t = this.tokens;
     let mod: Modifier | null = null;
     let amount: Amount | null = null;
-    const before = this.phraseAt(this.v.modifiers.filter(isBefore), i);
+    const before = this.phraseAt(this.ix.before, i);
     if (before && this.plain(before.end - 1)) {
       const a = this.amountAt(before.end);
       if (a) {
@@ -479,7 +563,7 @@ class Finder {
       if (kind === 'exact' || kind === 'about') {
         for (const at of [end, noun && noun.tokenStart === end ? noun.tokenEnd : -1]) {
           if (at < 1 || at >= t.length || !this.plain(at - 1)) continue;
-          const after = this.phraseAt(this.v.modifiers.filter(isAfter), at);
+          const after = this.phraseAt(this.ix.after, at);
           if (!after) continue;
           ({ kind, min, max } = modify(after.p.value.kind, value));
           rule.push(after.p.value.id);
@@ -518,10 +602,7 @@ class Finder {
       j = end;
       id = 'range.hyphen';
     } else if (/^[ \t]*$/.test(g)) {
-      const infix = this.phraseAt(
-        this.v.modifiers.filter((m) => m.value.position === 'infix'),
-        end,
-      );
+      const infix = this.phraseAt(this.ix.infix, end);
       if (infix && infix.end < t.length && /^[ \t]*$/.test(this.gap(infix.end - 1))) {
         j = infix.end;
         id = infix.p.value.id;
@@ -537,29 +618,24 @@ class Finder {
   private context(amount: Amount, start: number, end: number, modified: boolean): Context | null {
     const t = this.tokens;
     const a = this.a;
-    const contexts = this.v.contexts;
     const afterCue = (unit: ContextCue['unit'], overOf = false) => {
       let at = end;
       if (at >= t.length || !/^[ \t-]*$/.test(this.gap(at - 1))) return null;
       // «25 من تشرين الثاني», «the 3rd of May»
       if (overOf && (t[at].norm === 'من' || t[at].norm === 'of') && at + 1 < t.length && this.plain(at)) at++;
-      const m = this.phraseAt(
-        contexts.filter((c) => c.value.unit === unit && c.value.position === 'after'),
-        at,
-      );
+      const index = this.ix.contexts.get(`${unit}:after`);
+      const m = index ? this.phraseAt(index, at) : null;
       return m ? { unit, id: m.p.value.id, start, end: m.end } : null;
     };
-    const beforeCue = (unit: ContextCue['unit'], phrases: Array<Phrase<ContextCue>> = contexts) => {
-      for (const c of phrases) {
-        if (c.value.unit !== unit || c.value.position !== 'before') continue;
-        const len = c.words.length;
-        for (let back = 1; back <= c.value.window; back++) {
-          const s = start - back - len + 1;
-          if (s < 0) continue;
-          // the cue must be in the same sentence: no line break or full stop in between
-          if (/[.!?;\n]/.test(a.norm.slice(t[s].end, t[start].start))) continue;
-          const m = this.phraseAt([c], s);
-          if (m && m.end === start - back + 1) return { unit, id: c.value.id, start, end };
+    const beforeCue = (unit: ContextCue['unit']) => {
+      const index = unit === 'ordinal' ? this.ix.ordinalCues : this.ix.contexts.get(`${unit}:before`);
+      if (!index) return null;
+      // a cue ends at most `window` tokens before the number, in the same sentence
+      for (let s = start - 1; s >= 0 && s >= start - index.reach; s--) {
+        if (/[.!?;\n]/.test(a.norm.slice(t[s].end, t[start].start))) break;
+        for (const m of this.phrasesAt(index, s)) {
+          const back = start - m.end + 1;
+          if (back >= 1 && back <= m.p.value.window) return { unit, id: m.p.value.id, start, end };
         }
       }
       return null;
@@ -573,7 +649,7 @@ class Finder {
           .find(Boolean);
         if (id && t[start - 1].arabic) return { unit: 'ordinal', id, start: start - 1, end };
       }
-      const cue = beforeCue('ordinal', this.v.ordinalCues);
+      const cue = beforeCue('ordinal');
       if (cue) return cue;
     }
     if (end < t.length && !t[end].arabic) {
@@ -724,14 +800,6 @@ class Finder {
   }
 }
 
-function isBefore(p: Phrase<Modifier>): boolean {
-  return p.value.position === 'before';
-}
-
-function isAfter(p: Phrase<Modifier>): boolean {
-  return p.value.position === 'after';
-}
-
 function modify(kind: Modifier['kind'], n: number): { kind: QuantityKind; min: number; max: number } {
   // rounded to 6 places first so 100 × 1.1 gives 110, not 111
   const r = (x: number) => Math.round(x * 1e6) / 1e6;
@@ -789,9 +857,10 @@ export function findQuantities(a: AnalyzedText): Quantity[] {
   if (a.tokens.length === 0) return out;
   const ar = quantityVocabulary('ar');
   const en = quantityVocabulary('en');
-  const finder = new Finder(a, mergeVocabularies(ar, en));
+  const v = mergeVocabularies(ar, en);
+  const finder = new Finder(a, v, merged!.ix);
   for (let i = 0; i < a.tokens.length;) {
-    const q = finder.quantityAt(i);
+    const q = finder.mayStart(i) ? finder.quantityAt(i) : null;
     if (q && q.tokenEnd > i) {
       out.push(q);
       i = q.tokenEnd;
@@ -800,7 +869,7 @@ export function findQuantities(a: AnalyzedText): Quantity[] {
   return out;
 }
 
-let merged: { ar: QuantityVocabulary; en: QuantityVocabulary; v: QuantityVocabulary } | null = null;
+let merged: { ar: QuantityVocabulary; en: QuantityVocabulary; v: QuantityVocabulary; ix: Indexes } | null = null;
 
 // Arabic and English words never collide (different scripts), so one table serves mixed text.
 function mergeVocabularies(ar: QuantityVocabulary, en: QuantityVocabulary): QuantityVocabulary {
@@ -816,6 +885,6 @@ function mergeVocabularies(ar: QuantityVocabulary, en: QuantityVocabulary): Quan
     ordinalCues: [...ar.ordinalCues, ...en.ordinalCues].sort(byLength),
     contexts: [...ar.contexts, ...en.contexts].sort(byLength),
   };
-  merged = { ar, en, v };
+  merged = { ar, en, v, ix: buildIndexes(v) };
   return v;
 }
