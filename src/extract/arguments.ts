@@ -374,11 +374,15 @@ function refineTypes(ctx: DocContext, frames: Frame[]): void {
       f.actors.some((a) => a.role !== 'perpetrator' && a.role !== undefined && !['civilians', 'journalists', 'aid_workers', 'protesters'].includes(a.id) && a.role === 'victim') ||
       ctx.m.fighters.some((x) => x.sentence === f.sentence && f.clauses.has(ctx.clauseOf[x.tokenStart]) && !f.actors.some((a) => a.role === 'perpetrator' && a.token >= x.tokenStart && a.token <= x.tokenEnd));
     f.fightersVictim = fighters;
+    // fighters who flee are the subject of the flight: any fighters noun in the clause makes it desertion
+    const fleeing =
+      f.type === 'displacement' &&
+      ctx.m.fighters.some((x) => x.sentence === f.sentence && f.triggers.some((t) => (x.tokenStart >= t.tokenEnd && x.tokenStart - t.tokenEnd <= 2) || (x.tokenEnd <= t.tokenStart && t.tokenStart - x.tokenEnd <= 2)));
     const alt = f.triggers.find((t) => t.value.ifFighters)?.value.ifFighters;
-    if (fighters && alt) {
+    if ((fighters || fleeing) && alt) {
       f.type = alt;
       f.rules.push('type:fighters');
-      if (alt === 'group_change') f.actors = f.actors.filter((a) => a.role === 'perpetrator' || a.id !== 'civilians');
+      if (alt === 'group_change') f.actors = f.actors.filter((a) => a.role === 'perpetrator');
     }
     const gov = f.triggers.find((t) => t.value.ifGovernment)?.value.ifGovernment;
     if (gov && f.actors.some((a) => a.role === 'perpetrator' && GOVERNMENTS.has(a.id))) {

@@ -38,6 +38,8 @@ export interface Frame {
   lowered: string[];
   earlier: boolean;
   reference: boolean;
+  /** every event word carries the article: it refers back to an event already named */
+  definite: boolean;
   clauses: Set<number>;
   actors: FrameActor[];
   counts: Partial<Record<CountKey, FrameCount>>;
@@ -120,6 +122,9 @@ const ABSORBS: Partial<Record<IncidentType, IncidentType[]>> = {
   air_strike: ['explosive_device', 'shelling'],
   shelling: ['explosive_device'],
   chemical_weapon: ['air_strike', 'shelling', 'explosive_device'],
+  disrupted_weapons_use: ['explosive_device', 'air_strike', 'shelling', 'suicide_bomb'],
+  mob_violence: ['armed_clash', 'attack', 'looting'],
+  violent_demonstration: ['peaceful_protest', 'looting', 'armed_clash', 'mob_violence'],
   execution: ['attack'],
 };
 
@@ -128,6 +133,13 @@ export function absorbs(a: IncidentType, b: IncidentType): boolean {
 }
 
 const WEAK = 0.6;
+
+function definiteToken(ctx: DocContext, t: number): boolean {
+  const tok = ctx.a.tokens[t];
+  if (!tok) return false;
+  if (!tok.arabic) return t > 0 && ctx.a.tokens[t - 1].norm === 'the';
+  return /^(و|ف)?(ب|ل|ك)?ال/.test(tok.norm) || /^(و|ف)?لل/.test(tok.norm);
+}
 
 function emptyFrame(ctx: DocContext, key: number, t: Mention<TriggerValue>, type: IncidentType): Frame {
   const s = ctx.a.sentences[t.sentence];
@@ -144,6 +156,7 @@ function emptyFrame(ctx: DocContext, key: number, t: Mention<TriggerValue>, type
     lowered: [],
     earlier: false,
     reference: false,
+    definite: false,
     clauses: new Set([ctx.clauseOf[t.tokenStart]]),
     actors: [],
     counts: {},
@@ -181,11 +194,41 @@ export function triggerType(ctx: DocContext, t: Mention<TriggerValue>): Incident
   return t.value.genericStrike ? strikeType(ctx, t) : t.value.type;
 }
 
+const PROTEST_TYPES: ReadonlySet<IncidentType> = new Set<IncidentType>([
+  'peaceful_protest', 'protest_with_intervention', 'excessive_force_against_protesters', 'violent_demonstration',
+]);
+
+/**
+ * A protest and what met it in one sentence are one event, typed by the worst that happened:
+ * shooting or deaths → excessive force; dispersal or arrests → intervention; arson, stones or fighting
+ * by the protesters → violent demonstration («أضرم محتجون غاضبون النار في مبنى المحافظة»).
+ */
+function protestCombination(ctx: DocContext, sentence: number, local: Frame[]): void {
+  const protesterNamed = ctx.m.actors.some((m) => m.sentence === sentence && m.value.actor === 'protesters');
+  const protest = local.find((f) => PROTEST_TYPES.has(f.type)) ?? (protesterNamed ? local.find((f) => ['mob_violence', 'looting', 'armed_clash', 'attack', 'arrests'].includes(f.type)) : undefined);
+  if (!protest) return;
+  const others = local.filter((f) => f !== protest);
+  const has = (types: IncidentType[]) => [protest, ...others].some((f) => types.includes(f.type));
+  const killing = [protest, ...others].some((f) => f.triggers.some((t) => t.value.outcome) || f.type === 'attack' || f.type === 'excessive_force_against_protesters');
+  let type: IncidentType;
+  if (killing) type = 'excessive_force_against_protesters';
+  else if (has(['protest_with_intervention', 'arrests'])) type = 'protest_with_intervention';
+  else if (has(['violent_demonstration', 'mob_violence', 'looting', 'armed_clash'])) type = 'violent_demonstration';
+  else return;
+  protest.type = type;
+  for (const f of others) {
+    if (f.type === 'displacement' || f.type === 'agreement') continue;
+    for (const t of f.triggers) addTrigger(protest, t, ctx.clauseOf[t.tokenStart]);
+    local.splice(local.indexOf(f), 1);
+  }
+  protest.rules.push('type:protest-combination');
+}
+
 /** Clause-level frames of one document, before arguments and merging. */
 export function buildFrames(ctx: DocContext, suppressed: Set<Mention<TriggerValue>>, lowered: Map<Mention<TriggerValue>, string[]>): Frame[] {
   const frames: Frame[] = [];
   const sepCues = ctx.m.cues.filter((c) => c.value.kind === 'separator');
-  const earlierCues = ctx.m.cues.filter((c) => c.value.kind === 'earlier');
+  const earlierCues = ctx.m.cues.filter((c) => c.value.kind === 'earlier' || c.value.kind === 'earlier_before');
   const causeCues = ctx.m.cues.filter((c) => c.value.kind === 'cause');
   let key = 0;
   for (const s of ctx.a.sentences) {
@@ -242,9 +285,12 @@ export function buildFrames(ctx: DocContext, suppressed: Set<Mention<TriggerValu
         else local.push(emptyFrame(ctx, key++, o, o.value.type === 'none' ? 'attack' : o.value.type));
       }
     }
+    protestCombination(ctx, s.i, local);
     for (const f of local) {
       const first = Math.min(...f.triggers.map((t) => t.tokenStart));
-      f.earlier = earlierCues.some((c) => c.sentence === s.i && c.tokenStart < first + 8);
+      f.earlier = earlierCues.some((c) => c.sentence === s.i && (c.tokenStart < first || (c.value.kind === 'earlier' && c.tokenStart < first + 8)));
+      // «العبوة كانت مزروعة», «نقل المختطفين»: a definite noun names an event already told
+      f.definite = f.triggers.every((t) => t.value.outcome || definiteToken(ctx, t.tokenStart));
       f.reference = f.triggers.every((t) => causeCues.some((c) => c.sentence === s.i && c.tokenEnd <= t.tokenStart && ctx.clauseOf[c.tokenStart] === ctx.clauseOf[t.tokenStart]));
       for (const t of f.triggers) for (const k of lowered.get(t) ?? []) if (!f.lowered.includes(k)) f.lowered.push(k);
       if (f.type === 'none' as string) continue;

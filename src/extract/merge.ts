@@ -74,7 +74,7 @@ export function compatible(ctx: DocContext, a: Frame, b: Frame): boolean {
   const pa = perpetrators(a);
   const pb = perpetrators(b);
   if (pa.size && pb.size && ![...pb].every((x) => pa.has(x))) return false;
-  if (b.reference) return true;
+  if (b.reference || (b.definite && bare(b) && b.eventTriggers > 0)) return true;
   if (!countsCompatible(a, b)) return false;
   // a bare mention by the same named perpetrator close by is the same campaign («عمليات اعتقال واسعة»)
   if (bare(b) && pb.size && [...pb].every((x) => pa.has(x)) && near(a, b)) return true;
