@@ -8,8 +8,8 @@ export type Season = 'spring' | 'summer' | 'autumn' | 'winter';
 export type TimeExpr =
   /** a calendar date, month or year; missing parts come from the publication date */
   | { t: 'date'; cal: 'gregorian' | 'hijri'; y: number | null; m: number | null; d: number | null; rel: Rel | null; part: Part | null }
-  /** «اليوم», «أمس», «أول أمس» */
-  | { t: 'offset'; days: number }
+  /** «اليوم», «أمس», «أول أمس»; `wd` when a weekday is named with it («أمس الأحد») */
+  | { t: 'offset'; days: number; wd: number | null }
   | { t: 'weekday'; wd: number; rel: Rel | null }
   /** «الأسبوع الماضي», «مطلع العام», «23 من الشهر الجاري» */
   | { t: 'period'; unit: 'week' | 'month' | 'year'; rel: Rel; part: Part | null; d: number | null }

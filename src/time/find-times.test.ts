@@ -22,7 +22,7 @@ const arabic: Case[] = [
   ['نزح آلاف الأهالي عام 2014', AR, 'عام 2014', '2014-01-01', '2014-12-31', 3],
   ['في 15 رمضان 1436 هـ قصف الطيران السوق', AR, 'في 15 رمضان 1436 هـ', '2015-07-02', '2015-07-02', 1],
   ['قصف الطيران السوق خلال شهر رمضان', AR, 'خلال شهر رمضان', '2015-06-18', '2015-07-16', 3],
-  ['قتل أمس الأحد ثلاثة مدنيين', AR, 'أمس الأحد', '2015-08-31', '2015-08-31', 1],
+  ['قتل أمس الأحد ثلاثة مدنيين', '2015-08-31', 'أمس الأحد', '2015-08-30', '2015-08-30', 1],
   ['قتل اليوم ثلاثة مدنيين', AR, 'اليوم', '2015-09-01', '2015-09-01', 1],
   ['قصف الطيران البلدة أمس', AR, 'أمس', '2015-08-31', '2015-08-31', 1],
   ['أعدم التنظيم شاباً يوم الجمعة الماضي', AR, 'يوم الجمعة الماضي', '2015-08-28', '2015-08-28', 1],
@@ -208,4 +208,21 @@ test('several mentions in one text, in order', () => {
     found.map((m) => m.text),
     ['أمس', 'في 3 تموز 2014', 'منذ أسبوع'],
   );
+});
+
+test('a weekday named with «اليوم» or «أمس» that disagrees with publication is a doubt', () => {
+  // published on Tuesday 1 September 2015: «أمس الأحد» is one day off, «اليوم الخميس» two
+  const [a] = findTimes(analyze('قتل أمس الأحد ثلاثة مدنيين'), AR);
+  assert.deepEqual([a.start, a.issue], ['2015-08-30', 'time.weekday-mismatch']);
+  const [b] = findTimes(analyze('قتل اليوم الخميس ثلاثة مدنيين'), AR);
+  assert.deepEqual([b.start, b.issue], ['2015-09-01', 'time.weekday-mismatch']);
+  const [c] = findTimes(analyze('قتل اليوم الثلاثاء ثلاثة مدنيين'), AR);
+  assert.equal(c.issue, undefined);
+});
+
+test('a date after publication is a doubt, unless the words say future', () => {
+  const [a] = findTimes(analyze('استولى المقاتلون على عربة في 23 من الشهر الجاري'), AR);
+  assert.equal(a.issue, 'time.after-publication');
+  const [b] = findTimes(analyze('تبدأ المحاكمة غداً'), AR);
+  assert.deepEqual([b.start, b.issue], ['2015-09-02', undefined]);
 });

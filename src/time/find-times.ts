@@ -86,6 +86,15 @@ export function findTimes(a: AnalyzedText, published: string | null): TimeMentio
   return out;
 }
 
+/** Words that speak of the future on purpose («غداً», «المقبل»): no doubt when they lie ahead. */
+function isFuture(e: Reading['expr']): boolean {
+  if (e.t === 'offset') return e.days > 0;
+  if (e.t === 'date' || e.t === 'weekday' || e.t === 'season') return e.rel === 'next';
+  if (e.t === 'period') return e.rel === 'next';
+  if (e.t === 'range' || e.t === 'since') return isFuture(e.from);
+  return false;
+}
+
 function toMention(a: AnalyzedText, start: number, r: Reading, anchor: number | null): TimeMention {
   const tokens = a.tokens;
   const rawStart = tokens[start].rawStart;
@@ -96,7 +105,10 @@ function toMention(a: AnalyzedText, start: number, r: Reading, anchor: number | 
   const probe = range ?? resolve(r.expr, PRECISION_PROBE, a.lang).range;
   // what a report tells happened by the time it was published
   if (range && anchor !== null && range[0] <= anchor && anchor < range[1]) range = [range[0], anchor];
+  let issue = resolved.issue;
+  if (!issue && range && anchor !== null && range[0] > anchor && !isFuture(r.expr)) issue = 'time.after-publication';
   return {
+    ...(issue ? { issue } : {}),
     tokenStart: start,
     tokenEnd: r.end,
     rawStart,

@@ -304,7 +304,7 @@ export class TimeGrammar {
     if (wd) j = wd.end;
     const dp = this.role(j, 'daypart');
     if (dp && this.a.lang === 'en') j = dp.end;
-    return { end: j, expr: { t: 'offset', days }, rule: 'day.offset' };
+    return { end: j, expr: { t: 'offset', days, wd: wd ? Number(wd.value) : null }, rule: 'day.offset' };
   }
 
   /** «الليلة الماضية», «last night», «this morning». */
@@ -313,15 +313,15 @@ export class TimeGrammar {
     if (rb) {
       const dp = this.role(rb.end, 'daypart');
       if (!dp) return null;
-      if (rb.rel === 'past' && dp.value === 'night') return { end: dp.end, expr: { t: 'offset', days: -1 }, rule: 'day.last-night' };
-      if (rb.rel === 'current') return { end: dp.end, expr: { t: 'offset', days: 0 }, rule: 'day.this-daypart' };
+      if (rb.rel === 'past' && dp.value === 'night') return { end: dp.end, expr: { t: 'offset', days: -1, wd: null }, rule: 'day.last-night' };
+      if (rb.rel === 'current') return { end: dp.end, expr: { t: 'offset', days: 0, wd: null }, rule: 'day.this-daypart' };
       return null;
     }
     const dp = this.role(i, 'daypart');
     if (!dp || dp.value !== 'night') return null;
     const r = this.rel(dp.end);
     if (!r || r.rel !== 'past') return null;
-    return { end: r.end, expr: { t: 'offset', days: -1 }, rule: 'day.last-night' };
+    return { end: r.end, expr: { t: 'offset', days: -1, wd: null }, rule: 'day.last-night' };
   }
 
   /** «يوم الجمعة الماضي», «الأحد 3 أيار 2015», «last Thursday», «Sunday night». */

@@ -22,6 +22,8 @@ export interface Resolved {
   range: Range | null;
   /** the expression needed a publication date */
   relative: boolean;
+  /** a doubt for reviewers, as an issue code */
+  issue?: string;
 }
 
 /** The week a report's region counts from: Saturday in Arabic (Syria, Iraq), Monday in English. */
@@ -204,8 +206,14 @@ export function resolve(e: TimeExpr, anchor: number | null, lang: 'ar' | 'en'): 
   }
   if (anchor === null) return { range: null, relative: true };
   switch (e.t) {
-    case 'offset':
-      return { range: [anchor + e.days, anchor + e.days], relative: true };
+    case 'offset': {
+      const d = anchor + e.days;
+      if (e.wd === null || weekday(d) === e.wd) return { range: [d, d], relative: true };
+      // «اليوم (الخميس)» in a page dated Friday: metadata dates are often a day off (UTC, posting
+      // after midnight), so a named weekday one day away wins; further away, the offset stands.
+      for (const near of [d - 1, d + 1]) if (weekday(near) === e.wd) return { range: [near, near], relative: true, issue: 'time.weekday-mismatch' };
+      return { range: [d, d], relative: true, issue: 'time.weekday-mismatch' };
+    }
     case 'weekday': {
       const back = (weekday(anchor) - e.wd + 7) % 7;
       if (e.rel === 'next') {

@@ -14,4 +14,10 @@ export interface TimeMention {
   /** false when a relative phrase had no publication date to anchor on */
   anchored: boolean;
   rule: string;
+  /**
+   * a doubt for reviewers: `time.weekday-mismatch` (a weekday named with «اليوم»/«أمس» disagrees with
+   * the publication date; a weekday one day away was taken), `time.after-publication` (the date lies
+   * after the publication date)
+   */
+  issue?: string;
 }
