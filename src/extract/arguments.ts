@@ -367,6 +367,10 @@ function assignTimesPlacesAttribution(ctx: DocContext, frames: Frame[]): void {
   }
 }
 
+function actorsInClauses(ctx: DocContext, f: Frame): Mention<ActorValue>[] {
+  return ctx.m.actors.filter((m) => m.sentence === f.sentence && f.clauses.has(ctx.clauseOf[m.tokenStart]));
+}
+
 /** Type changes that depend on the arguments: fighters fleeing desert; a government taking ground regains it. */
 function refineTypes(ctx: DocContext, frames: Frame[]): void {
   for (const f of frames) {
@@ -383,6 +387,15 @@ function refineTypes(ctx: DocContext, frames: Frame[]): void {
       f.type = alt;
       f.rules.push('type:fighters');
       if (alt === 'group_change') f.actors = f.actors.filter((a) => a.role === 'perpetrator');
+    }
+    // «هاجم عناصر من داعش رعاة أغنام وقتلوا خمسة منهم»: a weak «attack» word against civilians is not a battle
+    if (f.type === 'armed_clash' && f.triggers.every((t) => t.value.outcome || t.value.weight < 0.6)) {
+      const civ = actorsInClauses(ctx, f).filter((m) => m.value.side === 'civilian');
+      const armedTarget = f.actors.some((a) => a.role !== 'perpetrator');
+      if (civ.length && !armedTarget) {
+        f.type = 'attack';
+        f.rules.push('type:attack-on-civilians');
+      }
     }
     const gov = f.triggers.find((t) => t.value.ifGovernment)?.value.ifGovernment;
     if (gov && f.actors.some((a) => a.role === 'perpetrator' && GOVERNMENTS.has(a.id))) {
