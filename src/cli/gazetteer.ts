@@ -20,7 +20,13 @@ function firstLineOf(file: string): string {
   try {
     const buf = Buffer.alloc(64 * 1024);
     const n = readSync(fd, buf, 0, buf.length, 0);
-    return buf.subarray(0, n).toString('utf8').split('\n').find((l) => l.trim()) ?? '';
+    return (
+      buf
+        .subarray(0, n)
+        .toString('utf8')
+        .split('\n')
+        .find((l) => l.trim()) ?? ''
+    );
   } finally {
     closeSync(fd);
   }
@@ -32,7 +38,12 @@ export async function runGazetteerImport(files: string[], opts: GazetteerImportO
   const ac = new AbortController();
   const onSigint = () => ac.abort();
   process.once('SIGINT', onSigint);
-  const countries = opts.countries ? opts.countries.split(',').map((c) => c.trim()).filter(Boolean) : undefined;
+  const countries = opts.countries
+    ? opts.countries
+        .split(',')
+        .map((c) => c.trim())
+        .filter(Boolean)
+    : undefined;
   let failed = 0;
   // places before alternate names: an alternate name is kept only for a place already imported
   const kindOf = (f: string) => {
@@ -42,9 +53,16 @@ export async function runGazetteerImport(files: string[], opts: GazetteerImportO
       return null;
     }
   };
-  const ordered = [...files.filter((f) => kindOf(f) !== 'alternate'), ...files.filter((f) => kindOf(f) === 'alternate')];
+  const ordered = [
+    ...files.filter((f) => kindOf(f) !== 'alternate'),
+    ...files.filter((f) => kindOf(f) === 'alternate'),
+  ];
   const bar = new cliProgress.SingleBar(
-    { stream: process.stderr, format: '{file} [{bar}] {percentage}% | {done}/{size} MB | {eta_formatted}', hideCursor: true },
+    {
+      stream: process.stderr,
+      format: '{file} [{bar}] {percentage}% | {done}/{size} MB | {eta_formatted}',
+      hideCursor: true,
+    },
     cliProgress.Presets.shades_classic,
   );
   const reports: FileReport[] = [];
@@ -57,7 +75,11 @@ export async function runGazetteerImport(files: string[], opts: GazetteerImportO
           countries,
           signal: ac.signal,
           onProgress: (p) => {
-            const payload = { file: basename(file), done: (p.bytesDone / 1e6).toFixed(1), size: (p.bytesTotal / 1e6).toFixed(1) };
+            const payload = {
+              file: basename(file),
+              done: (p.bytesDone / 1e6).toFixed(1),
+              size: (p.bytesTotal / 1e6).toFixed(1),
+            };
             if (!started) {
               bar.start(p.bytesTotal, p.bytesDone, payload);
               started = true;
@@ -90,7 +112,9 @@ export async function runGazetteerImport(files: string[], opts: GazetteerImportO
 export function registerGazetteer(program: Command): void {
   const g = program.command('gazetteer').description('the place gazetteer');
   g.command('import')
-    .description('load GeoNames dumps (SY.txt, allCountries.txt, cities500.txt…, alternateNamesV2.txt) into the database')
+    .description(
+      'load GeoNames dumps (SY.txt, allCountries.txt, cities500.txt…, alternateNamesV2.txt) into the database',
+    )
     .argument('<files...>', 'GeoNames dump files')
     .option('--db <file>', 'SQLite database file', './rasid.db')
     .option('--countries <list>', 'only places of these ISO codes, comma-separated (e.g. SY,IQ)')

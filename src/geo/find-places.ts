@@ -116,7 +116,12 @@ function cuesFor(tokens: Token[], i: number): PlaceCues {
 }
 
 /** Matches of `lex` in [from, to) that end exactly at `to`. */
-function endingAt<T>(lex: { matchAll(t: Token[], f: number, e: number): Array<{ tokenStart: number; tokenEnd: number; value: T }> }, tokens: Token[], to: number, span = 4) {
+function endingAt<T>(
+  lex: { matchAll(t: Token[], f: number, e: number): Array<{ tokenStart: number; tokenEnd: number; value: T }> },
+  tokens: Token[],
+  to: number,
+  span = 4,
+) {
   return lex.matchAll(tokens, Math.max(0, to - span), to).filter((m) => m.tokenEnd === to);
 }
 
@@ -125,7 +130,8 @@ function isWithin(e: GazetteerEntry, parent: GazetteerEntry): boolean {
   if (parent.kind === 'country') return e.country === parent.country;
   if (e.country !== parent.country) return false;
   if (parent.kind === 'governorate') return e.admin1 === parent.admin1;
-  if (parent.kind === 'district') return e.admin2 === parent.admin2 || (e.admin1 === parent.admin1 && distanceKm(e, parent) < 60);
+  if (parent.kind === 'district')
+    return e.admin2 === parent.admin2 || (e.admin1 === parent.admin1 && distanceKm(e, parent) < 60);
   return distanceKm(e, parent) < 30 || (!!e.admin2 && e.admin2 === parent.admin2 && e.admin1 === parent.admin1);
 }
 
@@ -202,11 +208,13 @@ export function findPlaces(a: AnalyzedText, opts: FindPlacesOptions = {}): Place
   // 2. phrases where the word is not a place («حماة الديار», «فتح الباب»)
   const negatives = new Uint8Array(tokens.length);
   for (const lang of ['ar', 'en'] as const) {
-    for (const m of placeCues(lang).negative.matchAll(tokens)) for (let i = m.tokenStart; i < m.tokenEnd; i++) negatives[i] = 1;
+    for (const m of placeCues(lang).negative.matchAll(tokens))
+      for (let i = m.tokenStart; i < m.tokenEnd; i++) negatives[i] = 1;
   }
 
   const sentenceStart = new Int32Array(tokens.length);
-  for (const s of a.sentences) for (let i = s.tokenStart; i < s.tokenEnd && i < tokens.length; i++) sentenceStart[i] = s.tokenStart;
+  for (const s of a.sentences)
+    for (let i = s.tokenStart; i < s.tokenEnd && i < tokens.length; i++) sentenceStart[i] = s.tokenStart;
 
   // 3. context of each mention: cue chain before, role, parent after
   const found: Found[] = [];
@@ -260,7 +268,8 @@ export function findPlaces(a: AnalyzedText, opts: FindPlacesOptions = {}): Place
     }
     if (j === next.tokenStart) {
       const between = a.raw.slice(tokens[f.tokenEnd - 1].rawEnd, tokens[next.tokenStart].rawStart);
-      const linked = j > f.tokenEnd || /[,،(\-]/.test(between) || cliticOf(tokens[next.tokenStart], next.names[0].key) !== '';
+      const linked =
+        j > f.tokenEnd || /[,،(-]/.test(between) || cliticOf(tokens[next.tokenStart], next.names[0].key) !== '';
       if (linked && !/[.!?؟\n]/.test(between)) {
         f.parent = k + 1;
         next.parentOf = k;
@@ -275,7 +284,10 @@ export function findPlaces(a: AnalyzedText, opts: FindPlacesOptions = {}): Place
     const motion = cl.motion.matchAll(tokens, Math.max(s0, f.chainStart - 10), f.chainStart).length > 0;
     if (!motion) continue;
     const first = tokens[f.chainStart];
-    const clitic = f.chainStart === f.tokenStart ? cliticOf(first, f.names[0].key) : cliticOf(first, first.keys[first.keys.length - 1]);
+    const clitic =
+      f.chainStart === f.tokenStart
+        ? cliticOf(first, f.names[0].key)
+        : cliticOf(first, first.keys[first.keys.length - 1]);
     if (endingAt(cl.destination, tokens, f.chainStart, 2).length || /ل$/.test(clitic)) {
       f.role = 'destination';
       f.roleRule = 'place.role.destination';
@@ -305,11 +317,18 @@ export function findPlaces(a: AnalyzedText, opts: FindPlacesOptions = {}): Place
   }
   let dominant: string | null = null;
   let top = 1;
-  for (const [k, v] of counts) if (v > top) ((dominant = k), (top = v));
+  for (const [k, v] of counts) {
+    if (v > top) {
+      dominant = k;
+      top = v;
+    }
+  }
 
   // 6. final pass: parents first (they are resolved on their own), then everything with context
   const resolved: Array<ReturnType<typeof rank> | undefined> = new Array(kept.length);
-  const order = [...kept.keys()].sort((x, y) => (kept[x].parentOf !== null ? 0 : 1) - (kept[y].parentOf !== null ? 0 : 1) || y - x);
+  const order = [...kept.keys()].sort(
+    (x, y) => (kept[x].parentOf !== null ? 0 : 1) - (kept[y].parentOf !== null ? 0 : 1) || y - x,
+  );
   for (const i of order) {
     const f = kept[i];
     const parentEntry = f.parent !== null ? (resolved[f.parent]?.best ?? first[f.parent].best) : null;
@@ -328,7 +347,7 @@ export function findPlaces(a: AnalyzedText, opts: FindPlacesOptions = {}): Place
     if (f.parentOf !== null) rules.push('place.is_parent');
     if (f.roleRule) rules.push(f.roleRule);
     const issues: PlaceIssue[] = [];
-    let entry = r.best;
+    let entry: GazetteerEntry | null = r.best;
     if (r.ambiguous) {
       issues.push({
         code: 'place.ambiguous',
@@ -357,8 +376,10 @@ export function findPlaces(a: AnalyzedText, opts: FindPlacesOptions = {}): Place
 
 function rank(f: Found, parent: GazetteerEntry | null, dominant: string | null) {
   const scored = f.candidates.map((e) => ({ e, s: score(e, f, parent, dominant) })).sort((x, y) => y.s - x.s);
-  const best = scored[0]?.e ?? null;
-  const rivals = scored.filter((x) => best && x.s > scored[0].s - AMBIGUITY_MARGIN && distanceKm(x.e, best) > SAME_PLACE_KM);
+  const best: GazetteerEntry | null = scored.length ? scored[0].e : null;
+  const rivals = scored.filter(
+    (x) => best && x.s > scored[0].s - AMBIGUITY_MARGIN && distanceKm(x.e, best) > SAME_PLACE_KM,
+  );
   return {
     best,
     ambiguous: rivals.length > 0,

@@ -27,7 +27,12 @@ export class GazetteerFormatError extends Error {
 
 const opt = (s: string | undefined): string | null => (s && s.trim() ? s.trim() : null);
 const list = (s: string | undefined): string[] =>
-  s ? s.split('|').map((x) => x.trim()).filter(Boolean) : [];
+  s
+    ? s
+        .split('|')
+        .map((x) => x.trim())
+        .filter(Boolean)
+    : [];
 
 export function parseGazetteerTsv(text: string, file: string): GazetteerEntry[] {
   const lines = text.split(/\r?\n/);
@@ -49,7 +54,14 @@ export function parseGazetteerTsv(text: string, file: string): GazetteerEntry[] 
     const lat = Number(get('lat'));
     const lon = Number(get('lon'));
     const id = (get('id') ?? '').trim();
-    if (!id || !PLACE_KINDS.includes(kind) || !Number.isFinite(lat) || !Number.isFinite(lon) || Math.abs(lat) > 90 || Math.abs(lon) > 180) {
+    if (
+      !id ||
+      !PLACE_KINDS.includes(kind) ||
+      !Number.isFinite(lat) ||
+      !Number.isFinite(lon) ||
+      Math.abs(lat) > 90 ||
+      Math.abs(lon) > 180
+    ) {
       throw new GazetteerFormatError(`${file}:${i + 1}: bad entry (id, kind or coordinates)`);
     }
     const name = (get('name') ?? '').trim();

@@ -30,7 +30,8 @@ test('every Syrian governorate and every Iraqi governorate is there', () => {
 
 test('each named kind of site is there', () => {
   const sites = new Set(entries.filter((e) => e.kind === 'site').map((e) => e.site));
-  for (const s of ['oil_field', 'gas_field', 'dam', 'airport', 'air_base', 'prison', 'camp', 'border_crossing']) assert.ok(sites.has(s), s);
+  for (const s of ['oil_field', 'gas_field', 'dam', 'airport', 'air_base', 'prison', 'camp', 'border_crossing'])
+    assert.ok(sites.has(s), s);
   const quarters = (admin1: string) => entries.filter((e) => e.kind === 'quarter' && e.admin1 === admin1).length;
   for (const a of ['Deir-ez-Zor', 'Ar-Raqqa', 'Aleppo', 'Ninewa', 'Damascus']) assert.ok(quarters(a) >= 8, a);
 });
@@ -51,7 +52,10 @@ test('entries are well formed: Arabic names, coordinates inside their country', 
       // GeoNames lacks an Arabic name for a handful of its places; ours all have one
       if (!e.id.startsWith('geonames:')) assert.ok(e.names_ar.length > 0, `${e.id} has no Arabic name`);
       const [s, n, w, east] = box[e.country];
-      assert.ok(e.lat >= s && e.lat <= n && e.lon >= w && e.lon <= east, `${e.id} ${e.lat},${e.lon} outside ${e.country}`);
+      assert.ok(
+        e.lat >= s && e.lat <= n && e.lon >= w && e.lon <= east,
+        `${e.id} ${e.lat},${e.lon} outside ${e.country}`,
+      );
       if (e.kind !== 'country') assert.ok(e.admin1, `${e.id} has no admin1`);
     }
     assert.ok(e.name, `${e.id} has no name`);
@@ -67,12 +71,14 @@ test('every authored entry is found by findPlaces under its first Arabic name', 
     // the name after a cue that fits the kind, so that common-word names count too, and its governorate
     // after it, as reports write them («حي الفردوس في محافظة حلب»), so that homonyms elsewhere do not win
     const cue = { quarter: 'حي', governorate: 'محافظة', country: 'دولة', site: 'في' }[e.kind as string] ?? 'منطقة';
-    const parent = e.kind !== 'governorate' && e.admin1 && govAr.has(e.admin1) ? ` في محافظة ${govAr.get(e.admin1)}` : '';
+    const parent =
+      e.kind !== 'governorate' && e.admin1 && govAr.has(e.admin1) ? ` في محافظة ${govAr.get(e.admin1)}` : '';
     const text = `وقعت الحادثة في ${cue} ${e.names_ar[0]}${parent} أمس`;
     const found = findPlaces(analyze(text), { gazetteer: g });
     // a duplicate of a GeoNames town may resolve to that town: same place within the scoring radius
     if (!found.some((m) => m.entry && distanceKm(m.entry, e) <= 25)) {
-      if (!found.some((m) => m.issues?.some((i) => i.code === 'place.ambiguous'))) missed.push(`${e.id} «${e.names_ar[0]}»`);
+      if (!found.some((m) => m.issues?.some((i) => i.code === 'place.ambiguous')))
+        missed.push(`${e.id} «${e.names_ar[0]}»`);
     }
   }
   assert.deepEqual(missed, []);

@@ -45,7 +45,10 @@ export function englishKey(s: string): string {
 }
 
 export function arabicKey(s: string): string {
-  return normalizeString(s).replace(/[^\u0621-\u064a0-9 ]+/g, ' ').replace(/\s+/g, ' ').trim();
+  return normalizeString(s)
+    .replace(/[^\u0621-\u064a0-9 ]+/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
 }
 
 function readCommonWords(): Set<string> {
@@ -94,7 +97,10 @@ export class Gazetteer {
       const k = `${lang}:${key}`;
       const bare = lang === 'ar' ? key.replace(/^ال/, '') : key.replace(EN_ARTICLES, '');
       const common =
-        cueOnly || this.isCommonWord(key) || this.common.has(bare) || (lang === 'ar' ? bare.length <= 2 : key.length <= 3);
+        cueOnly ||
+        this.isCommonWord(key) ||
+        this.common.has(bare) ||
+        (lang === 'ar' ? bare.length <= 2 : key.length <= 3);
       let n = names.get(k);
       if (!n) {
         n = { key, lang, entries: [], article: lang === 'ar' && key.startsWith('ال') && !key.includes(' '), common };

@@ -89,8 +89,10 @@ export function adminNameIndex(rows: GeonameRow[]): Map<string, string> {
   for (const r of rows) {
     if (r.featureClass !== 'P') continue;
     if (r.featureCode === 'PPLA2') idx.set(`${r.country}.${r.admin1}.${r.admin2}`, r.asciiName || r.name);
-    if (r.featureCode === 'PPLA3' && r.admin3) idx.set(`${r.country}.${r.admin1}.${r.admin2}.${r.admin3}`, r.asciiName || r.name);
-    if (r.featureCode === 'PPLA' && !ADMIN1_NAMES[r.country]) idx.set(`${r.country}.${r.admin1}`, r.asciiName || r.name);
+    if (r.featureCode === 'PPLA3' && r.admin3)
+      idx.set(`${r.country}.${r.admin1}.${r.admin2}.${r.admin3}`, r.asciiName || r.name);
+    if (r.featureCode === 'PPLA' && !ADMIN1_NAMES[r.country])
+      idx.set(`${r.country}.${r.admin1}`, r.asciiName || r.name);
   }
   return idx;
 }

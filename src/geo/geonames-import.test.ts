@@ -12,7 +12,16 @@ import { findPlaces } from './find-places.ts';
 import { importGeonames, importGeonamesFile, loadGazetteer } from './geonames-import.ts';
 import { isRasidError } from '../errors.ts';
 
-const SHARED_CITIES = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..', '..', 'shared', 'data', 'geonames', 'cities500_SY_IQ.txt');
+const SHARED_CITIES = resolve(
+  dirname(fileURLToPath(import.meta.url)),
+  '..',
+  '..',
+  '..',
+  'shared',
+  'data',
+  'geonames',
+  'cities500_SY_IQ.txt',
+);
 const hasShared = existsSync(SHARED_CITIES);
 
 function tmp(): { dir: string; db: string; done: () => void } {
@@ -22,13 +31,37 @@ function tmp(): { dir: string; db: string; done: () => void } {
 
 // Our own rows in the geoname dump format (19 TAB-separated columns): two invented villages.
 const row = (id: number, name: string, alt: string, lat: number, lon: number, pop = 0) =>
-  [id, name, name, alt, lat, lon, 'P', 'PPL', 'SY', '', '07', '', '', '', pop, '', '200', 'Asia/Damascus', '2024-01-01'].join('\t');
+  [
+    id,
+    name,
+    name,
+    alt,
+    lat,
+    lon,
+    'P',
+    'PPL',
+    'SY',
+    '',
+    '07',
+    '',
+    '',
+    '',
+    pop,
+    '',
+    '200',
+    'Asia/Damascus',
+    '2024-01-01',
+  ].join('\t');
 const FIXTURE = [
   row(990000001, 'Tall al-Ikhtibar', 'Tall al-Ikhtibar,تل الاختبار', 35.21, 40.33, 700),
   row(990000002, 'Khirbat Tajriba', 'خربة تجربة', 35.05, 40.6, 0),
 ].join('\n');
 // alternateNamesV2: id, geonameid, lang, name, preferred, short, colloquial, historic, from, to
-const ALTERNATES = ['880000001\t990000002\tar\tخربة التجارب\t\t\t\t\t\t', '880000002\t990000002\tfr\tKhirbet Tajriba\t\t\t\t\t\t', '880000003\t123\tar\tلا مكان\t\t\t\t\t\t'].join('\n');
+const ALTERNATES = [
+  '880000001\t990000002\tar\tخربة التجارب\t\t\t\t\t\t',
+  '880000002\t990000002\tfr\tKhirbet Tajriba\t\t\t\t\t\t',
+  '880000003\t123\tar\tلا مكان\t\t\t\t\t\t',
+].join('\n');
 
 test('imported places reach findPlaces through loadGazetteer; a second run changes nothing', async () => {
   const t = tmp();
@@ -48,7 +81,13 @@ test('imported places reach findPlaces through loadGazetteer; a second run chang
       ],
     );
     const again = await importGeonames(db, [places, names]);
-    assert.deepEqual(again.map((r) => [r.inserted, r.updated, r.unchanged]), [[0, 0, 2], [0, 0, 1]]);
+    assert.deepEqual(
+      again.map((r) => [r.inserted, r.updated, r.unchanged]),
+      [
+        [0, 0, 2],
+        [0, 0, 1],
+      ],
+    );
     // a changed row is an update
     writeFileSync(places, FIXTURE.replace('\t700\t', '\t900\t') + '\n');
     const changed = await importGeonamesFile(db, places);
@@ -80,37 +119,49 @@ test('a file that is not a GeoNames dump is refused with a code', async () => {
   }
 });
 
-test('GeoNames cities500 for Syria and Iraq imports; run twice, nothing changes', { skip: hasShared ? false : `${SHARED_CITIES} not found` }, async () => {
-  const t = tmp();
-  try {
-    const db = new Database(t.db);
-    const [r1] = await importGeonames(db, [SHARED_CITIES]);
-    assert.equal(r1.finished, true);
-    assert.equal(r1.inserted, 434);
-    const [r2] = await importGeonames(db, [SHARED_CITIES]);
-    assert.deepEqual([r2.inserted, r2.updated, r2.unchanged], [0, 0, 434]);
-    assert.equal(db.prepare('SELECT count(*) FROM gazetteer_entries').pluck().get(), 434);
-    db.close();
-  } finally {
-    t.done();
-  }
-});
+test(
+  'GeoNames cities500 for Syria and Iraq imports; run twice, nothing changes',
+  { skip: hasShared ? false : `${SHARED_CITIES} not found` },
+  async () => {
+    const t = tmp();
+    try {
+      const db = new Database(t.db);
+      const [r1] = await importGeonames(db, [SHARED_CITIES]);
+      assert.equal(r1.finished, true);
+      assert.equal(r1.inserted, 434);
+      const [r2] = await importGeonames(db, [SHARED_CITIES]);
+      assert.deepEqual([r2.inserted, r2.updated, r2.unchanged], [0, 0, 434]);
+      assert.equal(db.prepare('SELECT count(*) FROM gazetteer_entries').pluck().get(), 434);
+      db.close();
+    } finally {
+      t.done();
+    }
+  },
+);
 
-test('an interrupted import resumes where it stopped, nothing twice and nothing lost', { skip: hasShared ? false : `${SHARED_CITIES} not found` }, async () => {
-  const t = tmp();
-  try {
-    const db = new Database(t.db);
-    const ac = new AbortController();
-    const [part] = await importGeonames(db, [SHARED_CITIES], { batchSize: 100, signal: ac.signal, onProgress: () => ac.abort() });
-    assert.equal(part.finished, false);
-    assert.equal(part.inserted, 100);
-    const [rest] = await importGeonames(db, [SHARED_CITIES], { batchSize: 100 });
-    assert.ok(rest.resumedFrom > 0);
-    assert.equal(rest.finished, true);
-    assert.equal(rest.inserted, 334);
-    assert.equal(db.prepare('SELECT count(*) FROM gazetteer_entries').pluck().get(), 434);
-    db.close();
-  } finally {
-    t.done();
-  }
-});
+test(
+  'an interrupted import resumes where it stopped, nothing twice and nothing lost',
+  { skip: hasShared ? false : `${SHARED_CITIES} not found` },
+  async () => {
+    const t = tmp();
+    try {
+      const db = new Database(t.db);
+      const ac = new AbortController();
+      const [part] = await importGeonames(db, [SHARED_CITIES], {
+        batchSize: 100,
+        signal: ac.signal,
+        onProgress: () => ac.abort(),
+      });
+      assert.equal(part.finished, false);
+      assert.equal(part.inserted, 100);
+      const [rest] = await importGeonames(db, [SHARED_CITIES], { batchSize: 100 });
+      assert.ok(rest.resumedFrom > 0);
+      assert.equal(rest.finished, true);
+      assert.equal(rest.inserted, 334);
+      assert.equal(db.prepare('SELECT count(*) FROM gazetteer_entries').pluck().get(), 434);
+      db.close();
+    } finally {
+      t.done();
+    }
+  },
+);

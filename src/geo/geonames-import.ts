@@ -12,7 +12,6 @@ import { adminNameIndex, entryFromGeoname } from './geonames-entries.ts';
 import { builtinGazetteer, mergeGazetteer, type Gazetteer } from './gazetteer.ts';
 import type { GazetteerEntry } from './types.ts';
 
-
 export function ensureGazetteerTables(db: Database.Database): void {
   db.exec(`
     CREATE TABLE IF NOT EXISTS gazetteer_entries (
@@ -96,7 +95,11 @@ async function firstLine(file: string): Promise<string> {
   return '';
 }
 
-export async function importGeonamesFile(db: Database.Database, file: string, opts: ImportOptions = {}): Promise<FileReport> {
+export async function importGeonamesFile(
+  db: Database.Database,
+  file: string,
+  opts: ImportOptions = {},
+): Promise<FileReport> {
   ensureGazetteerTables(db);
   const path = resolve(file);
   let st;
@@ -108,11 +111,12 @@ export async function importGeonamesFile(db: Database.Database, file: string, op
   const kind = sniffDumpKind(await firstLine(path));
   if (!kind) throw new RasidError('geonames.unknown_format', `${file}: not a GeoNames geoname or alternateNames dump`);
 
-  const prior = db.prepare('SELECT size, mtime_ms, kind, bytes_done, finished FROM gazetteer_imports WHERE path = ?').get(path) as
-    | { size: number; mtime_ms: number; kind: string; bytes_done: number; finished: number }
-    | undefined;
+  const prior = db
+    .prepare('SELECT size, mtime_ms, kind, bytes_done, finished FROM gazetteer_imports WHERE path = ?')
+    .get(path) as { size: number; mtime_ms: number; kind: string; bytes_done: number; finished: number } | undefined;
   // an unfinished import of the same, unchanged file resumes; anything else starts over
-  const resume = prior && !prior.finished && prior.size === st.size && prior.mtime_ms === st.mtimeMs && prior.kind === kind;
+  const resume =
+    prior && !prior.finished && prior.size === st.size && prior.mtime_ms === st.mtimeMs && prior.kind === kind;
   const start = resume ? prior.bytes_done : 0;
   const saveState = db.prepare(
     `INSERT INTO gazetteer_imports (path, size, mtime_ms, kind, bytes_done, finished) VALUES (?, ?, ?, ?, ?, ?)
@@ -121,7 +125,17 @@ export async function importGeonamesFile(db: Database.Database, file: string, op
   );
   saveState.run(path, st.size, st.mtimeMs, kind, start, 0);
 
-  const report: FileReport = { file, kind, resumedFrom: start, lines: 0, inserted: 0, updated: 0, unchanged: 0, skipped: 0, finished: false };
+  const report: FileReport = {
+    file,
+    kind,
+    resumedFrom: start,
+    lines: 0,
+    inserted: 0,
+    updated: 0,
+    unchanged: 0,
+    skipped: 0,
+    finished: false,
+  };
   const countries = opts.countries?.length ? new Set(opts.countries.map((c) => c.toUpperCase())) : null;
   const batchSize = opts.batchSize ?? 5000;
 
@@ -228,9 +242,17 @@ export async function importGeonamesFile(db: Database.Database, file: string, op
 }
 
 /** Import several dumps; place files go before alternate-name files, whose rows need their places. */
-export async function importGeonames(db: Database.Database, files: string[], opts: ImportOptions = {}): Promise<FileReport[]> {
-  const kinds = await Promise.all(files.map(async (f) => ({ f, k: sniffDumpKind(await firstLine(resolve(f)).catch(() => '')) })));
-  const ordered = [...kinds.filter((x) => x.k !== 'alternate'), ...kinds.filter((x) => x.k === 'alternate')].map((x) => x.f);
+export async function importGeonames(
+  db: Database.Database,
+  files: string[],
+  opts: ImportOptions = {},
+): Promise<FileReport[]> {
+  const kinds = await Promise.all(
+    files.map(async (f) => ({ f, k: sniffDumpKind(await firstLine(resolve(f)).catch(() => '')) })),
+  );
+  const ordered = [...kinds.filter((x) => x.k !== 'alternate'), ...kinds.filter((x) => x.k === 'alternate')].map(
+    (x) => x.f,
+  );
   const out: FileReport[] = [];
   for (const f of ordered) {
     out.push(await importGeonamesFile(db, f, opts));
@@ -241,10 +263,15 @@ export async function importGeonames(db: Database.Database, files: string[], opt
 
 /** Imported places as gazetteer entries (only the given countries: allCountries would not fit in memory). */
 export function importedEntries(db: Database.Database, countries: string[]): GazetteerEntry[] {
-  const hasTable = db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'gazetteer_entries'").pluck().get();
+  const hasTable = db
+    .prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'gazetteer_entries'")
+    .pluck()
+    .get();
   if (!hasTable) return [];
   const marks = countries.map(() => '?').join(',');
-  const rows = db.prepare(`SELECT * FROM gazetteer_entries WHERE country IN (${marks})`).all(...countries) as Array<Record<string, string | number>>;
+  const rows = db.prepare(`SELECT * FROM gazetteer_entries WHERE country IN (${marks})`).all(...countries) as Array<
+    Record<string, string | number>
+  >;
   const names = new Map<number, string[]>();
   const nameRows = db
     .prepare(
@@ -261,7 +288,12 @@ export function importedEntries(db: Database.Database, countries: string[]): Gaz
     geonameId: Number(r.geonames_id),
     name: String(r.name),
     asciiName: String(r.ascii_name),
-    alternateNames: [...new Set([...String(r.alternate_names).split(',').filter(Boolean), ...(names.get(Number(r.geonames_id)) ?? [])])],
+    alternateNames: [
+      ...new Set([
+        ...String(r.alternate_names).split(',').filter(Boolean),
+        ...(names.get(Number(r.geonames_id)) ?? []),
+      ]),
+    ],
     lat: Number(r.lat),
     lon: Number(r.lon),
     featureClass: String(r.feature_class),

@@ -14,12 +14,23 @@ for (const lang of ['ar', 'en'] as const) {
         const found = findPlaces(analyze(example, lang));
         const rules = found.map((m) => m.rule).join(' ');
         if (e.attrs.cue) assert.ok(rules.includes(e.id), `no mention carries ${e.id}: ${rules}`);
-        else if (e.attrs.role) assert.ok(found.some((m) => m.role === e.attrs.role), `no ${e.attrs.role}: ${rules}`);
-        else if (e.attrs.motion) assert.ok(found.some((m) => m.role !== 'location'), `no origin or destination: ${rules}`);
+        else if (e.attrs.role)
+          assert.ok(
+            found.some((m) => m.role === e.attrs.role),
+            `no ${e.attrs.role}: ${rules}`,
+          );
+        else if (e.attrs.motion)
+          assert.ok(
+            found.some((m) => m.role !== 'location'),
+            `no origin or destination: ${rules}`,
+          );
         else if (e.attrs.link) assert.ok(rules.includes('place.parent'), `no parent link: ${rules}`);
         else if (e.attrs.negative) {
           const pattern = e.match.find((p) => !p.includes('*')) ?? '';
-          assert.ok(found.every((m) => !pattern.includes(m.text)), `a place was read in «${example}»: ${found.map((m) => m.text)}`);
+          assert.ok(
+            found.every((m) => !pattern.includes(m.text)),
+            `a place was read in «${example}»: ${found.map((m) => m.text)}`,
+          );
         } else assert.fail(`entry ${e.id} has no cue, role, motion, link or negative attribute`);
       });
     }

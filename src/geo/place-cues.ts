@@ -4,14 +4,7 @@ import { Lexicon } from '../lexicon/matcher.ts';
 import type { PlaceKind } from './types.ts';
 
 export type CueType =
-  | 'kind'
-  | 'near'
-  | 'direction'
-  | 'countryside'
-  | 'governorate'
-  | 'district'
-  | 'subdistrict'
-  | 'quarter';
+  'kind' | 'near' | 'direction' | 'countryside' | 'governorate' | 'district' | 'subdistrict' | 'quarter';
 
 export interface PlaceCue {
   id: string;

@@ -44,9 +44,18 @@ function ochaRefs(): Ref[] {
       });
     }
   }
-  const points = parse(readFileSync(join(OCHA, 'syr_adminpoints.csv'), 'utf8'), { columns: true }) as Array<Record<string, string>>;
+  const points = parse(readFileSync(join(OCHA, 'syr_adminpoints.csv'), 'utf8'), { columns: true }) as Array<
+    Record<string, string>
+  >;
   for (const r of points) {
-    out.push({ names: [r.name, r.name1].filter(Boolean), lat: Number(r.y_coord), lon: Number(r.x_coord), source: 'ocha:point', country: 'SY', admin1: r.adm1_name || null });
+    out.push({
+      names: [r.name, r.name1].filter(Boolean),
+      lat: Number(r.y_coord),
+      lon: Number(r.x_coord),
+      source: 'ocha:point',
+      country: 'SY',
+      admin1: r.adm1_name || null,
+    });
   }
   return out;
 }
@@ -69,37 +78,46 @@ function geonamesRefs(): Ref[] {
   return out;
 }
 
-const key = (s: string) => (/[\u0600-\u06ff]/.test(s) ? `ar:${arabicKey(s).replace(/^مركز /, '')}` : `en:${englishKey(s)}`);
+const key = (s: string) =>
+  /[\u0600-\u06ff]/.test(s) ? `ar:${arabicKey(s).replace(/^مركز /, '')}` : `en:${englishKey(s)}`;
 
-test('gazetteer entries lie near the reference places that share their names', { skip: present ? false : `../shared/data not found at ${SHARED}` }, () => {
-  const refs = [...ochaRefs(), ...geonamesRefs()];
-  const byName = new Map<string, Ref[]>();
-  for (const r of refs) {
-    for (const n of new Set(r.names.map(key))) {
-      if (n.length < 5) continue;
-      const list = byName.get(n) ?? [];
-      list.push(r);
-      byName.set(n, list);
-    }
-  }
-  let checked = 0;
-  const far: string[] = [];
-  for (const e of readBuiltinEntries()) {
-    if (e.country !== 'SY' && e.country !== 'IQ') continue;
-    if (e.kind === 'quarter' || e.kind === 'site' || e.kind === 'country') continue;
-    const matches = new Set<Ref>();
-    // homonyms are common («الصفصافة» in Tartous and in Raqqa): compare within the same governorate
-    for (const n of [...e.names_ar, ...e.names_en]) {
-      for (const r of byName.get(key(n)) ?? []) {
-        if (r.country === e.country && (!r.admin1 || !e.admin1 || e.kind === 'governorate' || r.admin1 === e.admin1)) matches.add(r);
+test(
+  'gazetteer entries lie near the reference places that share their names',
+  { skip: present ? false : `../shared/data not found at ${SHARED}` },
+  () => {
+    const refs = [...ochaRefs(), ...geonamesRefs()];
+    const byName = new Map<string, Ref[]>();
+    for (const r of refs) {
+      for (const n of new Set(r.names.map(key))) {
+        if (n.length < 5) continue;
+        const list = byName.get(n) ?? [];
+        list.push(r);
+        byName.set(n, list);
       }
     }
-    if (!matches.size) continue;
-    checked++;
-    const limit = e.kind === 'governorate' || e.kind === 'district' ? 30 : 10;
-    const nearest = Math.min(...[...matches].map((r) => distanceKm(e, r)));
-    if (nearest > limit) far.push(`${e.id} ${e.name}: ${nearest.toFixed(1)} km from the nearest reference of that name (limit ${limit}; ${[...matches].map((r) => r.source).join(' ')})`);
-  }
-  assert.ok(checked > 500, `only ${checked} entries matched a reference name`);
-  assert.deepEqual(far, []);
-});
+    let checked = 0;
+    const far: string[] = [];
+    for (const e of readBuiltinEntries()) {
+      if (e.country !== 'SY' && e.country !== 'IQ') continue;
+      if (e.kind === 'quarter' || e.kind === 'site' || e.kind === 'country') continue;
+      const matches = new Set<Ref>();
+      // homonyms are common («الصفصافة» in Tartous and in Raqqa): compare within the same governorate
+      for (const n of [...e.names_ar, ...e.names_en]) {
+        for (const r of byName.get(key(n)) ?? []) {
+          if (r.country === e.country && (!r.admin1 || !e.admin1 || e.kind === 'governorate' || r.admin1 === e.admin1))
+            matches.add(r);
+        }
+      }
+      if (!matches.size) continue;
+      checked++;
+      const limit = e.kind === 'governorate' || e.kind === 'district' ? 30 : 10;
+      const nearest = Math.min(...[...matches].map((r) => distanceKm(e, r)));
+      if (nearest > limit)
+        far.push(
+          `${e.id} ${e.name}: ${nearest.toFixed(1)} km from the nearest reference of that name (limit ${limit}; ${[...matches].map((r) => r.source).join(' ')})`,
+        );
+    }
+    assert.ok(checked > 500, `only ${checked} entries matched a reference name`);
+    assert.deepEqual(far, []);
+  },
+);

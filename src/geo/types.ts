@@ -1,15 +1,7 @@
 // The gazetteer's data model. An entry is one place on the map; a mention is one place name in a
 // text with the entry it resolved to (or null when nothing could be settled).
 export type PlaceKind =
-  | 'country'
-  | 'governorate'
-  | 'district'
-  | 'subdistrict'
-  | 'city'
-  | 'town'
-  | 'village'
-  | 'quarter'
-  | 'site';
+  'country' | 'governorate' | 'district' | 'subdistrict' | 'city' | 'town' | 'village' | 'quarter' | 'site';
 
 export const PLACE_KINDS: readonly PlaceKind[] = [
   'country',
