@@ -7,6 +7,7 @@ import type { Command } from 'commander';
 import { addUser } from '../auth/users.ts';
 import { RasidError } from '../errors.ts';
 import { createApp } from '../serve/app.ts';
+import { MapIndex } from '../serve/map-index.ts';
 import { openStore } from '../store/open.ts';
 
 interface ServeOptions {
@@ -45,8 +46,16 @@ export function registerServe(program: Command): void {
       }
       const webRoot = existsSync(WEB_ROOT) ? WEB_ROOT : null;
       if (!webRoot) process.stderr.write('rasid serve: web app not built (npm run build:web); serving the API only\n');
+      // build the map's in-memory index now, in the background, so the first map view need not wait
+      const mapIndex = new MapIndex(store);
+      const t0 = performance.now();
+      mapIndex
+        .ensure()
+        .then(() => process.stderr.write(`rasid serve: map index ready in ${((performance.now() - t0) / 1000).toFixed(1)} s\n`))
+        .catch((e: unknown) => process.stderr.write(`rasid serve: map index failed [${(e as { code?: string }).code ?? 'error'}]\n`));
       const app = createApp({
         store,
+        mapIndex,
         publicRead: Boolean(o.publicRead),
         tileUrl: o.tileUrl ?? null,
         webRoot,

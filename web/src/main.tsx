@@ -90,6 +90,11 @@ function App() {
         <button type="button" class="link" lang={lang === 'ar' ? 'en' : 'ar'} onClick={() => setLangState(lang === 'ar' ? 'en' : 'ar')}>
           {i18n.t('nav.language')}
         </button>
+        {session && !session.user && (
+          <button type="button" class="link" onClick={() => setNeedLogin(true)}>
+            {i18n.t('login.submit')}
+          </button>
+        )}
         {session?.user && (
           <>
             <span class="user">
