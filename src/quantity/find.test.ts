@@ -1,5 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import fc from 'fast-check';
 import { analyze } from '../text/analyze.ts';
 import { findQuantities } from './find.ts';
 import type { Quantity, QuantityUnit } from './types.ts';
@@ -201,5 +202,70 @@ test('a date with «من» between day and month is not a count', () => {
   assert.deepEqual(
     qs.map((q) => [q.text, q.unit]),
     [['25 من تشرين', 'date']],
+  );
+});
+
+// U+FB50–U+FDFF characters whose NFKC form is themselves («﴾», unassigned «﷈») send
+// src/text/normalize.ts mapChar into endless recursion; until that is fixed this property draws text
+// outside that block, and the todo test below keeps the crash visible.
+const outsideCrashBlock = (s: string) => !/[\uFB50-\uFDFF]/.test(s);
+
+test(
+  'known failure (normalize): presentation forms that NFKC leaves alone do not crash',
+  { todo: 'src/text/normalize.ts mapChar recursion' },
+  () => {
+    for (const ch of ['\uFD3E', '\uFDC8']) assert.doesNotThrow(() => findQuantities(analyze(`قتل 3 ${ch} أشخاص`)));
+  },
+);
+
+test('arbitrary text: never throws, every span is the words it names', () => {
+  const pieces = [
+    'ثلاثة',
+    'و',
+    'عشر',
+    'الـ',
+    '19',
+    '١٢',
+    ',',
+    '.',
+    '-',
+    '%',
+    ':',
+    '/',
+    'بين',
+    'من',
+    'إلى',
+    'أكثر',
+    'ألفاً',
+    'عشرات',
+    'الآلاف',
+    'رجلين',
+    'اثنين',
+    'at',
+    'least',
+    'twenty',
+    'a',
+    'dozen',
+    'M',
+    '\n',
+    ' ',
+  ];
+  fc.assert(
+    fc.property(
+      fc.array(fc.oneof(fc.constantFrom(...pieces), fc.string({ unit: 'binary' }).filter(outsideCrashBlock)), {
+        maxLength: 30,
+      }),
+      (parts) => {
+        const a = analyze(parts.join(' '));
+        let last = 0;
+        for (const q of findQuantities(a)) {
+          assert.equal(a.raw.slice(q.rawStart, q.rawEnd), q.text);
+          assert.ok(q.tokenStart >= last && q.tokenStart < q.tokenEnd && q.tokenEnd <= a.tokens.length);
+          assert.ok(Number.isFinite(q.value) && q.min <= q.max);
+          last = q.tokenEnd;
+        }
+      },
+    ),
+    { numRuns: 500 },
   );
 });

@@ -218,7 +218,8 @@ class Finder {
 
   digitsAt(i: number): Amount | null {
     const t = this.tokens;
-    if (i >= t.length || !t[i].numeric) return null;
+    // normalisation maps Arabic-Indic and Persian digits to ASCII; other \p{N} (², 𐄇, Ⅻ) are not figures
+    if (i >= t.length || !t[i].numeric || !/^[0-9]+$/.test(t[i].norm)) return null;
     let text = t[i].norm;
     let value = Number(text);
     let end = i + 1;
@@ -235,7 +236,7 @@ class Finder {
     }
     // thousands separators «1,963», «١٬٥٠٠»; a dot before three digits groups thousands in Arabic
     // text («1.500») but is a decimal point in English («1.5 million»)
-    while (end < t.length && t[end].numeric) {
+    while (end < t.length && t[end].numeric && /^[0-9]+$/.test(t[end].norm)) {
       const g = this.gap(end - 1);
       const next = t[end].norm;
       if (g === ',' && next.length === 3) {
