@@ -105,6 +105,13 @@ export class TimeGrammar {
 
   /** A month name, with its name in the other system beside it: «تموز (يوليو)», «كانون الأول / ديسمبر». */
   month(i: number): { m: number; cal: 'gregorian' | 'hijri'; end: number; needsContext: boolean; paired: boolean } | null {
+    // «شهر 5»: Syrian usage names months by number after «شهر»
+    // («خلال الشهر 5 قتلى» counts: the article makes «الشهر» a noun of its own)
+    const mw = this.role(i - 1, 'month_word');
+    const bare = mw && mw.end === i && !this.tok(i - 1)!.keys.some((k) => k.startsWith('ال'));
+    const n = bare ? this.digits(i) : null;
+    if (n && n.len <= 2 && n.value >= 1 && n.value <= 12 && !this.role(n.end, 'unit'))
+      return { m: n.value, cal: 'gregorian', end: n.end, needsContext: false, paired: false };
     const g = this.role(i, 'month');
     const h = g ? null : this.role(i, 'hijri_month');
     const got = g ?? h;
@@ -165,6 +172,10 @@ export class TimeGrammar {
     const p = this.period(j);
     if (p && p.expr.t === 'period' && p.expr.unit === 'month' && p.expr.part === null)
       return { end: p.end, expr: { ...p.expr, d: day.d }, rule: 'period.day-of' };
+    // «يوم 13 الجاري»: the month is understood
+    const cur = this.rel(j);
+    if (cur && cur.rel === 'current')
+      return { end: cur.end, expr: { t: 'period', unit: 'month', rel: 'current', part: null, d: day.d }, rule: 'period.day-of' };
     const mw = this.role(j, 'month_word');
     if (mw) j = mw.end;
     const mo = this.month(j);
@@ -450,19 +461,20 @@ export class TimeGrammar {
     }
     const num = this.number(i);
     const u0 = this.role(num ? num.end : i, 'unit');
-    // Arabic counts above ten take a singular noun: «الـ24 ساعة الماضية»
-    if (!u0 || (!num && u0.tag.word.form !== 'plural')) return null;
+    // Arabic counts above ten take a singular noun: «الـ24 ساعة الماضية»; a dual counts two: «اليومين الماضيين»
+    if (!u0 || (!num && u0.tag.word.form === 'singular')) return null;
+    const dual = !num && u0.tag.word.form === 'dual';
     const unit = u0.value as Unit;
     let j = u0.end;
     // «الشهور الأربعة الأخيرة»: the count may follow the unit
-    const after = num ? null : this.number(j);
-    const few = num || after ? null : this.role(j, 'few');
-    const n = num ? num.value : after ? after.value : (u0.tag.word.defaultCount ?? 3);
+    const after = num || dual ? null : this.number(j);
+    const few = num || after || dual ? null : this.role(j, 'few');
+    const n = num ? num.value : dual ? 2 : after ? after.value : (u0.tag.word.defaultCount ?? 3);
     if (after) j = after.end;
     if (few) j = few.end;
     const r = this.rel(j);
     if (!r || (r.rel !== 'past' && r.rel !== 'last')) return null;
-    return { end: r.end, expr: { t: 'back', unit, n, mode: 'last', counted: num !== null || after !== null }, rule: 'back.last' };
+    return { end: r.end, expr: { t: 'back', unit, n, mode: 'last', counted: num !== null || after !== null || dual }, rule: 'back.last' };
   }
 
   recent(i: number): Reading | null {
