@@ -63,12 +63,23 @@ export interface IncidentsTable {
 
 export interface IncidentActorsTable {
   actor_id: string;
+  /** the incident's sort_key, so that an actor's incidents are read in list order */
+  sort_key: string;
   incident_id: DbId;
 }
 
 export interface IncidentPlacesTable {
   key: string;
+  sort_key: string;
   incident_id: DbId;
+}
+
+/** an actor or place side table, joined as the driving table of a filtered list */
+export interface DriverTable {
+  sort_key: string;
+  incident_id: DbId;
+  actor_id: string;
+  key: string;
 }
 
 export interface ClustersTable {

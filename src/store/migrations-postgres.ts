@@ -140,4 +140,21 @@ export const POSTGRES_MIGRATIONS: Migration[] = [
       )`,
     ],
   },
+  {
+    version: 2,
+    name: 'ordered-filter-indexes',
+    // as SQLite's migration 2: side tables carry sort_key and drive filtered lists in order
+    statements: [
+      `DROP INDEX incidents_order`,
+      `CREATE INDEX incidents_order ON incidents(sort_key DESC, id) INCLUDE (date_end, lat, lon)`,
+      ...['actor_id', 'key'].flatMap((col) => {
+        const t = col === 'key' ? 'incident_places' : 'incident_actors';
+        return [
+          `ALTER TABLE ${t} ADD COLUMN sort_key TEXT COLLATE "C" NOT NULL DEFAULT ''`,
+          `UPDATE ${t} x SET sort_key = i.sort_key FROM incidents i WHERE i.id = x.incident_id`,
+          `CREATE INDEX ${t}_ordered ON ${t}(${col}, sort_key DESC, incident_id)`,
+        ];
+      }),
+    ],
+  },
 ];

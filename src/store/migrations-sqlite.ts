@@ -146,4 +146,31 @@ export const SQLITE_MIGRATIONS: Migration[] = [
       )`,
     ],
   },
+  {
+    version: 2,
+    name: 'ordered-filter-indexes',
+    // Measured on 1,000,000 incidents: counting by actor or place through an IN list took 0.3–1.8 s,
+    // and a date range needed a table lookup per row. The side tables now carry sort_key so that
+    // they drive the list in order, and the order index covers the date and bbox columns.
+    statements: [
+      `DROP INDEX incidents_order`,
+      `CREATE INDEX incidents_order ON incidents(sort_key DESC, id, date_end, lat, lon)`,
+      ...['actor_id', 'key'].flatMap((col) => {
+        const t = col === 'key' ? 'incident_places' : 'incident_actors';
+        return [
+          `CREATE TABLE ${t}_v2 (
+            ${col} TEXT NOT NULL,
+            sort_key TEXT NOT NULL,
+            incident_id INTEGER NOT NULL REFERENCES incidents(id) ON DELETE CASCADE,
+            PRIMARY KEY (${col}, sort_key DESC, incident_id)
+          ) WITHOUT ROWID`,
+          `INSERT INTO ${t}_v2 (${col}, sort_key, incident_id)
+            SELECT x.${col}, i.sort_key, x.incident_id FROM ${t} x JOIN incidents i ON i.id = x.incident_id`,
+          `DROP TABLE ${t}`,
+          `ALTER TABLE ${t}_v2 RENAME TO ${t}`,
+          `CREATE INDEX ${t}_incident ON ${t}(incident_id)`,
+        ];
+      }),
+    ],
+  },
 ];

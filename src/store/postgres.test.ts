@@ -54,8 +54,8 @@ describe('postgres specifics', { skip }, () => {
     const schema = schemaName();
     try {
       const [a, b] = await Promise.all([openStore({ databaseUrl: url, schema }), openStore({ databaseUrl: url, schema })]);
-      const rows = await (a as PostgresStore).pool.query('SELECT version FROM schema_migrations');
-      assert.deepEqual(rows.rows, [{ version: 1 }]);
+      const rows = await (a as PostgresStore).pool.query('SELECT version FROM schema_migrations ORDER BY version');
+      assert.deepEqual(rows.rows, [{ version: 1 }, { version: 2 }]);
       await Promise.all([a.close(), b.close()]);
     } finally {
       await dropSchema(schema);

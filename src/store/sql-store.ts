@@ -1,10 +1,10 @@
 // The store's behaviour, written once over Kysely for both backends. A backend (sqlite.ts,
 // postgres.ts) supplies its migrations, how it indexes and matches words, and its fast paths.
 import { createHash } from 'node:crypto';
-import { sql, type Expression, type ExpressionBuilder, type Kysely, type RawBuilder, type Selectable, type SqlBool } from 'kysely';
+import { sql, type Expression, type ExpressionBuilder, type Kysely, type RawBuilder, type Selectable, type SelectQueryBuilder, type SqlBool } from 'kysely';
 import type { Incident, IncidentType } from '../schema.ts';
 import { normalizeString } from '../text/normalize.ts';
-import type { Database, DbId, DocumentsTable, IncidentsTable } from './db-types.ts';
+import type { Database, DbId, DocumentsTable, DriverTable, IncidentsTable } from './db-types.ts';
 import { StoreError } from './errors.ts';
 import { evidenceText, incidentColumns, type IncidentColumns } from './incident-columns.ts';
 import { indexText, placeKey, queryTerms } from './search-text.ts';
@@ -29,6 +29,13 @@ import type {
 } from './types.ts';
 
 type Db = Kysely<Database>;
+type FilterDb = Database & { drv: DriverTable };
+interface Filtered {
+  q: SelectQueryBuilder<FilterDb, 'drv' | 'incidents', object>;
+  /** the columns that give list order: (sort DESC, id ASC) */
+  sort: string;
+  id: string;
+}
 type IncidentRow = Selectable<IncidentsTable>;
 type DocumentRow = Selectable<DocumentsTable>;
 
@@ -420,8 +427,8 @@ export abstract class SqlStore implements Store {
       await c.deleteFrom('incident_actors').where('incident_id', 'in', ids).execute();
       await c.deleteFrom('incident_places').where('incident_id', 'in', ids).execute();
     }
-    const actors = ids.flatMap((id, k) => cols[k].actorIds.map((actor_id) => ({ actor_id, incident_id: id })));
-    const places = ids.flatMap((id, k) => cols[k].placeKeys.map((key) => ({ key, incident_id: id })));
+    const actors = ids.flatMap((id, k) => cols[k].actorIds.map((actor_id) => ({ actor_id, sort_key: cols[k].sort_key, incident_id: id })));
+    const places = ids.flatMap((id, k) => cols[k].placeKeys.map((key) => ({ key, sort_key: cols[k].sort_key, incident_id: id })));
     for (let i = 0; i < actors.length; i += 1000) await c.insertInto('incident_actors').values(actors.slice(i, i + 1000)).execute();
     for (let i = 0; i < places.length; i += 1000) await c.insertInto('incident_places').values(places.slice(i, i + 1000)).execute();
     await this.indexWords(
@@ -529,16 +536,40 @@ export abstract class SqlStore implements Store {
     return c.length ? eb.and(c) : null;
   }
 
-  protected filtered(f: IncidentFilter) {
-    return this.db.selectFrom('incidents').where((eb) => this.filterExpr(eb, f) ?? sql<SqlBool>`1 = 1`);
+  /**
+   * The filtered incidents and the columns that order them. An actor or place filter drives the
+   * query from its side table, which holds the incident's sort_key: the list is read in order and
+   * counted from one index range instead of probing a million incidents.
+   */
+  protected filtered(f: IncidentFilter): Filtered {
+    const driver = f.actor
+      ? { table: 'incident_actors' as const, col: 'actor_id' as const, value: f.actor, rest: { ...f, actor: undefined } }
+      : f.place
+        ? { table: 'incident_places' as const, col: 'key' as const, value: `p:${placeKey(f.place)}`, rest: { ...f, place: undefined } }
+        : f.admin1
+          ? { table: 'incident_places' as const, col: 'key' as const, value: `a1:${placeKey(f.admin1)}`, rest: { ...f, admin1: undefined } }
+          : null;
+    const where = (rest: IncidentFilter) => (eb: ExpressionBuilder<Database, 'incidents'>) =>
+      this.filterExpr(eb, rest) ?? sql<SqlBool>`1 = 1`;
+    if (!driver) {
+      const q = this.db.selectFrom('incidents').where(where(f));
+      return { q: q as unknown as Filtered['q'], sort: 'incidents.sort_key', id: 'incidents.id' };
+    }
+    const q = (this.db as unknown as Kysely<FilterDb>)
+      .selectFrom(`${driver.table} as drv` as 'drv')
+      .innerJoin('incidents', 'incidents.id', 'drv.incident_id')
+      .where(`drv.${driver.col}`, '=', driver.value)
+      .where(where(driver.rest) as unknown as (eb: ExpressionBuilder<FilterDb, 'drv' | 'incidents'>) => Expression<SqlBool>);
+    return { q, sort: 'drv.sort_key', id: 'drv.incident_id' };
   }
 
   async listIncidents(filter: IncidentFilter, page: Page): Promise<{ items: StoredIncident[]; total: number }> {
+    const { q, sort, id } = this.filtered(filter);
     const [rows, total] = await Promise.all([
-      this.filtered(filter)
-        .selectAll()
-        .orderBy('sort_key', 'desc')
-        .orderBy('id', 'asc')
+      q
+        .selectAll('incidents')
+        .orderBy(sql.ref(sort), 'desc')
+        .orderBy(sql.ref(id), 'asc')
         .limit(Math.max(0, page.limit))
         .offset(Math.max(0, page.offset))
         .execute(),
@@ -549,33 +580,38 @@ export abstract class SqlStore implements Store {
 
   async countIncidents(filter: IncidentFilter): Promise<number> {
     const r = await this.filtered(filter)
-      .select((eb) => eb.fn.countAll().as('n'))
+      .q.select((eb) => eb.fn.countAll().as('n'))
       .executeTakeFirstOrThrow();
     return Number(r.n);
+  }
+
+  /** the list query, in list order, for streaming */
+  protected orderedQuery(filter: IncidentFilter, after: { sortKey: string; id: number } | null, limit?: number) {
+    const { q, sort, id } = this.filtered(filter);
+    let out = q.selectAll('incidents');
+    if (after) {
+      const s = sql.ref(sort);
+      out = out.where(sql<SqlBool>`(${s} < ${after.sortKey} OR (${s} = ${after.sortKey} AND ${sql.ref(id)} > ${after.id}))`);
+    }
+    out = out.orderBy(sql.ref(sort), 'desc').orderBy(sql.ref(id), 'asc');
+    return limit === undefined ? out : out.limit(limit);
   }
 
   /** keyset pages in list order: constant memory, no connection held between pages */
   async *streamIncidents(filter: IncidentFilter): AsyncIterable<StoredIncident> {
     let after: { sortKey: string; id: number } | null = null;
     for (;;) {
-      let q = this.filtered(filter).selectAll();
-      if (after) {
-        const a = after;
-        q = q.where((eb) =>
-          eb.or([eb('sort_key', '<', a.sortKey), eb.and([eb('sort_key', '=', a.sortKey), eb('id', '>', a.id)])]),
-        );
-      }
-      const rows = await q.orderBy('sort_key', 'desc').orderBy('id', 'asc').limit(500).execute();
+      const rows: IncidentRow[] = await this.orderedQuery(filter, after, 500).execute();
       for (const r of rows) yield incidentFromRow(r);
       if (rows.length < 500) return;
-      const last = rows[rows.length - 1];
+      const last: IncidentRow = rows[rows.length - 1];
       after = { sortKey: last.sort_key, id: Number(last.id) };
     }
   }
 
   async timeline(filter: IncidentFilter): Promise<Array<{ week: string; type: IncidentType; n: number }>> {
     const rows = await this.filtered(filter)
-      .where('incidents.date_start', 'is not', null)
+      .q.where('incidents.date_start', 'is not', null)
       .select((eb) => ['incidents.date_start', 'incidents.type', eb.fn.countAll().as('n')])
       .groupBy(['incidents.date_start', 'incidents.type'])
       .execute();

@@ -4,6 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { openStore } from './open.ts';
+import { runMigrations } from './migrate.ts';
+import { SQLITE_MIGRATIONS } from './migrations-sqlite.ts';
 import { SqliteStore } from './sqlite.ts';
 import { storeBehaviour } from './store.behaviour.ts';
 import type { Store } from './types.ts';
@@ -48,8 +50,32 @@ describe('sqlite specifics', () => {
       await a.close();
       const b = (await openStore({ db: file })) as SqliteStore;
       assert.equal(await b.countDocuments(), 1);
-      assert.deepEqual(b.raw.prepare('SELECT version FROM schema_migrations').all(), [{ version: 1 }]);
+      assert.deepEqual(b.raw.prepare('SELECT version FROM schema_migrations ORDER BY version').all(), [{ version: 1 }, { version: 2 }]);
       await b.close();
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('migration 2 carries version-1 rows over into the ordered side tables', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'rasid-store-'));
+    try {
+      const file = join(dir, 'old.db');
+      const old = new SqliteStore(file);
+      await runMigrations(old['db'], SQLITE_MIGRATIONS.slice(0, 1), { begin: 'BEGIN IMMEDIATE' });
+      old.raw.exec(`INSERT INTO documents (id, source_key, lang, format, text, hash, text_hash, version, created_at)
+        VALUES (1, 'k', 'en', 'txt', 'text', 'h', 'th', 1, 'now')`);
+      old.raw.exec(`INSERT INTO incidents (id, document_id, ext_id, type, sort_key, data, created_at, updated_at)
+        VALUES (7, 1, 'e', 'arrests', '2020-02-02', '{}', 'now', 'now')`);
+      old.raw.exec(`INSERT INTO incident_actors (actor_id, incident_id) VALUES ('sdf', 7)`);
+      old.raw.exec(`INSERT INTO incident_places (key, incident_id) VALUES ('p:raqqa', 7)`);
+      await old.close();
+      const s = (await openStore({ db: file })) as SqliteStore;
+      assert.deepEqual(s.raw.prepare('SELECT actor_id, sort_key, incident_id FROM incident_actors').all(), [
+        { actor_id: 'sdf', sort_key: '2020-02-02', incident_id: 7 },
+      ]);
+      assert.equal(await s.countIncidents({ place: 'Raqqa' }), 1);
+      await s.close();
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
