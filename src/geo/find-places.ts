@@ -5,6 +5,7 @@
 import type { Location } from '../schema.ts';
 import type { AnalyzedText } from '../text/analyze.ts';
 import type { Token } from '../text/tokens.ts';
+import { normalizeString } from '../text/normalize.ts';
 import { builtinGazetteer, type Gazetteer, type PlaceName } from './gazetteer.ts';
 import { placeCues, type PlaceCue, type PlaceCues } from './place-cues.ts';
 import type { GazetteerEntry, PlaceIssue, PlaceKind, PlaceMention } from './types.ts';
@@ -54,6 +55,16 @@ const BASE_PRECISION: Record<PlaceKind, 1 | 2 | 3> = {
   governorate: 3,
   country: 3,
 };
+
+/** every word of every negative phrase: a mention whose token has none of them cannot be negated */
+const NEGATIVE_WORDS = new Set(
+  (['ar', 'en'] as const).flatMap((l) =>
+    placeCues(l)
+      .entries.filter((e) => e.attrs.negative === 'yes')
+      .flatMap((e) => e.match.flatMap((p) => normalizeString(p).split(/\s+/)))
+      .flatMap((w) => [w, w.replace(/^ال/, '')]),
+  ),
+);
 
 const POST_CUES = new Set(['countryside', 'governorate', 'district', 'subdistrict', 'quarter', 'kind']);
 
@@ -206,11 +217,12 @@ export function findPlaces(a: AnalyzedText, opts: FindPlacesOptions = {}): Place
   taken.sort((x, y) => x.tokenStart - y.tokenStart);
 
   // 2. phrases where the word is not a place («حماة الديار», «فتح الباب»)
-  const negatives = new Uint8Array(tokens.length);
-  for (const lang of ['ar', 'en'] as const) {
-    for (const m of placeCues(lang).negative.matchAll(tokens))
-      for (let i = m.tokenStart; i < m.tokenEnd; i++) negatives[i] = 1;
-  }
+  // looked for only around mentions: a negative phrase starts at most 3 tokens before the name
+  const negated = (start: number): boolean =>
+    tokens[start].keys.some((k) => NEGATIVE_WORDS.has(k)) &&
+    cuesFor(tokens, start)
+      .negative.matchAll(tokens, Math.max(0, start - 3), Math.min(tokens.length, start + 4))
+      .some((m) => m.tokenStart <= start && m.tokenEnd > start);
 
   const sentenceStart = new Int32Array(tokens.length);
   for (const s of a.sentences)
@@ -219,7 +231,7 @@ export function findPlaces(a: AnalyzedText, opts: FindPlacesOptions = {}): Place
   // 3. context of each mention: cue chain before, role, parent after
   const found: Found[] = [];
   for (const s of taken) {
-    if (negatives[s.tokenStart]) continue;
+    if (negated(s.tokenStart)) continue;
     const cues: PlaceCue[] = [];
     let chainStart = s.tokenStart;
     const cl = cuesFor(tokens, s.tokenStart);
@@ -277,24 +289,26 @@ export function findPlaces(a: AnalyzedText, opts: FindPlacesOptions = {}): Place
     }
   }
 
-  // roles: a role preposition before the chain and a movement word earlier in the sentence
+  // roles: a role preposition before the chain and a movement word earlier in the sentence (the
+  // preposition is looked for first: it is one or two tokens, the movement word up to ten)
   for (const f of found) {
     const cl = cuesFor(tokens, f.tokenStart);
-    const s0 = sentenceStart[f.tokenStart];
-    const motion = cl.motion.matchAll(tokens, Math.max(s0, f.chainStart - 10), f.chainStart).length > 0;
-    if (!motion) continue;
     const first = tokens[f.chainStart];
     const clitic =
       f.chainStart === f.tokenStart
         ? cliticOf(first, f.names[0].key)
         : cliticOf(first, first.keys[first.keys.length - 1]);
-    if (endingAt(cl.destination, tokens, f.chainStart, 2).length || /ل$/.test(clitic)) {
-      f.role = 'destination';
-      f.roleRule = 'place.role.destination';
-    } else if (endingAt(cl.origin, tokens, f.chainStart, 2).length) {
-      f.role = 'origin';
-      f.roleRule = 'place.role.origin';
-    }
+    const role =
+      endingAt(cl.destination, tokens, f.chainStart, 2).length || /ل$/.test(clitic)
+        ? 'destination'
+        : endingAt(cl.origin, tokens, f.chainStart, 2).length
+          ? 'origin'
+          : null;
+    if (!role) continue;
+    const s0 = sentenceStart[f.tokenStart];
+    if (cl.motion.matchAll(tokens, Math.max(s0, f.chainStart - 10), f.chainStart).length === 0) continue;
+    f.role = role;
+    f.roleRule = `place.role.${role}`;
   }
 
   // 4. a common word counts only with a strong cue, a parent after it, or as a parent itself

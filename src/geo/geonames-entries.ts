@@ -78,6 +78,9 @@ export function englishNamesOf(row: GeonameRow): string[] {
   };
   add(row.name);
   add(row.asciiName);
+  // outside Syria and Iraq the GeoNames name is enough: the many alternates of Turkish villages cost
+  // load time and bring nothing a report writes
+  if (row.country !== 'SY' && row.country !== 'IQ') return out;
   // all-lowercase alternates are machine transliterations of the Arabic («am qsr»), not spellings
   for (const n of row.alternateNames) if (n !== n.toLowerCase()) add(n);
   return out;
