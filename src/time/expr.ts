@@ -23,5 +23,7 @@ export type TimeExpr =
   | { t: 'since'; from: TimeExpr }
   /** «بين 3 و5 تموز 2015», «بين عامي 2011 و2015», «ليل السبت - الأحد» */
   | { t: 'range'; from: TimeExpr; to: TimeExpr }
+  /** «Around 7 May 2020», «نحو 3 أيار»: a day give or take `days` */
+  | { t: 'about'; of: TimeExpr; days: number }
   /** «عيد الأضحى» (Hijri 12/10, four days); `firstDay` for «أول أيام عيد الفطر» */
   | { t: 'feast'; m: number; d: number; days: number; y: number | null; firstDay: boolean };

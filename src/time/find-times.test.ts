@@ -123,6 +123,7 @@ const english: Case[] = [
   ['The city fell on 15 Ramadan 1436 AH.', EN, 'on 15 Ramadan 1436 AH', '2015-07-02', '2015-07-02', 1],
   ['Aircraft struck the town between 3 and 5 May 2020.', EN, 'between 3 and 5 May 2020', '2020-05-03', '2020-05-05', 2],
   ['The siege lasted from May 1 to May 20, 2016.', EN, 'from May 1 to May 20, 2016', '2016-05-01', '2016-05-20', 3],
+  ['Around 7 May 2020, two bodies were found near the river.', '2020-05-09', 'Around 7 May 2020', '2020-05-04', '2020-05-09', 2],
 ];
 
 for (const [sentence, published, text, start, end, precision] of [...arabic, ...english]) {

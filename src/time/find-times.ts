@@ -33,6 +33,7 @@ function dayPrefixFits(r: Reading): boolean {
     e.t === 'weekday' ||
     e.t === 'feast' ||
     e.t === 'range' ||
+    e.t === 'about' ||
     (e.t === 'date' && e.d !== null) ||
     (e.t === 'period' && e.d !== null)
   );
@@ -92,6 +93,7 @@ function isFuture(e: Reading['expr']): boolean {
   if (e.t === 'date' || e.t === 'weekday' || e.t === 'season') return e.rel === 'next';
   if (e.t === 'period') return e.rel === 'next';
   if (e.t === 'range' || e.t === 'since') return isFuture(e.from);
+  if (e.t === 'about') return isFuture(e.of);
   return false;
 }
 

@@ -22,6 +22,8 @@ const MIN_YEAR = 1900;
 const MAX_YEAR = 2100;
 const MIN_HIJRI_YEAR = 1300;
 const MAX_HIJRI_YEAR = 1500;
+// «around» a day: three days either side, a week in all
+const ABOUT_DAYS = 3;
 
 export class TimeGrammar {
   constructor(
@@ -563,6 +565,15 @@ export class TimeGrammar {
     return { end: second.end, expr: { t: 'range', from: f, to }, rule: 'range.dates' };
   }
 
+  /** «Around 7 May 2020»: ACLED's week precision for a day given as approximate. */
+  about(i: number): Reading | null {
+    const ap = this.role(i, 'approx');
+    if (!ap) return null;
+    const r = this.longest(ap.end, [this.dayMonth, this.monthDay, this.numericDate]);
+    if (!r || r.expr.t !== 'date' || r.expr.d === null) return null;
+    return { end: r.end, expr: { t: 'about', of: r.expr, days: ABOUT_DAYS }, rule: `about.${r.rule}` };
+  }
+
   /** «عيد الأضحى», «أول أيام عيد الفطر», «عاشوراء 1437 هـ». */
   feast(i: number): Reading | null {
     let j = i;
@@ -599,6 +610,7 @@ export class TimeGrammar {
 
 const P = TimeGrammar.prototype;
 const READERS: Array<(i: number) => Reading | null> = [
+  P.about,
   P.range,
   P.feast,
   P.back,

@@ -185,6 +185,10 @@ export function resolve(e: TimeExpr, anchor: number | null, lang: 'ar' | 'en'): 
       if (!to.range || to.range[1] < from.range[0]) return { range: null, relative: from.relative || to.relative };
       return { range: [from.range[0], to.range[1]], relative: from.relative || to.relative };
     }
+    case 'about': {
+      const r = resolve(e.of, anchor, lang);
+      return { ...r, range: r.range ? [r.range[0] - e.days, r.range[1] + e.days] : null };
+    }
     case 'feast': {
       let y = e.y;
       if (y === null) {
