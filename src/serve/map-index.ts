@@ -69,19 +69,31 @@ export class MapIndex {
     return this.builtCount >= 0;
   }
 
-  /** Builds on first use; afterwards rebuilds in the background when the store's count moved. */
+  /** Builds on first use; afterwards rebuilds in the background when the store's count has moved. */
   async ensure(): Promise<void> {
     const now = (this.opts.now ?? Date.now)();
     if (!this.ready) {
-      await (this.building ??= this.build());
+      try {
+        await (this.building ??= this.build());
+      } catch (e) {
+        this.building = null; // the next request tries again
+        throw e;
+      }
       return;
     }
     if (this.building || now - this.checkedAt < (this.opts.recheckMs ?? 15_000)) return;
     this.checkedAt = now;
-    const n = await this.store.countIncidents({});
-    if (n !== this.builtCount) {
-      this.building = this.build().catch(() => undefined);
-    }
+    // checked off the request's path: this answer uses the index as it is
+    void this.store
+      .countIncidents({})
+      .then((n) => {
+        if (n !== this.builtCount && !this.building) {
+          this.building = this.build().catch(() => {
+            this.building = null;
+          });
+        }
+      })
+      .catch(() => undefined);
   }
 
   private async build(): Promise<void> {

@@ -2,6 +2,7 @@
 // status changes, merge and split, documents with alternates, map, timeline, export, OpenAPI.
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
+import { acledFor } from '../../src/schema.ts';
 import { createApp } from '../../src/serve/app.ts';
 import { OPERATIONS } from '../../src/serve/openapi.ts';
 import { type Client, call, login } from './http.ts';
@@ -155,6 +156,22 @@ describe('documents, map, timeline, export', () => {
     const there = await call(app, editor, 'GET', '/api/map?zoom=10&bbox=36,33,37,34');
     assert.deepEqual(there.body.clusters.map((c: { id: string }) => c.id), [id]);
     await call(app, editor, 'PATCH', `/api/incidents/${id}`, { locations: cur.locations });
+  });
+
+  test('the map index picks up incidents another process added once the store count moves', async () => {
+    const { MapIndex } = await import('../../src/serve/map-index.ts');
+    const index = new MapIndex(s.store, { recheckMs: 0 });
+    const fresh = createApp({ store: s.store, mapIndex: index });
+    const c = await login(fresh, 'editor', PASSWORDS.editor);
+    const before = (await call(fresh, c, 'GET', '/api/map?zoom=5')).body.total;
+    const [inc] = (await s.store.listIncidents({ documentId: s.docs.arArrests }, { limit: 1, offset: 0 })).items;
+    await s.store.bulkInsertIncidents([{ documentId: s.docs.arArrests, incident: { ...inc, id: 'another-process', type: 'looting', acled: acledFor('looting') } }]);
+    let total = before;
+    for (let i = 0; i < 100 && total === before; i++) {
+      await new Promise((r) => setTimeout(r, 20));
+      total = (await call(fresh, c, 'GET', '/api/map?zoom=5')).body.total;
+    }
+    assert.equal(total, before + 1);
   });
 
   test('the timeline counts incidents per week and type', async () => {
