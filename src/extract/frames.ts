@@ -99,7 +99,7 @@ export function cueEffects(ctx: DocContext): { suppressed: CueEffect[]; lowered:
   for (const c of ctx.m.cues) {
     if (c.value.effect === 'none') continue;
     for (const t of bySentence.get(c.sentence) ?? []) {
-      let hit = false;
+      let hit: boolean;
       if (c.value.scope === 'sentence') hit = true;
       else if (c.value.scope === 'rest') hit = t.tokenStart >= c.tokenEnd;
       else if (c.value.scope === 'list') hit = t.tokenStart >= c.tokenEnd && inList(ctx, c.tokenEnd, t.tokenStart);

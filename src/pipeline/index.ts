@@ -69,11 +69,11 @@ export function extractDocument(input: ExtractInput, options: ExtractOptions = {
   const text = typeof input.text === 'string' ? input.text : '';
   const issues: ExtractionIssue[] = [];
   const trace: TraceEntry[] = [];
-  const a = analyze(text, input.lang);
+  const a = guard('text', issues, null, () => analyze(text, input.lang));
   const published = input.published ?? null;
   const document = {
     id: input.id ?? createDocId(text),
-    lang: a.lang,
+    lang: a?.lang ?? input.lang ?? 'ar',
     title: input.title ?? null,
     url: input.url ?? null,
     published,
@@ -81,6 +81,7 @@ export function extractDocument(input: ExtractInput, options: ExtractOptions = {
     alternates: input.alternates ?? [],
   };
   const incidents = guard('extract', issues, [], () => {
+    if (!a) return [];
     const lex = lexiconsFor(a.lang);
     const m = findMentions(a, lex);
     const quantities = guard('quantities', issues, [], () => findQuantities(a));
