@@ -413,9 +413,16 @@ export function attachArguments(ctx: DocContext, frames: Frame[]): void {
   assignTimesPlacesAttribution(ctx, frames);
 }
 
-/** After merging: the report's subject acts where no one else is named; victims default to civilians. */
+/** After merging: the report's subject acts where no one else is named; victims default to civilians;
+ * an event with no date of its own takes the date told just before it in its paragraph. */
 export function carryOver(ctx: DocContext, frames: Frame[]): void {
+  let prev: Frame | null = null;
   for (const f of frames) {
+    if (!f.time && prev?.time && prev.paragraph === f.paragraph && !f.earlier) {
+      f.time = prev.time;
+      f.rules.push('time:paragraph');
+    }
+    prev = f;
     const hasPerp = f.actors.some((a) => a.role === 'perpetrator');
     if (!hasPerp && ctx.subject === 'isis' && f.type !== 'air_strike') {
       f.actors.unshift({ role: 'perpetrator', id: 'isis', name: ctx.lex.actorNames.get('isis') ?? 'Islamic State', span: null, token: -1, carried: 'subject' });

@@ -25,6 +25,13 @@ const CIVILIAN_HARM: ReadonlySet<IncidentType> = new Set<IncidentType>([
 
 const CIVILIAN_IDS = new Set(['civilians', 'journalists', 'aid_workers', 'protesters']);
 
+function daysBefore(iso: string, n: number): string {
+  const d = new Date(`${iso.slice(0, 10)}T00:00:00Z`);
+  if (Number.isNaN(d.getTime())) return iso;
+  d.setUTCDate(d.getUTCDate() - n);
+  return d.toISOString().slice(0, 10);
+}
+
 export function incidentId(docId: string, type: string, span: [number, number]): string {
   return createHash('sha1').update(`${docId}\u0000${type}\u0000${span[0]}:${span[1]}`).digest('hex').slice(0, 16);
 }
@@ -46,7 +53,7 @@ export function confidence(f: Frame): number {
   if (f.actors.some((a) => a.role === 'perpetrator' && !a.carried)) c += 0.12;
   if (Object.keys(f.counts).length) c += 0.1;
   if (f.places.length) c += 0.06;
-  if (f.time) c += 0.04;
+  if (f.time && !f.rules.includes('time:paragraph')) c += 0.04;
   if (f.triggers.length > 1) c += 0.05;
   if (f.eventTriggers === 0) c *= 0.7;
   if (f.lowered.length) c *= 0.5;
@@ -78,6 +85,11 @@ export function toIncident(ctx: DocContext, docId: string, f: Frame): Incident {
   if (f.eventTriggers === 0) issues.push({ code: 'type.from_casualties', stage: 'frames', message: 'only casualty words name this event; type assumed', span: null });
   let time: Incident['time'] = null;
   if (f.time) time = { start: f.time.start, end: f.time.end, precision: f.time.precision, text: f.time.text, span: [f.time.rawStart, f.time.rawEnd], anchored: f.time.anchored };
+  else if (ctx.published && !f.earlier) {
+    // news reports tell events of the days before publication; the week up to it, flagged as assumed
+    time = { start: daysBefore(ctx.published, 6), end: ctx.published, precision: 2, text: null, span: null, anchored: true };
+    issues.push({ code: 'time.from_published', stage: 'time', message: 'no date in the text; the week before publication is assumed', span: null });
+  }
   const inc: Incident = {
     id: incidentId(docId, f.type, f.evidence[0]),
     type: f.type,
