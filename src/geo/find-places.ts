@@ -28,6 +28,8 @@ interface Found {
   parent: number | null;
   parentOf: number | null;
   common: boolean;
+  /** the parent follows a direction, «ريف», «محافظة» or a comma, not a bare «في» */
+  strongParent: boolean;
   /** entries whose spelling is the token as written, without clitics stripped */
   exact: Set<GazetteerEntry>;
 }
@@ -66,6 +68,8 @@ const NEGATIVE_WORDS = new Set(
   ),
 );
 
+const WEAK_LINKS = new Set(['في', 'in', 'of']);
+
 const POST_CUES = new Set(['countryside', 'governorate', 'district', 'subdistrict', 'quarter', 'kind']);
 
 /** Two entries farther apart than this are different places (the contract's scoring radius). */
@@ -100,14 +104,14 @@ function articleFits(key: string, tokens: Token[], start: number): boolean {
 }
 
 /**
- * «السورية», «التركية» are adjectives (Syrian, Turkish), not «سورية» with an article: a country name,
- * or a name ending in «ية», read off a token that adds «ال» is not that place.
+ * «السورية», «التركية» are adjectives (Syrian, Turkish), not «سورية» with an article, and «الأمان» is not
+ * «أمان» (Amman): a name spelled without «ال», read off a token that adds it, is not that place. Names
+ * written with the article are listed with it.
  */
 function isNisbaAdjective(n: PlaceName, tok: Token): boolean {
-  if (n.key.startsWith('ال') || n.key.includes(' ')) return false;
-  const withArticle = tok.keys.includes('ال' + n.key) || /^[وف]?لل/.test(tok.norm);
-  if (!withArticle) return false;
-  return n.key.endsWith('يه') || n.entries.some((e) => e.kind === 'country');
+  if (n.key.startsWith('ال')) return false;
+  const first = n.key.split(' ')[0];
+  return tok.keys.includes('ال' + first) || /^[وف]?لل/.test(tok.norm);
 }
 
 /** The proclitics on a mention's first token («لتركيا» → «ل», «وبريف» → «وب»). */
@@ -196,6 +200,8 @@ export function findPlaces(a: AnalyzedText, opts: FindPlacesOptions = {}): Place
     if ((n.lang === 'ar') !== arabicSpan) continue;
     if (n.lang === 'ar' && !articleFits(n.key, tokens, m.tokenStart)) continue;
     if (n.lang === 'ar' && isNisbaAdjective(n, tokens[m.tokenStart])) continue;
+    // «فاطمة» is not «ف» + «اطمة»: places do not take the conjunction «ف» in reports
+    if (n.lang === 'ar' && cliticOf(tokens[m.tokenStart], n.key).includes('ف')) continue;
     const k = `${m.tokenStart}:${m.tokenEnd}`;
     const cur = bySpan.get(k);
     if (cur) {
@@ -264,6 +270,7 @@ export function findPlaces(a: AnalyzedText, opts: FindPlacesOptions = {}): Place
       parentOf: null,
       common,
       exact,
+      strongParent: false,
     });
   }
 
@@ -283,6 +290,9 @@ export function findPlaces(a: AnalyzedText, opts: FindPlacesOptions = {}): Place
       const linked =
         j > f.tokenEnd || /[,،(-]/.test(between) || cliticOf(tokens[next.tokenStart], next.names[0].key) !== '';
       if (linked && !/[.!?؟\n]/.test(between)) {
+        // «الصينية في بكين» is an adjective before a place: a plain «في»/«ب» does not make a common word a place
+        const linkWords = tokens.slice(f.tokenEnd, j).map((t) => t.norm);
+        f.strongParent = linkWords.some((w) => !WEAK_LINKS.has(w)) || /[,،(-]/.test(between);
         f.parent = k + 1;
         next.parentOf = k;
       }
@@ -312,7 +322,7 @@ export function findPlaces(a: AnalyzedText, opts: FindPlacesOptions = {}): Place
   }
 
   // 4. a common word counts only with a strong cue, a parent after it, or as a parent itself
-  const kept = found.filter((f) => !f.common || hasStrongCue(f) || f.parent !== null);
+  const kept = found.filter((f) => !f.common || hasStrongCue(f) || (f.parent !== null && f.strongParent));
   // re-index parent links after filtering
   const index = new Map(found.map((f, i) => [i, f]));
   const pos = new Map(kept.map((f, i) => [f, i]));

@@ -82,9 +82,9 @@ export class Gazetteer {
     return this.byId.get(id);
   }
 
+  /** A listed word, or the bare form of a listed «الX» («ثورة» for «الثورة»); a listed bare «دانا» leaves «الدانا» a place. */
   isCommonWord(key: string): boolean {
-    const bare = key.replace(/^ال/, '');
-    return this.common.has(key) || this.common.has(bare) || this.common.has('ال' + bare);
+    return this.common.has(key) || (!key.startsWith('ال') && this.common.has('ال' + key));
   }
 
   /** Every indexed spelling, built on first use. */
@@ -96,11 +96,7 @@ export class Gazetteer {
       if (key.length < 2) return;
       const k = `${lang}:${key}`;
       const bare = lang === 'ar' ? key.replace(/^ال/, '') : key.replace(EN_ARTICLES, '');
-      const common =
-        cueOnly ||
-        this.isCommonWord(key) ||
-        this.common.has(bare) ||
-        (lang === 'ar' ? bare.length <= 2 : key.length <= 3);
+      const common = cueOnly || this.isCommonWord(key) || (lang === 'ar' ? bare.length <= 2 : key.length <= 3);
       let n = names.get(k);
       if (!n) {
         n = { key, lang, entries: [], article: lang === 'ar' && key.startsWith('ال') && !key.includes(' '), common };
