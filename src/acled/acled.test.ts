@@ -114,6 +114,12 @@ const ROUND_TRIP: Incident[] = [
     actors: [{ role: 'perpetrator', id: 'hts', name: 'HTS', span: null }, { role: 'victim', id: 'civilians', name: 'civilians', span: null }],
     locations: [place('Idleb', 'Idleb', 'SY', 35.9306, 36.6339, 3)],
   }),
+  // no perpetrator named: ACLED needs an actor1, the import must not turn it into ours
+  incident({
+    id: 'r6', type: 'air_strike', acled: ACLED_EVENT.air_strike,
+    actors: [{ role: 'victim', id: 'civilians', name: 'civilians', span: null }],
+    locations: [place('Ariha', 'Idleb', 'SY', 35.8126, 36.6103, 1)], counts: killed(5),
+  }),
 ];
 
 test('round trip: our ACLED CSV, read back as ACLED, gives the same incidents', async () => {
@@ -175,9 +181,9 @@ test('round trip through the store: export ACLED CSV, `import acled` it, get the
     const file = join(dir, 'out.csv');
     await writeExport('acled', ROUND_TRIP, createWriteStream(file));
     const res = await importAcled(file, store);
-    assert.deepEqual([res.rows, res.new, res.incidents, res.failed.length], [5, 5, 5, 0]);
+    assert.deepEqual([res.rows, res.new, res.incidents, res.failed.length], [6, 6, 6, 0]);
     const again = await importAcled(file, store);
-    assert.deepEqual([again.unchanged, again.incidents], [5, 0]);
+    assert.deepEqual([again.unchanged, again.incidents], [6, 0]);
     const back = new Map<string, Incident>();
     for await (const inc of store.streamIncidents({})) {
       const doc = await store.getDocument(inc.documentId);

@@ -8,6 +8,7 @@ import {
 import type { DocumentInput } from '../store/types.ts';
 import { actorIdFromAcled, assocParent, countryInfo } from './actors.ts';
 import { parseAcledDate, type AcledRecord } from './parse.ts';
+import { UNNAMED_ACTOR1_TAG } from '../export/acled-csv.ts';
 
 export const ACLED_SOURCE_PREFIX = 'acled:';
 export const ACLED_IMPORT_RULE = 'acled.import';
@@ -98,7 +99,8 @@ export function referenceFromAcled(row: AcledRecord): AcledReference {
   // the second side are victims when ACLED codes them as civilians or protesters, else the target
   const role2: Actor['role'] = inter2 === 7 || inter2 === 6 ? 'victim' : 'target';
   const actors = [
-    ...sideActors(row.actor1 ?? '', row.assoc_actor_1 ?? '', 'perpetrator', issues),
+    // an actor1 we filled in only because ACLED requires one is not part of our coding
+    ...(tags.includes(UNNAMED_ACTOR1_TAG) ? [] : sideActors(row.actor1 ?? '', row.assoc_actor_1 ?? '', 'perpetrator', issues)),
     ...sideActors(row.actor2 ?? '', row.assoc_actor_2 ?? '', role2, issues),
   ];
   const country = countryInfo(row.iso3 || row.country || row.iso);

@@ -62,8 +62,19 @@ function sideOf(actors: Incident['actors'], country: string | null) {
   return { actor: names[0] ?? '', assoc: assoc.join('; '), inter };
 }
 
-function tagsOf(inc: Incident): string {
+/** Tag saying actor1 was filled in because ACLED requires one; the importer leaves it out again. */
+export const UNNAMED_ACTOR1_TAG = 'rasid_actor1=unnamed';
+
+// ACLED requires actor1. An incident whose perpetrator the source does not name is coded as ACLED
+// codes such events: unidentified military forces for strikes from the air, else an unidentified
+// armed group of the country.
+function unnamedActor1(inc: Incident): string {
+  return inc.type === 'air_strike' ? 'unidentified_military_forces' : 'unidentified_armed_group';
+}
+
+function tagsOf(inc: Incident, unnamed: boolean): string {
   const tags = [`${TYPE_TAG}${inc.type}`];
+  if (unnamed) tags.push(UNNAMED_ACTOR1_TAG);
   for (const m of inc.methods) tags.push(`method=${m.id}`);
   for (const a of inc.accusations) tags.push(`accusation=${a.id}`);
   for (const v of inc.violations) tags.push(`violation=${v}`);
@@ -79,7 +90,9 @@ export function toAcledRow(inc: ExportIncident, ctx: AcledRowContext = {}): Acle
   const loc = primaryLocation(inc);
   const country = countryInfo(loc?.country ?? null);
   const cc = country?.iso2 ?? loc?.country ?? null;
-  const side1 = sideOf(actorsByRole(inc, 'perpetrator'), cc);
+  const perpetrators = actorsByRole(inc, 'perpetrator');
+  const unnamed = perpetrators.length === 0 && !!(inc.acled ?? ACLED_EVENT[inc.type]);
+  const side1 = sideOf(unnamed ? [{ role: 'perpetrator', id: unnamedActor1(inc), name: '', span: null }] : perpetrators, cc);
   const side2 = sideOf(actorsByRole(inc, 'victim', 'target'), cc);
   const acled = inc.acled ?? ACLED_EVENT[inc.type];
   const date = eventDate(inc);
@@ -114,7 +127,7 @@ export function toAcledRow(inc: ExportIncident, ctx: AcledRowContext = {}): Acle
     source_scale: ctx.sourceScale ?? '',
     notes: acledNotes(inc),
     fatalities: Math.round(killed),
-    tags: tagsOf(inc),
+    tags: tagsOf(inc, unnamed),
     timestamp: unixSeconds(inc.updatedAt, ctx.now ?? Math.floor(Date.now() / 1000)),
   };
 }

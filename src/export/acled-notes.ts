@@ -109,10 +109,12 @@ function placePhrase(inc: Incident): string {
   const loc = primaryLocation(inc);
   if (!loc) return '';
   const name = loc.name && /[A-Za-z]/.test(loc.name) ? loc.name : null;
-  const admin1 = loc.admin1 && /[A-Za-z]/.test(loc.admin1) ? loc.admin1 : null;
+  // «Deir ez-Zor in Deir-ez-Zor»: the same name spelled twice says nothing
+  const key = (x: string) => x.toLowerCase().replace(/[^a-z]/g, '');
+  const admin1 = loc.admin1 && /[A-Za-z]/.test(loc.admin1) && (!name || key(loc.admin1) !== key(name)) ? loc.admin1 : null;
   if (loc.precision === 3 || !name) return admin1 ?? name ? ` in ${admin1 ?? name}` : '';
   const prep = loc.precision === 2 ? 'near' : 'in';
-  return ` ${prep} ${name}${admin1 && admin1 !== name ? ` in ${admin1}` : ''}`;
+  return ` ${prep} ${name}${admin1 ? ` in ${admin1}` : ''}`;
 }
 
 function capitalise(s: string): string {
@@ -122,7 +124,7 @@ function capitalise(s: string): string {
 export function acledNotes(inc: Incident): string {
   const perps = actorsByRole(inc, 'perpetrator').map((a) => englishName(a.id, a.name));
   const others = actorsByRole(inc, 'victim', 'target').map((a) => englishName(a.id, a.name));
-  const subject = perps.length ? listPhrase([...new Set(perps)]) : UNKNOWN;
+  const subject = perps.length ? listPhrase([...new Set(perps)]) : inc.type === 'air_strike' ? 'unidentified warplanes' : UNKNOWN;
   const objectKey = OBJECT_COUNT[inc.type];
   const objectCount = objectKey ? inc.counts[objectKey] : undefined;
   let object: string | null = others.length ? listPhrase([...new Set(others)]) : null;

@@ -68,6 +68,23 @@ test('ACLED actors are country-aware: a state is inter 1 at home and 8 abroad', 
   ]);
 });
 
+test('ACLED needs an actor1: an unnamed perpetrator is coded as ACLED codes it, and tagged as filled in', async () => {
+  const base = syntheticIncident(0);
+  const victimsOnly = (type: 'air_strike' | 'attack'): ExportIncident => ({
+    ...base,
+    type,
+    acled: ACLED_EVENT[type],
+    actors: [{ role: 'victim', id: 'civilians', name: 'civilians', span: null }],
+  });
+  const rows = parse(await exportText('acled', [victimsOnly('air_strike'), victimsOnly('attack')]), { columns: true }) as Record<string, string>[];
+  assert.deepEqual(rows.map((r) => [r.actor1, r.inter1, r.interaction]), [
+    ['Unidentified Military Forces', '8', '78'],
+    ['Unidentified Armed Group (Syria)', '3', '37'],
+  ]);
+  assert.ok(rows.every((r) => r.tags.includes('rasid_actor1=unnamed')));
+  assert.match(rows[0].notes, /unidentified warplanes carried out airstrikes against civilians/);
+});
+
 test('interaction codes and disorder types follow ACLED', () => {
   assert.equal(interaction(1, 7), 17);
   assert.equal(interaction(7, 1), 17);
@@ -123,6 +140,8 @@ test('notes read like ACLED notes and come only from the fields', () => {
   assert.match(acledNotes(noDate), /^IS executed civilians near al-Omar oil field .*\. 3 people were injured\.$/);
   assert.equal(datePhrase({ start: '2015-05-01', end: '2015-09-01', precision: 3, text: null, span: null }), 'Between 1 May 2015 and 1 September 2015');
   assert.equal(datePhrase({ start: '2015-05-01', end: '2015-05-31', precision: 3, text: null, span: null }), 'In May 2015');
+  const city = execution({ counts: {}, methods: [], accusations: [], locations: [{ name: 'Deir ez-Zor', admin1: 'Deir-ez-Zor', lat: 35.33, lon: 40.14, precision: 1, span: null }] });
+  assert.equal(acledNotes(city), 'On 3 July 2014, IS executed civilians in Deir ez-Zor.');
   // Arabic place names never leak into English notes
   const arabicPlace = execution({ locations: [{ name: 'الميادين', lat: null, lon: null, precision: 1, span: null }] });
   assert.doesNotMatch(acledNotes(arabicPlace), /[\u0600-\u06ff]/);
