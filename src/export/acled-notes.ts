@@ -150,6 +150,9 @@ export function acledNotes(inc: Incident): string {
   if (killed && killed.value > 0 && !killedStated) parts.push(`${number(killed.value, killed.approximate)} ${killed.value === 1 ? 'person was' : 'people were'} killed`);
   if (injured && injured.value > 0) parts.push(`${number(injured.value, injured.approximate)} ${injured.value === 1 ? 'person was' : 'people were'} injured`);
   if (parts.length) sentences.push(`${capitalise(parts.join(' and '))}.`);
-  else if (!killedStated && inc.acled && VIOLENT_EVENT_TYPES.has(inc.acled.event_type)) sentences.push('Neither fatalities nor injuries were reported.');
+  // an execution kills even when the source gives no figure: «neither fatalities…» would contradict it
+  else if (!killedStated && inc.type !== 'execution' && inc.acled && VIOLENT_EVENT_TYPES.has(inc.acled.event_type)) {
+    sentences.push('Neither fatalities nor injuries were reported.');
+  }
   return sentences.join(' ');
 }
