@@ -66,7 +66,9 @@ const arabic: Row[] = [
   ['قتلت ثماني نساء في الغارة', 'ثماني', 8, 8, 8, false, { noun: 'نساء' }],
   ['نزحت ست عائلات', 'ست', 6, 6, 6, false],
   ['وأكد المرصد إعدام الرجال الـ19 بتهمة الإفساد', 'الـ19', 19, 19, 19, false],
-  ['ولم تعرف هوية الرجال الثلاثة', 'الثلاثة', 3, 3, 3, false],
+  ['ولم تعرف هوية الرجال الثلاثة', 'الثلاثة', 3, 3, 3, false, { noun: 'رجال' }],
+  ['وجرى إعدام الرجال ال 19 بتهمة الإفساد', 'ال 19', 19, 19, 19, false, { noun: 'رجال' }],
+  ['أعدم التنظيم 54 شخصاً خلال الأيام الخمسة الأخيرة', 'الخمسة', 5, 5, 5, false, { unit: 'duration' }],
   ['قتل 7 عناصر من قوات النظام', '7', 7, 7, 7, false, { noun: 'عناصر' }],
   ['أعدم 19رجلاً في الساحة', '19', 19, 19, 19, false, { noun: 'رجل' }],
   ['قتلت امرأتان بقصف مدفعي', 'امرأتان', 2, 2, 2, false, { noun: 'امراه' }],
@@ -195,6 +197,29 @@ test('spans: raw.slice(rawStart, rawEnd) is the text and tokens are in order', (
     assert.ok(q.min <= q.max);
     last = q.tokenEnd;
   }
+});
+
+test('a definite number is marked as referring back', () => {
+  const qs = findQuantities(analyze('أعدموا ثمانية رجال بينما أعدم الرجال السبعة الآخرين رمياً بالرصاص'));
+  assert.deepEqual(
+    qs.map((q) => [q.text, q.definite ?? false, q.noun?.key]),
+    [
+      ['ثمانية', false, 'رجال'],
+      ['السبعة', true, 'رجال'],
+    ],
+  );
+});
+
+test('«واحد» after a definite name or with «و» counts no noun before it', () => {
+  const qs = findQuantities(analyze('قتل ثلاثة منهم (2 في العراق وواحد في دير الزور)'));
+  assert.deepEqual(
+    qs.map((q) => [q.text, q.noun?.key ?? null]),
+    [
+      ['ثلاثة', null],
+      ['2', null],
+      ['وواحد', null],
+    ],
+  );
 });
 
 test('a date with «من» between day and month is not a count', () => {

@@ -52,6 +52,10 @@ interface Amount {
   scale: number;
   /** the amount is a single word «واحد»/«اثنين»: Arabic puts the noun before it */
   nounBefore: boolean;
+  /** the number carries the article («الثلاثة», «ال 19»): it follows a definite noun it counts */
+  definite: boolean;
+  /** the first word carries «و»/«ف» («وواحد»): nothing before it is its noun */
+  conj: boolean;
   dualNoun: string | null;
   digits: boolean;
   /** raw digits without separators (for the year test) */
@@ -277,6 +281,8 @@ class Finder {
       vague: null,
       scale: 1,
       nounBefore: false,
+      definite: false,
+      conj: false,
       dualNoun: null,
       digits: true,
       plainDigits,
@@ -296,6 +302,7 @@ class Finder {
     let approximate = false;
     let end: number;
     let firstArticle = false;
+    let firstConj = false;
     if (t[i].numeric) {
       amount = this.digitsAt(i);
       if (!amount || amount.unit) return amount;
@@ -316,6 +323,7 @@ class Finder {
       )
         return null;
       firstArticle = n.s.article;
+      firstConj = n.s.conj;
       ids.push(n.w.id);
       approximate = n.w.approximate;
       if (n.w.role === 'scale') total = n.w.value;
@@ -385,6 +393,8 @@ class Finder {
       vague: null,
       scale: 1,
       nounBefore: single && arabic && (value === 1 || value === 2),
+      definite: firstArticle,
+      conj: firstConj,
       dualNoun: null,
       digits,
       plainDigits: ids.length === 1 && amount ? amount.plainDigits : null,
@@ -430,6 +440,8 @@ class Finder {
       vague: m.p.value,
       scale,
       nounBefore: false,
+      definite: false,
+      conj: false,
       dualNoun: null,
       digits: false,
       plainDigits: null,
@@ -459,6 +471,8 @@ class Finder {
         vague: null,
         scale: 1,
         nounBefore: false,
+        definite: s.article,
+        conj: s.conj,
         dualNoun: d.noun,
         digits: false,
         plainDigits: null,
@@ -474,7 +488,7 @@ class Finder {
     // «الـ100», «ال 19»: a bare article token belongs to the number it introduces
     if (ARTICLE_TOKEN.test(t[i].norm) && i + 1 < t.length && t[i + 1].numeric && /^[ \t]*$/.test(this.gap(i))) {
       const a = this.numberPhraseAt(i + 1);
-      if (a) return { ...a, start: i };
+      if (a) return { ...a, start: i, definite: true };
     }
     // «a hundred», «a dozen», «an estimated» is a modifier handled elsewhere
     if ((t[i].norm === 'a' || t[i].norm === 'one') && i + 1 < t.length && this.plain(i)) {
@@ -559,7 +573,7 @@ class Finder {
     }
     let noun: CountedNoun | null = null;
     if (!unit) {
-      noun = this.noun(amount, start, end, upper ? upper.b.value : value);
+      noun = this.noun(amount, start, end, upper ? upper.b.value : value, !!mod);
       // an after-modifier may follow the number or its noun: «12 شخصاً على الأقل»
       if (kind === 'exact' || kind === 'about') {
         for (const at of [end, noun && noun.tokenStart === end ? noun.tokenEnd : -1]) {
@@ -579,6 +593,7 @@ class Finder {
     q.max = max;
     q.kind = kind;
     q.approximate = kind !== 'exact';
+    if (amount.definite && !amount.dualNoun) q.definite = true;
     return q;
   }
 
@@ -689,6 +704,13 @@ class Finder {
       const label = beforeCue('label');
       if (label && amount.digits) return label;
     }
+    // «الأيام الخمسة الأخيرة», «الشهور الأربعة»: a definite number after a time word is a duration
+    const timeNoun = amount.definite ? this.nounBefore(amount, start) : null;
+    if (timeNoun !== null) {
+      const index = this.ix.contexts.get('duration:after');
+      const m = index ? this.phraseAt(index, timeNoun) : null;
+      if (m && m.end === start) return { unit: 'duration', id: m.p.value.id, start, end };
+    }
     const age = afterCue('age') ?? null;
     if (age) return age;
     const duration = afterCue('duration');
@@ -744,7 +766,21 @@ class Finder {
     return null;
   }
 
-  private noun(amount: Amount, start: number, end: number, value: number): CountedNoun | null {
+  private definiteAt(i: number): boolean {
+    return this.tokens[i].arabic && this.stems(i).some((s) => s.article);
+  }
+
+  /** index of the noun a number follows, or null */
+  private nounBefore(amount: Amount, start: number): number | null {
+    const t = this.tokens;
+    if (start === 0 || amount.conj || !(amount.nounBefore || amount.definite)) return null;
+    if (!/^[ \t]*$/.test(this.a.norm.slice(t[start - 1].end, t[start].start))) return null;
+    const p = start - 1;
+    if (!t[p].arabic || t[p].numeric || this.numberAt(p) || this.v.notNouns.has(t[p].norm)) return null;
+    return this.definiteAt(p) === amount.definite ? p : null;
+  }
+
+  private noun(amount: Amount, start: number, end: number, value: number, modified: boolean): CountedNoun | null {
     const t = this.tokens;
     if (amount.dualNoun) {
       const tok = t[amount.start];
@@ -756,10 +792,11 @@ class Finder {
         key: amount.dualNoun,
       };
     }
-    if (amount.nounBefore && start > 0 && /^[ \t]*$/.test(this.a.norm.slice(t[start - 1].end, t[start].start))) {
-      const p = t[start - 1];
-      if (p.arabic && !p.numeric && !this.numberAt(start - 1)) return nounOf(p, value);
-    }
+    // «شخص واحد», «مدنيين اثنين», «الرجال الثلاثة», «الرجال ال 19»: the noun comes first, and agrees in
+    // definiteness («العراق وواحد» counts nothing)
+    // («قرابة الـ 100 ضحية»: after a modifier the noun can only follow)
+    const before = modified ? null : this.nounBefore(amount, start);
+    if (before !== null) return nounOf(t[before], value);
     let j = end;
     if (j >= t.length || !/^[ \t]*$/.test(this.gap(j - 1))) return null;
     // «عشرات من العناصر», «dozens of civilians»

@@ -34,4 +34,7 @@ export interface Quantity {
   /** set when the number is not a count of people or things */
   unit?: QuantityUnit;
   noun?: CountedNoun;
+  /** the number carries the article («الرجال الثلاثة», «الرجال ال 19», «الشبان السبعة الآخرين»): it
+   * refers back to people already mentioned, usually a subset or a repeat of an earlier count */
+  definite?: true;
 }
