@@ -16,6 +16,11 @@ export const VICTIM_TYPES: ReadonlySet<IncidentType> = new Set<IncidentType>([
   'excessive_force_against_protesters', 'protest_with_intervention', 'mob_violence', 'looting',
 ]);
 
+/** Types where an armed side that suffers is a victim (executed soldiers, detained fighters), not a target. */
+const ARMED_VICTIM_TYPES: ReadonlySet<IncidentType> = new Set<IncidentType>([
+  'execution', 'arrests', 'abduction', 'forced_recruitment', 'forced_labour', 'coercion', 'sexual_violence', 'displacement',
+]);
+
 /** Types whose victims the annotation names as civilians when the text names no one else. */
 const DEFAULT_CIVILIAN_VICTIMS: ReadonlySet<IncidentType> = new Set<IncidentType>([
   'execution', 'arrests', 'abduction', 'coercion', 'forced_recruitment', 'forced_labour', 'displacement', 'sexual_violence',
@@ -151,13 +156,13 @@ function assignActors(ctx: DocContext, frames: Frame[], actors: Mention<ActorVal
       const hasPerp = f.actors.some((x) => x.role === 'perpetrator');
       let role: 'perpetrator' | 'target' | 'victim' | null;
       if (marker === 'perpetrator' || ownsTrigger(ctx, f, m)) role = 'perpetrator';
-      else if (marker === 'target') role = VICTIM_TYPES.has(f.type) ? 'victim' : 'target';
+      else if (marker === 'target') role = ARMED_VICTIM_TYPES.has(f.type) ? 'victim' : 'target';
       else if (f.type === 'group_change') role = 'perpetrator';
-      else if (markedPerp) role = VICTIM_TYPES.has(f.type) ? 'victim' : 'target';
+      else if (markedPerp) role = ARMED_VICTIM_TYPES.has(f.type) ? 'victim' : 'target';
       else if (!hasPerp) role = 'perpetrator';
       else if (lastPerp && m.tokenStart === lastPerp.tokenEnd && /^و/.test(ctx.a.tokens[m.tokenStart].norm)) role = 'perpetrator';
       else if (ctx.m.fighters.some((x) => x.sentence === m.sentence && x.tokenEnd <= m.tokenStart && x.tokenEnd >= m.tokenStart - 1))
-        role = VICTIM_TYPES.has(f.type) ? 'victim' : 'target';
+        role = ARMED_VICTIM_TYPES.has(f.type) ? 'victim' : 'target';
       else role = VICTIM_TYPES.has(f.type) && f.type !== 'air_strike' && f.type !== 'shelling' ? null : 'target';
       if (!role) continue;
       // the group a victim pledges to («مبايعة التنظيم») is its own perpetrator, not a victim; infighting keeps both
@@ -355,7 +360,9 @@ function assignTimesPlacesAttribution(ctx: DocContext, frames: Frame[]): void {
     const clause = ctx.clauseOf[m.tokenStart];
     let end = m.tokenEnd;
     while (end < ctx.a.tokens.length && end < m.tokenEnd + 6 && ctx.clauseOf[end] === clause && ctx.sentOf[end] === m.sentence) end++;
-    const span: [number, number] = [m.rawStart, ctx.a.tokens[end - 1].rawEnd];
+    // «بحسب مصادر محلية»: the cue before a named source belongs to the same phrase
+    const lead = ctx.m.attributions.find((g) => g.sentence === m.sentence && g.value.source === 'generic' && g !== m && g.tokenEnd <= m.tokenStart && g.tokenEnd >= m.tokenStart - 1);
+    const span: [number, number] = [(lead ?? m).rawStart, ctx.a.tokens[end - 1].rawEnd];
     for (const f of fs) {
       const better = !f.attribution || (m.value.source !== 'generic' && f.rules.includes('attribution:generic'));
       if (better) {

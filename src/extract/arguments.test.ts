@@ -1,0 +1,58 @@
+// Arguments: roles, figures, methods, charges and places taken from the words around a trigger.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { extractDocument } from '../pipeline/index.ts';
+import type { Incident } from '../schema.ts';
+
+const one = (text: string): Incident => {
+  const r = extractDocument({ text });
+  assert.equal(r.incidents.length, 1, `one incident in «${text}»: ${r.incidents.map((i) => i.type).join(', ')}`);
+  return r.incidents[0];
+};
+const roles = (inc: Incident) => inc.actors.map((a) => `${a.role}:${a.id}`).sort();
+const counts = (inc: Incident) => Object.fromEntries(Object.entries(inc.counts).map(([k, c]) => [k, c!.value]));
+
+test('«من قبل» and a genitive after the trigger name the perpetrator; «على مواقع» the target', () => {
+  assert.deepEqual(roles(one('قتل عشرة مدنيين في غارة شنها طيران التحالف الدولي على الرقة.')), ['perpetrator:international_coalition', 'victim:civilians']);
+  assert.deepEqual(roles(one('قتل ستة مدنيين بقصف مدفعي لقوات النظام على مدينة إدلب.')), ['perpetrator:syrian_government', 'victim:civilians']);
+  assert.deepEqual(roles(one('شن طيران التحالف غارات على مواقع تنظيم داعش في البوكمال.')), ['perpetrator:international_coalition', 'target:isis']);
+});
+
+test('soldiers named after «من عناصر» are the victims of an execution', () => {
+  assert.deepEqual(roles(one('أعدم تنظيم داعش عشرة أشخاص من عناصر قوات النظام في دير الزور.')), ['perpetrator:isis', 'victim:syrian_government']);
+});
+
+test('figures: noun after the number, casualty word before it, coordinated nouns, sub-counts and singulars', () => {
+  assert.deepEqual(counts(one('قتل 12 شخصا وأصيب 23 آخرون بجروح في انفجار سيارة مفخخة في بغداد.')), { killed: 12, injured: 23 });
+  assert.deepEqual(counts(one('أسفرت الاشتباكات بين الفصيلين عن عدد من القتلى والجرحى في بلدة الشحيل.')), { killed: 10, injured: 10 });
+  assert.deepEqual(counts(one('قتل 38 مدنيا بينهم 14 طفلا في قصف على حي الشيخ مقصود.')), { killed: 38 });
+  assert.deepEqual(counts(one('أدى القصف المدفعي إلى مقتل شخص في بلدة سرمين.')), { killed: 1 });
+  const c = one('أعدم تنظيم داعش ما لا يقل عن 19 رجلا في بادية دير الزور.').counts.killed!;
+  assert.equal(c.value, 19);
+  assert.equal(c.approximate, true);
+});
+
+test('methods and charges in the sentence and in a list sentence after it attach to the execution', () => {
+  const r = extractDocument({
+    text: 'أعدم التنظيم قرابة 100 شخص في دير الزور تنوعت بين إعدام بالرصاص وذبح بالسيف. ترافقت مع تنوع التهم بين العمالة للغرب والسحر والزنا.',
+  });
+  assert.equal(r.incidents.length, 1);
+  const inc = r.incidents[0];
+  assert.deepEqual(inc.methods.map((m) => m.id).sort(), ['beheading', 'shooting']);
+  assert.deepEqual(inc.accusations.map((m) => m.id).sort(), ['adultery', 'collaboration_with_west', 'sorcery']);
+});
+
+test('«التنظيم» is IS in a report about IS and the subject acts where nobody else is named', () => {
+  const r = extractDocument({ text: 'أعدم تنظيم داعش رجلين في الميادين. وأغلق التنظيم جسر العشارة أمام المدنيين.' });
+  assert.deepEqual(r.incidents.map((i) => i.type), ['execution', 'coercion']);
+  assert.ok(r.incidents[1].actors.some((a) => a.role === 'perpetrator' && a.id === 'isis'));
+});
+
+test('attribution and place come with their spans', () => {
+  const text = 'قتل خمسة مدنيين في غارة على مدينة الرقة بحسب مصادر محلية.';
+  const inc = one(text);
+  assert.ok(inc.attribution);
+  assert.ok(text.slice(...inc.attribution!.span!).startsWith('بحسب'));
+  assert.equal(inc.locations.length, 1);
+  assert.equal(text.slice(...inc.locations[0].span!), 'الرقة');
+});

@@ -1,0 +1,63 @@
+// Frames: which words make an event, which cues silence them, and how words of one clause combine.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { extractDocument } from '../pipeline/index.ts';
+
+const types = (text: string) => extractDocument({ text }).incidents.map((i) => i.type);
+
+test('a trigger verb makes an incident with an evidence span over its clause', () => {
+  const text = 'أعدم تنظيم داعش ثلاثة رجال في مدينة الميادين بتهمة التجسس.';
+  const r = extractDocument({ text });
+  assert.equal(r.incidents.length, 1);
+  const [inc] = r.incidents;
+  assert.equal(inc.type, 'execution');
+  const [a, b] = inc.evidence[0].span;
+  assert.ok(text.slice(a, b).includes('أعدم'));
+});
+
+test('a casualty word joins the event of its sentence instead of making its own', () => {
+  assert.deepEqual(types('قتل خمسة مدنيين في غارة جوية على بلدة سراقب.'), ['air_strike']);
+  assert.deepEqual(types('قتل 12 شخصا وأصيب 23 آخرون في انفجار سيارة مفخخة في بغداد.'), ['explosive_device']);
+});
+
+test('a strike word is an air strike with an aircraft in its clause and shelling without', () => {
+  assert.deepEqual(types('قتل طفلان في قصف للطيران الحربي على بلدة كفرنبل.'), ['air_strike']);
+  assert.deepEqual(types('قتل طفلان في قصف مدفعي على بلدة كفرنبل.'), ['shelling']);
+});
+
+test('a suicide attacker makes a car bomb a suicide bombing', () => {
+  assert.deepEqual(types('فجر انتحاري سيارة مفخخة عند حاجز للجيش قرب سامراء.'), ['suicide_bomb']);
+});
+
+test('denials, threats, plans, negation, sport and metaphor yield nothing', () => {
+  for (const text of [
+    'نفى المتحدث باسم الفصيل أن تكون قواته قد اعتقلت أي مدني في البلدة.',
+    'هدد التنظيم بإعدام الأسرى إن لم تدفع عائلاتهم الفدية.',
+    'تستعد قوات النظام لشن هجوم على ريف إدلب الجنوبي.',
+    'لم تسجل أي اعتقالات في المدينة خلال الأسبوع.',
+    'شن المنتخب هجوما قويا في الشوط الثاني من المباراة.',
+    'شنت القناة قصفا إعلاميا على الحكومة.',
+    'أحيا الأهالي الذكرى السنوية لمجزرة الحولة.',
+  ]) {
+    assert.deepEqual(types(text), [], text);
+  }
+});
+
+test('a trigger inside a list of charges is what the victims were accused of', () => {
+  const r = extractDocument({ text: 'أعدم التنظيم رجلين بتهمة تفجير سيارة مفخخة قرب حاجز للتنظيم.' });
+  assert.deepEqual(r.incidents.map((i) => i.type), ['execution']);
+});
+
+test('a protest and the shooting at it are one incident of excessive force', () => {
+  assert.deepEqual(types('أطلقت قوات الأمن النار على المتظاهرين في الناصرية ما أدى إلى مقتل ثلاثة منهم.'), ['excessive_force_against_protesters']);
+  assert.deepEqual(types('فرقت الشرطة مظاهرة في مدينة الكوت بالغاز المسيل للدموع.'), ['protest_with_intervention']);
+});
+
+test('fighters who flee desert; civilians who flee are displaced', () => {
+  assert.deepEqual(types('فر العشرات من عناصر التنظيم من مدينة البوكمال باتجاه الحدود.'), ['group_change']);
+  assert.deepEqual(types('فر آلاف المدنيين من مدينة عفرين هربا من القصف.').includes('displacement'), true);
+});
+
+test('a monthly countrywide tally is not an incident', () => {
+  assert.deepEqual(types('وثقت الشبكة مقتل 171 مدنيا خلال شهر تشرين الأول في سوريا.'), []);
+});

@@ -1,0 +1,38 @@
+// One incident per event: repeated mentions merge, different figures, places and earlier events do not.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { extractDocument } from '../pipeline/index.ts';
+
+test('the same event told twice is one incident with two evidence spans', () => {
+  const r = extractDocument({
+    text: 'قتل 12 شخصا وأصيب 23 آخرون في انفجار سيارة مفخخة مساء الجمعة في بغداد. وقال المتحدث إن 12 شخصا قتلوا وأصيب 23 في انفجار سيارة مفخخة في منطقة المشتل.',
+  });
+  assert.equal(r.incidents.length, 1);
+  assert.equal(r.incidents[0].evidence.length, 2);
+});
+
+test('a vague figure is refined by an exact one told next', () => {
+  const r = extractDocument({
+    text: 'داهمت قوات النظام مدينة دوما واعتقلت العشرات من أبناء المدينة.\nوأسفرت الحملة عن اعتقال أكثر من 50 شابا من مدينة دوما.',
+  });
+  assert.equal(r.incidents.length, 1);
+  assert.equal(r.incidents[0].counts.arrested?.value, 50);
+});
+
+test('different figures of one type are different incidents', () => {
+  const r = extractDocument({ text: 'أعدم التنظيم 54 شخصا في دير الزور خلال خمسة أيام، مشيرا إلى أن عناصره أعدموا ثمانية رجال يوم الاثنين.' });
+  assert.deepEqual(r.incidents.map((i) => i.counts.killed?.value), [54, 8]);
+});
+
+test('an earlier event recalled («وكانت … في وقت سابق») stays separate', () => {
+  const r = extractDocument({
+    text: 'أعدم التنظيم رجلين في الميادين ذبحا. وكانت الدولة الإسلامية أعدمت في وقت سابق رجلين بتهمة التجسس.',
+  });
+  assert.equal(r.incidents.length, 2);
+});
+
+test('ids are deterministic', () => {
+  const text = 'قتل خمسة مدنيين في غارة على مدينة الرقة.';
+  assert.equal(extractDocument({ text, id: 'x' }).incidents[0].id, extractDocument({ text, id: 'x' }).incidents[0].id);
+  assert.notEqual(extractDocument({ text, id: 'x' }).incidents[0].id, extractDocument({ text, id: 'y' }).incidents[0].id);
+});
