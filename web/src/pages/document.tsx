@@ -43,7 +43,7 @@ export function DocumentPage(props: { id: string }) {
           </dd>
           {d.url && (
             <>
-              <dt>URL</dt>
+              <dt>{t('document.url')}</dt>
               <dd dir="ltr">
                 {href ? (
                   <a href={href} rel="noopener noreferrer nofollow" target="_blank">
