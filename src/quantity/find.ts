@@ -680,6 +680,10 @@ class Finder {
       const p = t[first.i - 1];
       if (!p.arabic && !p.numeric && p.end === first.start) return { unit: 'label', id: 'label.glued', start, end };
     }
+    // «the 1990s» is a decade
+    if (amount.plainDigits?.length === 4 && end < t.length && t[end].norm === 's' && t[end].start === t[end - 1].end) {
+      return { unit: 'year', id: 'ctx.decade', start, end: end + 1 };
+    }
     if (amount.digits && end < t.length) {
       const n = t[end];
       if (!n.arabic && !n.numeric && n.start === t[end - 1].end && !this.v.ordinals.has(n.norm))
