@@ -106,14 +106,14 @@ export class TimeGrammar {
   }
 
   /** A month name, with its name in the other system beside it: «تموز (يوليو)», «كانون الأول / ديسمبر». */
-  month(i: number): { m: number; cal: 'gregorian' | 'hijri'; end: number; needsContext: boolean; paired: boolean } | null {
+  month(i: number): { m: number; cal: 'gregorian' | 'hijri'; end: number; needsContext: 'required' | 'strict' | null; paired: boolean } | null {
     // «شهر 5»: Syrian usage names months by number after «شهر»
     // («خلال الشهر 5 قتلى» counts: the article makes «الشهر» a noun of its own)
     const mw = this.role(i - 1, 'month_word');
     const bare = mw && mw.end === i && !this.tok(i - 1)!.keys.some((k) => k.startsWith('ال'));
     const n = bare ? this.digits(i) : null;
     if (n && n.len <= 2 && n.value >= 1 && n.value <= 12 && !this.role(n.end, 'unit'))
-      return { m: n.value, cal: 'gregorian', end: n.end, needsContext: false, paired: false };
+      return { m: n.value, cal: 'gregorian', end: n.end, needsContext: null, paired: false };
     const g = this.role(i, 'month');
     const h = g ? null : this.role(i, 'hijri_month');
     const got = g ?? h;
@@ -122,7 +122,7 @@ export class TimeGrammar {
     const cal = g ? 'gregorian' : 'hijri';
     const alt = this.role(got.end, g ? 'month' : 'hijri_month');
     if (alt && Number(alt.value) === m)
-      return { m, cal, end: alt.end, needsContext: false, paired: true };
+      return { m, cal, end: alt.end, needsContext: null, paired: true };
     return { m, cal, end: got.end, needsContext: got.tag.word.needsContext, paired: false };
   }
 
@@ -229,7 +229,7 @@ export class TimeGrammar {
     if (y) j = y.end;
     const r = y ? null : this.rel(j);
     if (r) j = r.end;
-    if (mo.needsContext && !y && !r && !p && !mw && !this.contextBefore(i)) return null;
+    if (mo.needsContext && !y && !r && !p && !mw && (mo.needsContext === 'strict' || !this.contextBefore(i))) return null;
     const cal = y ? y.cal : mo.cal;
     return {
       end: j,
@@ -259,10 +259,11 @@ export class TimeGrammar {
   numericDate(i: number): Reading | null {
     const a = this.digits(i);
     if (!a) return null;
-    const sep = this.gap(a.end);
-    if (!['/', '-', '.'].includes(sep)) return null;
+    // «5/6/2016», also spaced «15 / 1 / 1959» as some sites write it; one separator throughout
+    const sep = this.gap(a.end).trim();
+    if (!['/', '-', '.'].includes(sep) || this.gap(a.end).length > 3) return null;
     const b = this.digits(a.end);
-    if (!b || this.gap(b.end) !== sep) return null;
+    if (!b || this.gap(b.end).trim() !== sep || this.gap(b.end).length > 3) return null;
     const c = this.digits(b.end);
     if (!c) return null;
     let y: number;
@@ -344,6 +345,9 @@ export class TimeGrammar {
     if (rb) j = rb.end;
     const w = this.role(j, 'weekday');
     if (!w) return null;
+    // «سوق الجمعة», «سوق الخميس» are markets
+    const blocker = this.role(j - 1, 'blocks_weekday');
+    if (blocker && blocker.end === j) return null;
     j = w.end;
     const dp = this.a.lang === 'en' ? this.role(j, 'daypart') : null;
     if (dp) j = dp.end;

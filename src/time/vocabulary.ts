@@ -37,6 +37,7 @@ export const ROLES = [
   'range_open',
   'range_join',
   'feast',
+  'blocks_weekday',
 ] as const;
 export type Role = (typeof ROLES)[number];
 
@@ -53,8 +54,9 @@ export interface TimeWord {
   byIndex: Array<string | undefined>;
   /** roles that hold only when the token carries the article («الأحد» Sunday, «أحد» one) */
   articleRoles: Role[];
-  /** the word is a date only in context («آب», «may») */
-  needsContext: boolean;
+  /** the word is a date only in context: `required` («مارس», «may»: a preposition before is enough),
+   *  `strict` («آب» is also the town «إب», «رجب» a name: a day, a year or «شهر» must be there) */
+  needsContext: 'required' | 'strict' | null;
   form: 'singular' | 'dual' | 'plural' | null;
   defaultCount: number | null;
 }
@@ -87,7 +89,7 @@ function toWord(e: LexiconEntry): TimeWord {
     roles,
     byIndex: indexRoles(roles),
     articleRoles,
-    needsContext: e.attrs.context === 'required',
+    needsContext: e.attrs.context === 'required' || e.attrs.context === 'strict' ? e.attrs.context : null,
     form: form === 'singular' || form === 'dual' || form === 'plural' ? form : null,
     defaultCount: e.attrs.default ? Number(e.attrs.default) : null,
   };
