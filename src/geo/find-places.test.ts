@@ -206,3 +206,38 @@ test('CASES holds at least 60 Arabic phrases', () => {
   const arabic = CASES.filter(([s]) => /[\u0600-\u06ff]/.test(s)).length;
   assert.ok(arabic >= 60, `${arabic}`);
 });
+
+test('arbitrary text never throws and yields only valid spans', async () => {
+  const fc = (await import('fast-check')).default;
+  const pieces = fc.constantFrom(
+    'مدينة',
+    'الرقة',
+    'بدير الزور',
+    'حي',
+    'ريف',
+    'إلى',
+    'نزحوا',
+    'الباب',
+    ' ',
+    '،',
+    '\n',
+    'ـ',
+    'َ',
+    '\u200f',
+    'Raqqa',
+    'near',
+  );
+  const text = fc.oneof(
+    fc.string({ unit: 'binary', maxLength: 300 }),
+    fc.array(pieces, { maxLength: 60 }).map((a) => a.join('')),
+  );
+  fc.assert(
+    fc.property(text, (s) => {
+      for (const m of findPlaces(analyze(s))) {
+        assert.ok(m.rawStart >= 0 && m.rawEnd <= s.length && m.rawStart < m.rawEnd);
+        assert.equal(s.slice(m.rawStart, m.rawEnd), m.text);
+      }
+    }),
+    { numRuns: 300 },
+  );
+});
