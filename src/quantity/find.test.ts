@@ -239,18 +239,9 @@ test('a date with «من» between day and month is not a count', () => {
   );
 });
 
-// U+FB50–U+FDFF characters whose NFKC form is themselves («﴾», unassigned «﷈») send
-// src/text/normalize.ts mapChar into endless recursion; until that is fixed this property draws text
-// outside that block, and the todo test below keeps the crash visible.
-const outsideCrashBlock = (s: string) => !/[\uFB50-\uFDFF]/.test(s);
-
-test(
-  'known failure (normalize): presentation forms that NFKC leaves alone do not crash',
-  { todo: 'src/text/normalize.ts mapChar recursion' },
-  () => {
-    for (const ch of ['\uFD3E', '\uFDC8']) assert.doesNotThrow(() => findQuantities(analyze(`قتل 3 ${ch} أشخاص`)));
-  },
-);
+test('presentation forms that NFKC leaves alone do not crash', () => {
+  for (const ch of ['\uFD3E', '\uFDC8']) assert.doesNotThrow(() => findQuantities(analyze(`قتل 3 ${ch} أشخاص`)));
+});
 
 test('arbitrary text: never throws, every span is the words it names', () => {
   const pieces = [
@@ -286,7 +277,7 @@ test('arbitrary text: never throws, every span is the words it names', () => {
   ];
   fc.assert(
     fc.property(
-      fc.array(fc.oneof(fc.constantFrom(...pieces), fc.string({ unit: 'binary' }).filter(outsideCrashBlock)), {
+      fc.array(fc.oneof(fc.constantFrom(...pieces), fc.string({ unit: 'binary' })), {
         maxLength: 30,
       }),
       (parts) => {

@@ -47,3 +47,11 @@ test('digits split from letters: «الـ100»', () => {
   const toks = tokenize(normalize('قرابة الـ100 ضحية'));
   assert.deepEqual(toks.map((t) => t.norm), ['قرابه', 'ال', '100', 'ضحيه']);
 });
+
+test('presentation-block characters that are their own NFKC form stay as they are', () => {
+  for (const raw of ['\ufd3e', '\ufdc8', '\ufd3f النص \ufdcf']) {
+    const t = normalize(raw);
+    assert.equal(t.norm.length, t.starts.length);
+  }
+  assert.equal(normalize('\ufd3e').norm, '\ufd3e');
+});

@@ -71,6 +71,8 @@ function mapChar(ch: string, c: number): string {
   // Presentation forms and other compatibility characters (ﻻ → لا, ﺍ → ا): NFKC, then our map.
   if ((c >= 0xfb50 && c <= 0xfdff) || (c >= 0xfe70 && c <= 0xfefc) || (c >= 0xff01 && c <= 0xff5e)) {
     const k = ch.normalize('NFKC');
+    // «﴾» and unassigned code points in the block are their own NFKC form: keep them as they are
+    if (k === ch) return ch;
     let out = '';
     for (const x of k) {
       const xc = x.charCodeAt(0);
