@@ -63,6 +63,17 @@ function lamGenitive(ctx: DocContext, t: number): boolean {
   return (n.startsWith('ل') && tok.keys.includes(n.slice(1))) || (n.startsWith('لل') && tok.keys.some((k) => n.slice(2) === k || `ال${k}` === n.slice(1)));
 }
 
+/** «اشتباكات بين قسد وقوات التحالف من جانب، وداعش من جانب آخر»: joined names are one side only when
+ * the text says so; otherwise «بين X و Y» names the two sides of a clash. */
+function sameSide(ctx: DocContext, m: Mention<ActorValue>): boolean {
+  for (let t = m.tokenEnd; t <= m.tokenEnd + 1; t++) {
+    const next = ctx.a.tokens[t];
+    const after = ctx.a.tokens[t + 1];
+    if (next && after && next.keys.includes('من') && after.keys.includes('جانب')) return true;
+  }
+  return false;
+}
+
 /** «قصف مدفعي وصاروخي لقوات النظام»: a genitive right after the trigger names who did it. */
 function ownsTrigger(ctx: DocContext, f: Frame, m: Mention<ActorValue>): boolean {
   return lamGenitive(ctx, m.tokenStart) && f.triggers.some((t) => m.tokenStart >= t.tokenEnd && m.tokenStart - t.tokenEnd <= 3);
@@ -95,11 +106,14 @@ export function usableActors(ctx: DocContext): Mention<ActorValue>[] {
   });
 }
 
-export function documentSubject(ctx: Pick<DocContext, 'm' | 'a'>): string | null {
+/** The armed actor the report is about: the most named one outside charges («بتهمة العمالة للنظام»
+ * names no actor of the report); «التنظيم» counts half a vote for IS. */
+export function documentSubject(ctx: Pick<DocContext, 'm' | 'a' | 'chargeTokens'>): string | null {
   const counts = new Map<string, number>();
   for (const m of ctx.m.actors) {
-    if (m.value.anaphor || m.value.side !== 'armed') continue;
-    counts.set(m.value.actor, (counts.get(m.value.actor) ?? 0) + 1);
+    if (m.value.side !== 'armed' || ctx.chargeTokens.has(m.tokenStart)) continue;
+    if (ctx.m.accusations.some((x) => x.sentence === m.sentence && x.tokenStart <= m.tokenStart && m.tokenStart < x.tokenEnd)) continue;
+    counts.set(m.value.actor, (counts.get(m.value.actor) ?? 0) + (m.value.anaphor ? 0.5 : 1));
   }
   let best: string | null = null;
   let n = 0;
@@ -160,7 +174,8 @@ function assignActors(ctx: DocContext, frames: Frame[], actors: Mention<ActorVal
       else if (f.type === 'group_change') role = 'perpetrator';
       else if (markedPerp) role = ARMED_VICTIM_TYPES.has(f.type) ? 'victim' : 'target';
       else if (!hasPerp) role = 'perpetrator';
-      else if (lastPerp && m.tokenStart === lastPerp.tokenEnd && /^و/.test(ctx.a.tokens[m.tokenStart].norm)) role = 'perpetrator';
+      else if (lastPerp && m.tokenStart === lastPerp.tokenEnd && /^و/.test(ctx.a.tokens[m.tokenStart].norm) && (f.type !== 'armed_clash' || sameSide(ctx, m)))
+        role = 'perpetrator';
       else if (ctx.m.fighters.some((x) => x.sentence === m.sentence && x.tokenEnd <= m.tokenStart && x.tokenEnd >= m.tokenStart - 1))
         role = ARMED_VICTIM_TYPES.has(f.type) ? 'victim' : 'target';
       else role = VICTIM_TYPES.has(f.type) && f.type !== 'air_strike' && f.type !== 'shelling' ? null : 'target';
@@ -189,7 +204,8 @@ function withCoordinated(ctx: DocContext, c: CountNounMention, dir: 1 | -1): Cou
   const t = dir === 1 ? c.tokenEnd : c.tokenStart - 1;
   const o = countNounAt(ctx, t);
   const joined = dir === 1 ? o && /^و/.test(ctx.a.tokens[o.tokenStart].norm) : /^و/.test(ctx.a.tokens[c.tokenStart].norm);
-  if (o && o !== c && joined && o.value.count !== 'none' && !keys.includes(o.value.count)) keys.push(o.value.count);
+  const casualty = (k: string) => k === 'killed' || k === 'injured';
+  if (o && o !== c && joined && o.value.count !== 'none' && casualty(o.value.count) && casualty(c.value.count) && !keys.includes(o.value.count)) keys.push(o.value.count);
   return keys;
 }
 
@@ -261,6 +277,7 @@ function assignCounts(ctx: DocContext, frames: Frame[]): void {
     const s = ctx.sentOf[q.tokenStart];
     const fs = frames.filter((f) => f.sentence === s);
     if (fs.length === 0 || isSubset(ctx, q)) continue;
+    if (ctx.m.countNouns.some((c) => c.value.rest && c.tokenStart >= q.tokenEnd && c.tokenStart <= q.tokenEnd + 2)) continue;
     const after = nounKeysAfter(ctx, q);
     if (after === 'unit') continue;
     const f = nearest(fs, q.tokenStart);
@@ -284,7 +301,8 @@ function assignCounts(ctx: DocContext, frames: Frame[]): void {
       rule = 'count:verb-after';
     }
     const sameClause = f.triggers.some((t) => ctx.clauseOf[t.tokenStart] === ctx.clauseOf[q.tokenStart]);
-    if (keys.length === 0 && dflt && sameClause && (!q.noun || personNoun(ctx, q.noun.tokenStart))) {
+    // «اختطفت ميليشيات الحشد، الثلاثاء، 35 رجلاً»: the object may sit one comma away
+    if (keys.length === 0 && dflt && (sameClause || distance(f, q.tokenStart) <= 6) && (!q.noun || personNoun(ctx, q.noun.tokenStart))) {
       keys = [dflt];
       rule = 'count:trigger-default';
     }

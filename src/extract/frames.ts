@@ -74,13 +74,32 @@ function inList(ctx: DocContext, a: number, b: number): boolean {
   return true;
 }
 
+/** The last token of the charge list opened by a cue: its own clause, then the «و» clauses after it
+ * as far as the last one that names a charge («بتهم مثل العمالة، والتنسيق مع الصحوات، والردة»). */
+function listEnd(ctx: DocContext, c: Mention<CueValue>): number {
+  const s = ctx.a.sentences[c.sentence];
+  let end = c.tokenEnd;
+  while (end < s.tokenEnd && ctx.clauseOf[end] === ctx.clauseOf[c.tokenStart]) end++;
+  for (const acc of ctx.m.accusations) {
+    if (acc.sentence !== c.sentence || acc.tokenStart < end) continue;
+    if (inList(ctx, c.tokenEnd, acc.tokenStart)) end = Math.max(end, clauseEnd(ctx, acc.tokenStart));
+  }
+  return end;
+}
+
+function clauseEnd(ctx: DocContext, t: number): number {
+  let e = t;
+  while (e < ctx.clauseOf.length && ctx.clauseOf[e] === ctx.clauseOf[t]) e++;
+  return e;
+}
+
 /** Tokens covered by charge lists: what the victims were accused of, not what happened. */
 export function chargeListTokens(ctx: DocContext): Set<number> {
   const out = new Set<number>();
   for (const c of ctx.m.cues) {
     if (c.value.kind !== 'charge' || c.value.scope !== 'list') continue;
-    const s = ctx.a.sentences[c.sentence];
-    for (let t = c.tokenStart; t < s.tokenEnd && inList(ctx, c.tokenEnd, t); t++) out.add(t);
+    const end = listEnd(ctx, c);
+    for (let t = c.tokenStart; t < end; t++) out.add(t);
   }
   return out;
 }
@@ -102,7 +121,7 @@ export function cueEffects(ctx: DocContext): { suppressed: CueEffect[]; lowered:
       let hit: boolean;
       if (c.value.scope === 'sentence') hit = true;
       else if (c.value.scope === 'rest') hit = t.tokenStart >= c.tokenEnd;
-      else if (c.value.scope === 'list') hit = t.tokenStart >= c.tokenEnd && inList(ctx, c.tokenEnd, t.tokenStart);
+      else if (c.value.scope === 'list') hit = t.tokenStart >= c.tokenEnd && t.tokenStart < listEnd(ctx, c);
       else hit = t.tokenStart >= c.tokenEnd && t.tokenStart < c.tokenEnd + c.value.reach;
       // a quantity phrase like «ما لا يقل عن» or a casualty word is not negated by a nearby «لا»
       if (!hit) continue;
@@ -120,6 +139,7 @@ const ABSORBS: Partial<Record<IncidentType, IncidentType[]>> = {
   excessive_force_against_protesters: ['peaceful_protest', 'protest_with_intervention', 'attack'],
   protest_with_intervention: ['peaceful_protest', 'arrests'],
   air_strike: ['explosive_device', 'shelling'],
+  arrests: ['forced_recruitment'],
   shelling: ['explosive_device'],
   chemical_weapon: ['air_strike', 'shelling', 'explosive_device'],
   disrupted_weapons_use: ['explosive_device', 'air_strike', 'shelling', 'suicide_bomb'],

@@ -62,6 +62,7 @@ export interface CountNounValue {
   count: CountKey | 'none';
   subset: boolean;
   one: boolean;
+  rest: boolean;
 }
 
 export interface ViolationValue {
@@ -179,7 +180,7 @@ export const VALUE_READERS: Record<string, (e: LexiconEntry) => unknown> = {
   accusations: (e) => ({ id: e.id, accusation: oneOf(e, 'accusation', ACCUSATIONS) }),
   attribution: (e) => ({ id: e.id, source: e.attrs.source ?? 'generic' }),
   cues: cueValue,
-  'count-nouns': (e) => ({ id: e.id, count: oneOf(e, 'count', [...COUNT_KEYS, 'none'] as const), subset: e.attrs.subset === 'true', one: e.attrs.one === 'true' }),
+  'count-nouns': (e) => ({ id: e.id, count: oneOf(e, 'count', [...COUNT_KEYS, 'none'] as const), subset: e.attrs.subset === 'true', one: e.attrs.one === 'true', rest: e.attrs.rest === 'true' }),
   violations: (e) => ({
     id: e.id,
     violation: oneOf(e, 'violation', VIOLATIONS),

@@ -75,6 +75,8 @@ export function compatible(ctx: DocContext, a: Frame, b: Frame): boolean {
   const pb = perpetrators(b);
   if (pa.size && pb.size && ![...pb].every((x) => pa.has(x))) return false;
   if (b.reference || (b.definite && bare(b) && b.eventTriggers > 0)) return true;
+  // a headline announces an event the report tells below it, wherever that is
+  if (a.heading && bare(a) && a.type === b.type) return true;
   if (!countsCompatible(a, b)) return false;
   // a bare mention by the same named perpetrator close by is the same campaign («عمليات اعتقال واسعة»)
   if (bare(b) && pb.size && [...pb].every((x) => pa.has(x)) && near(a, b)) return true;

@@ -2,36 +2,36 @@
 // without Arabic sees who did what to whom, how many, where and when.
 import type { CountKey, Incident, IncidentType } from '../schema.ts';
 
-const VERB: Record<IncidentType, string> = {
-  armed_clash: 'clashed with',
-  government_regains_territory: 'regained territory from',
-  non_state_overtakes_territory: 'took territory from',
-  air_strike: 'carried out an air strike',
-  shelling: 'shelled',
+const LABEL: Record<IncidentType, string> = {
+  armed_clash: 'armed clash',
+  government_regains_territory: 'government regains territory',
+  non_state_overtakes_territory: 'non-state group takes territory',
+  air_strike: 'air strike',
+  shelling: 'shelling',
   explosive_device: 'explosive device',
   suicide_bomb: 'suicide bombing',
   chemical_weapon: 'chemical attack',
   grenade: 'grenade attack',
-  attack: 'attacked',
-  execution: 'executed',
-  abduction: 'abducted',
-  sexual_violence: 'sexual violence against',
+  attack: 'attack',
+  execution: 'execution',
+  abduction: 'abduction',
+  sexual_violence: 'sexual violence',
   peaceful_protest: 'peaceful protest',
-  protest_with_intervention: 'protest dispersed',
-  excessive_force_against_protesters: 'used excessive force against protesters',
+  protest_with_intervention: 'protest with intervention',
+  excessive_force_against_protesters: 'excessive force against protesters',
   violent_demonstration: 'violent demonstration',
   mob_violence: 'mob violence',
-  arrests: 'arrested',
-  looting: 'looting or destruction of property',
+  arrests: 'arrests',
+  looting: 'looting or property destruction',
   agreement: 'agreement',
-  group_change: 'change within the group (defections, desertions, splits)',
-  headquarters_established: 'established a base',
+  group_change: 'change in armed group (defection, desertion, split)',
+  headquarters_established: 'base established',
   non_violent_transfer: 'non-violent transfer of territory',
   disrupted_weapons_use: 'disrupted weapons use',
-  forced_recruitment: 'forced recruitment of',
-  forced_labour: 'forced labour imposed on',
-  coercion: 'coercive measures against',
-  displacement: 'displacement of',
+  forced_recruitment: 'forced recruitment',
+  forced_labour: 'forced labour',
+  coercion: 'coercion',
+  displacement: 'displacement',
 };
 
 const COUNT_WORD: Record<CountKey, string> = {
@@ -52,16 +52,15 @@ function names(ids: string[]): string {
 export function summarize(inc: Pick<Incident, 'type' | 'actors' | 'counts' | 'locations' | 'time' | 'methods'>): string {
   const perp = names([...new Set(inc.actors.filter((a) => a.role === 'perpetrator').map((a) => a.name))]);
   const victims = names([...new Set(inc.actors.filter((a) => a.role !== 'perpetrator').map((a) => a.name.toLowerCase()))]);
-  const parts: string[] = [];
-  parts.push(perp ? `${perp}: ${VERB[inc.type]}` : VERB[inc.type].replace(/^./, (c) => c.toUpperCase()));
-  if (victims) parts.push(victims);
+  const label = LABEL[inc.type];
+  let line = perp ? `${perp}: ${label}` : label.replace(/^./, (c) => c.toUpperCase());
+  if (victims) line += ` against ${victims}`;
   const counts = (Object.keys(inc.counts) as CountKey[])
     .filter((k) => inc.counts[k])
     .map((k) => {
       const c = inc.counts[k]!;
       return `${c.approximate ? 'about ' : ''}${c.value} ${COUNT_WORD[k]}`;
     });
-  let line = parts.join(' ');
   if (counts.length) line += ` (${counts.join(', ')})`;
   if (inc.methods.length) line += `, by ${inc.methods.map((m) => m.id.replace(/_/g, ' ')).join(', ')}`;
   const place = inc.locations[0];

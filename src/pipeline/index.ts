@@ -89,8 +89,8 @@ export function extractDocument(input: ExtractInput, options: ExtractOptions = {
     const { sentOf, clauseOf } = tokenMaps(a);
     const places = guard('places', issues, [], () => findPlaces(a));
     const ctx: DocContext = { a, lex, m, quantities, times, places, published, sentOf, clauseOf, subject: null, tally: false, chargeTokens: new Set(), issues };
-    ctx.subject = documentSubject(ctx);
     ctx.chargeTokens = chargeListTokens(ctx);
+    ctx.subject = documentSubject(ctx);
     const totalSentences = new Set(m.cues.filter((c) => c.value.kind === 'total').map((c) => c.sentence));
     ctx.tally = totalSentences.size >= 2;
     if (options.trace) {
