@@ -22,6 +22,8 @@ export interface DocumentsTable {
   alternates: string;
   fetched_at: string | null;
   created_at: string;
+  /** when saveExtraction last ran for this version; null: still to extract */
+  extracted_at: string | null;
   /** PostgreSQL only: the indexed words */
   tsv?: string | null;
 }

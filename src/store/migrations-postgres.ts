@@ -157,4 +157,12 @@ export const POSTGRES_MIGRATIONS: Migration[] = [
       }),
     ],
   },
+  {
+    version: 3,
+    name: 'extraction-state',
+    statements: [
+      `ALTER TABLE documents ADD COLUMN extracted_at TEXT`,
+      `CREATE INDEX documents_unextracted ON documents(id) WHERE extracted_at IS NULL`,
+    ],
+  },
 ];

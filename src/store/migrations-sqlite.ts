@@ -173,4 +173,14 @@ export const SQLITE_MIGRATIONS: Migration[] = [
       }),
     ],
   },
+  {
+    version: 3,
+    name: 'extraction-state',
+    // putDocument and saveExtraction are two transactions: a crash between them must leave a
+    // document that the next run knows still needs its extraction
+    statements: [
+      `ALTER TABLE documents ADD COLUMN extracted_at TEXT`,
+      `CREATE INDEX documents_unextracted ON documents(id) WHERE extracted_at IS NULL`,
+    ],
+  },
 ];

@@ -83,6 +83,7 @@ function docFromRow(r: DocumentRow): StoredDocument {
     version: Number(r.version),
     previousId: r.previous_id === null ? null : String(r.previous_id),
     createdAt: r.created_at,
+    extractedAt: r.extracted_at ?? null,
   };
 }
 
@@ -167,12 +168,12 @@ export abstract class SqlStore implements Store {
   private async putDocumentIn(c: Db, doc: DocumentInput, hash: string, textHash: string): Promise<PutDocumentResult> {
     const latest = await c
       .selectFrom('documents')
-      .select(['id', 'hash', 'version'])
+      .select(['id', 'hash', 'version', 'extracted_at'])
       .where('source_key', '=', doc.sourceKey)
       .orderBy('version', 'desc')
       .limit(1)
       .executeTakeFirst();
-    if (latest && latest.hash === hash) return { id: String(latest.id), status: 'unchanged' };
+    if (latest && latest.hash === hash) return { id: String(latest.id), status: 'unchanged', extracted: latest.extracted_at !== null };
     const words = indexText(`${doc.title ?? ''}\n${doc.text}`);
     const row = await c
       .insertInto('documents')
@@ -191,6 +192,7 @@ export abstract class SqlStore implements Store {
         alternates: JSON.stringify(doc.alternates ?? []),
         fetched_at: doc.fetchedAt ?? null,
         created_at: now(),
+        extracted_at: null,
         ...this.ftsColumns(words),
       })
       .returning('id')
@@ -222,7 +224,7 @@ export abstract class SqlStore implements Store {
     }
     linked.delete(String(row.id));
     if (linked.size) await this.linkIn(c, [String(row.id), ...linked]);
-    return { id: String(row.id), status: latest ? 'updated' : 'new' };
+    return { id: String(row.id), status: latest ? 'updated' : 'new', extracted: false };
   }
 
   async getDocument(id: string): Promise<StoredDocument | null> {
@@ -249,6 +251,20 @@ export abstract class SqlStore implements Store {
       .select((eb) => eb.fn.countAll().as('n'))
       .executeTakeFirstOrThrow();
     return Number(r.n);
+  }
+
+  async documentsToExtract(limit: number): Promise<string[]> {
+    const rows = await this.db
+      .selectFrom('documents')
+      .select('id')
+      .where('extracted_at', 'is', null)
+      .where(({ not, exists, selectFrom }) =>
+        not(exists(selectFrom('documents as newer').select('newer.id').whereRef('newer.previous_id', '=', 'documents.id'))),
+      )
+      .orderBy('id')
+      .limit(limit)
+      .execute();
+    return rows.map((r) => String(r.id));
   }
 
   async versionsOf(id: string): Promise<StoredDocument[]> {
@@ -351,6 +367,7 @@ export abstract class SqlStore implements Store {
       }
       stale.push(...machineHere.values());
       await this.deleteIncidents(c, stale);
+      await c.updateTable('documents').set({ extracted_at: now() }).where('id', '=', doc.id).execute();
       return { saved, kept };
     });
   }

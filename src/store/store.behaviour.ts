@@ -141,7 +141,7 @@ export function storeBehaviour(name: string, factory: StoreFactory): void {
       const a = await s.putDocument(doc('https://example.org/a', AR_EXEC));
       assert.equal(a.status, 'new');
       const again = await s.putDocument(doc('https://example.org/a', AR_EXEC));
-      assert.deepEqual(again, { id: a.id, status: 'unchanged' });
+      assert.deepEqual(again, { id: a.id, status: 'unchanged', extracted: false });
       // diacritics and hamza forms are normalised before hashing: the same content
       const marked = await s.putDocument(doc('https://example.org/a', AR_EXEC.replace('أعدم', 'أَعْدَمَ').replace('  ', ' ')));
       assert.equal(marked.status, 'unchanged');
@@ -160,6 +160,22 @@ export function storeBehaviour(name: string, factory: StoreFactory): void {
       const list = await s.listDocuments({ limit: 1, offset: 0 });
       assert.equal(list.total, 2);
       assert.equal(list.items[0].id, changed.id);
+    });
+
+    test('extraction state: a document put but not yet extracted is reported until it is', async (s) => {
+      const a = await s.putDocument(doc('file:a.txt', AR_EXEC));
+      const b = await s.putDocument(doc('file:b.txt', AR_SHELL));
+      assert.equal(a.extracted, false);
+      assert.deepEqual(await s.documentsToExtract(10), [a.id, b.id]);
+      await s.saveExtraction(a.id, { incidents: [] });
+      // as after a crash between put and save: the next put says so
+      assert.deepEqual(await s.putDocument(doc('file:b.txt', AR_SHELL)), { id: b.id, status: 'unchanged', extracted: false });
+      assert.deepEqual(await s.putDocument(doc('file:a.txt', AR_EXEC)), { id: a.id, status: 'unchanged', extracted: true });
+      assert.deepEqual(await s.documentsToExtract(10), [b.id]);
+      assert.ok((await s.getDocument(a.id))?.extractedAt);
+      // a superseded version needs no extraction
+      const b2 = await s.putDocument(doc('file:b.txt', `${AR_SHELL} تحديث.`));
+      assert.deepEqual(await s.documentsToExtract(10), [b2.id]);
     });
 
     test('the same text under another source key is a document of its own (choice: sources stay distinct)', async (s) => {

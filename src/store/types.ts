@@ -27,11 +27,15 @@ export interface StoredDocument extends DocumentInput {
   version: number;
   previousId: string | null;
   createdAt: string;
+  /** when its extraction was saved; null while it still needs one */
+  extractedAt?: string | null;
 }
 
 export interface PutDocumentResult {
   id: string;
   status: 'new' | 'unchanged' | 'updated';
+  /** an extraction of this version is saved (false after a crash between put and save: extract again) */
+  extracted?: boolean;
 }
 
 export interface StoredIncident extends Incident {
@@ -139,6 +143,8 @@ export interface Store {
   alternatesOf(id: string): Promise<StoredDocument[]>;
   linkAlternates(ids: string[]): Promise<void>;
   countDocuments(): Promise<number>;
+  /** current versions that have no saved extraction yet, oldest first (resume after a crash) */
+  documentsToExtract(limit: number): Promise<string[]>;
   /** every version of this document's source, oldest first */
   versionsOf(id: string): Promise<StoredDocument[]>;
 
