@@ -49,7 +49,11 @@ export function findTimes(a: AnalyzedText, published: string | null): TimeMentio
   const cache: Array<Reading | null | undefined> = new Array(tokens.length);
   const readAt = (j: number): Reading | null => {
     let r = cache[j];
-    if (r === undefined) r = cache[j] = tags[j] || tokens[j].numeric || tokens[j].norm === 'ال' ? g.readAt(j) : null;
+    if (r === undefined) {
+      const t = tags[j];
+      const opens = t ? t.some((x) => x.word.starts) : tokens[j].numeric || tokens[j].norm === 'ال';
+      r = cache[j] = opens ? g.readAt(j) : null;
+    }
     return r;
   };
   let i = 0;

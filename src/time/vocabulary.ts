@@ -52,6 +52,8 @@ export interface TimeWord {
   roles: Partial<Record<Role, string>>;
   /** the same, by role index, for the grammar's hot path */
   byIndex: Array<string | undefined>;
+  /** some role can open a phrase («في», «الجاري», «هـ» cannot): other words are not read from */
+  starts: boolean;
   /** roles that hold only when the token carries the article («الأحد» Sunday, «أحد» one) */
   articleRoles: Role[];
   /** the word is a date only in context: `required` («مارس», «may»: a preposition before is enough),
@@ -71,6 +73,13 @@ export class TimeVocabularyError extends Error {
   readonly code = 'time.vocabulary';
 }
 
+// Roles that only ever follow or lead into another time word.
+const NON_STARTING: ReadonlySet<Role> = new Set<Role>(['lead', 'on_day', 'corresponding', 'era', 'blocks_today', 'blocks_weekday', 'rel', 'range_join', 'teen', 'of']);
+
+function canStart(roles: Partial<Record<Role, string>>): boolean {
+  return (Object.keys(roles) as Role[]).some((r) => !NON_STARTING.has(r));
+}
+
 function indexRoles(roles: Partial<Record<Role, string>>): Array<string | undefined> {
   return ROLES.map((r) => roles[r]);
 }
@@ -88,6 +97,7 @@ function toWord(e: LexiconEntry): TimeWord {
     id: e.id,
     roles,
     byIndex: indexRoles(roles),
+    starts: canStart(roles),
     articleRoles,
     needsContext: e.attrs.context === 'required' || e.attrs.context === 'strict' ? e.attrs.context : null,
     form: form === 'singular' || form === 'dual' || form === 'plural' ? form : null,
@@ -149,7 +159,7 @@ export function tagTokens(tokens: Token[]): Array<Tag[] | undefined> {
         const roles = { ...w.roles };
         for (const r of w.articleRoles) delete roles[r];
         if (Object.keys(roles).length === 0) continue;
-        list.push({ word: { ...w, roles, byIndex: indexRoles(roles), articleRoles: [] }, end: m.tokenEnd });
+        list.push({ word: { ...w, roles, byIndex: indexRoles(roles), starts: canStart(roles), articleRoles: [] }, end: m.tokenEnd });
       } else list.push({ word: w, end: m.tokenEnd });
     }
     list.sort((a, b) => b.end - a.end);
