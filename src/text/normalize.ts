@@ -86,35 +86,69 @@ function mapChar(ch: string, c: number): string {
   return lower.length === 1 ? lower : ch;
 }
 
-export function normalize(raw: string): NormalizedText {
-  const n = raw.length;
-  let norm = '';
-  const starts = new Int32Array(n * 2 + 4);
-  const ends = new Int32Array(n * 2 + 4);
-  let len = 0;
-  let pendingParts: string[] = [];
-  for (let i = 0; i < n; i++) {
-    const c = raw.charCodeAt(i);
+// One lookup per UTF-16 unit: the mapped unit, DROP for marks, or SLOW for the few characters that
+// become several (presentation-form ligatures such as «ﻻ»). Built once, on first use.
+const DROP = 0xffff;
+const SLOW = 0xfffe;
+let TABLE: Uint16Array | null = null;
+
+function table(): Uint16Array {
+  if (TABLE) return TABLE;
+  const t = new Uint16Array(0x10000);
+  for (let c = 0; c < 0x10000; c++) {
     if (isDroppedMark(c)) {
-      // the mark belongs to the letter before it: a span ending on that letter covers it
-      if (len > 0 && ends[len - 1] === i && c !== 0x200e && c !== 0x200f) ends[len - 1] = i + 1;
+      t[c] = DROP;
       continue;
     }
-    const ch = raw[i];
-    const out = mapChar(ch, c);
-    for (let k = 0; k < out.length; k++) {
-      if (len >= starts.length) break;
-      starts[len] = i;
-      ends[len] = i + 1;
-      len++;
+    const out = mapChar(String.fromCharCode(c), c);
+    t[c] = out.length === 1 && out.charCodeAt(0) < SLOW ? out.charCodeAt(0) : SLOW;
+  }
+  TABLE = t;
+  return t;
+}
+
+export function normalize(raw: string): NormalizedText {
+  const t = table();
+  const n = raw.length;
+  let cap = n + 16;
+  let codes = new Uint16Array(cap);
+  let starts = new Int32Array(cap);
+  let ends = new Int32Array(cap);
+  let len = 0;
+  const push = (code: number, i: number) => {
+    if (len === cap) {
+      cap *= 2;
+      const c2 = new Uint16Array(cap);
+      c2.set(codes);
+      codes = c2;
+      const s2 = new Int32Array(cap);
+      s2.set(starts);
+      starts = s2;
+      const e2 = new Int32Array(cap);
+      e2.set(ends);
+      ends = e2;
     }
-    pendingParts.push(out);
-    if (pendingParts.length > 4096) {
-      norm += pendingParts.join('');
-      pendingParts = [];
+    codes[len] = code;
+    starts[len] = i;
+    ends[len] = i + 1;
+    len++;
+  };
+  for (let i = 0; i < n; i++) {
+    const c = raw.charCodeAt(i);
+    const m = t[c];
+    if (m === DROP) {
+      // the mark belongs to the letter before it: a span ending on that letter covers it
+      if (len > 0 && ends[len - 1] === i && c !== 0x200e && c !== 0x200f) ends[len - 1] = i + 1;
+    } else if (m === SLOW) {
+      const out = mapChar(raw[i], c);
+      for (let k = 0; k < out.length; k++) push(out.charCodeAt(k), i);
+    } else {
+      push(m, i);
     }
   }
-  norm += pendingParts.join('');
+  // fromCharCode keeps lone surrogates as they are (TextDecoder would replace them)
+  let norm = '';
+  for (let k = 0; k < len; k += 8192) norm += String.fromCharCode.apply(null, Array.from(codes.subarray(k, Math.min(len, k + 8192))));
   return { raw, norm, starts: starts.subarray(0, len), ends: ends.subarray(0, len) };
 }
 

@@ -19,8 +19,26 @@ export interface Token {
   numeric: boolean;
 }
 
-const WORD = /[\p{L}\p{M}\p{N}]+/gu;
-const ARABIC_LETTER = /[\u0600-\u06ff]/;
+// Character classes of the normalised text: 1 letter or mark, 2 digit, 0 anything else. A token is a
+// run of one class, so «الـ100» and «19رجلا» split between digits and letters.
+const OTHER = 0;
+const LETTER = 1;
+const DIGIT = 2;
+let CLASSES: Uint8Array | null = null;
+
+function classes(): Uint8Array {
+  if (CLASSES) return CLASSES;
+  const t = new Uint8Array(0x10000);
+  const letter = /[\p{L}\p{M}]/u;
+  const digit = /\p{N}/u;
+  for (let c = 0; c < 0x10000; c++) {
+    if (c >= 0xd800 && c <= 0xdfff) continue;
+    const ch = String.fromCharCode(c);
+    t[c] = letter.test(ch) ? LETTER : digit.test(ch) ? DIGIT : OTHER;
+  }
+  CLASSES = t;
+  return t;
+}
 
 // Proclitics: conjunction و/ف, then preposition ب/ل/ك, then article ال (ل+ال contracts to لل).
 const CONJ = ['و', 'ف'];
@@ -47,34 +65,38 @@ export function arabicKeys(w: string): string[] {
 }
 
 export function tokenize(t: NormalizedText): Token[] {
+  const cls = classes();
   const tokens: Token[] = [];
   const s = t.norm;
-  WORD.lastIndex = 0;
-  let m: RegExpExecArray | null;
-  while ((m = WORD.exec(s)) !== null) {
-    const w = m[0];
-    const start = m.index;
-    // a run like «الـ100» or «19رجلا» splits between digits and letters
-    const parts = w.match(/\p{N}+|[\p{L}\p{M}]+/gu) ?? [w];
-    let off = start;
-    for (const p of parts) {
-      const ps = s.indexOf(p, off);
-      const pe = ps + p.length;
-      off = pe;
-      const arabic = ARABIC_LETTER.test(p);
-      const numeric = /^\p{N}+$/u.test(p);
-      tokens.push({
-        i: tokens.length,
-        start: ps,
-        end: pe,
-        rawStart: t.starts[ps],
-        rawEnd: t.ends[pe - 1],
-        norm: p,
-        keys: arabic && !numeric ? arabicKeys(p) : [p],
-        arabic,
-        numeric,
-      });
+  const n = s.length;
+  let i = 0;
+  while (i < n) {
+    const k = cls[s.charCodeAt(i)];
+    if (k === OTHER) {
+      i++;
+      continue;
     }
+    const start = i;
+    let arabic = false;
+    while (i < n) {
+      const c = s.charCodeAt(i);
+      if (cls[c] !== k) break;
+      if (c >= 0x0600 && c <= 0x06ff) arabic = true;
+      i++;
+    }
+    const p = s.slice(start, i);
+    const numeric = k === DIGIT;
+    tokens.push({
+      i: tokens.length,
+      start,
+      end: i,
+      rawStart: t.starts[start],
+      rawEnd: t.ends[i - 1],
+      norm: p,
+      keys: arabic && !numeric ? arabicKeys(p) : [p],
+      arabic,
+      numeric,
+    });
   }
   return tokens;
 }
