@@ -18,14 +18,19 @@ export function searchWords(s: string): string[] {
   return out;
 }
 
-/** The text that goes into the index: every word, then its clitic-stripped keys. */
+/**
+ * The text that goes into the index: each distinct word once, with its clitic-stripped keys.
+ * Search is all-words-must-match (no phrases, no ranking), so repeats add nothing, and
+ * PostgreSQL refuses a tsvector over 1 MB, which a long report's every word could reach.
+ */
 export function indexText(s: string): string {
-  const parts: string[] = [];
+  const parts = new Set<string>();
   for (const w of searchWords(s)) {
-    if (ARABIC.test(w)) for (const k of arabicKeys(w)) parts.push(k);
-    else parts.push(w);
+    if (parts.has(w)) continue;
+    if (ARABIC.test(w)) for (const k of arabicKeys(w)) parts.add(k);
+    else parts.add(w);
   }
-  return parts.join(' ');
+  return [...parts].join(' ');
 }
 
 /** Query words (all must match); empty when the query has no word at all. */

@@ -351,6 +351,17 @@ export function storeBehaviour(name: string, factory: StoreFactory): void {
       assert.equal((await s.listIncidents({ q: '*** ""' }, { limit: 10, offset: 0 })).total, 3); // no words: no text condition
     });
 
+    test('a long document is searchable (every word indexed once)', async (s) => {
+      // letters only: the index splits digits from letters
+      const word = (k: number) => `zz${k.toString(26).replace(/[0-9]/g, (d) => 'abcdefghij'[Number(d)])}`;
+      const words = Array.from({ length: 60_000 }, (_, k) => word(k)).join(' ');
+      const long = `${AR_SHELL}\n${words}\n${words}`;
+      const d = await s.putDocument(doc('file:long.txt', long));
+      await s.saveExtraction(d.id, { incidents: [shellIncident()] });
+      assert.equal(await s.countIncidents({ q: word(54_321) }), 1);
+      assert.equal(await s.countIncidents({ q: `${word(54_321)}q` }), 0);
+    });
+
     test('filters: type, actor, place, admin1, dates, status, bbox, document, cluster', async (s) => {
       const { d2, exec, shell, arrest } = await seed(s);
       const ids = async (f: Parameters<Store['listIncidents']>[0]) =>
