@@ -1,0 +1,116 @@
+import { test, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { extractDocument } from '../pipeline/index.ts';
+import { openStore } from '../store/open.ts';
+import type { Store } from '../store/types.ts';
+import { Fetcher } from './http.ts';
+import { ingest, type Processing } from './ingest.ts';
+
+const dir = mkdtempSync(join(tmpdir(), 'rasid-ingest-unit-'));
+after(() => rmSync(dir, { recursive: true, force: true }));
+const fetcher = new Fetcher({ hostDelayMs: 0 });
+const storeOnly: Processing = { kind: 'none' };
+
+async function withStore<T>(name: string, f: (s: Store) => Promise<T>): Promise<T> {
+  const store = await openStore({ db: join(dir, `${name}.db`) });
+  try {
+    return await f(store);
+  } finally {
+    await store.close();
+  }
+}
+
+test('a changed file becomes a new version linked to the old one', async () => {
+  const file = join(dir, 'report.txt');
+  writeFileSync(file, 'اعتقلت دورية أمنية ثلاثة شبان من بلدة ذيبان.\n');
+  await withStore('versions', async (store) => {
+    assert.equal((await ingest([file], { store, fetcher, processing: storeOnly })).new, 1);
+    assert.equal((await ingest([file], { store, fetcher, processing: storeOnly })).unchanged, 1);
+    writeFileSync(file, 'اعتقلت دورية أمنية أربعة شبان من بلدة ذيبان.\n');
+    assert.equal((await ingest([file], { store, fetcher, processing: storeOnly })).updated, 1);
+    const docs = (await store.listDocuments({ limit: 10, offset: 0 })).items.sort((a, b) => a.version - b.version);
+    assert.deepEqual(docs.map((d) => d.version), [1, 2]);
+    assert.equal(docs[1].previousId, docs[0].id);
+  });
+});
+
+test('JSON Lines records: each counted on its own, a bad record fails alone', async () => {
+  const file = join(dir, 'records.jsonl');
+  writeFileSync(
+    file,
+    [
+      JSON.stringify({ text: 'Regime forces arrested six men in Muhasan.', url: 'https://example.org/a', published: '2016-03-02', lang: 'en', title: 'Arrests' }),
+      JSON.stringify({ text: 'قصفت طائرات حربية أطراف مدينة العشارة.' }),
+      JSON.stringify({ text: 42 }),
+      '{"text": "unterminated',
+    ].join('\n'),
+  );
+  await withStore('records', async (store) => {
+    const s = await ingest([file], { store, fetcher, processing: storeOnly });
+    assert.deepEqual([s.total, s.done, s.new, s.failed], [4, 4, 2, 2]);
+    assert.deepEqual(s.failures.map((f) => [f.source.replace(dir, ''), f.code]), [
+      ['/records.jsonl#3', 'input.record'],
+      ['/records.jsonl#4', 'input.json'],
+    ]);
+    const docs = (await store.listDocuments({ limit: 10, offset: 0 })).items;
+    const en = docs.find((d) => d.url === 'https://example.org/a')!;
+    assert.deepEqual([en.lang, en.published, en.title, en.format], ['en', '2016-03-02', 'Arrests', 'jsonl']);
+    assert.equal(docs.find((d) => d.url === null)!.lang, 'ar', 'language detected when the record does not say');
+  });
+});
+
+test('a folder: documents by extension, other files skipped, missing paths failed', async () => {
+  const folder = join(dir, 'folder');
+  mkdirSync(join(folder, 'deep', 'deeper'), { recursive: true });
+  writeFileSync(join(folder, 'a.md'), '# Shelling\n\nShells fell on Hajin.\n');
+  writeFileSync(join(folder, 'deep', 'deeper', 'b.html'), '<html><body><p>سقطت قذائف على هجين.</p></body></html>');
+  writeFileSync(join(folder, 'photo.jpg'), Buffer.from([0xff, 0xd8, 0xff, 0]));
+  writeFileSync(join(folder, '.hidden.txt'), 'hidden');
+  await withStore('folder', async (store) => {
+    const s = await ingest([folder, join(dir, 'nowhere')], { store, fetcher, processing: storeOnly });
+    assert.deepEqual([s.new, s.skipped, s.failed], [2, 1, 1]);
+    assert.equal(s.failures[0].code, 'input.missing');
+    const formats = (await store.listDocuments({ limit: 10, offset: 0 })).items.map((d) => d.format).sort();
+    assert.deepEqual(formats, ['html', 'md']);
+  });
+});
+
+test('a saved feed file: its items are fetched (and refused here: loopback is private)', async () => {
+  const feed = join(dir, 'saved-feed.xml');
+  writeFileSync(feed, `<?xml version="1.0"?><rss version="2.0"><channel><title>t</title>
+<item><title>a</title><link>http://127.0.0.1:9/a/</link></item><item><title>b</title><link>http://127.0.0.1:9/b/</link></item></channel></rss>`);
+  await withStore('feed', async (store) => {
+    const s = await ingest([feed], { store, fetcher, processing: storeOnly });
+    assert.deepEqual([s.total, s.failed], [2, 2]);
+    assert.deepEqual(s.failures.map((f) => f.code), ['fetch.private-address', 'fetch.private-address']);
+  });
+});
+
+test('a document stored by a run killed before its extraction is extracted by the next run', async () => {
+  const file = join(dir, 'interrupted.txt');
+  writeFileSync(file, 'انفجرت عبوة ناسفة على طريق الميادين.\n');
+  let extracted = 0;
+  const processing: Processing = {
+    kind: 'extract',
+    extract: (input) => {
+      extracted++;
+      return extractDocument(input);
+    },
+  };
+  await withStore('interrupted', async (store) => {
+    // the state a kill between putDocument and saveExtraction leaves behind
+    await ingest([file], { store, fetcher, processing: storeOnly });
+    const s = await ingest([file], { store, fetcher, processing });
+    assert.equal(s.unchanged, 1, 'the document itself was already there');
+    assert.equal(extracted, 1, 'but its extraction had not run, so it runs now');
+    await ingest([file], { store, fetcher, processing });
+    assert.equal(extracted, 1, 'and not again');
+    // storing only, after extraction, does not lower the mark
+    await ingest([file], { store, fetcher, processing: storeOnly });
+    await ingest([file], { store, fetcher, processing });
+    assert.equal(extracted, 1);
+  });
+});
