@@ -6,7 +6,9 @@ import { basename } from 'node:path';
 import Database from 'better-sqlite3';
 import cliProgress from 'cli-progress';
 import { isRasidError } from '../errors.ts';
-import { importGeonamesFile, type FileReport } from '../geo/geonames-import.ts';
+import { importGeonamesFile, loadGazetteer, type FileReport } from '../geo/geonames-import.ts';
+import { findPlaces, toLocation } from '../geo/find-places.ts';
+import { analyze } from '../text/analyze.ts';
 import { sniffDumpKind } from '../geo/geonames-dump.ts';
 import { openSync, readSync, closeSync } from 'node:fs';
 
@@ -109,8 +111,38 @@ export async function runGazetteerImport(files: string[], opts: GazetteerImportO
   return failed > 0 || ac.signal.aborted ? 1 : 0;
 }
 
+/** `rasid gazetteer find TEXT`: the places a phrase names and what each resolves to, for checking the gazetteer. */
+export function runGazetteerFind(text: string, opts: { db?: string; json?: boolean }): void {
+  const gazetteer = loadGazetteer({ dbFile: opts.db });
+  const places = findPlaces(analyze(text), { gazetteer });
+  if (opts.json) {
+    process.stdout.write(
+      JSON.stringify(
+        places.map((m) => ({ ...toLocation(m), rule: m.rule, issues: m.issues ?? [] })),
+        null,
+        2,
+      ) + '\n',
+    );
+    return;
+  }
+  for (const m of places) {
+    const e = m.entry;
+    const where = e
+      ? `${e.name} (${[e.admin2, e.admin1, e.country].filter(Boolean).join(', ')}) ${e.kind} ${e.lat},${e.lon}`
+      : 'unresolved';
+    const issue = m.issues?.length ? `  ! ${m.issues.map((i) => i.message).join('; ')}` : '';
+    process.stdout.write(`${m.text}\t${where}\tprecision ${m.precision}\t${m.role}\t${e?.id ?? ''}${issue}\n`);
+  }
+}
+
 export function registerGazetteer(program: Command): void {
   const g = program.command('gazetteer').description('the place gazetteer');
+  g.command('find')
+    .description('show the places a phrase names and how each resolves')
+    .argument('<text>', 'Arabic or English text')
+    .option('--db <file>', 'also use GeoNames places imported into this database')
+    .option('--json', 'contract Location objects')
+    .action((text: string, opts: { db?: string; json?: boolean }) => runGazetteerFind(text, opts));
   g.command('import')
     .description(
       'load GeoNames dumps (SY.txt, allCountries.txt, cities500.txt…, alternateNamesV2.txt) into the database',

@@ -417,7 +417,8 @@ export function toLocation(m: PlaceMention): Location {
   const arabicText = /[\u0600-\u06ff]/.test(m.text);
   return {
     name: e?.name ?? m.text,
-    name_ar: arabicText ? m.text : (e?.names_ar[0] ?? null),
+    // the entry's own Arabic name: the text may carry clitics («بدير الزور»)
+    name_ar: e?.names_ar[0] ?? (arabicText ? m.text : null),
     gazetteer_id: e?.id ?? null,
     lat: e ? e.lat : null,
     lon: e ? e.lon : null,
