@@ -81,8 +81,11 @@ function ownsTrigger(ctx: DocContext, f: Frame, m: Mention<ActorValue>): boolean
 
 function roleMarkerBefore(ctx: DocContext, m: Mention<ActorValue>): 'perpetrator' | 'target' | 'ignore' | null {
   let best: { role: 'perpetrator' | 'target' | 'ignore'; end: number } | null = null;
+  // the marker stands right before the name, or before a fighters noun in front of it («على يد عناصر داعش»)
+  const gapIsFighters = ctx.m.fighters.some((x) => x.tokenStart === m.tokenStart - 1 && x.tokenEnd === m.tokenStart);
   for (const r of ctx.m.roles) {
-    if (r.sentence !== m.sentence || r.tokenEnd > m.tokenStart || r.tokenEnd < m.tokenStart - 2) continue;
+    if (r.sentence !== m.sentence || r.tokenEnd > m.tokenStart) continue;
+    if (r.tokenEnd !== m.tokenStart && !(gapIsFighters && r.tokenEnd === m.tokenStart - 1)) continue;
     if (!best || r.tokenEnd > best.end) best = { role: r.value.role, end: r.tokenEnd };
   }
   return best?.role ?? null;
@@ -259,6 +262,7 @@ function personNoun(ctx: DocContext, t: number): boolean {
 }
 
 export function frameCountKey(f: Frame): CountKey | null {
+  for (const t of f.triggers) if (!t.value.outcome && t.value.count && t.value.type === f.type) return t.value.count;
   for (const t of f.triggers) if (!t.value.outcome && t.value.count) return t.value.count;
   for (const t of f.triggers) if (t.value.count) return t.value.count;
   return null;
@@ -446,6 +450,16 @@ export function carryOver(ctx: DocContext, frames: Frame[]): void {
     if (!f.time && prev?.time && prev.paragraph === f.paragraph && !f.earlier) {
       f.time = prev.time;
       f.rules.push('time:paragraph');
+    }
+    // «قرب المدينة»: an event with no place of its own happened where the text last put one
+    if (f.places.length === 0) {
+      const first = Math.min(...f.triggers.map((t) => t.tokenStart));
+      const before = ctx.places.filter((p) => p.role === 'location' && p.entry && p.tokenStart < first && f.sentence - ctx.sentOf[p.tokenStart] <= 1 && !ctx.chargeTokens.has(p.tokenStart));
+      const last = before[before.length - 1];
+      if (last) {
+        f.places.push(last);
+        f.rules.push('place:previous');
+      }
     }
     prev = f;
     const hasPerp = f.actors.some((a) => a.role === 'perpetrator');

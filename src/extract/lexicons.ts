@@ -31,6 +31,8 @@ export interface TriggerValue {
   ifGovernment?: IncidentType;
   /** a strike word whose type depends on an aircraft word nearby */
   genericStrike: boolean;
+  /** a general word of its type («منع», «أجبر») that does not tell one measure from another */
+  generic: boolean;
 }
 
 export interface ActorValue {
@@ -144,6 +146,7 @@ export function triggerValue(e: LexiconEntry): TriggerValue {
     ifFighters: oneOf(e, 'if_fighters', INCIDENT_TYPES, true),
     ifGovernment: oneOf(e, 'if_government', INCIDENT_TYPES, true),
     genericStrike: e.attrs.strike === 'generic',
+    generic: e.attrs.generic === 'true',
   };
 }
 

@@ -69,7 +69,13 @@ export function compatible(ctx: DocContext, a: Frame, b: Frame): boolean {
   if (!typeOk) return false;
   // a casualty sentence after the event («بين الضحايا ثلاثة قتلى من عائلة واحدة») details it
   if (outcomeOnly(b) && !b.reference) return near(a, b) && b.places.every((p) => a.places.some((q) => placeKey(q) === placeKey(p)));
-  if (a.violations.size && b.violations.size && a.type === 'coercion' && ![...b.violations].some((v) => a.violations.has(v))) return false;
+  if (a.type === 'coercion' && b.type === 'coercion') {
+    // a ban on salaries and forced religious courses are two measures, «منع» and «فرض» name neither
+    const specific = (f: Frame) => new Set(f.triggers.filter((t) => !t.value.generic && !t.value.outcome).map((t) => t.value.id));
+    const sa = specific(a);
+    const sb = specific(b);
+    if (sa.size && sb.size && ![...sb].some((x) => sa.has(x))) return false;
+  }
   if (!placesCompatible(a, b) || !timesCompatible(a, b)) return false;
   const pa = perpetrators(a);
   const pb = perpetrators(b);
@@ -126,7 +132,16 @@ export function mergeInto(a: Frame, b: Frame): void {
   for (const t of b.triggers) a.triggers.push(t);
   a.eventTriggers += b.eventTriggers;
   a.weight = Math.max(a.weight, b.weight);
-  if (a.eventTriggers > 0 && b.eventTriggers > 0 && b.type !== a.type && absorbs(b.type, a.type)) a.type = b.type;
+  if (a.eventTriggers > 0 && b.eventTriggers > 0 && b.type !== a.type && absorbs(b.type, a.type)) {
+    // «اعتقلت نحو عشرين شاباً … واقتادتهم إلى جهة مجهولة»: the arrested are the abducted
+    const before = ka;
+    a.type = b.type;
+    const after = frameCountKey(a);
+    if (before && after && before !== after && a.counts[before] && !a.counts[after]) {
+      a.counts[after] = a.counts[before];
+      delete a.counts[before];
+    }
+  }
   for (const c of b.clauses) a.clauses.add(c);
   for (const x of b.actors) if (!a.actors.some((y) => y.role === x.role && y.id === x.id)) a.actors.push(x);
   for (const k of Object.keys(b.counts) as CountKey[]) {
