@@ -232,3 +232,11 @@ test('a date after publication is a doubt, unless the words say future', () => {
   const [b] = findTimes(analyze('تبدأ المحاكمة غداً'), AR);
   assert.deepEqual([b.start, b.issue], ['2015-09-02', undefined]);
 });
+
+test('a day that does not exist falls back to its month', () => {
+  const found = findTimes(analyze('وقع الانفجار في 30 شباط 2015'), AR);
+  assert.deepEqual(
+    found.map((m) => [m.text, m.start, m.end, m.precision]),
+    [['شباط 2015', '2015-02-01', '2015-02-28', 3]],
+  );
+});

@@ -85,7 +85,12 @@ export function findTimes(a: AnalyzedText, published: string | null): TimeMentio
       i++;
       continue;
     }
-    out.push(toMention(a, i, reading, anchor));
+    const mention = toMention(a, i, reading, anchor);
+    if (!mention) {
+      i++;
+      continue;
+    }
+    out.push(mention);
     i = reading.end;
   }
   return out;
@@ -101,11 +106,13 @@ function isFuture(e: Reading['expr']): boolean {
   return false;
 }
 
-function toMention(a: AnalyzedText, start: number, r: Reading, anchor: number | null): TimeMention {
+/** The mention, or null when the words name no real day («30 شباط 2015», «31 من الشهر الجاري» in June). */
+function toMention(a: AnalyzedText, start: number, r: Reading, anchor: number | null): TimeMention | null {
   const tokens = a.tokens;
+  const resolved = resolve(r.expr, anchor, a.lang);
+  if (!resolved.range && (anchor !== null || !resolved.relative)) return null;
   const rawStart = tokens[start].rawStart;
   const rawEnd = closeParen(a, rawStart, tokens[r.end - 1].rawEnd);
-  const resolved = resolve(r.expr, anchor, a.lang);
   let range: Range | null = resolved.range;
   // precision is what the words say: «خلال شهر أيلول» is a month even when published on the 1st
   const probe = range ?? resolve(r.expr, PRECISION_PROBE, a.lang).range;
@@ -123,7 +130,7 @@ function toMention(a: AnalyzedText, start: number, r: Reading, anchor: number | 
     start: range ? isoDate(range[0]) : null,
     end: range ? isoDate(range[1]) : null,
     precision: probe ? precisionOf(probe) : 3,
-    anchored: range !== null || !resolved.relative,
+    anchored: range !== null,
     rule: r.rule,
   };
 }
