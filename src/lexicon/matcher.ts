@@ -58,9 +58,16 @@ function wordMatches(w: Word, tok: Token): boolean {
   return tok.keys.includes(w.text);
 }
 
+interface PrefixNode<T> {
+  next: Map<number, PrefixNode<T>>;
+  /** patterns whose first word is the prefix spelled by the path to this node */
+  here: Compiled<T>[] | null;
+}
+
 export class Lexicon<T> {
   private exact = new Map<string, Compiled<T>[]>();
-  private prefixes = new Map<string, Compiled<T>[]>();
+  /** prefix patterns in a trie by character, so a key is walked once without slicing it */
+  private prefixes: PrefixNode<T> = { next: new Map(), here: null };
   readonly size: number;
 
   constructor(entries: Array<{ pattern: string; value: T }>) {
@@ -71,10 +78,14 @@ export class Lexicon<T> {
       const c: Compiled<T> = { words, value: e.value, pattern: e.pattern };
       const first = words[0];
       if (first.prefix) {
-        const k = first.text.slice(0, 2);
-        const list = this.prefixes.get(k) ?? [];
-        list.push(c);
-        this.prefixes.set(k, list);
+        let node = this.prefixes;
+        for (let k = 0; k < first.text.length; k++) {
+          const ch = first.text.charCodeAt(k);
+          let child = node.next.get(ch);
+          if (!child) node.next.set(ch, (child = { next: new Map(), here: null }));
+          node = child;
+        }
+        (node.here ??= []).push(c);
       } else {
         const list = this.exact.get(first.text) ?? [];
         list.push(c);
@@ -88,12 +99,22 @@ export class Lexicon<T> {
   /** Every match starting at token i. */
   matchAt(tokens: Token[], i: number, out: Match<T>[] = []): Match<T>[] {
     const tok = tokens[i];
-    const seen = new Set<Compiled<T>>();
+    // a token's keys are distinct, but one prefix pattern can fit two of them («ب*»): try it once
+    let tried: Compiled<T>[] | null = null;
     for (const key of tok.keys) {
       const ex = this.exact.get(key);
-      if (ex) for (const c of ex) if (!seen.has(c)) { seen.add(c); this.tryMatch(c, tokens, i, out); }
-      const px = this.prefixes.get(key.slice(0, 2));
-      if (px) for (const c of px) if (!seen.has(c) && key.startsWith(c.words[0].text)) { seen.add(c); this.tryMatch(c, tokens, i, out); }
+      if (ex) for (const c of ex) this.tryMatch(c, tokens, i, out);
+      let node: PrefixNode<T> | undefined = this.prefixes;
+      for (let k = 0; k < key.length; k++) {
+        node = node.next.get(key.charCodeAt(k));
+        if (!node) break;
+        if (!node.here) continue;
+        for (const c of node.here) {
+          if (tried?.includes(c)) continue;
+          (tried ??= []).push(c);
+          this.tryMatch(c, tokens, i, out);
+        }
+      }
     }
     return out;
   }
