@@ -71,11 +71,22 @@ export function parse<S extends z.ZodType>(schema: S, data: unknown): z.output<S
 export async function jsonBody(c: Context<AppEnv>): Promise<unknown> {
   const ct = c.req.header('content-type') ?? '';
   if (!/^application\/json\b/i.test(ct)) throw new HttpError(415, 'bad-content-type', 'send application/json');
+  let body: unknown;
   try {
-    return await c.req.json();
+    body = await c.req.json();
   } catch {
     throw new HttpError(400, 'bad-json', 'the body is not valid JSON');
   }
+  if (hasNul(body)) throw new HttpError(400, 'bad-request', 'strings may not contain NUL characters');
+  return body;
+}
+
+// PostgreSQL text cannot hold U+0000; refuse it at the edge rather than fail in the store
+function hasNul(v: unknown): boolean {
+  if (typeof v === 'string') return v.includes('\u0000');
+  if (Array.isArray(v)) return v.some(hasNul);
+  if (v && typeof v === 'object') return Object.entries(v).some(([k, x]) => k.includes('\u0000') || hasNul(x));
+  return false;
 }
 
 export function queryOf(c: Context<AppEnv>): Record<string, string> {

@@ -13,6 +13,14 @@ const csv = <T extends z.ZodType<string, string>>(item: T) =>
     .transform((s) => s.split(',').map((x) => x.trim()).filter(Boolean))
     .pipe(z.array(item).max(64));
 
+// Control characters have no place in a filter, and PostgreSQL refuses NUL outright (a 500 before this)
+const text = (max: number) =>
+  z
+    .string()
+    .min(1)
+    .max(max)
+    .refine((s) => !/\p{Cc}/u.test(s), 'control characters are not allowed');
+
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected YYYY-MM-DD');
 
 export const Bbox = z
@@ -33,15 +41,15 @@ export const Bbox = z
 export const FilterQuery = z.object({
   type: csv(IncidentType).optional(),
   status: csv(IncidentStatus).optional(),
-  actor: z.string().min(1).max(200).optional(),
-  place: z.string().min(1).max(200).optional(),
-  admin1: z.string().min(1).max(200).optional(),
+  actor: text(200).optional(),
+  place: text(200).optional(),
+  admin1: text(200).optional(),
   from: isoDate.optional(),
   to: isoDate.optional(),
-  q: z.string().min(1).max(500).optional(),
+  q: text(500).optional(),
   bbox: Bbox.optional(),
-  documentId: z.string().min(1).max(200).optional(),
-  clusterId: z.string().min(1).max(200).optional(),
+  documentId: text(200).optional(),
+  clusterId: text(200).optional(),
 });
 export type FilterQuery = z.infer<typeof FilterQuery>;
 
@@ -57,7 +65,7 @@ export const MapQuery = FilterQuery.extend({
 export const EXPORT_FORMATS = ['acled', 'geojson', 'hxl', 'jsonl'] as const;
 export const ExportQuery = FilterQuery.extend({ format: z.enum(EXPORT_FORMATS) });
 
-export const IdParam = z.object({ id: z.string().min(1).max(200) });
+export const IdParam = z.object({ id: text(200) });
 
 const note = z.string().max(2000).optional();
 
