@@ -1,6 +1,7 @@
 // Group incidents that tell one event. Pairs are compared only within a sliding window of dates;
 // groups grow by complete linkage — two groups merge only when no pair across them contradicts
 // (so «15 killed in al-Shuhayl» and «40 killed in al-Bukamal» never meet through a third report).
+import type { Incident } from '../schema.ts';
 import type { ClusterEdge, Store, StoredIncident } from '../store/types.ts';
 import { compareIncidents, dayRange, MAX_RANGE_DAYS, type ClusterCandidate } from './compare.ts';
 
@@ -68,27 +69,54 @@ export interface ClusterRun {
   candidates: number;
 }
 
+// Only what the rules read is kept per incident, and only incidents that can join at all (dated
+// within a month, placed): a store of a million incidents then fits comfortably in memory.
+function slim(inc: StoredIncident): Incident {
+  return {
+    id: inc.id,
+    type: inc.type,
+    acled: inc.acled,
+    violations: [],
+    actors: inc.actors.filter((a) => a.role === 'perpetrator').map((a) => ({ ...a, name: '', span: null })),
+    locations: inc.locations.map((l) => ({ ...l, span: null })),
+    time: inc.time ? { ...inc.time, text: null, span: null } : null,
+    counts: inc.counts,
+    methods: [],
+    accusations: [],
+    attribution: null,
+    evidence: [],
+    summary_en: '',
+    confidence: inc.confidence,
+  };
+}
+
+function canJoin(inc: StoredIncident): boolean {
+  const r = dayRange(inc);
+  return r !== null && r[1] - r[0] <= MAX_RANGE_DAYS * DAY && inc.locations.length > 0;
+}
+
 async function candidatesFrom(store: Store): Promise<{ candidates: ClusterCandidate[]; current: Map<string, Set<string>> }> {
   const docs = new Map<string, { group: string; lang: string }>();
   const candidates: ClusterCandidate[] = [];
   const current = new Map<string, Set<string>>();
   const locked = new Set<string>();
-  // held in memory: clustering compares across the whole set; ~1 KB per incident
-  const all: StoredIncident[] = [];
-  for await (const inc of store.streamIncidents({})) all.push(inc);
-  for (const inc of all) {
+  const pending: StoredIncident[] = [];
+  for await (const inc of store.streamIncidents({})) {
     if (inc.clusterLocked && inc.clusterId) locked.add(inc.clusterId);
-  }
-  for (const inc of all) {
-    // an analyst's merge or split is final: neither its members nor the split incident move
-    if (inc.clusterLocked || (inc.clusterId && locked.has(inc.clusterId))) continue;
+    if (inc.clusterLocked) continue;
     if (inc.clusterId) {
       const s = current.get(inc.clusterId) ?? new Set<string>();
       s.add(inc.id);
       current.set(inc.clusterId, s);
     }
     // a rejected report is no source: it leaves its cluster and joins none
-    if (inc.status === 'rejected') continue;
+    if (inc.status === 'rejected' || !canJoin(inc)) continue;
+    pending.push({ ...inc, ...slim(inc), id: inc.id, machine: undefined });
+  }
+  // an analyst's merge is final: none of its members moves
+  for (const id of locked) current.delete(id);
+  for (const inc of pending) {
+    if (inc.clusterId && locked.has(inc.clusterId)) continue;
     let d = docs.get(inc.documentId);
     if (!d) {
       const doc = await store.getDocument(inc.documentId);
@@ -96,8 +124,7 @@ async function candidatesFrom(store: Store): Promise<{ candidates: ClusterCandid
       d = { group: doc?.textHash ?? inc.documentId, lang: doc?.lang ?? 'ar' };
       docs.set(inc.documentId, d);
     }
-    const { machine: _m, ...incident } = inc;
-    candidates.push({ id: inc.id, documentId: inc.documentId, sourceGroup: d.group, lang: d.lang, incident });
+    candidates.push({ id: inc.id, documentId: inc.documentId, sourceGroup: d.group, lang: d.lang, incident: slim(inc) });
   }
   return { candidates, current };
 }
