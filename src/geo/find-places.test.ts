@@ -67,7 +67,10 @@ const CASES: Array<[string, Want]> = [
   ['استهدفت غارة حي الفردوس في حلب', { text: 'الفردوس', kind: 'quarter', admin1: 'Aleppo', precision: 2 }],
   ['سقطت قذيفة على حي الفردوس بالرقة', { text: 'الفردوس', kind: 'quarter', admin1: 'Ar-Raqqa', precision: 2 }],
   ['دارت اشتباكات في حي الجورة بدير الزور', { text: 'الجورة', kind: 'quarter', admin1: 'Deir-ez-Zor', precision: 2 }],
-  ['سيطرت القوات على حي الصناعة بمدينة دير الزور', { text: 'الصناعة', kind: 'quarter', admin1: 'Deir-ez-Zor', precision: 2 }],
+  [
+    'سيطرت القوات على حي الصناعة بمدينة دير الزور',
+    { text: 'الصناعة', kind: 'quarter', admin1: 'Deir-ez-Zor', precision: 2 },
+  ],
   // Deir ez-Zor and Raqqa both have an industrial quarter: without context that is an issue
   ['سيطرت القوات على حي الصناعة بالكامل', { text: 'الصناعة', ambiguous: true }],
   ['قصف عنيف على حي جوبر الدمشقي', { text: 'جوبر', kind: 'quarter', admin1: 'Damascus', precision: 2 }],

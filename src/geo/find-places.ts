@@ -5,7 +5,6 @@
 import type { Location } from '../schema.ts';
 import type { AnalyzedText } from '../text/analyze.ts';
 import type { Token } from '../text/tokens.ts';
-import { normalizeString } from '../text/normalize.ts';
 import { builtinGazetteer, type Gazetteer, type PlaceName } from './gazetteer.ts';
 import { placeCues, type PlaceCue, type PlaceCues } from './place-cues.ts';
 import type { GazetteerEntry, PlaceIssue, PlaceKind, PlaceMention } from './types.ts';
@@ -57,16 +56,6 @@ const BASE_PRECISION: Record<PlaceKind, 1 | 2 | 3> = {
   governorate: 3,
   country: 3,
 };
-
-/** every word of every negative phrase: a mention whose token has none of them cannot be negated */
-const NEGATIVE_WORDS = new Set(
-  (['ar', 'en'] as const).flatMap((l) =>
-    placeCues(l)
-      .entries.filter((e) => e.attrs.negative === 'yes')
-      .flatMap((e) => e.match.flatMap((p) => normalizeString(p).split(/\s+/)))
-      .flatMap((w) => [w, w.replace(/^ال/, '')]),
-  ),
-);
 
 const WEAK_LINKS = new Set(['في', 'in', 'of']);
 
@@ -225,7 +214,7 @@ export function findPlaces(a: AnalyzedText, opts: FindPlacesOptions = {}): Place
   // 2. phrases where the word is not a place («حماة الديار», «فتح الباب»)
   // looked for only around mentions: a negative phrase starts at most 3 tokens before the name
   const negated = (start: number): boolean =>
-    tokens[start].keys.some((k) => NEGATIVE_WORDS.has(k)) &&
+    tokens[start].keys.some((k) => cuesFor(tokens, start).negativeWords.has(k)) &&
     cuesFor(tokens, start)
       .negative.matchAll(tokens, Math.max(0, start - 3), Math.min(tokens.length, start + 4))
       .some((m) => m.tokenStart <= start && m.tokenEnd > start);

@@ -1,6 +1,7 @@
 // The cue words of lexicons/<lang>/place-cues.txt compiled into matchers, once per language.
 import { loadLexicon, type LexiconEntry } from '../lexicon/load.ts';
 import { Lexicon } from '../lexicon/matcher.ts';
+import { normalizeString } from '../text/normalize.ts';
 import type { PlaceKind } from './types.ts';
 
 export type CueType =
@@ -23,6 +24,8 @@ export interface PlaceCues {
   link: Lexicon<string>;
   /** phrases in which a place-like word is not a place */
   negative: Lexicon<string>;
+  /** every word of every negative phrase (with and without «ال»): a name whose token has none cannot be negated */
+  negativeWords: Set<string>;
   entries: LexiconEntry[];
 }
 
@@ -55,6 +58,12 @@ export function placeCues(lang: 'ar' | 'en'): PlaceCues {
     motion: lex(entries, (e) => e.attrs.motion === 'yes'),
     link: lex(entries, (e) => e.attrs.link === 'parent'),
     negative: lex(entries, (e) => e.attrs.negative === 'yes'),
+    negativeWords: new Set(
+      entries
+        .filter((e) => e.attrs.negative === 'yes')
+        .flatMap((e) => e.match.flatMap((p) => normalizeString(p).split(/\s+/)))
+        .flatMap((w) => [w, w.replace(/^ال/, '')]),
+    ),
     entries,
   };
   cache.set(lang, out);
