@@ -87,6 +87,8 @@ const arabic: Case[] = [
   ['نزح المئات خلال اليومين الماضيين', AR, 'خلال اليومين الماضيين', '2015-08-30', '2015-09-01', 2],
   ['اعتقلته دورية في شهر 5 الماضي', AR, 'في شهر 5 الماضي', '2015-05-01', '2015-05-31', 3],
   ['اقتحمت القوات الحي يوم 13 الجاري', '2015-09-20', 'يوم 13 الجاري', '2015-09-13', '2015-09-13', 1],
+  ['داهمت الدورية الحي في الساعات الأولى من صباح اليوم', AR, 'في الساعات الأولى من صباح اليوم', '2015-09-01', '2015-09-01', 1],
+  ['انفجرت العبوة في ساعة متأخرة من ليل الأحد', AR, 'في ساعة متأخرة من ليل الأحد', '2015-08-30', '2015-08-30', 1],
   ['اختفى الشاب منذ أكثر من شهر', AR, 'منذ أكثر من شهر', '2015-08-01', '2015-09-01', 3],
 ];
 
@@ -124,6 +126,10 @@ const english: Case[] = [
   ['Aircraft struck the town between 3 and 5 May 2020.', EN, 'between 3 and 5 May 2020', '2020-05-03', '2020-05-05', 2],
   ['The siege lasted from May 1 to May 20, 2016.', EN, 'from May 1 to May 20, 2016', '2016-05-01', '2016-05-20', 3],
   ['Around 7 May 2020, two bodies were found near the river.', '2020-05-09', 'Around 7 May 2020', '2020-05-04', '2020-05-09', 2],
+  ['Five people were killed over the weekend.', EN, 'over the weekend', '2020-05-02', '2020-05-03', 2],
+  ['A drone struck the car in the early hours of Sunday.', EN, 'in the early hours of Sunday', '2020-05-03', '2020-05-03', 1],
+  ['Gunmen stormed the village on the night of 3 May 2020.', EN, 'on the night of 3 May 2020', '2020-05-03', '2020-05-03', 1],
+  ['Attacks rose sharply in mid-2015.', EN, 'in mid-2015', '2015-05-01', '2015-08-31', 3],
 ];
 
 for (const [sentence, published, text, start, end, precision] of [...arabic, ...english]) {

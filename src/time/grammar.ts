@@ -578,6 +578,19 @@ export class TimeGrammar {
     return { end: r.end, expr: { t: 'about', of: r.expr, days: ABOUT_DAYS }, rule: `about.${r.rule}` };
   }
 
+  /** «over the weekend», «last weekend»: Saturday and Sunday. */
+  weekend(i: number): Reading | null {
+    const rb = this.relBefore(i);
+    const w = this.role(rb ? rb.end : i, 'weekend');
+    if (!w) return null;
+    const rel = rb?.rel === 'past' ? 'past' : null;
+    return {
+      end: w.end,
+      expr: { t: 'range', from: { t: 'weekday', wd: 6, rel }, to: { t: 'weekday', wd: 0, rel: null } },
+      rule: 'day.weekend',
+    };
+  }
+
   /** «عيد الأضحى», «أول أيام عيد الفطر», «عاشوراء 1437 هـ». */
   feast(i: number): Reading | null {
     let j = i;
@@ -617,6 +630,7 @@ const READERS: Array<(i: number) => Reading | null> = [
   P.about,
   P.range,
   P.feast,
+  P.weekend,
   P.back,
   P.dayMonth,
   P.monthDay,

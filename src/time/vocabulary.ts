@@ -38,6 +38,7 @@ export const ROLES = [
   'range_join',
   'feast',
   'blocks_weekday',
+  'weekend',
 ] as const;
 export type Role = (typeof ROLES)[number];
 
