@@ -4,7 +4,7 @@ import type { Writable } from 'node:stream';
 import type { Command } from 'commander';
 import { RasidError } from '../errors.ts';
 import { INCIDENT_TYPES, type IncidentType } from '../schema.ts';
-import { EXPORT_FORMATS, isExportFormat, writeExport, type ExportFormat } from '../export/index.ts';
+import { EXPORT_FORMATS, REFERENCE_MODES, isExportFormat, writeExport, type ExportFormat } from '../export/index.ts';
 import { documentProvenance } from '../export/provenance.ts';
 import { openStore } from '../store/open.ts';
 import type { IncidentFilter, IncidentStatus } from '../store/types.ts';
@@ -23,6 +23,7 @@ interface ExportCliOptions {
   output?: string;
   db: string;
   skipUnlocated?: boolean;
+  reference: string;
 }
 
 const STATUSES: IncidentStatus[] = ['machine', 'edited', 'verified', 'rejected'];
@@ -33,7 +34,7 @@ function list(s: string | undefined): string[] {
 }
 
 /** The store filter for the CLI options; rejected incidents stay out unless asked for. */
-export function exportFilter(o: Omit<ExportCliOptions, 'format' | 'db'>): IncidentFilter {
+export function exportFilter(o: Omit<ExportCliOptions, 'format' | 'db' | 'reference'>): IncidentFilter {
   const types = list(o.type);
   for (const t of types) {
     if (!(INCIDENT_TYPES as readonly string[]).includes(t)) throw new RasidError('export.bad-type', `--type: expected incident types (${INCIDENT_TYPES.join(', ')}), found "${t}"`);
@@ -68,11 +69,14 @@ export function registerExport(program: Command): void {
     .option('--admin1 <name>', 'incidents in this governorate')
     .option('-o, --output <file>', 'write to FILE instead of standard output')
     .option('--skip-unlocated', 'GeoJSON: leave out incidents without coordinates (default: null geometry)')
+    .option('--reference <mode>', 'incidents imported from ACLED: exclude (default), include or only', 'exclude')
     .option('--db <file>', 'SQLite database file (DATABASE_URL selects PostgreSQL)', './rasid.db')
     .action(async (o: ExportCliOptions) => {
       if (!isExportFormat(o.format)) throw new RasidError('export.format', `--format: expected ${EXPORT_FORMATS.join(', ')}, found "${o.format}"`);
       const format: ExportFormat = o.format;
       const filter = exportFilter(o);
+      const reference = REFERENCE_MODES.find((m) => m === o.reference);
+      if (!reference) throw new RasidError('export.bad-reference', `--reference: expected ${REFERENCE_MODES.join(', ')}, found "${o.reference}"`);
       const store = await openStore({ db: o.db, databaseUrl: process.env.DATABASE_URL });
       try {
         const out: Writable = o.output ? createWriteStream(o.output) : process.stdout;
@@ -80,6 +84,7 @@ export function registerExport(program: Command): void {
           const res = await writeExport(format, store.streamIncidents(filter), out, {
             end: Boolean(o.output),
             unlocated: o.skipUnlocated ? 'skip' : 'null',
+            reference,
             provenance: documentProvenance(store),
           });
           process.stderr.write(`rasid export: ${res.incidents} incidents as ${format}${o.output ? ` to ${o.output}` : ''}\n`);

@@ -207,6 +207,16 @@ test('JSON Lines: one valid contract incident per line, analyst originals left o
   Incident.parse(first);
 });
 
+test('incidents imported from ACLED stay out of exports unless asked for', async () => {
+  const ours = syntheticIncident(1);
+  const theirs = { ...syntheticIncident(2), rules: ['acled.import'] };
+  const ids = async (reference?: 'exclude' | 'include' | 'only') =>
+    (await exportText('jsonl', [ours, theirs], reference ? { reference } : {})).trimEnd().split('\n').filter(Boolean).map((l) => JSON.parse(l).id);
+  assert.deepEqual(await ids(), ['syn-1']);
+  assert.deepEqual(await ids('include'), ['syn-1', 'syn-2']);
+  assert.deepEqual(await ids('only'), ['syn-2']);
+});
+
 test('an unknown format is refused with a code', async () => {
   await assert.rejects(writeExport('xml' as ExportFormat, [], new Collect()), (e: unknown) => e instanceof ExportError && e.code === 'export.format');
 });

@@ -9,6 +9,7 @@ import { geojsonChunks, type GeoJsonOptions } from './geojson.ts';
 import { HXL_COLUMNS, toHxlRow } from './hxl.ts';
 import { toJsonLine } from './jsonl.ts';
 import type { ExportIncident } from './fields.ts';
+import { ACLED_IMPORT_RULE } from '../acled/from-acled.ts';
 
 export const EXPORT_FORMATS = ['acled', 'geojson', 'hxl', 'jsonl'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
@@ -33,7 +34,20 @@ export function isExportFormat(s: string): s is ExportFormat {
   return (EXPORT_FORMATS as readonly string[]).includes(s);
 }
 
+/**
+ * Incidents imported from ACLED (`rasid import acled`) are ACLED's coding, kept to compare with ours;
+ * ACLED's terms restrict redistributing them, so exports leave them out unless asked.
+ */
+export type ReferenceMode = 'exclude' | 'include' | 'only';
+export const REFERENCE_MODES: readonly ReferenceMode[] = ['exclude', 'include', 'only'];
+
+export function isReference(inc: ExportIncident): boolean {
+  return inc.rules?.includes(ACLED_IMPORT_RULE) ?? false;
+}
+
 export interface ExportOptions extends GeoJsonOptions {
+  /** ACLED reference incidents: left out (default), kept, or the only ones exported */
+  reference?: ReferenceMode;
   /** end `out` when done (default true); false for process.stdout or a response you finish yourself */
   end?: boolean;
   /** where an incident came from (its document's outlet, an original ACLED event id), looked up per incident */
@@ -93,7 +107,8 @@ export async function writeExport(
   opts: ExportOptions = {},
 ): Promise<ExportResult> {
   if (!isExportFormat(format)) throw new ExportError('export.format', `expected one of ${EXPORT_FORMATS.join(', ')}, found "${String(format)}"`);
-  const src = toAsync(incidents);
+  const mode = opts.reference ?? 'exclude';
+  const src = selectReference(toAsync(incidents), mode);
   const counter = { n: 0 };
   const end = opts.end ?? true;
   switch (format) {
@@ -111,6 +126,13 @@ export async function writeExport(
       break;
   }
   return { format, incidents: counter.n };
+}
+
+async function* selectReference(src: AsyncIterable<ExportIncident>, mode: ReferenceMode): AsyncGenerator<ExportIncident> {
+  for await (const inc of src) {
+    const ref = isReference(inc);
+    if (mode === 'include' || (mode === 'only') === ref) yield inc;
+  }
 }
 
 async function* toAsync<T>(xs: AsyncIterable<T> | Iterable<T>): AsyncGenerator<T> {
