@@ -5,6 +5,7 @@
 import { extractDocument } from '../pipeline/index.ts';
 import type { Incident } from '../schema.ts';
 import { actorIdFromAcled } from './actors.ts';
+import { acledActor1Id } from '../export/acled-csv.ts';
 import { parseAcledDate, readAcledFile, type AcledRecord } from './parse.ts';
 
 export interface AcledEvalResult {
@@ -17,9 +18,12 @@ export interface AcledEvalResult {
   fatalities_exact: number;
   /** one of our places lies within 25 km of ACLED's point (50 km at ACLED geo_precision 3), as the contract scores places */
   location_within_25km: number;
-  /** our first perpetrator (else first actor) is the id ACLED's actor1 maps to */
+  /** the actor our ACLED export puts in actor1 (first perpetrator; for an unnamed one ACLED's own
+   * convention: protesters, rioters, unidentified military forces or armed group) is ACLED's actor1 */
   actor1_accuracy: number;
-  /** the same, over rows whose actor1 our table maps */
+  /** the same, counting only perpetrators the text names */
+  actor1_named_accuracy: number;
+  /** actor1_accuracy over rows whose actor1 our table maps */
   actor1_accuracy_mapped: number;
   /** per ACLED event_type: rows and how many we typed the same */
   by_event_type: Record<string, { rows: number; event_type: number; sub_event_type: number; fatalities: number }>;
@@ -34,6 +38,7 @@ export interface RowScore {
   fatalities: boolean;
   location: boolean;
   actor1: boolean | null;
+  actor1Named: boolean | null;
   predicted: string;
   expected: string;
   killed: number;
@@ -77,7 +82,7 @@ export function scoreRow(row: AcledRecord): RowScore {
   const radius = row.geo_precision === '3' ? 50 : 25;
   const places = (inc?.locations ?? []).filter((l) => (!l.role || l.role === 'location') && l.lat !== null && l.lon !== null);
   const want = actorIdFromAcled(row.actor1 ?? '');
-  const ours = inc ? (inc.actors.find((a) => a.role === 'perpetrator') ?? inc.actors[0]) : undefined;
+  const ours = inc ? acledActor1Id(inc) : null;
   return {
     eventId: row.event_id_cnty ?? '',
     eventType: inc?.acled?.event_type === row.event_type,
@@ -85,6 +90,7 @@ export function scoreRow(row: AcledRecord): RowScore {
     fatalities: killed === fatalities,
     location: Number.isFinite(lat) && Number.isFinite(lon) && places.some((p) => distanceKm(p.lat!, p.lon!, lat, lon) <= radius),
     actor1: want ? ours?.id === want.id : null,
+    actor1Named: want ? !!ours && !ours.unnamed && ours.id === want.id : null,
     predicted: inc?.acled ? `${inc.acled.event_type} / ${inc.acled.sub_event_type}` : inc ? `(${inc.type})` : '(none)',
     expected: `${row.event_type} / ${row.sub_event_type}`,
     killed,
@@ -123,6 +129,7 @@ export async function evalAcled(file: string, onRow?: (s: RowScore) => void): Pr
     fatalities_exact: ratio(scores.filter((s) => s.fatalities).length, n),
     location_within_25km: ratio(scores.filter((s) => s.location).length, n),
     actor1_accuracy: ratio(scores.filter((s) => s.actor1 === true).length, n),
+    actor1_named_accuracy: ratio(scores.filter((s) => s.actor1Named === true).length, n),
     actor1_accuracy_mapped: ratio(mapped.filter((s) => s.actor1 === true).length, mapped.length),
     by_event_type: byType,
     confusion: Object.fromEntries(Object.entries(confusion).sort((a, b) => b[1] - a[1])),
@@ -138,7 +145,7 @@ export function formatAcledEval(r: AcledEvalResult): string {
     `sub_event_type accuracy  ${pct(r.sub_event_type_accuracy)}`,
     `fatalities exact         ${pct(r.fatalities_exact)}`,
     `location within 25 km    ${pct(r.location_within_25km)}`,
-    `actor1 accuracy          ${pct(r.actor1_accuracy)} (${pct(r.actor1_accuracy_mapped)} of rows whose actor1 we map)`,
+    `actor1 accuracy          ${pct(r.actor1_accuracy)} as our ACLED export codes it; ${pct(r.actor1_named_accuracy)} counting named perpetrators only`,
     'by ACLED event_type (rows · same event_type · same sub_event_type · fatalities exact):',
     ...Object.entries(r.by_event_type).map(([k, v]) => `  ${k}: ${v.rows} · ${v.event_type} · ${v.sub_event_type} · ${v.fatalities}`),
     'most frequent disagreements (ACLED → ours):',

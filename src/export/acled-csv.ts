@@ -66,10 +66,22 @@ function sideOf(actors: Incident['actors'], country: string | null) {
 export const UNNAMED_ACTOR1_TAG = 'rasid_actor1=unnamed';
 
 // ACLED requires actor1. An incident whose perpetrator the source does not name is coded as ACLED
-// codes such events: unidentified military forces for strikes from the air, else an unidentified
-// armed group of the country.
-function unnamedActor1(inc: Incident): string {
-  return inc.type === 'air_strike' ? 'unidentified_military_forces' : 'unidentified_armed_group';
+// codes such events: protesters or rioters for demonstrations, unidentified military forces for
+// strikes from the air, else an unidentified armed group of the country.
+const UNNAMED_ACTOR1: Partial<Record<IncidentType, string>> = {
+  peaceful_protest: 'protesters',
+  protest_with_intervention: 'protesters',
+  violent_demonstration: 'rioters',
+  mob_violence: 'rioters',
+  air_strike: 'unidentified_military_forces',
+};
+
+/** Our actor id that ACLED's actor1 column holds for this incident (see above for unnamed ones). */
+export function acledActor1Id(inc: Incident): { id: string; unnamed: boolean } | null {
+  const perp = inc.actors.find((a) => a.role === 'perpetrator');
+  if (perp) return { id: perp.id, unnamed: false };
+  if (!(inc.acled ?? ACLED_EVENT[inc.type])) return null;
+  return { id: UNNAMED_ACTOR1[inc.type] ?? 'unidentified_armed_group', unnamed: true };
 }
 
 function tagsOf(inc: Incident, unnamed: boolean): string {
@@ -90,9 +102,9 @@ export function toAcledRow(inc: ExportIncident, ctx: AcledRowContext = {}): Acle
   const loc = primaryLocation(inc);
   const country = countryInfo(loc?.country ?? null);
   const cc = country?.iso2 ?? loc?.country ?? null;
-  const perpetrators = actorsByRole(inc, 'perpetrator');
-  const unnamed = perpetrators.length === 0 && !!(inc.acled ?? ACLED_EVENT[inc.type]);
-  const side1 = sideOf(unnamed ? [{ role: 'perpetrator', id: unnamedActor1(inc), name: '', span: null }] : perpetrators, cc);
+  const first = acledActor1Id(inc);
+  const unnamed = first?.unnamed ?? false;
+  const side1 = sideOf(unnamed && first ? [{ role: 'perpetrator', id: first.id, name: '', span: null }] : actorsByRole(inc, 'perpetrator'), cc);
   const side2 = sideOf(actorsByRole(inc, 'victim', 'target'), cc);
   const acled = inc.acled ?? ACLED_EVENT[inc.type];
   const date = eventDate(inc);
