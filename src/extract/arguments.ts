@@ -197,7 +197,7 @@ function assignActors(ctx: DocContext, frames: Frame[], actors: Mention<ActorVal
 type CountNounMention = DocContext['m']['countNouns'][number];
 
 function countNounAt(ctx: DocContext, t: number): CountNounMention | undefined {
-  return ctx.m.countNouns.find((c) => c.tokenStart <= t && t < c.tokenEnd);
+  return t >= 0 ? ctx.countNounAtToken[t] : undefined;
 }
 
 /** The key of a count noun and of one coordinated with it by «و» («القتلى والجرحى», «مقتل وإصابة»). */
@@ -249,8 +249,8 @@ function keyAfterNoun(ctx: DocContext, q: Quantity): CountKey | null {
 function isSubset(ctx: DocContext, q: Quantity): boolean {
   const clause = ctx.clauseOf[q.tokenStart];
   for (let t = q.tokenStart - 1; t >= 0 && ctx.clauseOf[t] === clause; t--) {
-    if (ctx.m.countNouns.some((x) => x.value.subset && x.tokenStart <= t && t < x.tokenEnd)) return true;
-    if (ctx.m.triggers.some((x) => x.value.type !== 'none' && x.tokenStart <= t && t < x.tokenEnd)) return false;
+    if (countNounAt(ctx, t)?.value.subset) return true;
+    if (ctx.triggerAtToken[t]) return false;
   }
   return false;
 }

@@ -26,7 +26,19 @@ export interface DocContext {
   tally: boolean;
   /** tokens inside a list of charges («بتهم مثل العمالة للنظام، والتنسيق مع الصحوات في تركيا») */
   chargeTokens: Set<number>;
+  /** token → the count-noun mention covering it, and whether a trigger covers it (built once) */
+  countNounAtToken: Array<Mentions['countNouns'][number] | undefined>;
+  triggerAtToken: Uint8Array;
   issues: ExtractionIssue[];
+}
+
+/** Per-token indexes of the mentions that argument finding looks up again and again. */
+export function tokenIndexes(n: number, m: Mentions): Pick<DocContext, 'countNounAtToken' | 'triggerAtToken'> {
+  const countNounAtToken: DocContext['countNounAtToken'] = new Array(n);
+  for (const c of m.countNouns) for (let t = c.tokenStart; t < c.tokenEnd; t++) countNounAtToken[t] ??= c;
+  const triggerAtToken = new Uint8Array(n);
+  for (const t of m.triggers) if (t.value.type !== 'none') for (let i = t.tokenStart; i < t.tokenEnd; i++) triggerAtToken[i] = 1;
+  return { countNounAtToken, triggerAtToken };
 }
 
 export function tokenMaps(a: AnalyzedText): { sentOf: Int32Array; clauseOf: Int32Array } {

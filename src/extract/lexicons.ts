@@ -87,6 +87,16 @@ export interface Lexicons {
   fighters: Lexicon<{ id: string }>;
   roles: Lexicon<{ id: string; role: 'perpetrator' | 'target' | 'ignore' }>;
   actorNames: Map<string, string>;
+  /** every file above in one matcher, each value tagged with its file: one pass over the tokens */
+  all: Lexicon<TaggedValue>;
+}
+
+export type LexiconKind =
+  | 'triggers' | 'actors' | 'methods' | 'accusations' | 'attribution' | 'cues' | 'countNouns' | 'violations' | 'aircraft' | 'fighters' | 'roles';
+
+export interface TaggedValue {
+  kind: LexiconKind;
+  value: unknown;
 }
 
 function fail(e: LexiconEntry, msg: string): never {
@@ -123,11 +133,16 @@ function num(e: LexiconEntry, key: string, dflt: number): number {
   return n;
 }
 
-function compile<T>(entries: LexiconEntry[], value: (e: LexiconEntry) => T): Lexicon<T> {
+const allPatterns = new Map<string, Array<{ pattern: string; value: TaggedValue }>>();
+
+function compile<T>(entries: LexiconEntry[], value: (e: LexiconEntry) => T, kind?: LexiconKind, into?: Array<{ pattern: string; value: TaggedValue }>): Lexicon<T> {
   const out: Array<{ pattern: string; value: T }> = [];
   for (const e of entries) {
     const v = value(e);
-    for (const pattern of e.match) out.push({ pattern, value: v });
+    for (const pattern of e.match) {
+      out.push({ pattern, value: v });
+      if (kind && into) into.push({ pattern, value: { kind, value: v } });
+    }
   }
   return new Lexicon(out);
 }
@@ -204,21 +219,25 @@ export function lexiconsFor(lang: Lang, dir?: string): Lexicons {
   const actorEntries = load('actors');
   const actorNames = new Map<string, string>();
   for (const e of actorEntries) if (e.attrs.actor && !actorNames.has(e.attrs.actor)) actorNames.set(e.attrs.actor, e.attrs.name ?? e.attrs.actor);
+  const tagged: Array<{ pattern: string; value: TaggedValue }> = [];
+  allPatterns.set(key, tagged);
   const lex: Lexicons = {
     lang,
-    triggers: compile(load('triggers'), triggerValue),
-    actors: compile(actorEntries, actorValue),
-    methods: compile(load('methods'), VALUE_READERS.methods as (e: LexiconEntry) => { id: string; method: Method }),
-    accusations: compile(load('accusations'), VALUE_READERS.accusations as (e: LexiconEntry) => { id: string; accusation: Accusation }),
-    attribution: compile(load('attribution'), VALUE_READERS.attribution as (e: LexiconEntry) => AttributionValue),
-    cues: compile(load('cues'), cueValue),
-    countNouns: compile(load('count-nouns'), VALUE_READERS['count-nouns'] as (e: LexiconEntry) => CountNounValue),
-    violations: compile(load('violations'), VALUE_READERS.violations as (e: LexiconEntry) => ViolationValue),
-    aircraft: compile(load('aircraft'), VALUE_READERS.aircraft as (e: LexiconEntry) => { id: string }),
-    fighters: compile(load('fighters'), VALUE_READERS.fighters as (e: LexiconEntry) => { id: string }),
-    roles: compile(load('roles'), VALUE_READERS.roles as (e: LexiconEntry) => { id: string; role: 'perpetrator' | 'target' | 'ignore' }),
+    triggers: compile(load('triggers'), triggerValue, 'triggers', tagged),
+    actors: compile(actorEntries, actorValue, 'actors', tagged),
+    methods: compile(load('methods'), VALUE_READERS.methods as (e: LexiconEntry) => { id: string; method: Method }, 'methods', tagged),
+    accusations: compile(load('accusations'), VALUE_READERS.accusations as (e: LexiconEntry) => { id: string; accusation: Accusation }, 'accusations', tagged),
+    attribution: compile(load('attribution'), VALUE_READERS.attribution as (e: LexiconEntry) => AttributionValue, 'attribution', tagged),
+    cues: compile(load('cues'), cueValue, 'cues', tagged),
+    countNouns: compile(load('count-nouns'), VALUE_READERS['count-nouns'] as (e: LexiconEntry) => CountNounValue, 'countNouns', tagged),
+    violations: compile(load('violations'), VALUE_READERS.violations as (e: LexiconEntry) => ViolationValue, 'violations', tagged),
+    aircraft: compile(load('aircraft'), VALUE_READERS.aircraft as (e: LexiconEntry) => { id: string }, 'aircraft', tagged),
+    fighters: compile(load('fighters'), VALUE_READERS.fighters as (e: LexiconEntry) => { id: string }, 'fighters', tagged),
+    roles: compile(load('roles'), VALUE_READERS.roles as (e: LexiconEntry) => { id: string; role: 'perpetrator' | 'target' | 'ignore' }, 'roles', tagged),
     actorNames,
+    all: new Lexicon(tagged),
   };
+  allPatterns.delete(key);
   cache.set(key, lex);
   return lex;
 }

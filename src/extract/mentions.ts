@@ -2,12 +2,12 @@
 // matches overlap; for triggers a blocking entry (type none) wins a tie, so «تذبح بصمت» hides «ذبح».
 import type { Match } from '../lexicon/matcher.ts';
 import type { AnalyzedText } from '../text/analyze.ts';
-import type { Lexicon } from '../lexicon/matcher.ts';
 import type {
   ActorValue,
   AttributionValue,
   CountNounValue,
   CueValue,
+  LexiconKind,
   Lexicons,
   TriggerValue,
   ViolationValue,
@@ -46,27 +46,44 @@ function resolve<T>(matches: Match<T>[], prefer: (v: T) => number): Match<T>[] {
   return taken.sort((x, y) => x.tokenStart - y.tokenStart);
 }
 
-function find<T>(a: AnalyzedText, lex: Lexicon<T>, prefer: (v: T) => number = () => 0): Mention<T>[] {
-  const out: Mention<T>[] = [];
+type Prefer = (v: never) => number;
+
+const PREFER: Partial<Record<LexiconKind, Prefer>> = {
+  triggers: ((v: TriggerValue) => (v.type === 'none' ? 1 : 0)) as Prefer,
+  actors: ((v: ActorValue) => (v.anaphor ? 0 : 1)) as Prefer,
+  attribution: ((v: AttributionValue) => (v.source === 'generic' ? 0 : 1)) as Prefer,
+  cues: ((v: CueValue) => (v.effect === 'none' ? 1 : 0)) as Prefer,
+};
+
+const KINDS: LexiconKind[] = ['triggers', 'actors', 'methods', 'accusations', 'attribution', 'cues', 'countNouns', 'violations', 'aircraft', 'fighters', 'roles'];
+
+/** One pass of the combined matcher per sentence; overlaps are then settled inside each file. */
+export function findMentions(a: AnalyzedText, lex: Lexicons): Mentions {
+  const out = Object.fromEntries(KINDS.map((k) => [k, [] as Mention<unknown>[]])) as Record<LexiconKind, Mention<unknown>[]>;
   for (const s of a.sentences) {
     if (s.tokenEnd <= s.tokenStart) continue;
-    for (const m of resolve(lex.matchAll(a.tokens, s.tokenStart, s.tokenEnd), prefer)) out.push({ ...m, sentence: s.i });
+    const byKind = new Map<LexiconKind, Match<unknown>[]>();
+    for (const m of lex.all.matchAll(a.tokens, s.tokenStart, s.tokenEnd)) {
+      const list = byKind.get(m.value.kind) ?? [];
+      list.push({ ...m, value: m.value.value });
+      byKind.set(m.value.kind, list);
+    }
+    for (const [kind, matches] of byKind) {
+      const prefer = (PREFER[kind] ?? (() => 0)) as (v: unknown) => number;
+      for (const m of resolve(matches, prefer)) out[kind].push({ ...m, sentence: s.i });
+    }
   }
-  return out;
-}
-
-export function findMentions(a: AnalyzedText, lex: Lexicons): Mentions {
   return {
-    triggers: find(a, lex.triggers, (v) => (v.type === 'none' ? 1 : 0)),
-    actors: find(a, lex.actors, (v) => (v.anaphor ? 0 : 1)),
-    methods: find(a, lex.methods),
-    accusations: find(a, lex.accusations),
-    attributions: find(a, lex.attribution, (v) => (v.source === 'generic' ? 0 : 1)),
-    cues: find(a, lex.cues, (v) => (v.effect === 'none' ? 1 : 0)),
-    countNouns: find(a, lex.countNouns),
-    violations: find(a, lex.violations),
-    aircraft: find(a, lex.aircraft),
-    fighters: find(a, lex.fighters),
-    roles: find(a, lex.roles),
+    triggers: out.triggers as Mention<TriggerValue>[],
+    actors: out.actors as Mention<ActorValue>[],
+    methods: out.methods as Mentions['methods'],
+    accusations: out.accusations as Mentions['accusations'],
+    attributions: out.attribution as Mention<AttributionValue>[],
+    cues: out.cues as Mention<CueValue>[],
+    countNouns: out.countNouns as Mention<CountNounValue>[],
+    violations: out.violations as Mention<ViolationValue>[],
+    aircraft: out.aircraft as Mentions['aircraft'],
+    fighters: out.fighters as Mentions['fighters'],
+    roles: out.roles as Mentions['roles'],
   };
 }
