@@ -76,10 +76,12 @@ test('ACLED needs an actor1: an unnamed perpetrator is coded as ACLED codes it, 
     acled: ACLED_EVENT[type],
     actors: [{ role: 'victim', id: 'civilians', name: 'civilians', span: null }],
   });
-  const rows = parse(await exportText('acled', [victimsOnly('air_strike'), victimsOnly('attack')]), { columns: true }) as Record<string, string>[];
+  const protest: ExportIncident = { ...base, type: 'peaceful_protest', acled: ACLED_EVENT.peaceful_protest, actors: [] };
+  const rows = parse(await exportText('acled', [victimsOnly('air_strike'), victimsOnly('attack'), protest]), { columns: true }) as Record<string, string>[];
   assert.deepEqual(rows.map((r) => [r.actor1, r.inter1, r.interaction]), [
     ['Unidentified Military Forces', '8', '78'],
     ['Unidentified Armed Group (Syria)', '3', '37'],
+    ['Protesters (Syria)', '6', '60'],
   ]);
   assert.ok(rows.every((r) => r.tags.includes('rasid_actor1=unnamed')));
   assert.match(rows[0].notes, /unidentified warplanes carried out airstrikes against civilians/);
