@@ -1,13 +1,23 @@
 // What a time phrase says, before it is placed on the calendar (resolve.ts does that).
 
 export type Rel = 'past' | 'current' | 'next' | 'last';
-export type Part = 'early' | 'mid' | 'late' | 'earlier';
+export type Part = 'early' | 'mid' | 'late' | 'earlier' | 'h1' | 'h2' | 'q1' | 'q2' | 'q3' | 'q4';
 export type Unit = 'hour' | 'day' | 'week' | 'month' | 'year';
 export type Season = 'spring' | 'summer' | 'autumn' | 'winter';
 
 export type TimeExpr =
   /** a calendar date, month or year; missing parts come from the publication date */
-  | { t: 'date'; cal: 'gregorian' | 'hijri'; y: number | null; m: number | null; d: number | null; rel: Rel | null; part: Part | null }
+  | {
+      t: 'date';
+      cal: 'gregorian' | 'hijri';
+      y: number | null;
+      m: number | null;
+      d: number | null;
+      rel: Rel | null;
+      part: Part | null;
+      /** «تموز من العام الماضي»: the year named relative to publication */
+      yearRel?: Rel;
+    }
   /** «اليوم», «أمس», «أول أمس»; `wd` when a weekday is named with it («أمس الأحد») */
   | { t: 'offset'; days: number; wd: number | null }
   | { t: 'weekday'; wd: number; rel: Rel | null }

@@ -163,6 +163,14 @@ export class TimeGrammar {
     return false;
   }
 
+  /** «من العام الماضي», «من هذا العام»: the year of a month or day, relative to publication. */
+  private ofYear(j: number): { rel: Rel; end: number } | null {
+    const of = this.role(j, 'of');
+    const p = of ? this.period(of.end) : null;
+    if (!p || p.expr.t !== 'period' || p.expr.unit !== 'year' || p.expr.part !== null) return null;
+    return { rel: p.expr.rel, end: p.end };
+  }
+
   /** «3 تموز 2014», «في الثالث من تموز / يوليو عام 2014», «13 تموز الماضي», «15 رمضان 1436 هـ», «3rd of May». */
   dayMonth(i: number): Reading | null {
     const day = this.day(i);
@@ -188,10 +196,12 @@ export class TimeGrammar {
     if (y) j = y.end;
     const r = y ? null : this.rel(j);
     if (r) j = r.end;
+    const oy = y || r ? null : this.ofYear(j);
+    if (oy) j = oy.end;
     const cal = y ? y.cal : mo.cal;
     return {
       end: j,
-      expr: { t: 'date', cal, y: y ? y.y : null, m: mo.m, d: day.d, rel: r ? r.rel : null, part: null },
+      expr: { t: 'date', cal, y: y ? y.y : null, m: mo.m, d: day.d, rel: r ? r.rel : null, part: null, ...(oy ? { yearRel: oy.rel } : {}) },
       rule: cal === 'hijri' ? 'hijri.day-month' : y ? 'date.day-month-year' : 'date.day-month',
     };
   }
@@ -229,11 +239,13 @@ export class TimeGrammar {
     if (y) j = y.end;
     const r = y ? null : this.rel(j);
     if (r) j = r.end;
-    if (mo.needsContext && !y && !r && !p && !mw && (mo.needsContext === 'strict' || !this.contextBefore(i))) return null;
+    const oy = y || r ? null : this.ofYear(j);
+    if (oy) j = oy.end;
+    if (mo.needsContext && !y && !r && !oy && !p && !mw && (mo.needsContext === 'strict' || !this.contextBefore(i))) return null;
     const cal = y ? y.cal : mo.cal;
     return {
       end: j,
-      expr: { t: 'date', cal, y: y ? y.y : null, m: mo.m, d: null, rel: r ? r.rel : null, part: p ? p.part : null },
+      expr: { t: 'date', cal, y: y ? y.y : null, m: mo.m, d: null, rel: r ? r.rel : null, part: p ? p.part : null, ...(oy ? { yearRel: oy.rel } : {}) },
       rule: cal === 'hijri' ? 'hijri.month' : p ? 'date.part-of-month' : 'date.month',
     };
   }

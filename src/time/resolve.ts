@@ -39,13 +39,26 @@ function partOf(r: Range, part: Part | null, anchor: number | null): Range {
   if (part === 'earlier') return [s, anchor !== null && anchor >= s && anchor <= e ? anchor : e];
   const len = e - s + 1;
   const a = ymd(s);
+  const isYear = len >= 365 && len <= 366 && a.m === 1 && a.d === 1;
+  const FRACTIONS: Partial<Record<Part, [number, number]>> = { h1: [0, 2], h2: [1, 2], q1: [0, 4], q2: [1, 4], q3: [2, 4], q4: [3, 4] };
+  const frac = FRACTIONS[part];
+  if (frac) {
+    const [k, n] = frac;
+    // a year splits by months («النصف الأول من العام» January to June), anything else by days
+    if (isYear) {
+      const from = dayNumber(a.y, 1 + (12 / n) * k, 1);
+      const to = k + 1 === n ? e : dayNumber(a.y, 1 + (12 / n) * (k + 1), 1) - 1;
+      return [from, to];
+    }
+    return [s + Math.floor((len * k) / n), k + 1 === n ? e : s + Math.floor((len * (k + 1)) / n) - 1];
+  }
   let cut1: number;
   let cut2: number;
   if (len >= 28 && len <= 31) {
     // a month splits at the 10th and the 20th, as reporters mean «أوائل/منتصف/أواخر الشهر»
     cut1 = s + 9;
     cut2 = s + 19;
-  } else if (len >= 365 && len <= 366 && a.m === 1 && a.d === 1) {
+  } else if (isYear) {
     // a year splits into four-month thirds: «مطلع العام» January to April
     cut1 = dayNumber(a.y, 5, 1) - 1;
     cut2 = dayNumber(a.y, 9, 1) - 1;
@@ -77,7 +90,7 @@ function resolveDate(e: Extract<TimeExpr, { t: 'date' }>, anchor: number | null)
     if (y === null) {
       if (anchor === null || e.m === null) return { range: null, relative };
       const h = toHijri(anchor);
-      y = yearOfMonth(e.m, e.rel, h.y, h.m);
+      y = e.yearRel ? h.y + relOffset(e.yearRel) : yearOfMonth(e.m, e.rel, h.y, h.m);
       // a bare «15 رمضان» later in the month than today belongs to last year's Ramadan
       if (e.d !== null && e.rel === null && e.m === h.m && e.d > h.d) y -= 1;
     }
@@ -90,8 +103,8 @@ function resolveDate(e: Extract<TimeExpr, { t: 'date' }>, anchor: number | null)
   if (y === null) {
     if (anchor === null || e.m === null) return { range: null, relative };
     const p = ymd(anchor);
-    y = yearOfMonth(e.m, e.rel, p.y, p.m);
-    if (e.d !== null && e.rel === null && e.m === p.m && e.d > p.d) y -= 1;
+    y = e.yearRel ? p.y + relOffset(e.yearRel) : yearOfMonth(e.m, e.rel, p.y, p.m);
+    if (e.d !== null && e.rel === null && !e.yearRel && e.m === p.m && e.d > p.d) y -= 1;
   }
   if (e.m === null) return { range: partOf(yearRange(y), e.part, anchor), relative };
   if (e.d === null) return { range: partOf(monthRange(y, e.m), e.part, anchor), relative };
