@@ -31,6 +31,11 @@ test('a written date in metadata', () => {
   assert.equal(publishedFromHtml(page('<meta itemprop="datePublished" content="12 أيار 2015">')), '2015-05-12');
 });
 
+test('a saved page without date metadata falls back on its canonical address', () => {
+  assert.equal(publishedFromHtml(page('<link rel="canonical" href="https://7al.net/2015/07/07/x/">')), '2015-07-07');
+  assert.equal(publishedFromHtml(page('<meta property="og:url" content="https://example.org/2018/03/18/104175/">')), '2018-03-18');
+});
+
 test('a page without dates gives null', () => {
   assert.equal(publishedFromHtml(page('<title>تقرير</title>', '<p>نص</p>')), null);
 });

@@ -110,7 +110,9 @@ export function publishedFromHtml(html: string): string | null {
     const d = dateFromString(t.getAttribute('datetime') ?? '');
     if (d) return d;
   }
-  return null;
+  // a saved page may have lost its address, but not its canonical link
+  const canonical = document.querySelector('link[rel="canonical"]')?.getAttribute('href') ?? document.querySelector('meta[property="og:url"]')?.getAttribute('content');
+  return canonical ? publishedFromUrl(canonical) : null;
 }
 
 /**
