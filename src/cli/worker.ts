@@ -20,12 +20,12 @@ export function registerWorker(program: Command): void {
     .command('worker')
     .description('run extraction jobs from the PostgreSQL job queue until stopped (DATABASE_URL)')
     .option('--concurrency <n>', 'jobs run at once in this process', positiveInt, 1)
-    .option('--poll <seconds>', 'how often an idle worker looks for jobs (at least 0.5)', parseFloat, 1)
+    .option('--poll <seconds>', 'how often a worker looks for jobs while the queue is empty', parseFloat, 1)
     .option('--maintenance <seconds>', 'how often expired jobs (their worker died) are put back', positiveInt, 60)
     .option('--queue-schema <name>', 'PostgreSQL schema of the job queue', 'pgboss')
     .action(async (flags: { concurrency: number; poll: number; maintenance: number; queueSchema: string }) => {
       const databaseUrl = requireDatabaseUrl();
-      if (!(flags.poll >= 0.5)) throw new RasidError('usage.poll', `--poll must be at least 0.5 seconds, found ${flags.poll}`);
+      if (!(flags.poll >= 0.1)) throw new RasidError('usage.poll', `--poll must be at least 0.1 seconds, found ${flags.poll}`);
       const store = await openStore({ databaseUrl });
       const boss = await openQueue({
         databaseUrl,
@@ -34,12 +34,13 @@ export function registerWorker(program: Command): void {
         maintenanceIntervalSeconds: Math.max(1, flags.maintenance),
         onError: (code) => process.stderr.write(`worker: queue error [${code}]\n`),
       });
-      const stopWork = await startWorker({
+      const stopWork = startWorker({
         store,
         boss,
         extract: (input) => extractDocument(input),
         concurrency: Math.max(1, flags.concurrency),
         pollingIntervalSeconds: flags.poll,
+        onError: (code) => process.stderr.write(`worker: cannot fetch jobs [${code}]\n`),
         onJobStart: (jobId, documentId) => process.stdout.write(`start job=${jobId} document=${documentId}\n`),
         onJob: (r) =>
           process.stdout.write(
@@ -56,7 +57,7 @@ export function registerWorker(program: Command): void {
       });
       // finish the job in hand, then leave; an unfinished job would wait for its expiry
       await stopWork();
-      await boss.stop({ graceful: true, wait: true, timeout: 30_000 });
+      await boss.stop({ graceful: true, wait: true });
       await store.close();
     });
 

@@ -1,6 +1,11 @@
 // `rasid worker`: pulls extraction jobs until stopped. pg-boss hands each job to one worker
 // (SELECT … FOR UPDATE SKIP LOCKED); a job whose worker dies stays active until it expires, then
 // maintenance in any live worker puts it back for retry.
+//
+// The loop is ours rather than boss.work(): work() waits a full polling interval after every job,
+// even with more jobs queued, which capped two workers at four short documents a second. Here a
+// worker fetches the next job as soon as one is done and sleeps only when the queue is empty.
+// One job at a time per loop, so a killed worker strands one job, not a prefetched batch.
 import type PgBoss from 'pg-boss';
 import type { ExtractInput } from '../pipeline/index.ts';
 import type { Extraction } from '../schema.ts';
@@ -13,7 +18,7 @@ export interface JobReport {
   documentId: string;
   saved?: number;
   kept?: number;
-  /** error code when the job failed (it will be retried) */
+  /** error code when the job failed (pg-boss retries it up to its retry limit) */
   error?: string;
 }
 
@@ -23,31 +28,67 @@ export interface WorkerOptions {
   extract: (input: ExtractInput) => Extraction;
   /** jobs processed at once in this process */
   concurrency?: number;
+  /** pause when the queue is empty */
   pollingIntervalSeconds?: number;
   onJobStart?: (jobId: string, documentId: string) => void;
   onJob?: (r: JobReport) => void;
+  /** fetching failed (database unreachable…); the loop waits and tries again */
+  onError?: (code: string) => void;
 }
 
-export async function startWorker(opts: WorkerOptions): Promise<() => Promise<void>> {
+const codeOf = (e: unknown) => (e as { code?: string })?.code ?? (e as Error)?.name ?? 'error';
+
+export function startWorker(opts: WorkerOptions): () => Promise<void> {
   const { store, boss, extract } = opts;
-  const ids: string[] = [];
-  for (let i = 0; i < Math.max(1, opts.concurrency ?? 1); i++) {
-    const id = await boss.work<ExtractJob>(EXTRACT_QUEUE, { batchSize: 1, pollingIntervalSeconds: opts.pollingIntervalSeconds ?? 1 }, async (jobs) => {
-      for (const job of jobs) {
-        const documentId = job.data.documentId;
-        opts.onJobStart?.(job.id, documentId);
-        try {
-          const r = await extractStoredDocument(store, documentId, extract);
-          opts.onJob?.({ jobId: job.id, documentId, ...r });
-        } catch (e) {
-          opts.onJob?.({ jobId: job.id, documentId, error: (e as { code?: string }).code ?? (e as Error).name });
-          throw e;
-        }
-      }
+  const pauseMs = Math.max(100, (opts.pollingIntervalSeconds ?? 1) * 1000);
+  let stopping = false;
+  const sleepers = new Set<() => void>();
+  const idle = () =>
+    new Promise<void>((resolve) => {
+      const done = () => {
+        clearTimeout(timer);
+        sleepers.delete(done);
+        resolve();
+      };
+      const timer = setTimeout(done, pauseMs);
+      sleepers.add(done);
     });
-    ids.push(id);
+
+  async function runOne(job: PgBoss.Job<ExtractJob>): Promise<void> {
+    const documentId = job.data.documentId;
+    opts.onJobStart?.(job.id, documentId);
+    try {
+      const r = await extractStoredDocument(store, documentId, extract);
+      await boss.complete(EXTRACT_QUEUE, job.id, { saved: r.saved, kept: r.kept });
+      opts.onJob?.({ jobId: job.id, documentId, ...r });
+    } catch (e) {
+      opts.onJob?.({ jobId: job.id, documentId, error: codeOf(e) });
+      await boss.fail(EXTRACT_QUEUE, job.id, { code: codeOf(e) }).catch((err: unknown) => opts.onError?.(codeOf(err)));
+    }
   }
+
+  const loops = Array.from({ length: Math.max(1, opts.concurrency ?? 1) }, async () => {
+    while (!stopping) {
+      let jobs: PgBoss.Job<ExtractJob>[];
+      try {
+        jobs = await boss.fetch<ExtractJob>(EXTRACT_QUEUE, { batchSize: 1 });
+      } catch (e) {
+        opts.onError?.(codeOf(e));
+        await idle();
+        continue;
+      }
+      if (!jobs || jobs.length === 0) {
+        await idle();
+        continue;
+      }
+      for (const job of jobs) await runOne(job);
+    }
+  });
+
+  // stop taking jobs, finish the ones in hand
   return async () => {
-    for (const id of ids) await boss.offWork({ id });
+    stopping = true;
+    for (const wake of [...sleepers]) wake();
+    await Promise.all(loops);
   };
 }
