@@ -74,9 +74,21 @@ function sameSide(ctx: DocContext, m: Mention<ActorValue>): boolean {
   return false;
 }
 
-/** «قصف مدفعي وصاروخي لقوات النظام»: a genitive right after the trigger names who did it. */
+/** «قصف مدفعي وصاروخي لقوات النظام», «بضربة جوية لطيران الجيش العراقي»: a genitive right after the
+ * trigger names who did it (the «ل» may sit on the name or on the forces noun before it). */
 function ownsTrigger(ctx: DocContext, f: Frame, m: Mention<ActorValue>): boolean {
-  return lamGenitive(ctx, m.tokenStart) && f.triggers.some((t) => m.tokenStart >= t.tokenEnd && m.tokenStart - t.tokenEnd <= 3);
+  const start = lamGenitive(ctx, m.tokenStart) ? m.tokenStart : lamGenitive(ctx, m.tokenStart - 1) && FORCES_NOUN.test(ctx.a.tokens[m.tokenStart - 1].norm) ? m.tokenStart - 1 : -1;
+  return start >= 0 && f.triggers.some((t) => start >= t.tokenEnd && start - t.tokenEnd <= 3);
+}
+
+const FORCES_NOUN = /^لل?(طيران|طايرات|قوات|مقاتلي|عناصر|مروحيات|مدفعيه|ميليشيا|مليشيا)/;
+
+/** «مقتل أربعة من عناصر تنظيم داعش»: a number «من» a group counts members of that group. */
+function partitive(ctx: DocContext, m: Mention<ActorValue>): boolean {
+  const prev = ctx.a.tokens[m.tokenStart - 1];
+  if (!prev || !prev.keys.includes('من')) return false;
+  const before = m.tokenStart - 2;
+  return before >= 0 && (ctx.quantities.some((q) => q.tokenEnd === before + 1) || !!ctx.countNounAtToken[before]);
 }
 
 function roleMarkerBefore(ctx: DocContext, m: Mention<ActorValue>): 'perpetrator' | 'target' | 'ignore' | null {
@@ -153,7 +165,7 @@ function assignActors(ctx: DocContext, frames: Frame[], actors: Mention<ActorVal
   for (const [f, ms] of perMention) {
     let lastPerp: Mention<ActorValue> | null = null;
     // once an actor is marked as the doer («من قبل طيران التحالف»), unmarked ones are not
-    const markedPerp = ms.some((m) => m.value.side === 'armed' && (roleMarkerBefore(ctx, m) === 'perpetrator' || ownsTrigger(ctx, f, m)));
+    const markedPerp = ms.some((m) => m.value.side === 'armed' && !partitive(ctx, m) && (roleMarkerBefore(ctx, m) === 'perpetrator' || ownsTrigger(ctx, f, m)));
     for (let i = 0; i < ms.length; i++) {
       const m = ms[i];
       const v = m.value;
@@ -168,7 +180,7 @@ function assignActors(ctx: DocContext, frames: Frame[], actors: Mention<ActorVal
         if (v.also) addActor(f, { ...base, id: v.also, name: ctx.lex.actorNames.get(v.also) ?? v.also, role: 'victim' });
         continue;
       }
-      const marker = roleMarkerBefore(ctx, m);
+      const marker = partitive(ctx, m) ? 'target' : roleMarkerBefore(ctx, m);
       if (marker === 'ignore') continue;
       const hasPerp = f.actors.some((x) => x.role === 'perpetrator');
       let role: 'perpetrator' | 'target' | 'victim' | null;
@@ -364,6 +376,14 @@ function assignLists(ctx: DocContext, frames: Frame[]): void {
   }
 }
 
+/** «بغداد - أعلنت خلية الإعلام…», «دير الزور – 14 آب»: where the report was filed, not the event. */
+function dateline(ctx: DocContext, p: DocContext['places'][number]): boolean {
+  const para = ctx.a.paragraphs.find((x) => x.tokenStart <= p.tokenStart && p.tokenStart < x.tokenEnd);
+  if (!para || p.tokenStart > para.tokenStart + 1 || para.i > 1) return false;
+  const after = ctx.a.raw.slice(p.rawEnd, p.rawEnd + 4);
+  return /^\s*[-–—:،,(]/.test(after);
+}
+
 function assignTimesPlacesAttribution(ctx: DocContext, frames: Frame[]): void {
   for (const t of ctx.times) {
     if (!t.start) continue;
@@ -371,7 +391,7 @@ function assignTimesPlacesAttribution(ctx: DocContext, frames: Frame[]): void {
     if (f && !f.time) f.time = t;
   }
   for (const p of ctx.places) {
-    if (p.role !== 'location' || ctx.chargeTokens.has(p.tokenStart)) continue;
+    if (p.role !== 'location' || ctx.chargeTokens.has(p.tokenStart) || dateline(ctx, p)) continue;
     const f = nearest(frames.filter((x) => x.sentence === ctx.sentOf[p.tokenStart]), p.tokenStart);
     if (f) f.places.push(p);
   }
@@ -454,7 +474,7 @@ export function carryOver(ctx: DocContext, frames: Frame[]): void {
     // «قرب المدينة»: an event with no place of its own happened where the text last put one
     if (f.places.length === 0) {
       const first = Math.min(...f.triggers.map((t) => t.tokenStart));
-      const before = ctx.places.filter((p) => p.role === 'location' && p.entry && p.tokenStart < first && f.sentence - ctx.sentOf[p.tokenStart] <= 1 && !ctx.chargeTokens.has(p.tokenStart));
+      const before = ctx.places.filter((p) => p.role === 'location' && p.entry && p.tokenStart < first && f.sentence - ctx.sentOf[p.tokenStart] <= 1 && !ctx.chargeTokens.has(p.tokenStart) && !dateline(ctx, p));
       const last = before[before.length - 1];
       if (last) {
         f.places.push(last);
