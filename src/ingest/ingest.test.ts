@@ -114,3 +114,26 @@ test('a document stored by a run killed before its extraction is extracted by th
     assert.equal(extracted, 1);
   });
 });
+
+test('re-ingesting never overwrites what an analyst verified or edited', async () => {
+  const file = join(dir, 'reviewed.txt');
+  writeFileSync(file, 'قصفت طائرات حربية سوق مدينة البوكمال يوم الجمعة، ما أدى إلى مقتل تسعة مدنيين.\n\nوأعدم تنظيم داعش خمسة رجال في ساحة بلدة هجين.\n');
+  const processing: Processing = { kind: 'extract', extract: (input) => extractDocument(input) };
+  await withStore('reviewed', async (store) => {
+    await ingest([file], { store, fetcher, processing });
+    const first = (await store.listIncidents({}, { limit: 50, offset: 0 })).items;
+    assert.ok(first.length >= 2, `the report yields incidents (${first.length})`);
+    const verified = await store.setStatus(first[0].id, 'verified', { userId: null });
+    const edited = await store.updateIncident(first[1].id, { summary_en: 'checked by an analyst' }, { userId: null });
+
+    // the page changes (a correction appended): a new version, extracted again
+    writeFileSync(file, 'قصفت طائرات حربية سوق مدينة البوكمال يوم الجمعة، ما أدى إلى مقتل عشرة مدنيين.\n\nوأعدم تنظيم داعش خمسة رجال في ساحة بلدة هجين.\n');
+    assert.equal((await ingest([file], { store, fetcher, processing })).updated, 1);
+    const v = await store.getIncident(verified.id);
+    const e = await store.getIncident(edited.id);
+    assert.equal(v?.status, 'verified');
+    assert.deepEqual(v?.counts, verified.counts, 'the verified count is not replaced by the new version');
+    assert.equal(e?.status, 'edited');
+    assert.equal(e?.summary_en, 'checked by an analyst');
+  });
+});
