@@ -273,10 +273,10 @@ export function buildFrames(ctx: DocContext, suppressed: Set<Mention<TriggerValu
         if (f.type === type && !disjoint) {
           addTrigger(f, t, clause);
           joined = true;
-        } else if (absorbs(f.type, type) || (t.value.weight < WEAK && f.weight >= WEAK)) {
+        } else if ((f.type !== type && absorbs(f.type, type)) || (t.value.weight < WEAK && f.weight >= WEAK)) {
           addTrigger(f, t, clause);
           joined = true;
-        } else if (absorbs(type, f.type) || (f.weight < WEAK && t.value.weight >= WEAK)) {
+        } else if ((f.type !== type && absorbs(type, f.type)) || (f.weight < WEAK && t.value.weight >= WEAK)) {
           f.type = type;
           addTrigger(f, t, clause);
           joined = true;

@@ -65,7 +65,9 @@ function outcomeOnly(f: Frame): boolean {
 
 export function compatible(ctx: DocContext, a: Frame, b: Frame): boolean {
   if (b.earlier && (a.sentence !== b.sentence || !a.earlier)) return false;
-  const typeOk = a.type === b.type || absorbs(a.type, b.type) || absorbs(b.type, a.type) || outcomeOnly(b);
+  // one type swallowing another («اعتقال … واقتيادهم إلى جهة مجهولة») holds only close by
+  const absorbed = (absorbs(a.type, b.type) || absorbs(b.type, a.type)) && (a.sentence === b.sentence || near(a, b));
+  const typeOk = a.type === b.type || absorbed || outcomeOnly(b);
   if (!typeOk) return false;
   // a casualty sentence after the event («بين الضحايا ثلاثة قتلى من عائلة واحدة») details it
   if (outcomeOnly(b) && !b.reference) return near(a, b) && b.places.every((p) => a.places.some((q) => placeKey(q) === placeKey(p)));
