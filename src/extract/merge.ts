@@ -66,7 +66,7 @@ function outcomeOnly(f: Frame): boolean {
 export function compatible(ctx: DocContext, a: Frame, b: Frame): boolean {
   if (b.earlier && (a.sentence !== b.sentence || !a.earlier)) return false;
   // one type swallowing another («اعتقال … واقتيادهم إلى جهة مجهولة») holds only close by
-  const absorbed = (absorbs(a.type, b.type) || absorbs(b.type, a.type)) && (a.sentence === b.sentence || near(a, b));
+  const absorbed = (absorbs(a.type, b.type) || absorbs(b.type, a.type)) && (a.sentence === b.sentence || (near(a, b) && retold(a.type, b.type)));
   const typeOk = a.type === b.type || absorbed || outcomeOnly(b);
   if (!typeOk) return false;
   // a casualty sentence after the event («بين الضحايا ثلاثة قتلى من عائلة واحدة») details it
@@ -101,6 +101,20 @@ export function compatible(ctx: DocContext, a: Frame, b: Frame): boolean {
   // the next lines of a one-sentence-per-line report: joined when they add a figure to the same event
   if (near(a, b) && Object.keys(b.counts).length > 0 && Object.keys(a.counts).length > 0) return countsOverlap(a, b) || countsRefine(a, b);
   return false;
+}
+
+// Types that a later sentence may retell under another name: the abducted «arrested», the car bomb
+// whose driver blew himself up, the «shelling» that was an air raid.
+const RETOLD: Array<[string, string]> = [
+  ['abduction', 'arrests'],
+  ['suicide_bomb', 'explosive_device'],
+  ['air_strike', 'shelling'],
+  ['chemical_weapon', 'air_strike'],
+  ['chemical_weapon', 'shelling'],
+];
+
+function retold(x: string, y: string): boolean {
+  return RETOLD.some(([p, q]) => (p === x && q === y) || (p === y && q === x));
 }
 
 /** Reports that put one sentence per line: the next two sentences still tell the same event. */
