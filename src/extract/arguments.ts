@@ -220,7 +220,8 @@ function withCoordinated(ctx: DocContext, c: CountNounMention, dir: 1 | -1): Cou
   const o = countNounAt(ctx, t);
   const joined = dir === 1 ? o && /^و/.test(ctx.a.tokens[o.tokenStart].norm) : /^و/.test(ctx.a.tokens[c.tokenStart].norm);
   const casualty = (k: string) => k === 'killed' || k === 'injured';
-  if (o && o !== c && joined && o.value.count !== 'none' && casualty(o.value.count) && casualty(c.value.count) && !keys.includes(o.value.count)) keys.push(o.value.count);
+  const sameClause = o && ctx.clauseOf[o.tokenStart] === ctx.clauseOf[c.tokenStart];
+  if (o && o !== c && joined && sameClause && o.value.count !== 'none' && casualty(o.value.count) && casualty(c.value.count) && !keys.includes(o.value.count)) keys.push(o.value.count);
   return keys;
 }
 
