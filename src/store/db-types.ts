@@ -63,23 +63,27 @@ export interface IncidentsTable {
   tsv?: string | null;
 }
 
-export interface IncidentActorsTable {
+/** the incident's filter columns, repeated in each side row so that a side table can drive a query */
+interface SideColumns {
+  sort_key: string;
+  incident_id: DbId;
+  type: string;
+  status: string;
+  date_end: string | null;
+  lat: number | null;
+  lon: number | null;
+}
+
+export interface IncidentActorsTable extends SideColumns {
   actor_id: string;
-  /** the incident's sort_key, so that an actor's incidents are read in list order */
-  sort_key: string;
-  incident_id: DbId;
 }
 
-export interface IncidentPlacesTable {
+export interface IncidentPlacesTable extends SideColumns {
   key: string;
-  sort_key: string;
-  incident_id: DbId;
 }
 
-/** an actor or place side table, joined as the driving table of a filtered list */
-export interface DriverTable {
-  sort_key: string;
-  incident_id: DbId;
+/** an actor or place side table as the driving table of a filtered list */
+export interface DriverTable extends SideColumns {
   actor_id: string;
   key: string;
 }

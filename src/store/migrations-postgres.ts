@@ -165,4 +165,19 @@ export const POSTGRES_MIGRATIONS: Migration[] = [
       `CREATE INDEX documents_unextracted ON documents(id) WHERE extracted_at IS NULL`,
     ],
   },
+  {
+    version: 4,
+    name: 'side-tables-carry-filter-columns',
+    statements: ['actor_id', 'key'].flatMap((col) => {
+      const t = col === 'key' ? 'incident_places' : 'incident_actors';
+      return [
+        `ALTER TABLE ${t} ADD COLUMN type TEXT NOT NULL DEFAULT '', ADD COLUMN status TEXT NOT NULL DEFAULT 'machine',
+          ADD COLUMN date_end TEXT COLLATE "C", ADD COLUMN lat DOUBLE PRECISION, ADD COLUMN lon DOUBLE PRECISION`,
+        `UPDATE ${t} x SET type = i.type, status = i.status, date_end = i.date_end, lat = i.lat, lon = i.lon
+          FROM incidents i WHERE i.id = x.incident_id`,
+        `DROP INDEX ${t}_ordered`,
+        `CREATE INDEX ${t}_ordered ON ${t}(${col}, sort_key DESC, incident_id) INCLUDE (type, status, date_end, lat, lon)`,
+      ];
+    }),
+  },
 ];

@@ -183,4 +183,33 @@ export const SQLITE_MIGRATIONS: Migration[] = [
       `CREATE INDEX documents_unextracted ON documents(id) WHERE extracted_at IS NULL`,
     ],
   },
+  {
+    version: 4,
+    name: 'side-tables-carry-filter-columns',
+    // Measured on 1,000,000 incidents: counting one actor's 127,000 incidents still looked up every
+    // incident row (0.5–2 s). The side rows now repeat the filter columns, so such a count, alone
+    // or with type, status, dates or a box, reads one index range and no incident row.
+    statements: ['actor_id', 'key'].flatMap((col) => {
+      const t = col === 'key' ? 'incident_places' : 'incident_actors';
+      return [
+        `CREATE TABLE ${t}_v3 (
+          ${col} TEXT NOT NULL,
+          sort_key TEXT NOT NULL,
+          incident_id INTEGER NOT NULL REFERENCES incidents(id) ON DELETE CASCADE,
+          type TEXT NOT NULL,
+          status TEXT NOT NULL,
+          date_end TEXT,
+          lat REAL,
+          lon REAL,
+          PRIMARY KEY (${col}, sort_key DESC, incident_id)
+        ) WITHOUT ROWID`,
+        `INSERT INTO ${t}_v3 (${col}, sort_key, incident_id, type, status, date_end, lat, lon)
+          SELECT x.${col}, i.sort_key, x.incident_id, i.type, i.status, i.date_end, i.lat, i.lon
+          FROM ${t} x JOIN incidents i ON i.id = x.incident_id`,
+        `DROP TABLE ${t}`,
+        `ALTER TABLE ${t}_v3 RENAME TO ${t}`,
+        `CREATE INDEX ${t}_incident ON ${t}(incident_id)`,
+      ];
+    }),
+  },
 ];

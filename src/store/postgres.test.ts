@@ -55,7 +55,7 @@ describe('postgres specifics', { skip }, () => {
     try {
       const [a, b] = await Promise.all([openStore({ databaseUrl: url, schema }), openStore({ databaseUrl: url, schema })]);
       const rows = await (a as PostgresStore).pool.query('SELECT version FROM schema_migrations ORDER BY version');
-      assert.deepEqual(rows.rows, [{ version: 1 }, { version: 2 }, { version: 3 }]);
+      assert.deepEqual(rows.rows, [{ version: 1 }, { version: 2 }, { version: 3 }, { version: 4 }]);
       await Promise.all([a.close(), b.close()]);
     } finally {
       await dropSchema(schema);

@@ -1,7 +1,7 @@
 // PostgreSQL backend: a pg Pool, tsvector ('simple' config over words the store already
 // normalised) with GIN indexes. Selected when DATABASE_URL is set.
 import pg from 'pg';
-import { Kysely, PostgresDialect, sql, type Expression, type RawBuilder, type SqlBool } from 'kysely';
+import { Kysely, PostgresDialect, sql, type RawBuilder } from 'kysely';
 import type { Database as Tables } from './db-types.ts';
 import { StoreError } from './errors.ts';
 import { runMigrations } from './migrate.ts';
@@ -65,12 +65,12 @@ export class PostgresStore extends SqlStore {
     // the tsv column was written with the row
   }
 
-  protected incidentMatches(terms: string[]): Expression<SqlBool> {
-    return sql<SqlBool>`incidents.tsv @@ to_tsquery('simple', ${tsQuery(terms)})`;
+  protected incidentIdsMatching(terms: string[]): RawBuilder<unknown> {
+    return sql`SELECT id FROM incidents WHERE tsv @@ to_tsquery('simple', ${tsQuery(terms)})`;
   }
 
-  protected documentMatches(terms: string[]): Expression<SqlBool> {
-    return sql<SqlBool>`incidents.document_id IN (SELECT id FROM documents WHERE tsv @@ to_tsquery('simple', ${tsQuery(terms)}))`;
+  protected documentIdsMatching(terms: string[]): RawBuilder<unknown> {
+    return sql`SELECT id FROM documents WHERE tsv @@ to_tsquery('simple', ${tsQuery(terms)})`;
   }
 
   protected isUniqueViolation(err: unknown): boolean {

@@ -1,7 +1,7 @@
 // SQLite backend: better-sqlite3 in WAL mode, FTS5 for words. Zero set-up: a file (default
 // ./rasid.db) or ':memory:'.
 import BetterSqlite3 from 'better-sqlite3';
-import { Kysely, SqliteDialect, sql, type Expression, type SqlBool } from 'kysely';
+import { Kysely, SqliteDialect, sql, type RawBuilder } from 'kysely';
 import type { Database as Tables, DbId } from './db-types.ts';
 import { StoreError } from './errors.ts';
 import { dbId, incidentFromRow, SqlStore } from './sql-store.ts';
@@ -70,12 +70,12 @@ export class SqliteStore extends SqlStore {
     }
   }
 
-  protected incidentMatches(terms: string[]): Expression<SqlBool> {
-    return sql<SqlBool>`incidents.id IN (SELECT rowid FROM incidents_fts WHERE incidents_fts MATCH ${ftsMatch(terms)})`;
+  protected incidentIdsMatching(terms: string[]): RawBuilder<unknown> {
+    return sql`SELECT rowid FROM incidents_fts WHERE incidents_fts MATCH ${ftsMatch(terms)}`;
   }
 
-  protected documentMatches(terms: string[]): Expression<SqlBool> {
-    return sql<SqlBool>`incidents.document_id IN (SELECT rowid FROM documents_fts WHERE documents_fts MATCH ${ftsMatch(terms)})`;
+  protected documentIdsMatching(terms: string[]): RawBuilder<unknown> {
+    return sql`SELECT rowid FROM documents_fts WHERE documents_fts MATCH ${ftsMatch(terms)}`;
   }
 
   protected isUniqueViolation(err: unknown): boolean {
@@ -95,8 +95,9 @@ export class SqliteStore extends SqlStore {
         `INSERT INTO incidents (document_id, ext_id, type, status, date_start, date_end, sort_key, lat, lon, admin1, data, created_at, updated_at)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       );
-      const actor = raw.prepare('INSERT OR IGNORE INTO incident_actors (actor_id, sort_key, incident_id) VALUES (?, ?, ?)');
-      const place = raw.prepare('INSERT OR IGNORE INTO incident_places (key, sort_key, incident_id) VALUES (?, ?, ?)');
+      const sideCols = 'sort_key, incident_id, type, status, date_end, lat, lon';
+      const actor = raw.prepare(`INSERT OR IGNORE INTO incident_actors (actor_id, ${sideCols}) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`);
+      const place = raw.prepare(`INSERT OR IGNORE INTO incident_places (key, ${sideCols}) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`);
       const fts = raw.prepare('INSERT INTO incidents_fts (rowid, body) VALUES (?, ?)');
       const texts = new Map<string, string>();
       const t = new Date().toISOString();
@@ -115,8 +116,9 @@ export class SqliteStore extends SqlStore {
             Number(it.documentId), it.incident.id, c.type, it.status ?? 'machine', c.date_start, c.date_end, c.sort_key,
             c.lat, c.lon, c.admin1, JSON.stringify(it.incident), t, t,
           ).lastInsertRowid;
-          for (const a of c.actorIds) actor.run(a, c.sort_key, id);
-          for (const k of c.placeKeys) place.run(k, c.sort_key, id);
+          const side = [c.sort_key, id, c.type, it.status ?? 'machine', c.date_end, c.lat, c.lon];
+          for (const a of c.actorIds) actor.run(a, ...side);
+          for (const k of c.placeKeys) place.run(k, ...side);
           fts.run(id, c.searchBody);
         }
         return items.length;
