@@ -1,11 +1,14 @@
 // Review-server benchmark: a million synthetic incidents in SQLite, the server in its own process,
 // and autocannon on loopback measuring a filtered list query and the map endpoint under
 // concurrent load. Prints p50/p95 latency, throughput and the server's peak RSS.
-//   node --import tsx bench/serve.bench.ts [--incidents 1000000] [--seconds 15] [--connections 10]
+//   node --import tsx bench/serve.bench.ts [--incidents 1000000] [--seconds 15] [--connections 10] [--fresh] [--analyze]
+// --analyze runs SQLite's ANALYZE on the database first, to show what planner statistics change.
+// Loading a million incidents takes minutes, so the loaded database is kept in bench/out/ (ignored by
+// git) and reused by the next run with the same size; --fresh rebuilds it.
 import { spawn } from 'node:child_process';
 import { createRequire } from 'node:module';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import BetterSqlite3 from 'better-sqlite3';
+import { existsSync, mkdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { addUser, createApiToken } from '../src/auth/users.ts';
@@ -27,7 +30,16 @@ let seed = 7;
 const rand = () => (seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff;
 const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rand() * xs.length)];
 
-const ACTORS = ['isis', 'syrian_government', 'international_coalition', 'russia', 'sdf', 'hts', 'unidentified_armed_group', 'pmf'];
+const ACTORS = [
+  'isis',
+  'syrian_government',
+  'international_coalition',
+  'russia',
+  'sdf',
+  'hts',
+  'unidentified_armed_group',
+  'pmf',
+];
 const GOVERNORATES = ['Deir ez-Zor', 'Raqqa', 'Aleppo', 'Idlib', 'Hasakah', 'Homs', 'Nineveh', 'Anbar'];
 const STATUSES: IncidentStatus[] = ['machine', 'machine', 'machine', 'edited', 'verified', 'rejected'];
 
@@ -107,46 +119,72 @@ function rssOf(pid: number): { now: number; peak: number } {
   return { now: kb('VmRSS'), peak: kb('VmHWM') };
 }
 
-async function main() {
-  const dir = mkdtempSync(join(tmpdir(), 'rasid-serve-bench-'));
-  const db = join(dir, 'bench.db');
-  try {
-    const store = await openStore({ db });
-    const t0 = performance.now();
-    const docs: string[] = [];
-    for (let d = 0; d < Math.ceil(N / PER_DOC); d++) {
-      const r = await store.putDocument({
-        sourceKey: `bench/${d}`,
-        url: null,
-        title: `Synthetic report ${d}`,
-        lang: 'en',
-        published: null,
-        text: `Synthetic report number ${d}, written for the server benchmark.`,
-        format: 'txt',
-        alternates: [],
-      });
-      docs.push(r.id);
-    }
-    let batch: BulkIncident[] = [];
-    for (let k = 0; k < N; k++) {
-      const { incident: inc, status } = incident(k);
-      batch.push({ documentId: docs[Math.floor(k / PER_DOC)], incident: inc, status });
-      if (batch.length === 5000 || k === N - 1) {
-        await store.bulkInsertIncidents(batch);
-        batch = [];
-        if ((k + 1) % 100_000 === 0) process.stdout.write(`  loaded ${(k + 1).toLocaleString('en')} incidents\n`);
-      }
-    }
-    const loadS = (performance.now() - t0) / 1000;
-    await addUser(store, 'bench', 'viewer', 'bench-password');
-    const { token } = await createApiToken(store, 'bench', 'bench');
-    await store.close();
-    console.log(`loaded ${N.toLocaleString('en')} incidents in ${loadS.toFixed(1)} s (${Math.round(N / loadS).toLocaleString('en')}/s)`);
+const GENERATOR = 'v1'; // bump when incident() changes, so a cached database is not reused
 
-    const server = spawn(process.execPath, ['--import', 'tsx', join(REPO, 'src/cli/main.ts'), 'serve', '--db', db, '--port', '0', '--quiet'], {
-      cwd: REPO,
-      stdio: ['ignore', 'pipe', 'inherit'],
+async function buildDatabase(db: string): Promise<void> {
+  const tmp = `${db}.partial`;
+  for (const f of [tmp, `${tmp}-wal`, `${tmp}-shm`]) rmSync(f, { force: true });
+  const store = await openStore({ db: tmp });
+  const t0 = performance.now();
+  const docs: string[] = [];
+  for (let d = 0; d < Math.ceil(N / PER_DOC); d++) {
+    const r = await store.putDocument({
+      sourceKey: `bench/${d}`,
+      url: null,
+      title: `Synthetic report ${d}`,
+      lang: 'en',
+      published: null,
+      text: `Synthetic report number ${d}, written for the server benchmark.`,
+      format: 'txt',
+      alternates: [],
     });
+    docs.push(r.id);
+  }
+  let batch: BulkIncident[] = [];
+  for (let k = 0; k < N; k++) {
+    const { incident: inc, status } = incident(k);
+    batch.push({ documentId: docs[Math.floor(k / PER_DOC)], incident: inc, status });
+    if (batch.length === 5000 || k === N - 1) {
+      await store.bulkInsertIncidents(batch);
+      batch = [];
+      if ((k + 1) % 100_000 === 0) process.stdout.write(`  loaded ${(k + 1).toLocaleString('en')} incidents\n`);
+    }
+  }
+  const loadS = (performance.now() - t0) / 1000;
+  await addUser(store, 'bench', 'viewer', 'bench-password');
+  await store.close();
+  renameSync(tmp, db);
+  console.log(
+    `loaded ${N.toLocaleString('en')} incidents in ${loadS.toFixed(1)} s (${Math.round(N / loadS).toLocaleString('en')}/s)`,
+  );
+}
+
+async function main() {
+  const dir = join(REPO, 'bench', 'out');
+  mkdirSync(dir, { recursive: true });
+  const db = join(dir, `serve-${N}-${GENERATOR}.db`);
+  if (process.argv.includes('--fresh') || !existsSync(db)) await buildDatabase(db);
+  else console.log(`reusing ${db} (--fresh rebuilds it)`);
+  const store = await openStore({ db });
+  const n = await store.countIncidents({});
+  const { token } = await createApiToken(store, 'bench', 'bench');
+  await store.close();
+  if (n !== N) throw new Error(`${db} holds ${n} incidents, not ${N}; run with --fresh`);
+  const analyze = process.argv.includes('--analyze');
+  if (analyze) {
+    const raw = new BetterSqlite3(db);
+    raw.exec('ANALYZE');
+    raw.close();
+  }
+  {
+    const server = spawn(
+      process.execPath,
+      ['--import', 'tsx', join(REPO, 'src/cli/main.ts'), 'serve', '--db', db, '--port', '0', '--quiet'],
+      {
+        cwd: REPO,
+        stdio: ['ignore', 'pipe', 'inherit'],
+      },
+    );
     const url = await new Promise<string>((resolve, reject) => {
       let out = '';
       server.stdout.on('data', (b: Buffer) => {
@@ -166,7 +204,9 @@ async function main() {
       };
       // the map index is built on the first map request; time it on its own
       const first = await get('/api/map?zoom=6&bbox=35,31,45,38');
-      console.log(`first map request (waits for the index build begun at start-up): ${(first.ms / 1000).toFixed(1)} s (${(first.body.total as number).toLocaleString('en')} located incidents)`);
+      console.log(
+        `first map request (waits for the index build begun at start-up): ${(first.ms / 1000).toFixed(1)} s (${(first.body.total as number).toLocaleString('en')} located incidents)`,
+      );
 
       const listPaths = [
         '/api/incidents?type=execution&status=verified&limit=50',
@@ -182,22 +222,32 @@ async function main() {
         '/api/map?zoom=10&bbox=39.5,35,40.5,35.6',
       ];
       for (const p of [...listPaths, ...mapPaths]) await get(p); // warm caches once
-      const list = await load(url, token, listPaths);
+      // map first; then let any slow request still running drain before the list phase starts
       const map = await load(url, token, mapPaths);
+      await get('/api/config');
+      const list = await load(url, token, listPaths);
       const rss = rssOf(server.pid!);
       const fmt = (name: string, r: Awaited<ReturnType<typeof load>>, target: number) =>
         `${name.padEnd(22)} p50 ${r.p50.toFixed(1).padStart(7)} ms  p95 ${r.p95.toFixed(1).padStart(7)} ms  p99 ${r.p99.toFixed(1).padStart(7)} ms  ` +
         `${Math.round(r.rps).toString().padStart(5)} req/s  (${r.requests} requests, ${r.non2xx} non-2xx, ${r.errors} errors; target p95 < ${target} ms: ${r.p95 < target ? 'met' : 'MISSED'})`;
-      console.log(`\n${N.toLocaleString('en')} incidents, ${CONNECTIONS} connections, ${SECONDS} s each, loopback`);
+      console.log(
+        `\n${N.toLocaleString('en')} incidents, ${CONNECTIONS} connections, ${SECONDS} s each, loopback${analyze ? ', after ANALYZE' : ''}`,
+      );
       console.log(fmt('filtered list query', list, 100));
       console.log(fmt('map endpoint', map, 200));
-      console.log(`server peak RSS ${rss.peak.toFixed(0)} MB (now ${rss.now.toFixed(0)} MB); bench process peak RSS ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB`);
+      console.log(
+        `server peak RSS ${rss.peak.toFixed(0)} MB (now ${rss.now.toFixed(0)} MB); bench process peak RSS ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB`,
+      );
     } finally {
       server.kill('SIGTERM');
       await new Promise((r) => server.once('exit', r));
+      if (analyze) {
+        // leave the cached database as the store made it, without planner statistics
+        const raw = new BetterSqlite3(db);
+        raw.exec('DROP TABLE IF EXISTS sqlite_stat1; DROP TABLE IF EXISTS sqlite_stat4');
+        raw.close();
+      }
     }
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
   }
 }
 

@@ -237,7 +237,9 @@ for (const { backend, skip } of await backends()) {
       });
 
       test('NUL characters in a body are refused with 400', async () => {
-        const r = await call(app, editor, 'PATCH', `/api/incidents/${s.incidents.execution}`, { summary_en: 'a\u0000b' });
+        const r = await call(app, editor, 'PATCH', `/api/incidents/${s.incidents.execution}`, {
+          summary_en: 'a\u0000b',
+        });
         assert.equal(r.status, 400);
         const login = await call(app, anon, 'POST', '/api/auth/login', { name: 'ad\u0000min', password: 'x' });
         assert.equal(login.status, 400);
@@ -289,6 +291,22 @@ for (const { backend, skip } of await backends()) {
         const csp = (await tiles.request('/api/config')).headers.get('content-security-policy')!;
         assert.match(csp, /img-src 'self' data: https:\/\/\*\.tiles\.example\.org;/);
         assert.match(csp, /script-src 'self';/);
+      });
+
+      test('the web app is served from its folder only: no path escapes it', async () => {
+        const web = createApp({ store: s.store, webRoot: new URL('../../web/dist/', import.meta.url).pathname });
+        for (const p of [
+          '/%2e%2e/%2e%2e/package.json',
+          '/..%2f..%2fpackage.json',
+          '/assets/..%2f..%2f..%2fpackage.json',
+          '/%2e%2e%2fsrc%2fschema.ts',
+        ]) {
+          const r = await web.request(p);
+          const body = await r.text();
+          assert.ok(!body.includes('"name": "rasid"') && !body.includes('INCIDENT_TYPES'), p);
+        }
+        const index = await web.request('/incidents/1');
+        assert.match(index.headers.get('content-type') ?? '', /text\/html/);
       });
 
       test('the session cookie is HttpOnly and SameSite=Strict', async () => {
