@@ -23,6 +23,7 @@ test('article text keeps paragraphs and drops navigation and footer', () => {
   assert.doesNotMatch(p.text, /من نحن/);
   assert.equal(p.lang, 'ar');
   assert.ok(p.title);
+  assert.ok(p.text.startsWith(`${p.title}\n\n`), 'the headline heads the text');
 });
 
 test('hreflang alternates, absolute, without the page itself', () => {
@@ -71,4 +72,14 @@ test('a page without text is refused with input.empty', () => {
 test('a fragment without <html> is read as it is', () => {
   const p = parseHtmlPage('<p>قصفت طائرات حربية سوق المدينة.</p><p>وأصيب عشرة مدنيين.</p>', null, 'f.html');
   assert.equal(p.text, 'قصفت طائرات حربية سوق المدينة.\n\nوأصيب عشرة مدنيين.');
+});
+
+test('the headline heads the text once, without the site name of <title>', () => {
+  const body = `<p>${'Warplanes struck the market of al-Mayadin on Friday morning. '.repeat(8)}</p>`;
+  const withH1 = parseHtmlPage(`<html lang="en"><head><title>Strike on the market | Test Monitor</title></head><body><article><h1>Strike on the market</h1>${body}</article></body></html>`, null, 'x');
+  const without = parseHtmlPage(`<html lang="en"><head><title>Strike on the market | Test Monitor</title></head><body><article>${body}</article></body></html>`, null, 'x');
+  for (const p of [withH1, without]) {
+    assert.equal(p.title, 'Strike on the market');
+    assert.ok(p.text.startsWith('Strike on the market\n\nWarplanes struck'), JSON.stringify(p.text.slice(0, 60)));
+  }
 });

@@ -134,6 +134,12 @@ function hreflangLinks(doc: Document, base: string | null): Alternate[] {
   return out;
 }
 
+/** "Strike on the market | Test Monitor" → the longest part, the headline */
+function withoutSiteName(title: string): string {
+  const parts = title.split(/\s+[|–—•]{1,2}\s+|\s+-\s+/).map((p) => p.trim()).filter(Boolean);
+  return parts.length > 1 ? parts.reduce((a, b) => (b.length > a.length ? b : a)) : title.trim();
+}
+
 function meta(doc: Document, selector: string): string | null {
   const v = doc.querySelector(selector)?.getAttribute('content')?.trim();
   return v ? v : null;
@@ -171,6 +177,8 @@ export function parseHtmlPage(source: string, url: string | null, label: string)
     alternates.push(alt);
   }
   const metaTitle = meta(doc, 'meta[property="og:title"]') ?? doc.querySelector('title')?.textContent?.trim() ?? null;
+  // the page's own headline, without the " | site name" that <title> and og:title carry
+  const h1 = doc.querySelector('h1')?.textContent?.replace(/\s+/g, ' ').trim() || null;
 
   let text = '';
   let title: string | null = null;
@@ -188,5 +196,9 @@ export function parseHtmlPage(source: string, url: string | null, label: string)
     text = againDoc.body ? textOf(againDoc.body) : '';
   }
   if (!text.trim()) throw new RasidError('input.empty', `${label}: the page has no article text`);
-  return { title: title ?? metaTitle, text, lang, alternates };
+  // Readability sometimes lifts the headline out of the article; put it back as the first line,
+  // where segmentation reads it as the heading of the first paragraph (headlines name the event)
+  const headline = h1 ?? (title ? withoutSiteName(title) : null);
+  if (headline && !text.slice(0, 1000).includes(headline)) text = `${headline}\n\n${text}`;
+  return { title: headline ?? metaTitle, text, lang, alternates };
 }
