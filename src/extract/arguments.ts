@@ -81,14 +81,19 @@ function ownsTrigger(ctx: DocContext, f: Frame, m: Mention<ActorValue>): boolean
   return start >= 0 && f.triggers.some((t) => start >= t.tokenEnd && start - t.tokenEnd <= 3);
 }
 
-const FORCES_NOUN = /^لل?(طيران|طايرات|قوات|مقاتلي|عناصر|مروحيات|مدفعيه|ميليشيا|مليشيا)/;
+const FORCES_NOUN = /^لل?(طيران|طايرات|قوات|مقاتلي|عناصر|مروحيات|مدفعيه|ميليشيا|مليشيا|خلايا|مسلحي)/;
 
 /** «مقتل أربعة من عناصر تنظيم داعش»: a number «من» a group counts members of that group. */
 function partitive(ctx: DocContext, m: Mention<ActorValue>): boolean {
   const prev = ctx.a.tokens[m.tokenStart - 1];
   if (!prev || !prev.keys.includes('من')) return false;
   const before = m.tokenStart - 2;
-  return before >= 0 && (ctx.quantities.some((q) => q.tokenEnd === before + 1) || !!ctx.countNounAtToken[before]);
+  if (before < 0) return false;
+  const countedEnd = (end: number) => ctx.quantities.some((q) => q.tokenEnd === end && !q.unit);
+  if (countedEnd(before + 1) || ctx.countNounAtToken[before]) return true;
+  // «9 عناصر من قوات النظام» counts members; «عناصر من التنظيم أعدموا» names the doers
+  const fighters = ctx.m.fighters.find((x) => x.tokenEnd === before + 1);
+  return !!fighters && countedEnd(fighters.tokenStart);
 }
 
 function roleMarkerBefore(ctx: DocContext, m: Mention<ActorValue>): 'perpetrator' | 'target' | 'ignore' | null {
@@ -106,10 +111,12 @@ function roleMarkerBefore(ctx: DocContext, m: Mention<ActorValue>): 'perpetrator
 /** Actor mentions the document supports: «التنظيم» only in an IS report; a country after «إلى» is a place. */
 export function usableActors(ctx: DocContext): Mention<ActorValue>[] {
   // «بتهمة العمالة للنظام النصيري»: an actor inside a charge is what the victim was accused of
+  // «التنظيم» is IS wherever the report names IS at all (the regime may be named more often as victim)
+  const named = new Set(ctx.m.actors.filter((m) => !m.value.anaphor && !ctx.chargeTokens.has(m.tokenStart)).map((m) => m.value.actor));
   const inCharge = (m: Mention<ActorValue>) => ctx.m.accusations.some((x) => x.sentence === m.sentence && x.tokenStart <= m.tokenStart && m.tokenStart < x.tokenEnd);
   const locative = new Set(ctx.a.lang === 'ar' ? ['في', 'الي', 'باتجاه', 'نحو', 'من', 'داخل', 'خارج'] : ['in', 'to', 'into', 'towards', 'from', 'inside']);
   return ctx.m.actors.filter((m) => {
-    if (m.value.anaphor && ctx.subject !== m.value.actor) return false;
+    if (m.value.anaphor && ctx.subject !== m.value.actor && !named.has(m.value.actor)) return false;
     if (inCharge(m) || ctx.chargeTokens.has(m.tokenStart)) return false;
     if (m.value.country) {
       const prev = m.tokenStart > 0 ? ctx.a.tokens[m.tokenStart - 1] : null;
@@ -165,7 +172,7 @@ function assignActors(ctx: DocContext, frames: Frame[], actors: Mention<ActorVal
   for (const [f, ms] of perMention) {
     let lastPerp: Mention<ActorValue> | null = null;
     // once an actor is marked as the doer («من قبل طيران التحالف»), unmarked ones are not
-    const markedPerp = ms.some((m) => m.value.side === 'armed' && !partitive(ctx, m) && (roleMarkerBefore(ctx, m) === 'perpetrator' || ownsTrigger(ctx, f, m)));
+    const markedPerp = ms.some((m) => m.value.side === 'armed' && !partitive(ctx, m) && roleMarkerBefore(ctx, m) !== 'target' && (roleMarkerBefore(ctx, m) === 'perpetrator' || ownsTrigger(ctx, f, m)));
     for (let i = 0; i < ms.length; i++) {
       const m = ms[i];
       const v = m.value;
@@ -182,9 +189,11 @@ function assignActors(ctx: DocContext, frames: Frame[], actors: Mention<ActorVal
       }
       const marker = partitive(ctx, m) ? 'target' : roleMarkerBefore(ctx, m);
       if (marker === 'ignore') continue;
+      // «وسط تجمع لعناصر الحشد»: a target marker outranks the genitive
       const hasPerp = f.actors.some((x) => x.role === 'perpetrator');
       let role: 'perpetrator' | 'target' | 'victim' | null;
-      if (marker === 'perpetrator' || ownsTrigger(ctx, f, m)) role = 'perpetrator';
+      if (marker === 'target') role = ARMED_VICTIM_TYPES.has(f.type) ? 'victim' : 'target';
+      else if (marker === 'perpetrator' || ownsTrigger(ctx, f, m)) role = 'perpetrator';
       else if (marker === 'target') role = ARMED_VICTIM_TYPES.has(f.type) ? 'victim' : 'target';
       else if (f.type === 'group_change') role = 'perpetrator';
       else if (markedPerp) role = ARMED_VICTIM_TYPES.has(f.type) ? 'victim' : 'target';

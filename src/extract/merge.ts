@@ -7,6 +7,7 @@ import type { CountKey } from '../schema.ts';
 import type { DocContext } from './context.ts';
 import { absorbs, type Frame } from './frames.ts';
 import { frameCountKey } from './arguments.ts';
+import { bestPlace } from './assemble.ts';
 import { distanceKm } from '../geo/find-places.ts';
 import type { PlaceMention } from '../geo/types.ts';
 
@@ -27,11 +28,12 @@ function samePlace(p: PlaceMention, q: PlaceMention): boolean {
   return distanceKm(a, b) <= 25;
 }
 
+/** Compared on each frame's own place (the most specific one): «بادية الميادين شرقي دير الزور»
+ * names Mayadin; Deir ez-Zor there only locates it. */
 function placesCompatible(a: Frame, b: Frame): boolean {
-  const pa = a.places.filter((p) => p.entry);
-  const pb = b.places.filter((p) => p.entry);
-  if (pa.length === 0 || pb.length === 0) return true;
-  return pb.every((p) => pa.some((q) => samePlace(p, q)));
+  const pb = bestPlace(b.places.filter((p) => p.entry));
+  if (!pb || !a.places.some((p) => p.entry)) return true;
+  return a.places.some((q) => q.entry && samePlace(pb, q));
 }
 
 function countsCompatible(a: Frame, b: Frame): boolean {
@@ -67,7 +69,9 @@ export function compatible(ctx: DocContext, a: Frame, b: Frame): boolean {
   if (b.earlier && (a.sentence !== b.sentence || !a.earlier)) return false;
   // one type swallowing another («اعتقال … واقتيادهم إلى جهة مجهولة») holds only close by
   const absorbed = (absorbs(a.type, b.type) || absorbs(b.type, a.type)) && (a.sentence === b.sentence || (near(a, b) && retold(a.type, b.type)));
-  const typeOk = a.type === b.type || absorbed || outcomeOnly(b);
+  // «وتبنى تنظيم داعش الهجوم»: a definite general word («الهجوم») refers to the event just told
+  const generalReference = b.definite && bare(b) && b.triggers.every((t) => t.value.outcome || t.value.weight < 0.6) && near(a, b);
+  const typeOk = a.type === b.type || absorbed || outcomeOnly(b) || generalReference;
   if (!typeOk) return false;
   // a casualty sentence after the event («بين الضحايا ثلاثة قتلى من عائلة واحدة») details it
   if (outcomeOnly(b) && !b.reference) return near(a, b) && b.places.every((p) => a.places.some((q) => placeKey(q) === placeKey(p)));
@@ -83,6 +87,7 @@ export function compatible(ctx: DocContext, a: Frame, b: Frame): boolean {
   const pb = perpetrators(b);
   if (pa.size && pb.size && ![...pb].every((x) => pa.has(x))) return false;
   if (b.reference || (b.definite && bare(b) && b.eventTriggers > 0)) return true;
+  if (generalReference) return true;
   // a headline announces an event the report tells below it, wherever that is
   if (a.heading && bare(a) && a.type === b.type) return true;
   if (!countsCompatible(a, b)) return false;
@@ -178,6 +183,21 @@ export function mergeInto(a: Frame, b: Frame): void {
   a.fightersVictim ||= b.fightersVictim;
 }
 
+/** A cause named before the event it refers to («هرباً من القصف الروسي … وكانت الطائرات شنت 40 غارة»)
+ * joins the first later frame of its type that fits. */
+function forwardReferences(ctx: DocContext, frames: Frame[], merges: Array<{ into: number; from: number }>): Frame[] {
+  const out = [...frames];
+  for (const f of frames) {
+    if (!f.reference || !bare(f) || !out.includes(f)) continue;
+    const later = out.find((g) => g !== f && g.triggers[0].tokenStart > f.triggers[0].tokenStart && g.type === f.type && placesCompatible(g, f));
+    if (!later) continue;
+    mergeInto(later, f);
+    merges.push({ into: later.key, from: f.key });
+    out.splice(out.indexOf(f), 1);
+  }
+  return out;
+}
+
 /** Merge frames in document order; returns the survivors and what joined what (for --trace). */
 export function mergeFrames(ctx: DocContext, frames: Frame[]): { frames: Frame[]; merges: Array<{ into: number; from: number }> } {
   const out: Frame[] = [];
@@ -195,5 +215,5 @@ export function mergeFrames(ctx: DocContext, frames: Frame[]): { frames: Frame[]
       merges.push({ into: target.key, from: f.key });
     } else out.push(f);
   }
-  return { frames: out, merges };
+  return { frames: forwardReferences(ctx, out, merges), merges };
 }
