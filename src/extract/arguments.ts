@@ -194,7 +194,6 @@ function assignActors(ctx: DocContext, frames: Frame[], actors: Mention<ActorVal
       let role: 'perpetrator' | 'target' | 'victim' | null;
       if (marker === 'target') role = ARMED_VICTIM_TYPES.has(f.type) ? 'victim' : 'target';
       else if (marker === 'perpetrator' || ownsTrigger(ctx, f, m)) role = 'perpetrator';
-      else if (marker === 'target') role = ARMED_VICTIM_TYPES.has(f.type) ? 'victim' : 'target';
       else if (f.type === 'group_change') role = 'perpetrator';
       else if (markedPerp) role = ARMED_VICTIM_TYPES.has(f.type) ? 'victim' : 'target';
       else if (!hasPerp) role = 'perpetrator';
