@@ -82,6 +82,9 @@ export function toIncident(ctx: DocContext, docId: string, f: Frame): Incident {
   const issues: ExtractionIssue[] = [...f.issues];
   if (!f.actors.some((a) => a.role === 'perpetrator')) issues.push({ code: 'actor.no_perpetrator', stage: 'roles', message: 'no perpetrator named near the trigger', span: null });
   if (f.lowered.length) issues.push({ code: 'cue.lowered', stage: 'cues', message: `confidence lowered by ${f.lowered.join(', ')} wording`, span: null });
+  // the gazetteer's doubts about the chosen place (ambiguous names, unresolved places) travel with it
+  const place = bestPlace(f.places);
+  for (const i of place?.issues ?? []) issues.push({ code: i.code, stage: i.stage, message: i.message, span: i.span });
   if (f.eventTriggers === 0) issues.push({ code: 'type.from_casualties', stage: 'frames', message: 'only casualty words name this event; type assumed', span: null });
   let time: Incident['time'] = null;
   if (f.time) time = { start: f.time.start, end: f.time.end, precision: f.time.precision, text: f.time.text, span: [f.time.rawStart, f.time.rawEnd], anchored: f.time.anchored };
