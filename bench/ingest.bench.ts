@@ -79,7 +79,7 @@ async function workers(sourceUrl: string): Promise<void> {
   await admin.end();
   const env = { ...process.env, DATABASE_URL: url.href };
   const bin = new URL('../bin/rasid.js', import.meta.url).pathname;
-  const cli = (args: string[]) => spawn(process.execPath, [bin, ...args], { env, stdio: ['ignore', 'pipe', 'inherit'] });
+  const cli = (args: string[]) => spawn(process.execPath, [bin, ...args], { env, stdio: ['ignore', 'pipe', 'ignore'] });
   const exit = (c: ReturnType<typeof cli>) => new Promise<number | null>((r) => c.on('close', r));
   try {
     const queued = cli(['ingest', corpus, '--queue', '--json']);
