@@ -42,11 +42,17 @@ export function findClusters(candidates: ClusterCandidate[]): FoundCluster[] {
     }
     edges.push({ a: p.a.id, b: p.b.id, rules: p.rules, score: p.score });
   }
+  const edgesOf = new Map<string[], ClusterEdge[]>();
+  for (const e of edges) {
+    const g = group.get(e.a) as string[];
+    if (g !== group.get(e.b)) continue;
+    const list = edgesOf.get(g) ?? [];
+    list.push(e);
+    edgesOf.set(g, list);
+  }
   const out: FoundCluster[] = [];
-  for (const g of new Set(group.values())) {
+  for (const [g, own] of edgesOf) {
     if (g.length < 2) continue;
-    const ids = new Set(g);
-    const own = edges.filter((e) => ids.has(e.a) && ids.has(e.b));
     out.push({
       incidentIds: [...g].sort(byNumericId),
       rules: [...new Set(own.flatMap((e) => e.rules))].sort(),
@@ -145,6 +151,7 @@ async function writeClusters(store: Store): Promise<ClusterRun> {
   const { candidates, current } = await candidatesFrom(store);
   const found = findClusters(candidates);
   const wanted = new Map(found.map((f) => [f.incidentIds.join(','), f]));
+  const clustered = new Set(found.flatMap((f) => f.incidentIds));
   let kept = 0;
   let removed = 0;
   const keptKeys = new Set<string>();
@@ -156,7 +163,7 @@ async function writeClusters(store: Store): Promise<ClusterRun> {
       continue;
     }
     for (const id of members) {
-      if (found.some((f) => f.incidentIds.includes(id))) continue; // putCluster below moves it
+      if (clustered.has(id)) continue; // putCluster below moves it
       await store.removeFromCluster(id);
     }
     removed++;

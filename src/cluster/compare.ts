@@ -2,7 +2,19 @@
 // the ids that held are the explanation a reviewer sees ("joined by type.same-acled,
 // place.within-25km, time.overlap, counts.compatible"), and the first that failed says why not.
 import { ACLED_EVENT, COUNT_KEYS, type Incident, type Location } from '../schema.ts';
-import { placeKey } from '../store/search-text.ts';
+import { placeKey as rawPlaceKey } from '../store/search-text.ts';
+
+// place names repeat across thousands of pairs; normalising each once keeps a large run linear-ish
+const keyCache = new Map<string, string>();
+function placeKey(name: string): string {
+  let k = keyCache.get(name);
+  if (k === undefined) {
+    if (keyCache.size > 50_000) keyCache.clear();
+    k = rawPlaceKey(name);
+    keyCache.set(name, k);
+  }
+  return k;
+}
 
 export interface ClusterCandidate {
   id: string;
@@ -39,7 +51,19 @@ function eventPlaces(inc: Incident): Location[] {
   return inc.locations.filter((l) => l.role === undefined || l.role === 'location');
 }
 
+const ranges = new WeakMap<Incident, [number, number] | null>();
+
+/** [first, last] day of an incident in epoch ms; cached, since a run asks for each many times */
 export function dayRange(inc: Incident): [number, number] | null {
+  let r = ranges.get(inc);
+  if (r === undefined) {
+    r = parseRange(inc);
+    ranges.set(inc, r);
+  }
+  return r;
+}
+
+function parseRange(inc: Incident): [number, number] | null {
   const s = inc.time?.start ?? inc.time?.end;
   const e = inc.time?.end ?? inc.time?.start;
   if (!s || !e) return null;
