@@ -63,6 +63,12 @@ function lamGenitive(ctx: DocContext, t: number): boolean {
   return (n.startsWith('ل') && tok.keys.includes(n.slice(1))) || (n.startsWith('لل') && tok.keys.some((k) => n.slice(2) === k || `ال${k}` === n.slice(1)));
 }
 
+/** «قسد وقوات التحالف», «Russian and Syrian jets»: two names joined by «و» / «and». */
+function joinedTo(ctx: DocContext, prev: Mention<ActorValue>, m: Mention<ActorValue>): boolean {
+  if (m.tokenStart === prev.tokenEnd) return /^و/.test(ctx.a.tokens[m.tokenStart].norm);
+  return m.tokenStart === prev.tokenEnd + 1 && ctx.a.tokens[prev.tokenEnd].norm === 'and';
+}
+
 /** «اشتباكات بين قسد وقوات التحالف من جانب، وداعش من جانب آخر»: joined names are one side only when
  * the text says so; otherwise «بين X و Y» names the two sides of a clash. */
 function sameSide(ctx: DocContext, m: Mention<ActorValue>): boolean {
@@ -86,10 +92,10 @@ const FORCES_NOUN = /^لل?(طيران|طايرات|قوات|مقاتلي|عنا
 /** «مقتل أربعة من عناصر تنظيم داعش»: a number «من» a group counts members of that group. */
 function partitive(ctx: DocContext, m: Mention<ActorValue>): boolean {
   const prev = ctx.a.tokens[m.tokenStart - 1];
-  if (!prev || !prev.keys.includes('من')) return false;
+  if (!prev || !(prev.keys.includes('من') || prev.norm === 'of')) return false;
   const before = m.tokenStart - 2;
   if (before < 0) return false;
-  const countedEnd = (end: number) => ctx.quantities.some((q) => q.tokenEnd === end && !q.unit);
+  const countedEnd = (end: number) => ctx.quantities.some((q) => !q.unit && (q.tokenEnd === end || q.noun?.tokenEnd === end));
   if (countedEnd(before + 1) || ctx.countNounAtToken[before]) return true;
   // «9 عناصر من قوات النظام» counts members; «عناصر من التنظيم أعدموا» names the doers
   const fighters = ctx.m.fighters.find((x) => x.tokenEnd === before + 1);
@@ -197,7 +203,7 @@ function assignActors(ctx: DocContext, frames: Frame[], actors: Mention<ActorVal
       else if (f.type === 'group_change') role = 'perpetrator';
       else if (markedPerp) role = ARMED_VICTIM_TYPES.has(f.type) ? 'victim' : 'target';
       else if (!hasPerp) role = 'perpetrator';
-      else if (lastPerp && m.tokenStart === lastPerp.tokenEnd && /^و/.test(ctx.a.tokens[m.tokenStart].norm) && (f.type !== 'armed_clash' || sameSide(ctx, m)))
+      else if (lastPerp && joinedTo(ctx, lastPerp, m) && (f.type !== 'armed_clash' || sameSide(ctx, m)))
         role = 'perpetrator';
       else if (ctx.m.fighters.some((x) => x.sentence === m.sentence && x.tokenEnd <= m.tokenStart && x.tokenEnd >= m.tokenStart - 1))
         role = ARMED_VICTIM_TYPES.has(f.type) ? 'victim' : 'target';
@@ -224,11 +230,18 @@ function countNounAt(ctx: DocContext, t: number): CountNounMention | undefined {
 function withCoordinated(ctx: DocContext, c: CountNounMention, dir: 1 | -1): CountKey[] {
   if (c.value.count === 'none') return [];
   const keys: CountKey[] = [c.value.count];
-  const t = dir === 1 ? c.tokenEnd : c.tokenStart - 1;
+  // Arabic joins with a «و» clitic on the next word, English with a separate «and» («killed and wounded»)
+  const and = (t: number) => ctx.a.tokens[t]?.norm === 'and';
+  const t = dir === 1 ? (and(c.tokenEnd) ? c.tokenEnd + 1 : c.tokenEnd) : and(c.tokenStart - 1) ? c.tokenStart - 2 : c.tokenStart - 1;
   const o = countNounAt(ctx, t);
-  const joined = dir === 1 ? o && /^و/.test(ctx.a.tokens[o.tokenStart].norm) : /^و/.test(ctx.a.tokens[c.tokenStart].norm);
+  const joined =
+    dir === 1
+      ? o && (/^و/.test(ctx.a.tokens[o.tokenStart].norm) || and(c.tokenEnd))
+      : /^و/.test(ctx.a.tokens[c.tokenStart].norm) || and(c.tokenStart - 1);
   const casualty = (k: string) => k === 'killed' || k === 'injured';
   const sameClause = o && ctx.clauseOf[o.tokenStart] === ctx.clauseOf[c.tokenStart];
+  // «قتلوا وأصيب 23 بجروح»: the second word has its own figure
+  if (o && dir === 1 && ctx.quantities.some((q) => q.tokenStart >= o.tokenEnd && q.tokenStart <= o.tokenEnd + 1)) return keys;
   if (o && o !== c && joined && sameClause && o.value.count !== 'none' && casualty(o.value.count) && casualty(c.value.count) && !keys.includes(o.value.count)) keys.push(o.value.count);
   return keys;
 }
@@ -256,15 +269,16 @@ function keysBefore(ctx: DocContext, q: Quantity): CountKey[] {
   return [];
 }
 
-/** «11 مدنياً على الأقل قتلوا»: a casualty verb after the counted noun, in the same clause. */
-function keyAfterNoun(ctx: DocContext, q: Quantity): CountKey | null {
+/** «11 مدنياً على الأقل قتلوا», «Dozens of people were killed and wounded»: a casualty verb after the
+ * counted noun, in the same clause (with the one coordinated with it). */
+function keyAfterNoun(ctx: DocContext, q: Quantity): CountKey[] {
   const clause = ctx.clauseOf[q.tokenStart];
   for (let t = q.tokenEnd + 1; t < q.tokenEnd + 5 && t < ctx.a.tokens.length && ctx.clauseOf[t] === clause; t++) {
     const c = countNounAt(ctx, t);
-    if (c && (c.value.count === 'killed' || c.value.count === 'injured')) return c.value.count;
-    if (ctx.quantities.some((x) => x.tokenStart === t)) return null;
+    if (c && (c.value.count === 'killed' || c.value.count === 'injured')) return withCoordinated(ctx, c, 1);
+    if (ctx.quantities.some((x) => x.tokenStart === t)) return [];
   }
-  return null;
+  return [];
 }
 
 function isSubset(ctx: DocContext, q: Quantity): boolean {
@@ -321,8 +335,7 @@ function assignCounts(ctx: DocContext, frames: Frame[]): void {
       rule = 'count:word-before';
     }
     if (keys.length === 0) {
-      const later = keyAfterNoun(ctx, q);
-      if (later) keys = [later];
+      keys = keyAfterNoun(ctx, q);
       rule = 'count:verb-after';
     }
     const sameClause = f.triggers.some((t) => ctx.clauseOf[t.tokenStart] === ctx.clauseOf[q.tokenStart]);
