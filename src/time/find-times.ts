@@ -6,24 +6,25 @@ import { isoDate, parseIsoDate } from './calendar.ts';
 import { TimeGrammar, type Reading } from './grammar.ts';
 import { precisionOf, resolve, type Range } from './resolve.ts';
 import type { TimeMention } from './types.ts';
-import { tagTokens, type Role } from './vocabulary.ts';
+import { R, tagTokens } from './vocabulary.ts';
 
 // Words that may open a phrase without changing its meaning: «في», «خلال», «يوم», «مساء», «on».
-const PREFIX_ROLES: Role[] = ['lead', 'on_day', 'daypart'];
+const PREFIX_ROLES = [R.lead, R.on_day, R.daypart];
 const MAX_PREFIXES = 3;
 // Any fixed day serves to learn the precision an unanchored phrase would have.
 const PRECISION_PROBE = parseIsoDate('2001-06-13')!;
 
 function closeParen(a: AnalyzedText, rawStart: number, rawEnd: number): number {
-  const text = a.raw.slice(rawStart, rawEnd);
-  const open = (text.match(/\(/g) ?? []).length;
-  const close = (text.match(/\)/g) ?? []).length;
-  if (open > close) {
-    let k = rawEnd;
-    while (k < a.raw.length && a.raw[k] === ' ') k++;
-    if (a.raw[k] === ')') return k + 1;
+  let depth = 0;
+  for (let k = rawStart; k < rawEnd; k++) {
+    const c = a.raw.charCodeAt(k);
+    if (c === 40) depth++;
+    else if (c === 41 && depth > 0) depth--;
   }
-  return rawEnd;
+  if (depth === 0) return rawEnd;
+  let k = rawEnd;
+  while (k < a.raw.length && a.raw[k] === ' ') k++;
+  return a.raw[k] === ')' ? k + 1 : rawEnd;
 }
 
 function dayPrefixFits(r: Reading): boolean {
@@ -74,7 +75,7 @@ export function findTimes(a: AnalyzedText, published: string | null): TimeMentio
         const got = g.role(j, r);
         if (got && got.end > j) {
           next = got.end;
-          if (r !== 'lead') dayPrefix = true;
+          if (r !== R.lead) dayPrefix = true;
           break;
         }
       }

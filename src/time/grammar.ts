@@ -1,7 +1,7 @@
 // The time grammar: small readers over tagged tokens, each returning where it stopped and what the
 // words said. findTimes tries every reader at a token and keeps the longest reading.
 import type { AnalyzedText } from '../text/analyze.ts';
-import { roleIndex, type Tag, type Role } from './vocabulary.ts';
+import { R, type Role, type Tag } from './vocabulary.ts';
 import type { Part, Rel, Season, TimeExpr, Unit } from './expr.ts';
 
 export interface Reading {
@@ -31,13 +31,13 @@ export class TimeGrammar {
     private readonly tags: Array<Tag[] | undefined>,
   ) {}
 
-  role(i: number, r: Role): Got | null {
+  /** The first tag at token i with role k (an index from R), with that role's value. */
+  role(i: number, k: number): Got | null {
     const list = this.tags[i];
     if (!list) return null;
-    const k = roleIndex(r);
     for (const tag of list) {
       const v = tag.word.byIndex[k];
-      if (v !== undefined) return { value: v, end: tag.end, tag };
+      if (v !== undefined) return ((tag.got ??= [])[k] ??= { value: v, end: tag.end, tag });
     }
     return null;
   }
@@ -69,16 +69,16 @@ export class TimeGrammar {
   number(i: number): { value: number; end: number } | null {
     const d = this.digits(i);
     if (d) return d.len <= 4 ? { value: d.value, end: d.end } : null;
-    const n = this.role(i, 'number');
+    const n = this.role(i, R.number);
     if (n) {
       const v = Number(n.value);
-      const teen = v < 10 ? this.role(n.end, 'teen') : null;
+      const teen = v < 10 ? this.role(n.end, R.teen) : null;
       if (teen) return { value: v + 10, end: teen.end };
-      const tens = v < 10 ? this.role(n.end, 'tens') : null;
+      const tens = v < 10 ? this.role(n.end, R.tens) : null;
       if (tens) return { value: v + Number(tens.value), end: tens.end };
       return { value: v, end: n.end };
     }
-    const tens = this.role(i, 'tens');
+    const tens = this.role(i, R.tens);
     if (tens) return { value: Number(tens.value), end: tens.end };
     return null;
   }
@@ -92,12 +92,12 @@ export class TimeGrammar {
       const end = next && ORDINAL_SUFFIX.has(next.norm) && this.gap(dg.end) === '' ? dg.end + 1 : dg.end;
       return { d: dg.value, end };
     }
-    const o = this.role(i, 'ordinal');
+    const o = this.role(i, R.ordinal);
     if (!o) return null;
     const v = Number(o.value);
-    const teen = v < 10 ? this.role(o.end, 'teen') : null;
+    const teen = v < 10 ? this.role(o.end, R.teen) : null;
     if (teen) return { d: v + 10, end: teen.end };
-    const tens = v < 10 ? this.role(o.end, 'tens') : null;
+    const tens = v < 10 ? this.role(o.end, R.tens) : null;
     if (tens) {
       const d = v + Number(tens.value);
       return d <= 31 ? { d, end: tens.end } : null;
@@ -109,18 +109,18 @@ export class TimeGrammar {
   month(i: number): { m: number; cal: 'gregorian' | 'hijri'; end: number; needsContext: 'required' | 'strict' | null; paired: boolean } | null {
     // «شهر 5»: Syrian usage names months by number after «شهر»
     // («خلال الشهر 5 قتلى» counts: the article makes «الشهر» a noun of its own)
-    const mw = this.role(i - 1, 'month_word');
+    const mw = this.role(i - 1, R.month_word);
     const bare = mw && mw.end === i && !this.tok(i - 1)!.keys.some((k) => k.startsWith('ال'));
     const n = bare ? this.digits(i) : null;
-    if (n && n.len <= 2 && n.value >= 1 && n.value <= 12 && !this.role(n.end, 'unit'))
+    if (n && n.len <= 2 && n.value >= 1 && n.value <= 12 && !this.role(n.end, R.unit))
       return { m: n.value, cal: 'gregorian', end: n.end, needsContext: null, paired: false };
-    const g = this.role(i, 'month');
-    const h = g ? null : this.role(i, 'hijri_month');
+    const g = this.role(i, R.month);
+    const h = g ? null : this.role(i, R.hijri_month);
     const got = g ?? h;
     if (!got) return null;
     const m = Number(got.value);
     const cal = g ? 'gregorian' : 'hijri';
-    const alt = this.role(got.end, g ? 'month' : 'hijri_month');
+    const alt = this.role(got.end, g ? R.month : R.hijri_month);
     if (alt && Number(alt.value) === m)
       return { m, cal, end: alt.end, needsContext: null, paired: true };
     return { m, cal, end: got.end, needsContext: got.tag.word.needsContext, paired: false };
@@ -128,11 +128,11 @@ export class TimeGrammar {
 
   /** A year: «2015», «عام 2015», «2015م», «1436 هـ», «the year 2015». */
   year(i: number, hint: 'gregorian' | 'hijri' = 'gregorian'): { y: number; cal: 'gregorian' | 'hijri'; end: number; worded: boolean } | null {
-    const w = this.role(i, 'year_word');
+    const w = this.role(i, R.year_word);
     const j = w ? w.end : i;
     const d = this.digits(j);
     if (!d || d.len !== 4) return null;
-    const era = this.role(d.end, 'era');
+    const era = this.role(d.end, R.era);
     const cal = era ? (era.value === 'hijri' ? 'hijri' : 'gregorian') : hint;
     const [lo, hi] = cal === 'hijri' ? [MIN_HIJRI_YEAR, MAX_HIJRI_YEAR] : [MIN_YEAR, MAX_YEAR];
     if (d.value < lo || d.value > hi) return null;
@@ -140,23 +140,23 @@ export class TimeGrammar {
   }
 
   private rel(i: number): { rel: Rel; end: number } | null {
-    const r = this.role(i, 'rel');
+    const r = this.role(i, R.rel);
     return r ? { rel: r.value as Rel, end: r.end } : null;
   }
 
   private relBefore(i: number): { rel: Rel; end: number } | null {
-    const r = this.role(i, 'rel_before');
+    const r = this.role(i, R.rel_before);
     return r ? { rel: r.value as Rel, end: r.end } : null;
   }
 
   private part(i: number): { part: Part; end: number } | null {
-    const p = this.role(i, 'part');
+    const p = this.role(i, R.part);
     return p ? { part: p.value as Part, end: p.end } : null;
   }
 
   /** A word right before i that makes a bare month name a date («في آب», «منذ مارس»). */
   private contextBefore(i: number): boolean {
-    for (const r of ['lead', 'since', 'part', 'month_word', 'on_day'] as const) {
+    for (const r of [R.lead, R.since, R.part, R.month_word, R.on_day]) {
       const g = this.role(i - 1, r);
       if (g && g.end === i) return true;
     }
@@ -165,7 +165,7 @@ export class TimeGrammar {
 
   /** «من العام الماضي», «من هذا العام»: the year of a month or day, relative to publication. */
   private ofYear(j: number): { rel: Rel; end: number } | null {
-    const of = this.role(j, 'of');
+    const of = this.role(j, R.of);
     const p = of ? this.period(of.end) : null;
     if (!p || p.expr.t !== 'period' || p.expr.unit !== 'year' || p.expr.part !== null) return null;
     return { rel: p.expr.rel, end: p.end };
@@ -176,7 +176,7 @@ export class TimeGrammar {
     const day = this.day(i);
     if (!day) return null;
     let j = day.end;
-    const of = this.role(j, 'of');
+    const of = this.role(j, R.of);
     if (of) j = of.end;
     // «23 من الشهر الجاري»: a day of a month named relative to publication
     const p = this.period(j);
@@ -186,7 +186,7 @@ export class TimeGrammar {
     const cur = this.rel(j);
     if (cur && cur.rel === 'current')
       return { end: cur.end, expr: { t: 'period', unit: 'month', rel: 'current', part: null, d: day.d }, rule: 'period.day-of' };
-    const mw = this.role(j, 'month_word');
+    const mw = this.role(j, R.month_word);
     if (mw) j = mw.end;
     const mo = this.month(j);
     if (!mo) return null;
@@ -212,7 +212,7 @@ export class TimeGrammar {
     if (!mo || mo.cal !== 'gregorian') return null;
     const day = this.day(mo.end);
     // «in May 12 people died»: a count, not a day
-    if (!day || this.role(day.end, 'unit') || this.a.lang === 'ar') return null;
+    if (!day || this.role(day.end, R.unit) || this.a.lang === 'ar') return null;
     let j = day.end;
     const y = this.year(j);
     if (y) j = y.end;
@@ -228,9 +228,9 @@ export class TimeGrammar {
     let j = i;
     const p = this.part(j);
     if (p) j = p.end;
-    const mw = this.role(j, 'month_word');
+    const mw = this.role(j, R.month_word);
     if (mw) j = mw.end;
-    const of = mw ? this.role(j, 'of') : null;
+    const of = mw ? this.role(j, R.of) : null;
     if (of) j = of.end;
     const mo = this.month(j);
     if (!mo) return null;
@@ -296,11 +296,11 @@ export class TimeGrammar {
     let j = i;
     const p = this.part(j);
     if (p) j = p.end;
-    const of = p ? this.role(j, 'of') : null;
+    const of = p ? this.role(j, R.of) : null;
     if (of) j = of.end;
     const rb = this.relBefore(j);
     if (rb) j = rb.end;
-    const u = this.role(j, 'unit');
+    const u = this.role(j, R.unit);
     if (!u || u.tag.word.form !== 'singular') return null;
     const unit = u.value as Unit;
     if (unit !== 'week' && unit !== 'month' && unit !== 'year') return null;
@@ -315,20 +315,20 @@ export class TimeGrammar {
 
   /** «اليوم», «أمس الأحد», «اليوم (الخميس)», «أول أمس», «yesterday afternoon». */
   offset(i: number): Reading | null {
-    const o = this.role(i, 'day_offset');
+    const o = this.role(i, R.day_offset);
     if (!o) return null;
     const days = Number(o.value);
     let j = o.end;
     if (days === 0) {
       // «في ذلك اليوم», «اليوم التالي», «اليوم الأول», «اليوم السابق» are other days
-      const before = this.role(i - 1, 'blocks_today');
+      const before = this.role(i - 1, R.blocks_today);
       if (before && before.value === 'before') return null;
-      const after = this.role(j, 'blocks_today');
-      if ((after && after.value === 'after') || this.role(j, 'ordinal') || this.role(j, 'unit') || this.rel(j)) return null;
+      const after = this.role(j, R.blocks_today);
+      if ((after && after.value === 'after') || this.role(j, R.ordinal) || this.role(j, R.unit) || this.rel(j)) return null;
     }
-    const wd = this.role(j, 'weekday');
+    const wd = this.role(j, R.weekday);
     if (wd) j = wd.end;
-    const dp = this.role(j, 'daypart');
+    const dp = this.role(j, R.daypart);
     if (dp && this.a.lang === 'en') j = dp.end;
     return { end: j, expr: { t: 'offset', days, wd: wd ? Number(wd.value) : null }, rule: 'day.offset' };
   }
@@ -337,13 +337,13 @@ export class TimeGrammar {
   nightBefore(i: number): Reading | null {
     const rb = this.relBefore(i);
     if (rb) {
-      const dp = this.role(rb.end, 'daypart');
+      const dp = this.role(rb.end, R.daypart);
       if (!dp) return null;
       if (rb.rel === 'past' && dp.value === 'night') return { end: dp.end, expr: { t: 'offset', days: -1, wd: null }, rule: 'day.last-night' };
       if (rb.rel === 'current') return { end: dp.end, expr: { t: 'offset', days: 0, wd: null }, rule: 'day.this-daypart' };
       return null;
     }
-    const dp = this.role(i, 'daypart');
+    const dp = this.role(i, R.daypart);
     if (!dp || dp.value !== 'night') return null;
     const r = this.rel(dp.end);
     if (!r || r.rel !== 'past') return null;
@@ -355,20 +355,20 @@ export class TimeGrammar {
     let j = i;
     const rb = this.relBefore(j);
     if (rb) j = rb.end;
-    const w = this.role(j, 'weekday');
+    const w = this.role(j, R.weekday);
     if (!w) return null;
     // «سوق الجمعة», «سوق الخميس» are markets
-    const blocker = this.role(j - 1, 'blocks_weekday');
+    const blocker = this.role(j - 1, R.blocks_weekday);
     if (blocker && blocker.end === j) return null;
     j = w.end;
-    const dp = this.a.lang === 'en' ? this.role(j, 'daypart') : null;
+    const dp = this.a.lang === 'en' ? this.role(j, R.daypart) : null;
     if (dp) j = dp.end;
     const r = rb ? null : this.rel(j);
     if (r) j = r.end;
     // «ليل السبت - الأحد», «ليلة الخميس على الجمعة»: a night across two days
     let k2 = this.join(j);
     if (k2 < 0 && this.tok(j)?.norm === 'علي') k2 = j + 1;
-    const w2 = k2 >= 0 ? this.role(k2, 'weekday') : null;
+    const w2 = k2 >= 0 ? this.role(k2, R.weekday) : null;
     if (w2 && Number(w2.value) === (Number(w.value) + 1) % 7) {
       const wr = w2.end;
       const rel = rb?.rel ?? r?.rel ?? this.rel(wr)?.rel ?? null;
@@ -380,7 +380,7 @@ export class TimeGrammar {
       };
     }
     // a date after the weekday says which one: «يوم الأحد الموافق 3 أيار»
-    const c = this.role(j, 'corresponding');
+    const c = this.role(j, R.corresponding);
     const k = c ? c.end : j;
     const date = this.dayMonth(k) ?? this.monthDay(k) ?? this.numericDate(k);
     if (date) return { ...date, rule: `${date.rule}+weekday` };
@@ -390,19 +390,19 @@ export class TimeGrammar {
   /** A length of time: «3 أيام», «يومين», «أسبوع», «بضعة أيام», «أيام», «four months», «a few days». */
   duration(i: number): { unit: Unit; n: number; end: number; counted: boolean } | null {
     let j = i;
-    const ap = this.role(j, 'approx');
+    const ap = this.role(j, R.approx);
     if (ap) j = ap.end;
     const num = this.number(j);
     if (num) {
-      const u = this.role(num.end, 'unit');
+      const u = this.role(num.end, R.unit);
       if (u) return { unit: u.value as Unit, n: num.value, end: u.end, counted: true };
-      const few = this.role(num.end, 'few');
+      const few = this.role(num.end, R.few);
       if (!few) return null;
       j = few.end;
     }
-    const few = this.role(j, 'few');
+    const few = this.role(j, R.few);
     if (few) j = few.end;
-    const u = this.role(j, 'unit');
+    const u = this.role(j, R.unit);
     if (!u) return null;
     const w = u.tag.word;
     if (w.form === 'dual') return { unit: u.value as Unit, n: 2, end: u.end, counted: true };
@@ -416,8 +416,8 @@ export class TimeGrammar {
 
   /** «منذ أسبوع», «قبل 3 أيام», «منذ مساء السبت», «since 2011», «three days ago». */
   back(i: number): Reading | null {
-    const since = this.role(i, 'since');
-    const ago = since ? null : this.role(i, 'ago_before');
+    const since = this.role(i, R.since);
+    const ago = since ? null : this.role(i, R.ago_before);
     if (since || ago) {
       const j = (since ?? ago)!.end;
       const dur = this.duration(j);
@@ -430,17 +430,17 @@ export class TimeGrammar {
     }
     const dur = this.duration(i);
     if (!dur) return null;
-    const a = this.role(dur.end, 'ago_after');
+    const a = this.role(dur.end, R.ago_after);
     if (!a) return null;
     return { end: a.end, expr: { t: 'back', unit: dur.unit, n: dur.n, mode: 'ago', counted: dur.counted }, rule: 'back.ago' };
   }
 
   private pointAfterSince(j: number): Reading | null {
     let k = j;
-    const dp = this.role(k, 'daypart');
+    const dp = this.role(k, R.daypart);
     if (dp) k = dp.end;
-    const ond = this.role(k, 'on_day');
-    if (ond && ond.end > k && !this.role(k, 'day_offset')) k = ond.end;
+    const ond = this.role(k, R.on_day);
+    if (ond && ond.end > k && !this.role(k, R.day_offset)) k = ond.end;
     return this.longest(k, [
       this.dayMonth,
       this.monthDay,
@@ -463,7 +463,7 @@ export class TimeGrammar {
 
   /** «الشهور الأربعة الأخيرة», «خلال الأيام القليلة الماضية», «الـ24 ساعة الماضية», «آخر 4 أشهر», «the past four months». */
   lastN(i: number): Reading | null {
-    const lb = this.role(i, 'last_before');
+    const lb = this.role(i, R.last_before);
     if (lb) {
       const dur = this.duration(lb.end);
       return dur ? { end: dur.end, expr: { t: 'back', unit: dur.unit, n: dur.n, mode: 'last', counted: dur.counted }, rule: 'back.last' } : null;
@@ -473,12 +473,12 @@ export class TimeGrammar {
       if (rb.rel !== 'past' && rb.rel !== 'last') return null;
       const dur = this.duration(rb.end);
       if (!dur) return null;
-      const u = this.role(dur.end - 1, 'unit');
+      const u = this.role(dur.end - 1, R.unit);
       if (rb.rel === 'past' && u?.tag.word.form === 'singular') return null;
       return { end: dur.end, expr: { t: 'back', unit: dur.unit, n: dur.n, mode: 'last', counted: dur.counted }, rule: 'back.last' };
     }
     const num = this.number(i);
-    const u0 = this.role(num ? num.end : i, 'unit');
+    const u0 = this.role(num ? num.end : i, R.unit);
     // Arabic counts above ten take a singular noun: «الـ24 ساعة الماضية»; a dual counts two: «اليومين الماضيين»
     if (!u0 || (!num && u0.tag.word.form === 'singular')) return null;
     const dual = !num && u0.tag.word.form === 'dual';
@@ -486,7 +486,7 @@ export class TimeGrammar {
     let j = u0.end;
     // «الشهور الأربعة الأخيرة»: the count may follow the unit
     const after = num || dual ? null : this.number(j);
-    const few = num || after || dual ? null : this.role(j, 'few');
+    const few = num || after || dual ? null : this.role(j, R.few);
     const n = num ? num.value : dual ? 2 : after ? after.value : (u0.tag.word.defaultCount ?? 3);
     if (after) j = after.end;
     if (few) j = few.end;
@@ -496,7 +496,7 @@ export class TimeGrammar {
   }
 
   recent(i: number): Reading | null {
-    const r = this.role(i, 'recent');
+    const r = this.role(i, R.recent);
     return r ? { end: r.end, expr: { t: 'recent' }, rule: 'recent' } : null;
   }
 
@@ -505,15 +505,15 @@ export class TimeGrammar {
     let j = i;
     const rb = this.relBefore(j);
     if (rb) j = rb.end;
-    const s = this.role(j, 'season');
+    const s = this.role(j, R.season);
     if (!s) return null;
     j = s.end;
-    const of = this.role(j, 'of');
+    const of = this.role(j, R.of);
     if (of) j = of.end;
     const y = this.year(j);
     if (y) return { end: y.end, expr: { t: 'season', season: s.value as Season, y: y.y, rel: null, yearRel: null }, rule: 'season.year' };
     if (rb) return { end: j - (of ? 1 : 0), expr: { t: 'season', season: s.value as Season, y: null, rel: rb.rel, yearRel: null }, rule: 'season.rel' };
-    const yw = this.role(j, 'year_word');
+    const yw = this.role(j, R.year_word);
     if (yw) {
       const r = this.rel(yw.end);
       if (!r) return null;
@@ -530,7 +530,7 @@ export class TimeGrammar {
     const t = this.tok(j);
     if (!t) return -1;
     if (this.gap(j).trim() === '-') return j;
-    const r = this.role(j, 'range_join');
+    const r = this.role(j, R.range_join);
     if (r) return r.end;
     if (t.norm === 'و') return j + 1;
     // the conjunction written on the next word: its keys without «و» carry the date word
@@ -541,7 +541,7 @@ export class TimeGrammar {
   /** «بين 3 و5 تموز 2015», «من 28 حزيران إلى 3 تموز», «May 3-5, 2020», «بين عامي 2011 و2015», «بين تموز وأيلول 2015». */
   range(i: number): Reading | null {
     let j = i;
-    const open = this.role(j, 'range_open');
+    const open = this.role(j, R.range_open);
     if (open) j = open.end;
     // «بين 3 و5 تموز»: the first day borrows the month of the second
     const d1 = this.day(j);
@@ -570,7 +570,7 @@ export class TimeGrammar {
     if (!second || second.expr.t !== 'date' || second.expr.cal !== from.cal) return null;
     const to = second.expr;
     // a bare year range needs an opening word or «عامي»: «2014 و2015 قتيلاً» counts
-    if (from.m === null && to.m === null && !open && !this.role(j, 'year_word') && !this.contextBefore(i)) return null;
+    if (from.m === null && to.m === null && !open && !this.role(j, R.year_word) && !this.contextBefore(i)) return null;
     if ((from.m === null) !== (to.m === null)) return null;
     let f = from;
     if (from.y === null && to.y !== null) {
@@ -583,7 +583,7 @@ export class TimeGrammar {
 
   /** «Around 7 May 2020»: ACLED's week precision for a day given as approximate. */
   about(i: number): Reading | null {
-    const ap = this.role(i, 'approx');
+    const ap = this.role(i, R.approx);
     if (!ap) return null;
     const r = this.longest(ap.end, [this.dayMonth, this.monthDay, this.numericDate]);
     if (!r || r.expr.t !== 'date' || r.expr.d === null) return null;
@@ -593,7 +593,7 @@ export class TimeGrammar {
   /** «over the weekend», «last weekend»: Saturday and Sunday. */
   weekend(i: number): Reading | null {
     const rb = this.relBefore(i);
-    const w = this.role(rb ? rb.end : i, 'weekend');
+    const w = this.role(rb ? rb.end : i, R.weekend);
     if (!w) return null;
     const rel = rb?.rel === 'past' ? 'past' : null;
     return {
@@ -606,16 +606,16 @@ export class TimeGrammar {
   /** «عيد الأضحى», «أول أيام عيد الفطر», «عاشوراء 1437 هـ». */
   feast(i: number): Reading | null {
     let j = i;
-    const first = this.role(j, 'ordinal');
+    const first = this.role(j, R.ordinal);
     let firstDay = false;
     if (first && Number(first.value) === 1) {
-      const days = this.role(first.end, 'unit');
+      const days = this.role(first.end, R.unit);
       if (days && days.value === 'day') {
         firstDay = true;
         j = days.end;
       }
     }
-    const f = this.role(j, 'feast');
+    const f = this.role(j, R.feast);
     if (!f) return null;
     const [m, d, days] = f.value.split('/').map(Number);
     const y = this.year(f.end, 'hijri');
@@ -631,29 +631,60 @@ export class TimeGrammar {
     return best;
   }
 
-  /** Every reader, longest reading first. */
+  /** The longest reading at token i, trying only the readers that can open with what is there. */
   readAt(i: number): Reading | null {
-    return this.longest(i, READERS);
+    const t = this.tok(i);
+    if (!t) return null;
+    const tags = this.tags[i];
+    // digits, and «ال» of «الـ24», open the digit readers
+    let readers: Reader[] = t.numeric || t.norm === 'ال' ? DIGIT_READERS : [];
+    if (tags) {
+      for (const tag of tags) {
+        const own = readersOf(tag);
+        // several words at one token («يوم», «من»): their readers in table order, once each
+        readers = readers.length === 0 ? own : TABLE_READERS.filter((r) => readers.includes(r) || own.includes(r));
+      }
+    }
+    return readers.length ? this.longest(i, readers) : null;
   }
 }
 
+type Reader = (i: number) => Reading | null;
+
 const P = TimeGrammar.prototype;
-const READERS: Array<(i: number) => Reading | null> = [
-  P.about,
-  P.range,
-  P.feast,
-  P.weekend,
-  P.back,
-  P.dayMonth,
-  P.monthDay,
-  P.numericDate,
-  P.monthOnly,
-  P.yearOnly,
-  P.period,
-  P.offset,
-  P.nightBefore,
-  P.weekday,
-  P.lastN,
-  P.recent,
-  P.season,
+// Each reader with the roles its first word can have (and whether digits can open it). The order
+// breaks ties between equally long readings: the first wins.
+const TABLE: Array<{ read: Reader; roles: Role[]; digits: boolean }> = [
+  { read: P.about, roles: ['approx'], digits: false },
+  { read: P.range, roles: ['range_open', 'ordinal', 'month', 'hijri_month', 'part', 'month_word', 'year_word'], digits: true },
+  { read: P.feast, roles: ['ordinal', 'feast'], digits: false },
+  { read: P.weekend, roles: ['rel_before', 'weekend'], digits: false },
+  { read: P.back, roles: ['since', 'ago_before', 'approx', 'number', 'tens', 'few', 'unit'], digits: true },
+  { read: P.dayMonth, roles: ['ordinal'], digits: true },
+  { read: P.monthDay, roles: ['month'], digits: false },
+  { read: P.numericDate, roles: [], digits: true },
+  { read: P.monthOnly, roles: ['part', 'month_word', 'month', 'hijri_month'], digits: false },
+  { read: P.yearOnly, roles: ['part', 'year_word'], digits: true },
+  { read: P.period, roles: ['part', 'rel_before', 'unit'], digits: false },
+  { read: P.offset, roles: ['day_offset'], digits: false },
+  { read: P.nightBefore, roles: ['rel_before', 'daypart'], digits: false },
+  { read: P.weekday, roles: ['rel_before', 'weekday'], digits: false },
+  { read: P.lastN, roles: ['last_before', 'rel_before', 'number', 'tens', 'unit'], digits: true },
+  { read: P.recent, roles: ['recent'], digits: false },
+  { read: P.season, roles: ['rel_before', 'season'], digits: false },
 ];
+const TABLE_READERS: Reader[] = TABLE.map((r) => r.read);
+const DIGIT_READERS: Reader[] = TABLE.filter((r) => r.digits).map((r) => r.read);
+
+const readersByWord = new WeakMap<object, Reader[]>();
+
+/** The readers a vocabulary word can open, worked out once per word. */
+function readersOf(tag: Tag): Reader[] {
+  let list = readersByWord.get(tag.word);
+  if (!list) {
+    const roles = tag.word.roles;
+    list = TABLE.filter((r) => r.roles.some((x) => roles[x] !== undefined)).map((r) => r.read);
+    readersByWord.set(tag.word, list);
+  }
+  return list;
+}

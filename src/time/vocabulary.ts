@@ -1,6 +1,6 @@
 // Time vocabulary from lexicons/{ar,en}/time.txt: each entry names the roles its words play
 // (`month = 7`, `unit = day`, `weekday = 5` …); the grammar asks a token which roles it has.
-import { Lexicon, parsePattern } from '../lexicon/matcher.ts';
+import { parsePattern } from '../lexicon/matcher.ts';
 import { loadLexicon, type LexiconEntry } from '../lexicon/load.ts';
 import type { Token } from '../text/tokens.ts';
 
@@ -42,11 +42,8 @@ export const ROLES = [
 ] as const;
 export type Role = (typeof ROLES)[number];
 
-const ROLE_INDEX = Object.fromEntries(ROLES.map((r, k) => [r, k])) as Record<Role, number>;
-
-export function roleIndex(r: Role): number {
-  return ROLE_INDEX[r];
-}
+/** Role indices, read as constant properties (`R.month`) on the grammar's hot path. */
+export const R = Object.freeze(Object.fromEntries(ROLES.map((r, k) => [r, k])) as Record<Role, number>);
 
 export interface TimeWord {
   id: string;
@@ -68,6 +65,8 @@ export interface TimeWord {
 export interface Tag {
   word: TimeWord;
   end: number;
+  /** the grammar's answers for this tag, by role index, made once when first asked */
+  got?: Array<{ value: string; end: number; tag: Tag } | undefined>;
 }
 
 export class TimeVocabularyError extends Error {
@@ -110,34 +109,63 @@ export function timeEntries(): LexiconEntry[] {
   return [...loadLexicon('ar', 'time'), ...loadLexicon('en', 'time')];
 }
 
-let vocabulary: Lexicon<TimeWord> | null = null;
-// First words of every pattern, with and without the article: most tokens of a report are not time
-// words, and a set lookup turns them away before the matcher is asked.
-let firstWords: Set<string> | null = null;
-
-/** One matcher for both languages: a report in one language often quotes dates in the other. */
-export function timeVocabulary(): Lexicon<TimeWord> {
-  if (vocabulary) return vocabulary;
-  const entries: Array<{ pattern: string; value: TimeWord }> = [];
-  const firsts = new Set<string>();
-  for (const e of timeEntries()) {
-    const word = toWord(e);
-    for (const pattern of e.match) {
-      entries.push({ pattern, value: word });
-      const w = parsePattern(pattern)[0]?.text;
-      if (!w) continue;
-      firsts.add(w);
-      if (w.startsWith('ال')) firsts.add(w.slice(2));
-    }
-  }
-  vocabulary = new Lexicon(entries);
-  firstWords = firsts;
-  return vocabulary;
+interface Compiled {
+  /** stored keys of the pattern's words after the first */
+  rest: string[];
+  word: TimeWord;
+  /** the same word with its article-only roles dropped, for a token without «ال» */
+  bare: TimeWord | null;
+  /** without «ال» the word is no time word at all («أحد» one) */
+  needsArticle: boolean;
 }
 
-function mayStartPattern(tok: Token): boolean {
-  for (const k of tok.keys) if (firstWords!.has(k)) return true;
-  return false;
+export interface TimeVocabulary {
+  /** patterns by the stored key of their first word */
+  byFirst: Map<string, Compiled[]>;
+  size: number;
+}
+
+let vocabulary: TimeVocabulary | null = null;
+
+// A word is stored as the lexicon matcher stores it: an Arabic word without «ال», so that «الأحد»
+// meets «والأحد» and «بالأحد» through the token's clitic-stripped keys.
+function storedKey(w: string): string {
+  return /[\u0600-\u06ff]/.test(w) && w.startsWith('ال') && w.length > 3 ? w.slice(2) : w;
+}
+
+function withoutArticleRoles(w: TimeWord): TimeWord | null {
+  if (w.articleRoles.length === 0) return null;
+  const roles = { ...w.roles };
+  for (const r of w.articleRoles) delete roles[r];
+  return { ...w, roles, byIndex: indexRoles(roles), starts: canStart(roles), articleRoles: [] };
+}
+
+/**
+ * One vocabulary for both languages (a report in one language often quotes dates in the other),
+ * matched by first-word lookup like src/lexicon/matcher.ts but without its per-token allocations:
+ * this runs on every token of every report.
+ */
+export function timeVocabulary(): TimeVocabulary {
+  if (vocabulary) return vocabulary;
+  const byFirst = new Map<string, Compiled[]>();
+  let size = 0;
+  for (const e of timeEntries()) {
+    const word = toWord(e);
+    const bare = withoutArticleRoles(word);
+    for (const pattern of e.match) {
+      const words = parsePattern(pattern);
+      if (words.some((w) => w.prefix || w.optional))
+        throw new TimeVocabularyError(`${e.file}:${e.line}: [${e.id}] «${pattern}»: time patterns are plain words`);
+      const [first, ...rest] = words.map((w) => storedKey(w.text));
+      const list = byFirst.get(first) ?? [];
+      const needsArticle = bare !== null && Object.keys(bare.roles).length === 0;
+      list.push({ rest, word, bare, needsArticle });
+      byFirst.set(first, list);
+      size++;
+    }
+  }
+  vocabulary = { byFirst, size };
+  return vocabulary;
 }
 
 function hasArticle(tok: Token): boolean {
@@ -146,25 +174,32 @@ function hasArticle(tok: Token): boolean {
 
 /** Vocabulary at each token: every entry whose pattern starts there, longest first. */
 export function tagTokens(tokens: Token[]): Array<Tag[] | undefined> {
-  const lex = timeVocabulary();
+  const { byFirst } = timeVocabulary();
   const tags: Array<Tag[] | undefined> = new Array(tokens.length);
   for (let i = 0; i < tokens.length; i++) {
     const tok = tokens[i];
-    if (tok.numeric || !mayStartPattern(tok)) continue;
-    const matches = lex.matchAt(tokens, i);
-    if (matches.length === 0) continue;
-    const list: Tag[] = [];
-    for (const m of matches) {
-      const w = m.value;
-      if (w.articleRoles.length > 0 && !hasArticle(tok)) {
-        const roles = { ...w.roles };
-        for (const r of w.articleRoles) delete roles[r];
-        if (Object.keys(roles).length === 0) continue;
-        list.push({ word: { ...w, roles, byIndex: indexRoles(roles), starts: canStart(roles), articleRoles: [] }, end: m.tokenEnd });
-      } else list.push({ word: w, end: m.tokenEnd });
+    if (tok.numeric) continue;
+    let list: Tag[] | undefined;
+    for (const key of tok.keys) {
+      const cands = byFirst.get(key);
+      if (!cands) continue;
+      for (const c of cands) {
+        let j = i + 1;
+        let ok = true;
+        for (const w of c.rest) {
+          if (j >= tokens.length || !tokens[j].keys.includes(w)) {
+            ok = false;
+            break;
+          }
+          j++;
+        }
+        if (!ok) continue;
+        const article = c.bare === null || hasArticle(tok);
+        if (!article && c.needsArticle) continue;
+        (list ??= []).push({ word: article ? c.word : c.bare!, end: j });
+      }
     }
-    list.sort((a, b) => b.end - a.end);
-    if (list.length) tags[i] = list;
+    if (list) tags[i] = list.length > 1 ? list.sort((a, b) => b.end - a.end) : list;
   }
   return tags;
 }
