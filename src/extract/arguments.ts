@@ -205,7 +205,7 @@ function assignActors(ctx: DocContext, frames: Frame[], actors: Mention<ActorVal
       else if (!hasPerp) role = 'perpetrator';
       else if (lastPerp && joinedTo(ctx, lastPerp, m) && (f.type !== 'armed_clash' || sameSide(ctx, m)))
         role = 'perpetrator';
-      else if (ctx.m.fighters.some((x) => x.sentence === m.sentence && x.tokenEnd <= m.tokenStart && x.tokenEnd >= m.tokenStart - 1))
+      else if (ctx.m.fighters.some((x) => x.sentence === m.sentence && x.tokenStart <= m.tokenStart && x.tokenEnd >= m.tokenStart - 1))
         role = ARMED_VICTIM_TYPES.has(f.type) ? 'victim' : 'target';
       else role = VICTIM_TYPES.has(f.type) && f.type !== 'air_strike' && f.type !== 'shelling' ? null : 'target';
       if (!role) continue;

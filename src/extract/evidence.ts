@@ -39,5 +39,14 @@ export function frameEvidence(ctx: DocContext, f: Frame, clauses: ReturnType<typ
       hi = nhi;
     }
   }
+  if (ctx.a.tokens[hi - 1].rawEnd - ctx.a.tokens[lo].rawStart > MAX_EVIDENCE) {
+    // a clause without commas running on for lines: keep the words around the triggers
+    const s = ctx.a.sentences[f.sentence];
+    const first = Math.min(...f.triggers.map((t) => t.tokenStart));
+    const last = Math.max(...f.triggers.map((t) => t.tokenEnd));
+    lo = Math.max(s.tokenStart, first - 6);
+    hi = Math.min(s.tokenEnd, Math.max(last, first + 1) + 10);
+    while (hi - 1 > lo && ctx.a.tokens[hi - 1].rawEnd - ctx.a.tokens[lo].rawStart > MAX_EVIDENCE) hi--;
+  }
   return [ctx.a.tokens[lo].rawStart, ctx.a.tokens[hi - 1].rawEnd];
 }

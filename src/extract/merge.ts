@@ -28,6 +28,15 @@ function samePlace(p: PlaceMention, q: PlaceMention): boolean {
   return distanceKm(a, b) <= 25;
 }
 
+/** A ban on salaries and forced religious courses are two measures; «منع» and «فرض» name neither. */
+function measuresDiffer(a: Frame, b: Frame): boolean {
+  if (a.type !== 'coercion' || b.type !== 'coercion') return false;
+  const specific = (f: Frame) => new Set(f.triggers.filter((t) => !t.value.generic && !t.value.outcome).map((t) => t.value.id));
+  const sa = specific(a);
+  const sb = specific(b);
+  return sa.size > 0 && sb.size > 0 && ![...sb].some((x) => sa.has(x));
+}
+
 /** Compared on each frame's own place (the most specific one): «بادية الميادين شرقي دير الزور»
  * names Mayadin; Deir ez-Zor there only locates it. */
 function placesCompatible(a: Frame, b: Frame): boolean {
@@ -68,20 +77,14 @@ function outcomeOnly(f: Frame): boolean {
 export function compatible(ctx: DocContext, a: Frame, b: Frame): boolean {
   if (b.earlier && (a.sentence !== b.sentence || !a.earlier)) return false;
   // one type swallowing another («اعتقال … واقتيادهم إلى جهة مجهولة») holds only close by
-  const absorbed = (absorbs(a.type, b.type) || absorbs(b.type, a.type)) && (a.sentence === b.sentence || (near(a, b) && retold(a.type, b.type)));
+  const absorbed = (absorbs(a.type, b.type) || absorbs(b.type, a.type)) && (a.sentence === b.sentence || b.reference || (near(a, b) && retold(a.type, b.type)));
   // «وتبنى تنظيم داعش الهجوم»: a definite general word («الهجوم») refers to the event just told
   const generalReference = b.definite && bare(b) && b.triggers.every((t) => t.value.outcome || t.value.weight < 0.6) && near(a, b);
   const typeOk = a.type === b.type || absorbed || outcomeOnly(b) || generalReference;
   if (!typeOk) return false;
   // a casualty sentence after the event («بين الضحايا ثلاثة قتلى من عائلة واحدة») details it
   if (outcomeOnly(b) && !b.reference) return near(a, b) && b.places.every((p) => a.places.some((q) => placeKey(q) === placeKey(p)));
-  if (a.type === 'coercion' && b.type === 'coercion') {
-    // a ban on salaries and forced religious courses are two measures, «منع» and «فرض» name neither
-    const specific = (f: Frame) => new Set(f.triggers.filter((t) => !t.value.generic && !t.value.outcome).map((t) => t.value.id));
-    const sa = specific(a);
-    const sb = specific(b);
-    if (sa.size && sb.size && ![...sb].some((x) => sa.has(x))) return false;
-  }
+  if (measuresDiffer(a, b)) return false;
   if (!placesCompatible(a, b) || !timesCompatible(a, b)) return false;
   const pa = perpetrators(a);
   const pb = perpetrators(b);
@@ -189,7 +192,7 @@ function forwardReferences(ctx: DocContext, frames: Frame[], merges: Array<{ int
   const out = [...frames];
   for (const f of frames) {
     if (!f.reference || !bare(f) || !out.includes(f)) continue;
-    const later = out.find((g) => g !== f && g.triggers[0].tokenStart > f.triggers[0].tokenStart && g.type === f.type && placesCompatible(g, f));
+    const later = out.find((g) => g !== f && g.triggers[0].tokenStart > f.triggers[0].tokenStart && g.type === f.type && !measuresDiffer(g, f) && placesCompatible(g, f));
     if (!later) continue;
     mergeInto(later, f);
     merges.push({ into: later.key, from: f.key });
