@@ -251,3 +251,12 @@ test('a day that does not exist falls back to its month', () => {
     [['شباط 2015', '2015-02-01', '2015-02-28', 3]],
   );
 });
+
+test('numeric Hijri dates and doubtful English numeric dates', () => {
+  const [h] = findTimes(analyze('صدر القرار بتاريخ 15/9/1436 هـ'), AR);
+  assert.deepEqual([h.text, h.start, h.rule], ['بتاريخ 15/9/1436 هـ', '2015-07-02', 'hijri.numeric']);
+  const [e] = findTimes(analyze('The school was bombed on 5/6/2016.'), EN);
+  assert.deepEqual([e.start, e.issue], ['2016-06-05', 'time.ambiguous-day']);
+  const [f] = findTimes(analyze('The school was bombed on 25/6/2016.'), EN);
+  assert.deepEqual([f.start, f.issue], ['2016-06-25', undefined]);
+});

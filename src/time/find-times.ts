@@ -119,7 +119,7 @@ function toMention(a: AnalyzedText, start: number, r: Reading, anchor: number | 
   const probe = range ?? resolve(r.expr, PRECISION_PROBE, a.lang).range;
   // what a report tells happened by the time it was published
   if (range && anchor !== null && range[0] <= anchor && anchor < range[1]) range = [range[0], anchor];
-  let issue = resolved.issue;
+  let issue = r.issue ?? resolved.issue;
   if (!issue && range && anchor !== null && range[0] > anchor && !isFuture(r.expr)) issue = 'time.after-publication';
   return {
     ...(issue ? { issue } : {}),

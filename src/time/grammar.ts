@@ -8,6 +8,8 @@ export interface Reading {
   end: number;
   expr: TimeExpr;
   rule: string;
+  /** a doubt the words themselves raise («5/6/2016» in English), as an issue code */
+  issue?: string;
 }
 
 interface Got {
@@ -287,8 +289,19 @@ export class TimeGrammar {
       // day first unless that is impossible («12/25/2016»)
       [d, m] = b.value > 12 && a.value <= 12 ? [b.value, a.value] : [a.value, b.value];
     } else return null;
-    if (y < MIN_YEAR || y > MAX_YEAR) return null;
-    return { end: c.end, expr: { t: 'date', cal: 'gregorian', y, m, d, rel: null, part: null }, rule: 'date.numeric' };
+    // «15/9/1436 هـ»: a Hijri date written in numbers
+    const era = this.role(c.end, R.era);
+    const hijri = era ? era.value === 'hijri' : y >= MIN_HIJRI_YEAR && y <= MAX_HIJRI_YEAR;
+    const [lo, hi] = hijri ? [MIN_HIJRI_YEAR, MAX_HIJRI_YEAR] : [MIN_YEAR, MAX_YEAR];
+    if (y < lo || y > hi) return null;
+    // «5/6/2016» in an English report may be 6 May or 5 June: taken day first, marked as a doubt
+    const issue = this.a.lang === 'en' && a.len <= 2 && d !== m && d <= 12 && m <= 12 ? 'time.ambiguous-day' : undefined;
+    return {
+      end: era ? era.end : c.end,
+      expr: { t: 'date', cal: hijri ? 'hijri' : 'gregorian', y, m, d, rel: null, part: null },
+      rule: hijri ? 'hijri.numeric' : 'date.numeric',
+      ...(issue ? { issue } : {}),
+    };
   }
 
   /** «الأسبوع الماضي», «العام الجاري», «مطلع العام», «هذا الشهر», «last week», «earlier this month». */

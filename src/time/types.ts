@@ -17,7 +17,7 @@ export interface TimeMention {
   /**
    * a doubt for reviewers: `time.weekday-mismatch` (a weekday named with «اليوم»/«أمس» disagrees with
    * the publication date; a weekday one day away was taken), `time.after-publication` (the date lies
-   * after the publication date)
+   * after the publication date), `time.ambiguous-day` (an English «5/6/2016», read day first)
    */
   issue?: string;
 }
