@@ -573,12 +573,11 @@ export abstract class SqlStore implements Store {
     if (f.q) {
       const terms = queryTerms(f.q);
       if (terms.length) {
-        const docs = this.documentIdsMatching(terms);
-        const byDoc =
-          t === 'incidents'
-            ? sql<SqlBool>`${col('document_id')} IN (${docs})`
-            : sql<SqlBool>`${id} IN (SELECT id FROM incidents WHERE document_id IN (${docs}))`;
-        c.push(sql<SqlBool>`(${id} IN (${this.incidentIdsMatching(terms)}) OR ${byDoc})`);
+        // one IN list (a UNION) rather than an OR of two: measured on 1,000,000 incidents, the OR
+        // made SQLite read every incident row (3 s for a word in 17 % of them)
+        c.push(
+          sql<SqlBool>`${id} IN (${this.incidentIdsMatching(terms)} UNION SELECT id FROM incidents WHERE document_id IN (${this.documentIdsMatching(terms)}))`,
+        );
       }
     }
     return c.length ? sql<SqlBool>`(${sql.join(c, sql` AND `)})` : null;
@@ -625,18 +624,37 @@ export abstract class SqlStore implements Store {
     return Number(r.n);
   }
 
-  /** the incident rows of a filter in list order (a side-table driver joins the incidents only here) */
+  /**
+   * The incident rows of a filter in list order. The ids are chosen first from indexes alone and
+   * only the page's rows are read (a deferred join): with a bounding box, SQLite otherwise sorted
+   * 139,000 whole rows to return 50 (0.8 s on 1,000,000 incidents).
+   */
   protected orderedQuery(filter: IncidentFilter, after: { sortKey: string; id: number } | null, limit?: number, offset?: number) {
     const { q: base, t, sort, id } = this.filtered(filter);
-    let q = (t === 'drv' ? base.innerJoin('incidents', 'incidents.id', 'drv.incident_id') : base).selectAll('incidents');
+    let ids = base.select(sql.ref(id).as('pick'));
     if (after) {
       const s = sql.ref(sort);
-      q = q.where(sql<SqlBool>`(${s} < ${after.sortKey} OR (${s} = ${after.sortKey} AND ${sql.ref(id)} > ${after.id}))`);
+      ids = ids.where(sql<SqlBool>`(${s} < ${after.sortKey} OR (${s} = ${after.sortKey} AND ${sql.ref(id)} > ${after.id}))`);
     }
-    q = q.orderBy(sql.ref(sort), 'desc').orderBy(sql.ref(id), 'asc');
-    if (limit !== undefined) q = q.limit(limit);
-    if (offset) q = q.offset(offset);
-    return q;
+    ids = ids.orderBy(sql.ref(sort), 'desc').orderBy(sql.ref(id), 'asc');
+    if (limit !== undefined) ids = ids.limit(limit);
+    if (offset) ids = ids.offset(offset);
+    if (limit === undefined) {
+      // a whole stream: one ordered pass, without first collecting every id
+      const joined = t === 'drv' ? base.innerJoin('incidents', 'incidents.id', 'drv.incident_id') : base;
+      let all = joined.selectAll('incidents');
+      if (after) {
+        const s = sql.ref(sort);
+        all = all.where(sql<SqlBool>`(${s} < ${after.sortKey} OR (${s} = ${after.sortKey} AND ${sql.ref(id)} > ${after.id}))`);
+      }
+      return all.orderBy(sql.ref(sort), 'desc').orderBy(sql.ref(id), 'asc');
+    }
+    return (this.db as unknown as Kysely<FilterDb>)
+      .selectFrom('incidents')
+      .selectAll('incidents')
+      .where(sql<SqlBool>`incidents.id IN (${ids})`)
+      .orderBy('incidents.sort_key', 'desc')
+      .orderBy('incidents.id', 'asc');
   }
 
   /** keyset pages in list order: constant memory, no connection held between pages */

@@ -50,7 +50,7 @@ describe('sqlite specifics', () => {
       await a.close();
       const b = (await openStore({ db: file })) as SqliteStore;
       assert.equal(await b.countDocuments(), 1);
-      assert.deepEqual(b.raw.prepare('SELECT version FROM schema_migrations ORDER BY version').all(), [{ version: 1 }, { version: 2 }, { version: 3 }, { version: 4 }]);
+      assert.deepEqual(b.raw.prepare('SELECT version FROM schema_migrations ORDER BY version').all(), [{ version: 1 }, { version: 2 }, { version: 3 }, { version: 4 }, { version: 5 }]);
       await b.close();
     } finally {
       rmSync(dir, { recursive: true, force: true });
