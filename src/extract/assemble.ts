@@ -55,7 +55,8 @@ export function confidence(f: Frame): number {
   if (f.places.length) c += 0.06;
   if (f.time && !f.rules.includes('time:paragraph')) c += 0.04;
   if (f.triggers.length > 1) c += 0.05;
-  if (f.eventTriggers === 0) c *= 0.7;
+  // casualty words alone name an attack only when someone is named as doing it
+  if (f.eventTriggers === 0 && !f.actors.some((a) => a.role === 'perpetrator' && !a.carried)) c *= 0.75;
   if (f.lowered.length) c *= 0.5;
   return Math.round(Math.min(0.95, Math.max(0.05, c)) * 100) / 100;
 }

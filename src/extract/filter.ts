@@ -5,7 +5,7 @@ import type { DocContext } from './context.ts';
 import type { Frame } from './frames.ts';
 import { confidence } from './assemble.ts';
 
-const MIN_CONFIDENCE = 0.4;
+const MIN_CONFIDENCE = 0.5;
 
 export function keepFrame(ctx: DocContext, f: Frame): boolean {
   const explicitActor = f.actors.some((a) => !a.carried);
