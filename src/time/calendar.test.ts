@@ -6,6 +6,9 @@ test('day numbers round-trip through ISO dates', () => {
   for (const s of ['1970-01-01', '2000-02-29', '2015-09-01', '2024-12-31']) assert.equal(isoDate(parseIsoDate(s)!), s);
   assert.equal(parseIsoDate('2015-02-30'), null);
   assert.equal(parseIsoDate('2015-09-01T23:30:00+03:00'), dayNumber(2015, 9, 1));
+  // years below 100 stay themselves
+  assert.equal(isoDate(dayNumber(1, 1, 1)), '0001-01-01');
+  assert.equal(isoDate(dayNumber(99, 12, 31)), '0099-12-31');
 });
 
 test('weekdays', () => {

@@ -4,7 +4,10 @@
 const DAY_MS = 86_400_000;
 
 export function dayNumber(y: number, m: number, d: number): number {
-  return Math.floor(Date.UTC(y, m - 1, d) / DAY_MS);
+  // Date.UTC reads years 0–99 as 1900–1999; setUTCFullYear does not
+  const dt = new Date(0);
+  dt.setUTCFullYear(y, m - 1, d);
+  return Math.floor(dt.getTime() / DAY_MS);
 }
 
 export function isValidDate(y: number, m: number, d: number): boolean {
@@ -12,7 +15,7 @@ export function isValidDate(y: number, m: number, d: number): boolean {
 }
 
 export function daysInMonth(y: number, m: number): number {
-  return new Date(Date.UTC(y, m, 0)).getUTCDate();
+  return m === 2 ? ((y % 4 === 0 && y % 100 !== 0) || y % 400 === 0 ? 29 : 28) : [4, 6, 9, 11].includes(m) ? 30 : 31;
 }
 
 export function ymd(day: number): { y: number; m: number; d: number } {

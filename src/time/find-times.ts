@@ -11,6 +11,8 @@ import { R, tagTokens } from './vocabulary.ts';
 // Words that may open a phrase without changing its meaning: «في», «خلال», «يوم», «مساء», «on».
 const PREFIX_ROLES = [R.lead, R.on_day, R.daypart];
 const MAX_PREFIXES = 3;
+const FIRST_DAY = parseIsoDate('0001-01-01')!;
+const LAST_DAY = parseIsoDate('9999-12-31')!;
 // Any fixed day serves to learn the precision an unanchored phrase would have.
 const PRECISION_PROBE = parseIsoDate('2001-06-13')!;
 
@@ -112,6 +114,8 @@ function toMention(a: AnalyzedText, start: number, r: Reading, anchor: number | 
   const tokens = a.tokens;
   const resolved = resolve(r.expr, anchor, a.lang);
   if (!resolved.range && (anchor !== null || !resolved.relative)) return null;
+  // ISO dates have four-digit years
+  if (resolved.range && (resolved.range[0] < FIRST_DAY || resolved.range[1] > LAST_DAY)) return null;
   const rawStart = tokens[start].rawStart;
   const rawEnd = closeParen(a, rawStart, tokens[r.end - 1].rawEnd);
   let range: Range | null = resolved.range;

@@ -24,6 +24,8 @@ const MIN_YEAR = 1900;
 const MAX_YEAR = 2100;
 const MIN_HIJRI_YEAR = 1300;
 const MAX_HIJRI_YEAR = 1500;
+// The longest spans a report counts back in each unit
+const MAX_COUNT: Record<Unit, number> = { hour: 1000, day: 1000, week: 520, month: 600, year: 100 };
 // «around» a day: three days either side, a week in all
 const ABOUT_DAYS = 3;
 
@@ -408,6 +410,8 @@ export class TimeGrammar {
     const num = this.number(j);
     if (num) {
       const u = this.role(num.end, R.unit);
+      // «منذ 2015 العام» is no span of 2015 years
+      if (u && num.value > MAX_COUNT[u.value as Unit]) return null;
       if (u) return { unit: u.value as Unit, n: num.value, end: u.end, counted: true };
       const few = this.role(num.end, R.few);
       if (!few) return null;
@@ -492,6 +496,7 @@ export class TimeGrammar {
     }
     const num = this.number(i);
     const u0 = this.role(num ? num.end : i, R.unit);
+    if (u0 && num && num.value > MAX_COUNT[u0.value as Unit]) return null;
     // Arabic counts above ten take a singular noun: «الـ24 ساعة الماضية»; a dual counts two: «اليومين الماضيين»
     if (!u0 || (!num && u0.tag.word.form === 'singular')) return null;
     const dual = !num && u0.tag.word.form === 'dual';

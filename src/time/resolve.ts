@@ -216,7 +216,8 @@ export function resolve(e: TimeExpr, anchor: number | null, lang: 'ar' | 'en'): 
     case 'since': {
       const from = resolve(e.from, anchor, lang);
       if (!from.range || anchor === null) return { range: null, relative: true };
-      return { range: [from.range[0], Math.max(from.range[0], anchor)], relative: true };
+      // a «since» that starts after publication says no more than its start
+      return { range: [from.range[0], anchor >= from.range[0] ? anchor : from.range[1]], relative: true };
     }
     default:
       break;
