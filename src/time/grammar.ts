@@ -190,11 +190,11 @@ export class TimeGrammar {
     const cur = this.rel(j);
     if (cur && cur.rel === 'current')
       return { end: cur.end, expr: { t: 'period', unit: 'month', rel: 'current', part: null, d: day.d }, rule: 'period.day-of' };
+    // an ordinal names a day only before a month («الثالث من تموز», «أول أيار»)
     const mw = this.role(j, R.month_word);
     if (mw) j = mw.end;
     const mo = this.month(j);
     if (!mo) return null;
-    // an ordinal names a day only with «من» or a month right after («الثالث من تموز», «أول أيار»)
     j = mo.end;
     const y = this.year(j, mo.cal);
     if (y) j = y.end;
