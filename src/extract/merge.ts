@@ -94,6 +94,8 @@ export function compatible(ctx: DocContext, a: Frame, b: Frame): boolean {
   // a headline announces an event the report tells below it, wherever that is
   if (a.heading && bare(a) && a.type === b.type) return true;
   if (!countsCompatible(a, b)) return false;
+  // a title line restating an event told above it (pages whose title lands after the text)
+  if (b.heading && a.type === b.type) return true;
   // a bare mention by the same named perpetrator close by is the same campaign («عمليات اعتقال واسعة»)
   if (bare(b) && pb.size && [...pb].every((x) => pa.has(x)) && near(a, b)) return true;
   const sameParagraph = a.paragraph === b.paragraph;
@@ -168,7 +170,9 @@ export function mergeInto(a: Frame, b: Frame): void {
   }
   for (const c of b.clauses) a.clauses.add(c);
   for (const x of b.actors) if (!a.actors.some((y) => y.role === x.role && y.id === x.id)) a.actors.push(x);
+  const headline = b.heading && Object.keys(a.counts).length > 0;
   for (const k of Object.keys(b.counts) as CountKey[]) {
+    if (headline) break;
     const y = b.counts[k];
     const x = a.counts[k];
     if (y && (!x || (x.q.kind === 'vague' && y.q.kind !== 'vague'))) a.counts[k] = y;
@@ -176,7 +180,8 @@ export function mergeInto(a: Frame, b: Frame): void {
   for (const [k, v] of b.methods) if (!a.methods.has(k)) a.methods.set(k, v);
   for (const [k, v] of b.accusations) if (!a.accusations.has(k)) a.accusations.set(k, v);
   for (const v of b.violations) a.violations.add(v);
-  for (const p of b.places) if (!a.places.some((q) => placeKey(q) === placeKey(p))) a.places.push(p);
+  // a headline or a passing reference adds no place to an event already placed
+  if (a.places.length === 0 || !(b.heading || b.reference || b.definite)) for (const p of b.places) if (!a.places.some((q) => placeKey(q) === placeKey(p))) a.places.push(p);
   if (!a.time && b.time) a.time = b.time;
   if (!a.attribution && b.attribution) a.attribution = b.attribution;
   for (const e of b.evidence) a.evidence.push(e);
