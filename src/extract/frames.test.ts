@@ -61,3 +61,27 @@ test('fighters who flee desert; civilians who flee are displaced', () => {
 test('a monthly countrywide tally is not an incident', () => {
   assert.deepEqual(types('وثقت الشبكة مقتل 171 مدنيا خلال شهر تشرين الأول في سوريا.'), []);
 });
+
+test('English text goes through the same frames with the English lexicons', () => {
+  const r = extractDocument({ text: 'At least 14 civilians were killed on Monday when Russian warplanes struck a market in Atarib, west of Aleppo.' });
+  assert.equal(r.document.lang, 'en');
+  assert.deepEqual(r.incidents.map((i) => i.type), ['air_strike']);
+  assert.equal(r.incidents[0].counts.killed?.value, 14);
+  assert.ok(r.incidents[0].actors.some((a) => a.role === 'perpetrator' && a.id === 'russia'));
+});
+
+test('--trace reports what each stage added', () => {
+  const r = extractDocument({ text: 'نفى الجيش قصف البلدة. أعدم التنظيم رجلين في الميادين.' }, { trace: true });
+  const stages = r.trace!.map((t) => t.stage);
+  for (const s of ['mentions', 'quantities', 'times', 'places', 'cues', 'frames', 'merge', 'filter']) assert.ok(stages.includes(s), s);
+  const cues = r.trace!.find((t) => t.stage === 'cues')!.added as string[];
+  assert.ok(cues.some((c) => c.startsWith('denial')));
+  assert.equal(extractDocument({ text: 'أعدم التنظيم رجلين.' }).trace, undefined);
+});
+
+test('an empty or wordless document yields no incidents and no error', () => {
+  for (const text of ['', '   \n\n', '12345 — !!!', '\u0000\u0001']) {
+    const r = extractDocument({ text });
+    assert.deepEqual(r.incidents, []);
+  }
+});
