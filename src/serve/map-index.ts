@@ -29,7 +29,8 @@ export interface MapCluster {
 
 export function mapPosition(inc: Pick<StoredIncident, 'locations'>): { lat: number; lon: number } | null {
   for (const l of inc.locations) {
-    if (l.lat != null && l.lon != null && l.role !== 'origin' && l.role !== 'destination') return { lat: l.lat, lon: l.lon };
+    if (l.lat != null && l.lon != null && l.role !== 'origin' && l.role !== 'destination')
+      return { lat: l.lat, lon: l.lon };
   }
   return null;
 }
@@ -100,7 +101,13 @@ export class MapIndex {
     const fresh = new MapIndex(this.store, this.opts);
     const count = await this.store.countIncidents({});
     fresh.grow(Math.max(1024, count + 1024));
-    for await (const inc of this.store.streamIncidents({})) fresh.upsert(inc);
+    let n = 0;
+    for await (const inc of this.store.streamIncidents({})) {
+      fresh.upsert(inc);
+      // better-sqlite3 answers synchronously, so the stream never yields to I/O by itself: without
+      // this the server stopped answering for the whole build (40 s at a million incidents)
+      if (++n % 2000 === 0) await new Promise((r) => setImmediate(r));
+    }
     Object.assign(this, {
       ids: fresh.ids,
       slot: fresh.slot,
@@ -154,21 +161,27 @@ export class MapIndex {
   }
 
   /** Grid clustering of the matching incidents inside bbox; cells of `cellDeg` degrees. */
-  cluster(f: IncidentFilter, bbox: [number, number, number, number], cellDeg: number): { clusters: MapCluster[]; total: number } {
-    const types = f.type ? new Set(f.type.map((t) => TYPE_INDEX.get(t))) : null;
-    const statuses = f.status ? new Set(f.status.map((s) => STATUSES.indexOf(s))) : null;
+  cluster(
+    f: IncidentFilter,
+    bbox: [number, number, number, number],
+    cellDeg: number,
+  ): { clusters: MapCluster[]; total: number } {
+    // byte masks instead of Sets: this loop runs a million times per request
+    const typeOk = new Uint8Array(INCIDENT_TYPES.length).fill(f.type ? 0 : 1);
+    for (const t of f.type ?? []) typeOk[TYPE_INDEX.get(t) ?? 0] = 1;
+    const statusOk = new Uint8Array(STATUSES.length).fill(f.status ? 0 : 1);
+    for (const st of f.status ?? []) if (STATUSES.includes(st)) statusOk[STATUSES.indexOf(st)] = 1;
     const from = f.from ? dayOf(f.from) : null;
     const to = f.to ? dayOf(f.to) : null;
     const [w, s, e, n] = bbox;
-    const acc = new CellAccumulator(cellDeg);
+    const acc = new CellAccumulator(cellDeg, bbox);
     const { lat, lon, type, status, start, end, live } = this;
     for (let i = 0; i < this.size; i++) {
       if (!live[i]) continue;
       const y = lat[i];
       const x = lon[i];
       if (x < w || x > e || y < s || y > n) continue;
-      if (types && !types.has(type[i])) continue;
-      if (statuses && !statuses.has(status[i])) continue;
+      if (!typeOk[type[i]] || !statusOk[status[i]]) continue;
       if (from !== null && (end[i] === NO_DAY || end[i] < from)) continue;
       if (to !== null && (start[i] === NO_DAY || start[i] > to)) continue;
       acc.add(y, x, type[i], i);
@@ -177,40 +190,77 @@ export class MapIndex {
   }
 }
 
+const MAX_DENSE_CELLS = 100_000;
+
+/**
+ * Sums per grid cell. The grid is aligned on the whole globe (so clusters do not jump while
+ * panning) but only the cells inside the bbox are allocated, as flat typed arrays.
+ */
 export class CellAccumulator {
-  private readonly cells = new Map<number, { sy: number; sx: number; n: number; first: number; types: Uint32Array }>();
+  private readonly x0: number;
+  private readonly y0: number;
+  private readonly nx: number;
+  private readonly ny: number;
+  private readonly sy: Float64Array;
+  private readonly sx: Float64Array;
+  private readonly n: Uint32Array;
+  private readonly first: Int32Array;
+  private readonly types: Uint32Array;
+  private readonly used: number[] = [];
   total = 0;
 
-  constructor(private readonly cellDeg: number) {}
+  private readonly cellDeg: number;
+
+  constructor(cellDeg: number, bbox: [number, number, number, number]) {
+    const [w, s, e, n] = bbox;
+    const span = (deg: number) =>
+      (Math.floor((e + 180) / deg) - Math.floor((w + 180) / deg) + 1) *
+      (Math.floor((n + 90) / deg) - Math.floor((s + 90) / deg) + 1);
+    // a world-wide box at a deep zoom: coarsen rather than allocate millions of cells
+    while (span(cellDeg) > MAX_DENSE_CELLS) cellDeg *= 2;
+    this.cellDeg = cellDeg;
+    this.x0 = Math.floor((w + 180) / cellDeg);
+    this.y0 = Math.floor((s + 90) / cellDeg);
+    this.nx = Math.floor((e + 180) / cellDeg) - this.x0 + 1;
+    this.ny = Math.floor((n + 90) / cellDeg) - this.y0 + 1;
+    const cells = this.nx * this.ny;
+    this.sy = new Float64Array(cells);
+    this.sx = new Float64Array(cells);
+    this.n = new Uint32Array(cells);
+    this.first = new Int32Array(cells);
+    this.types = new Uint32Array(cells * INCIDENT_TYPES.length);
+  }
 
   add(lat: number, lon: number, typeIdx: number, ref: number): void {
-    const cy = Math.floor((lat + 90) / this.cellDeg);
-    const cx = Math.floor((lon + 180) / this.cellDeg);
-    const key = cy * 1_000_000 + cx;
-    let c = this.cells.get(key);
-    if (!c) {
-      c = { sy: 0, sx: 0, n: 0, first: ref, types: new Uint32Array(INCIDENT_TYPES.length) };
-      this.cells.set(key, c);
+    const cx = Math.floor((lon + 180) / this.cellDeg) - this.x0;
+    const cy = Math.floor((lat + 90) / this.cellDeg) - this.y0;
+    if (cx < 0 || cy < 0 || cx >= this.nx || cy >= this.ny) return;
+    const c = cy * this.nx + cx;
+    if (this.n[c] === 0) {
+      this.first[c] = ref;
+      this.used.push(c);
     }
-    c.sy += lat;
-    c.sx += lon;
-    c.n++;
-    c.types[typeIdx]++;
+    this.sy[c] += lat;
+    this.sx[c] += lon;
+    this.n[c]++;
+    this.types[c * INCIDENT_TYPES.length + typeIdx]++;
     this.total++;
   }
 
   result(idOf: (ref: number) => string): { clusters: MapCluster[]; total: number } {
+    const T = INCIDENT_TYPES.length;
     const clusters: MapCluster[] = [];
-    for (const c of this.cells.values()) {
+    for (const c of this.used) {
       let best = 0;
-      for (let t = 1; t < c.types.length; t++) if (c.types[t] > c.types[best]) best = t;
+      for (let t = 1; t < T; t++) if (this.types[c * T + t] > this.types[c * T + best]) best = t;
+      const n = this.n[c];
       const cl: MapCluster = {
-        lat: Math.round((c.sy / c.n) * 1e5) / 1e5,
-        lon: Math.round((c.sx / c.n) * 1e5) / 1e5,
-        n: c.n,
+        lat: Math.round((this.sy[c] / n) * 1e5) / 1e5,
+        lon: Math.round((this.sx[c] / n) * 1e5) / 1e5,
+        n,
         type: INCIDENT_TYPES[best],
       };
-      if (c.n === 1) cl.id = idOf(c.first);
+      if (n === 1) cl.id = idOf(this.first[c]);
       clusters.push(cl);
     }
     return { clusters, total: this.total };
@@ -230,7 +280,7 @@ export async function clusterFromStore(
   cap: number,
 ): Promise<{ clusters: MapCluster[]; total: number; capped: boolean }> {
   const page = await store.listIncidents({ ...f, bbox }, { limit: cap, offset: 0 });
-  const acc = new CellAccumulator(cellDeg);
+  const acc = new CellAccumulator(cellDeg, bbox);
   page.items.forEach((inc, i) => {
     const pos = mapPosition(inc);
     if (pos) acc.add(pos.lat, pos.lon, TYPE_INDEX.get(inc.type) ?? 0, i);
