@@ -78,6 +78,9 @@ function printSummary(s: IngestSummary, seconds: number, out: NodeJS.WriteStream
     out.write('failed:\n');
     for (const f of s.failures) out.write(`  ${f.source}: ${f.message} [${f.code}]\n`);
   }
+  if (s.aborted) {
+    out.write(`stopped early: the store kept failing (${s.aborted.message} [${s.aborted.code}]); ${s.total - s.done} input(s) not tried, run again to finish\n`);
+  }
 }
 
 export function registerIngest(program: Command): void {

@@ -61,6 +61,18 @@ export interface IngestSummary extends IngestProgress {
   /** files in folders that are not documents (images, archives…) */
   skipped: number;
   failures: Failure[];
+  /** set when the run stopped early because the store kept failing; the rest was not tried */
+  aborted: Failure | null;
+}
+
+/** Writes that fail this many documents in a row mean the store itself is failing (database gone,
+ * disk full): the run stops instead of marking every remaining input failed. */
+const STORE_FAILURES_TO_ABORT = 3;
+
+class StoreFailure extends Error {
+  constructor(readonly original: unknown) {
+    super('store failure');
+  }
 }
 
 type Status = 'new' | 'unchanged' | 'updated';
@@ -83,14 +95,25 @@ function pickLang(declared: string | null | undefined, text: string): 'ar' | 'en
   return detectLanguage(normalize(text.slice(0, 20000)));
 }
 
+function codeOf(e: unknown): string | null {
+  const code = (e as { code?: unknown } | null)?.code;
+  return typeof code === 'string' ? code : null;
+}
+
 function toFailure(source: string, e: unknown): Failure {
-  if (e instanceof RasidError) {
+  const code = codeOf(e);
+  if (e instanceof StoreFailure) {
+    const f = toFailure(source, e.original);
+    return { ...f, code: f.code.startsWith('store.') ? f.code : 'store.failed' };
+  }
+  if (e instanceof RasidError || (e instanceof Error && code?.startsWith('store.'))) {
     // RasidError messages from the readers start with the file name; the summary prints it already
     const msg = e.message.startsWith(`${source}: `) ? e.message.slice(source.length + 2) : e.message;
-    return { source, code: e.code, message: msg };
+    return { source, code: code!, message: msg };
   }
-  const err = e as Error;
-  return { source, code: 'internal', message: `${err?.name ?? 'Error'}: ${String(err?.message ?? e).slice(0, 200)}` };
+  // a driver's own error (PostgreSQL, SQLite, the network): its name and code, a short message
+  const err = e as Error | null;
+  return { source, code: 'internal', message: `${err?.name ?? 'Error'}${code ? ` ${code}` : ''}: ${String(err?.message ?? e).slice(0, 160)}` };
 }
 
 export async function ingest(args: string[], opts: IngestOptions): Promise<IngestSummary> {
@@ -98,14 +121,19 @@ export async function ingest(args: string[], opts: IngestOptions): Promise<Inges
   const maxBytes = opts.maxBytes ?? DEFAULT_MAX_BYTES;
   const expanded = expandArguments(args);
   const queue: Task[] = [...expanded.tasks];
-  const summary: IngestSummary = { total: queue.length + expanded.missing.length, done: 0, new: 0, unchanged: 0, updated: 0, failed: 0, skipped: expanded.skipped, failures: [] };
+  const summary: IngestSummary = { total: queue.length + expanded.missing.length, done: 0, new: 0, unchanged: 0, updated: 0, failed: 0, skipped: expanded.skipped, failures: [], aborted: null };
   // one fetch per URL per run, however many feed items and alternate links point at it
   const pages = new Map<string, Promise<Landed | null>>();
 
+  let storeFailStreak = 0;
   const progress = () => opts.onProgress?.({ total: summary.total, done: summary.done, new: summary.new, unchanged: summary.unchanged, updated: summary.updated, failed: summary.failed });
   const fail = (source: string, e: unknown) => {
     summary.failed++;
     summary.failures.push(toFailure(source, e));
+    if (e instanceof StoreFailure && storeFailStreak >= STORE_FAILURES_TO_ABORT && !summary.aborted) {
+      summary.aborted = toFailure(source, e);
+      queue.length = 0;
+    }
   };
   const count = (s: Status) => {
     summary[s]++;
@@ -115,14 +143,29 @@ export async function ingest(args: string[], opts: IngestOptions): Promise<Inges
     summary.done++;
   }
 
+  async function stored<T>(op: () => Promise<T>): Promise<T> {
+    try {
+      return await op();
+    } catch (e) {
+      storeFailStreak++;
+      throw new StoreFailure(e);
+    }
+  }
+
+  // a document that lands whole ends a streak of store failures
+  const finished = (l: Landed): Landed => {
+    storeFailStreak = 0;
+    return l;
+  };
+
   async function land(doc: DocumentInput, needsId: boolean): Promise<Landed> {
     const want = stateHash(doc, processing.kind === 'none' ? 'stored' : 'extracted');
     const extracted = stateHash(doc, 'extracted');
-    const state = await store.getIngestState(doc.sourceKey);
+    const state = await stored(() => store.getIngestState(doc.sourceKey));
     const done = state === want || state === extracted;
-    if (done && !needsId) return { id: null, status: 'unchanged' };
-    const put = await store.putDocument(doc);
-    if (done) return { id: put.id, status: 'unchanged' };
+    if (done && !needsId) return finished({ id: null, status: 'unchanged' });
+    const put = await stored(() => store.putDocument(doc));
+    if (done) return finished({ id: put.id, status: 'unchanged' });
     if (processing.kind === 'extract') {
       let extraction: Extraction;
       try {
@@ -131,12 +174,12 @@ export async function ingest(args: string[], opts: IngestOptions): Promise<Inges
         if (e instanceof RasidError) throw e;
         throw new RasidError('extract.failed', `extraction failed (${(e as Error)?.name ?? 'Error'})`);
       }
-      await store.saveExtraction(put.id, extraction);
+      await stored(() => store.saveExtraction(put.id, extraction));
     } else if (processing.kind === 'enqueue') {
-      await processing.enqueue(put.id);
+      await stored(() => processing.enqueue(put.id));
     }
-    await store.setIngestState(doc.sourceKey, want);
-    return { id: put.id, status: put.status };
+    await stored(() => store.setIngestState(doc.sourceKey, want));
+    return finished({ id: put.id, status: put.status });
   }
 
   async function runFile(task: Extract<Task, { kind: 'file' }>): Promise<void> {
@@ -156,6 +199,7 @@ export async function ingest(args: string[], opts: IngestOptions): Promise<Inges
       const records = parseRecords(text, format, task.label);
       summary.total += records.length - 1;
       for (const r of records) {
+        if (summary.aborted) break;
         const source = `${task.label}#${r.position}`;
         try {
           if (r.error) throw r.error;
@@ -290,7 +334,7 @@ export async function ingest(args: string[], opts: IngestOptions): Promise<Inges
         progress();
       }
     }
-    if (ids.length > 1) await store.linkAlternates(ids);
+    if (ids.length > 1) await stored(() => store.linkAlternates(ids));
   }
 
   async function runTask(task: Task): Promise<void> {
