@@ -1,6 +1,7 @@
 // What a time phrase says, before it is placed on the calendar (resolve.ts does that).
 
-export type Rel = 'past' | 'current' | 'next' | 'last';
+/** past «الماضي», before-last «قبل الماضي», current «الجاري», next «المقبل», last (a trailing window) «الأخيرة» */
+export type Rel = 'past' | 'before-last' | 'current' | 'next' | 'last';
 export type Part = 'early' | 'mid' | 'late' | 'earlier' | 'h1' | 'h2' | 'q1' | 'q2' | 'q3' | 'q4';
 export type Unit = 'hour' | 'day' | 'week' | 'month' | 'year';
 export type Season = 'spring' | 'summer' | 'autumn' | 'winter';

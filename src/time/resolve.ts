@@ -72,12 +72,13 @@ function partOf(r: Range, part: Part | null, anchor: number | null): Range {
 }
 
 function relOffset(rel: Rel | null): number {
-  return rel === 'past' ? -1 : rel === 'next' ? 1 : 0;
+  return rel === 'past' ? -1 : rel === 'before-last' ? -2 : rel === 'next' ? 1 : 0;
 }
 
 /** The year of month m: «تموز الماضي» the last July before this month, bare «تموز» this one or the last. */
 function yearOfMonth(m: number, rel: Rel | null, py: number, pm: number): number {
   if (rel === 'past' || rel === 'last') return m < pm ? py : py - 1;
+  if (rel === 'before-last') return (m < pm ? py : py - 1) - 1;
   if (rel === 'next') return m > pm ? py : py + 1;
   if (rel === 'current') return py;
   return m <= pm ? py : py - 1;
@@ -239,7 +240,9 @@ export function resolve(e: TimeExpr, anchor: number | null, lang: 'ar' | 'en'): 
         return { range: [anchor + fwd, anchor + fwd], relative: true };
       }
       // «الجمعة الماضية» said on a Friday is a week ago; a bare «الجمعة» may be today
-      const d = anchor - (e.rel === 'past' && back === 0 ? 7 : back);
+      let d = anchor - (e.rel === 'past' && back === 0 ? 7 : back);
+      // «الجمعة قبل الماضية»: the one before the last
+      if (e.rel === 'before-last') d = anchor - (back === 0 ? 7 : back) - 7;
       return { range: [d, d], relative: true };
     }
     case 'period': {
