@@ -183,11 +183,8 @@ export async function ingest(args: string[], opts: IngestOptions): Promise<Inges
   }
 
   async function runFile(task: Extract<Task, { kind: 'file' }>): Promise<void> {
-    const size = statSync(task.path).size;
-    if (size > maxBytes) throw new RasidError('input.too-large', `${(size / 1048576).toFixed(1)} MB is over the ${(maxBytes / 1048576).toFixed(0)} MB limit`);
     const ext = extname(task.path).toLowerCase();
-    const bytes = readFileSync(task.path);
-    const text = decodeText(bytes, task.label, maxBytes);
+    const text = decodeText(readBytes(task.path, maxBytes), task.label, maxBytes);
     const known = formatOf(task.path);
     // a saved feed may carry any extension; its XML root tells
     if (ext === '.xml' || ext === '.rss' || ext === '.atom' || (known !== 'json' && known !== 'jsonl' && sniffFeed(text))) {
@@ -381,6 +378,23 @@ export async function ingest(args: string[], opts: IngestOptions): Promise<Inges
   });
   await Promise.all(workers);
   return summary;
+}
+
+/** The file's bytes, refusing one over the limit before reading it into memory. */
+function readBytes(path: string, maxBytes: number): Buffer {
+  try {
+    const size = statSync(path).size;
+    if (size > maxBytes) throw new RasidError('input.too-large', `${(size / 1048576).toFixed(1)} MB is over the ${(maxBytes / 1048576).toFixed(1)} MB limit`);
+    return readFileSync(path);
+  } catch (e) {
+    if (e instanceof RasidError) throw e;
+    // the file went away or changed permissions between the folder walk and now
+    const code = codeOf(e);
+    if (code === 'ENOENT') throw new RasidError('input.missing', 'no such file');
+    if (code === 'EACCES' || code === 'EPERM') throw new RasidError('input.permission', 'permission denied');
+    if (code === 'EISDIR') throw new RasidError('input.directory', 'is a directory, expected a file');
+    throw new RasidError('input.unreadable', `cannot be read (${code ?? 'error'})`);
+  }
 }
 
 function dedupeAlternates(list: Array<{ lang: string; url: string }>, self: string): Array<{ lang: string; url: string }> {
