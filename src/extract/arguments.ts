@@ -468,6 +468,16 @@ function refineTypes(ctx: DocContext, frames: Frame[]): void {
         f.rules.push('type:attack-on-civilians');
       }
     }
+    // «أحرق أهال غاضبون منازل», «اشتبك أبناء عشيرتين بالعصي»: residents, not an armed group
+    if (['looting', 'armed_clash', 'attack'].includes(f.type)) {
+      const doer = (x: { tokenStart: number }) => f.triggers.some((t) => x.tokenStart >= t.tokenStart - 3 && x.tokenStart <= t.tokenEnd + 1);
+      if (ctx.m.crowds.some((x) => x.sentence === f.sentence && doer(x))) {
+        f.type = 'mob_violence';
+        f.weight = Math.max(f.weight, 0.8);
+        f.actors = f.actors.filter((a) => a.role !== 'perpetrator');
+        f.rules.push('type:crowd');
+      }
+    }
     const gov = f.triggers.find((t) => t.value.ifGovernment)?.value.ifGovernment;
     if (gov && f.actors.some((a) => a.role === 'perpetrator' && GOVERNMENTS.has(a.id))) {
       f.type = gov;

@@ -85,6 +85,7 @@ export interface Lexicons {
   violations: Lexicon<ViolationValue>;
   aircraft: Lexicon<{ id: string }>;
   fighters: Lexicon<{ id: string }>;
+  crowds: Lexicon<{ id: string }>;
   roles: Lexicon<{ id: string; role: 'perpetrator' | 'target' | 'ignore' }>;
   actorNames: Map<string, string>;
   /** every file above in one matcher, each value tagged with its file: one pass over the tokens */
@@ -92,7 +93,7 @@ export interface Lexicons {
 }
 
 export type LexiconKind =
-  | 'triggers' | 'actors' | 'methods' | 'accusations' | 'attribution' | 'cues' | 'countNouns' | 'violations' | 'aircraft' | 'fighters' | 'roles';
+  | 'triggers' | 'actors' | 'methods' | 'accusations' | 'attribution' | 'cues' | 'countNouns' | 'violations' | 'aircraft' | 'fighters' | 'roles' | 'crowds';
 
 export interface TaggedValue {
   kind: LexiconKind;
@@ -206,6 +207,7 @@ export const VALUE_READERS: Record<string, (e: LexiconEntry) => unknown> = {
   }),
   aircraft: (e) => ({ id: e.id }),
   fighters: (e) => ({ id: e.id }),
+  crowds: (e) => ({ id: e.id }),
   roles: (e) => ({ id: e.id, role: oneOf(e, 'role', ['perpetrator', 'target', 'ignore'] as const) }),
 };
 
@@ -233,6 +235,7 @@ export function lexiconsFor(lang: Lang, dir?: string): Lexicons {
     violations: compile(load('violations'), VALUE_READERS.violations as (e: LexiconEntry) => ViolationValue, 'violations', tagged),
     aircraft: compile(load('aircraft'), VALUE_READERS.aircraft as (e: LexiconEntry) => { id: string }, 'aircraft', tagged),
     fighters: compile(load('fighters'), VALUE_READERS.fighters as (e: LexiconEntry) => { id: string }, 'fighters', tagged),
+    crowds: compile(load('crowds'), VALUE_READERS.crowds as (e: LexiconEntry) => { id: string }, 'crowds', tagged),
     roles: compile(load('roles'), VALUE_READERS.roles as (e: LexiconEntry) => { id: string; role: 'perpetrator' | 'target' | 'ignore' }, 'roles', tagged),
     actorNames,
     all: new Lexicon(tagged),

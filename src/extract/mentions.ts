@@ -29,6 +29,7 @@ export interface Mentions {
   violations: Mention<ViolationValue>[];
   aircraft: Mention<{ id: string }>[];
   fighters: Mention<{ id: string }>[];
+  crowds: Mention<{ id: string }>[];
   roles: Mention<{ id: string; role: 'perpetrator' | 'target' | 'ignore' }>[];
 }
 
@@ -55,7 +56,7 @@ const PREFER: Partial<Record<LexiconKind, Prefer>> = {
   cues: ((v: CueValue) => (v.effect === 'none' ? 1 : 0)) as Prefer,
 };
 
-const KINDS: LexiconKind[] = ['triggers', 'actors', 'methods', 'accusations', 'attribution', 'cues', 'countNouns', 'violations', 'aircraft', 'fighters', 'roles'];
+const KINDS: LexiconKind[] = ['triggers', 'actors', 'methods', 'accusations', 'attribution', 'cues', 'countNouns', 'violations', 'aircraft', 'fighters', 'roles', 'crowds'];
 
 /** One pass of the combined matcher per sentence; overlaps are then settled inside each file. */
 export function findMentions(a: AnalyzedText, lex: Lexicons): Mentions {
@@ -84,6 +85,7 @@ export function findMentions(a: AnalyzedText, lex: Lexicons): Mentions {
     violations: out.violations as Mention<ViolationValue>[],
     aircraft: out.aircraft as Mentions['aircraft'],
     fighters: out.fighters as Mentions['fighters'],
+    crowds: out.crowds as Mentions['crowds'],
     roles: out.roles as Mentions['roles'],
   };
 }
