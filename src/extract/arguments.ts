@@ -119,11 +119,18 @@ export function usableActors(ctx: DocContext): Mention<ActorValue>[] {
   // «بتهمة العمالة للنظام النصيري»: an actor inside a charge is what the victim was accused of
   // «التنظيم» is IS wherever the report names IS at all (the regime may be named more often as victim)
   const named = new Set(ctx.m.actors.filter((m) => !m.value.anaphor && !ctx.chargeTokens.has(m.tokenStart)).map((m) => m.value.actor));
+  // «بحسب الدفاع المدني», «according to the Syrian Civil Defence»: the source of the report, not a party
+  const isSource = (m: Mention<ActorValue>) =>
+    ctx.m.attributions.some(
+      (x) =>
+        x.sentence === m.sentence &&
+        ((x.tokenStart <= m.tokenStart && m.tokenStart < x.tokenEnd) || (x.value.id === 'according_to' && m.tokenStart >= x.tokenEnd && m.tokenStart <= x.tokenEnd + 2)),
+    );
   const inCharge = (m: Mention<ActorValue>) => ctx.m.accusations.some((x) => x.sentence === m.sentence && x.tokenStart <= m.tokenStart && m.tokenStart < x.tokenEnd);
   const locative = new Set(ctx.a.lang === 'ar' ? ['في', 'الي', 'باتجاه', 'نحو', 'من', 'داخل', 'خارج'] : ['in', 'to', 'into', 'towards', 'from', 'inside']);
   return ctx.m.actors.filter((m) => {
     if (m.value.anaphor && ctx.subject !== m.value.actor && !named.has(m.value.actor)) return false;
-    if (inCharge(m) || ctx.chargeTokens.has(m.tokenStart)) return false;
+    if (inCharge(m) || ctx.chargeTokens.has(m.tokenStart) || isSource(m)) return false;
     if (m.value.country) {
       const prev = m.tokenStart > 0 ? ctx.a.tokens[m.tokenStart - 1] : null;
       const first = ctx.a.tokens[m.tokenStart];
@@ -175,7 +182,9 @@ function assignActors(ctx: DocContext, frames: Frame[], actors: Mention<ActorVal
       .pop();
     if (subject) perMention.set(f, [subject, ...own].sort((x, y) => x.tokenStart - y.tokenStart));
   }
-  for (const [f, ms] of perMention) {
+  for (const [f, all] of perMention) {
+    // «فصائل الجيش الوطني»: two aliases side by side name one actor once
+    const ms = all.filter((m, i) => !(i > 0 && all[i - 1].value.actor === m.value.actor && all[i - 1].tokenEnd === m.tokenStart));
     let lastPerp: Mention<ActorValue> | null = null;
     // once an actor is marked as the doer («من قبل طيران التحالف»), unmarked ones are not
     const markedPerp = ms.some((m) => m.value.side === 'armed' && !partitive(ctx, m) && roleMarkerBefore(ctx, m) !== 'target' && (roleMarkerBefore(ctx, m) === 'perpetrator' || ownsTrigger(ctx, f, m)));
