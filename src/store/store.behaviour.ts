@@ -457,6 +457,15 @@ export function storeBehaviour(name: string, factory: StoreFactory): void {
       assert.equal(seen, n / 2);
       assert.equal(ids.size, n / 2);
       assert.equal(await s.countIncidents({ q: 'checkpoint', type: ['abduction'] }), n / 2);
+      // text alone, matching more than a thousand: counted from the matches, listed in order
+      assert.equal(await s.countIncidents({ q: 'checkpoint' }), n);
+      const page = await s.listIncidents({ q: 'checkpoint' }, { limit: 5, offset: 3 });
+      const plain = await s.listIncidents({}, { limit: 5, offset: 3 });
+      assert.equal(page.total, n);
+      assert.deepEqual(
+        page.items.map((i) => i.id),
+        plain.items.map((i) => i.id),
+      );
     });
 
     test('timeline counts incidents per ISO week (Monday) and type', async (s) => {
