@@ -154,6 +154,10 @@ export abstract class SqlStore implements Store {
 
   // ---------------------------------------------------------------- documents
 
+  // Idempotence is per source: the same source key with the same canonical text is 'unchanged',
+  // with other text a new version linked to the last. The same text under another source key is
+  // stored as a document of its own (choice: who published it is provenance an analyst needs);
+  // both share text_hash, and clustering counts such copies as one source, not as corroboration.
   async putDocument(doc: DocumentInput): Promise<PutDocumentResult> {
     const { hash, textHash } = documentHash(doc.sourceKey, doc.text);
     // two writers racing on one new source: the loser's insert violates (source_key, version) and retries
