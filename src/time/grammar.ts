@@ -124,8 +124,9 @@ export class TimeGrammar {
     if (!got) return null;
     const m = Number(got.value);
     const cal = g ? 'gregorian' : 'hijri';
+    // the other system's name, not the same word again («صفر - صفر» is a score)
     const alt = this.role(got.end, g ? R.month : R.hijri_month);
-    if (alt && Number(alt.value) === m)
+    if (alt && Number(alt.value) === m && this.tok(got.end)!.norm !== this.tok(i)!.norm)
       return { m, cal, end: alt.end, needsContext: null, paired: true };
     return { m, cal, end: got.end, needsContext: got.tag.word.needsContext, paired: false };
   }
@@ -167,18 +168,32 @@ export class TimeGrammar {
     return false;
   }
 
-  /** «من العام الماضي», «من هذا العام»: the year of a month or day, relative to publication. */
-  private ofYear(j: number): { rel: Rel; end: number } | null {
+  /** «من العام الماضي», «من هذا العام», «من العام 1901»: the year of a month or day after «من». */
+  private ofYear(j: number, cal: 'gregorian' | 'hijri'): { rel: Rel | null; y: number | null; end: number } | null {
     const of = this.role(j, R.of);
-    const p = of ? this.period(of.end) : null;
+    if (!of) return null;
+    const y = this.year(of.end, cal);
+    if (y && y.worded) return { rel: null, y: y.y, end: y.end };
+    const p = this.period(of.end);
     if (!p || p.expr.t !== 'period' || p.expr.unit !== 'year' || p.expr.part !== null) return null;
-    return { rel: p.expr.rel, end: p.end };
+    return { rel: p.expr.rel, y: null, end: p.end };
+  }
+
+  /** «قوى 14 آذار», «ثورة 25 يناير», «ذكرى 15 آذار»: a date that names something else. */
+  private namedByDate(i: number): boolean {
+    const b = this.role(i - 1, R.blocks_date);
+    return b !== null && b.end === i;
+  }
+
+  /** «2 - صفر» is a score, «3/تموز» no date: a day and its month stand apart by spaces only. */
+  private spacedOnly(j: number): boolean {
+    return /^[\s(]*$/.test(this.gap(j));
   }
 
   /** «3 تموز 2014», «في الثالث من تموز / يوليو عام 2014», «13 تموز الماضي», «15 رمضان 1436 هـ», «3rd of May». */
   dayMonth(i: number): Reading | null {
     const day = this.day(i);
-    if (!day) return null;
+    if (!day || this.namedByDate(i)) return null;
     let j = day.end;
     const of = this.role(j, R.of);
     if (of) j = of.end;
@@ -193,6 +208,7 @@ export class TimeGrammar {
     // an ordinal names a day only before a month («الثالث من تموز», «أول أيار»)
     const mw = this.role(j, R.month_word);
     if (mw) j = mw.end;
+    if (!this.spacedOnly(j)) return null;
     const mo = this.month(j);
     if (!mo) return null;
     j = mo.end;
@@ -200,12 +216,15 @@ export class TimeGrammar {
     if (y) j = y.end;
     const r = y ? null : this.rel(j);
     if (r) j = r.end;
-    const oy = y || r ? null : this.ofYear(j);
+    const oy = y || r ? null : this.ofYear(j, mo.cal);
     if (oy) j = oy.end;
+    // «2 صفر» is a score: a strict month needs «من», «شهر» or a year beside the day
+    if (mo.needsContext === 'strict' && !of && !mw && !y && !oy) return null;
     const cal = y ? y.cal : mo.cal;
+    const year = y ? y.y : (oy?.y ?? null);
     return {
       end: j,
-      expr: { t: 'date', cal, y: y ? y.y : null, m: mo.m, d: day.d, rel: r ? r.rel : null, part: null, ...(oy ? { yearRel: oy.rel } : {}) },
+      expr: { t: 'date', cal, y: year, m: mo.m, d: day.d, rel: r ? r.rel : null, part: null, ...(oy?.rel ? { yearRel: oy.rel } : {}) },
       rule: cal === 'hijri' ? 'hijri.day-month' : y ? 'date.day-month-year' : 'date.day-month',
     };
   }
@@ -243,13 +262,17 @@ export class TimeGrammar {
     if (y) j = y.end;
     const r = y ? null : this.rel(j);
     if (r) j = r.end;
-    const oy = y || r ? null : this.ofYear(j);
+    const oy = y || r ? null : this.ofYear(j, mo.cal);
     if (oy) j = oy.end;
     if (mo.needsContext && !y && !r && !oy && !p && !mw && (mo.needsContext === 'strict' || !this.contextBefore(i))) return null;
+    if (this.namedByDate(i)) return null;
+    // a month right after a day that made no date is no month of its own («قوى 14 آذار», «2 - صفر»)
+    if (!p && !mw && !y && this.day(i - 1)?.end === i) return null;
     const cal = y ? y.cal : mo.cal;
+    const year = y ? y.y : (oy?.y ?? null);
     return {
       end: j,
-      expr: { t: 'date', cal, y: y ? y.y : null, m: mo.m, d: null, rel: r ? r.rel : null, part: p ? p.part : null, ...(oy ? { yearRel: oy.rel } : {}) },
+      expr: { t: 'date', cal, y: year, m: mo.m, d: null, rel: r ? r.rel : null, part: p ? p.part : null, ...(oy?.rel ? { yearRel: oy.rel } : {}) },
       rule: cal === 'hijri' ? 'hijri.month' : p ? 'date.part-of-month' : 'date.month',
     };
   }

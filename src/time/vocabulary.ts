@@ -39,6 +39,7 @@ export const ROLES = [
   'feast',
   'blocks_weekday',
   'weekend',
+  'blocks_date',
 ] as const;
 export type Role = (typeof ROLES)[number];
 
@@ -74,7 +75,19 @@ export class TimeVocabularyError extends Error {
 }
 
 // Roles that only ever follow or lead into another time word.
-const NON_STARTING: ReadonlySet<Role> = new Set<Role>(['lead', 'on_day', 'corresponding', 'era', 'blocks_today', 'blocks_weekday', 'rel', 'range_join', 'teen', 'of']);
+const NON_STARTING: ReadonlySet<Role> = new Set<Role>([
+  'lead',
+  'on_day',
+  'corresponding',
+  'era',
+  'blocks_today',
+  'blocks_weekday',
+  'blocks_date',
+  'rel',
+  'range_join',
+  'teen',
+  'of',
+]);
 
 function canStart(roles: Partial<Record<Role, string>>): boolean {
   return (Object.keys(roles) as Role[]).some((r) => !NON_STARTING.has(r));
