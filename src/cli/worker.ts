@@ -63,7 +63,7 @@ export function registerWorker(program: Command): void {
 
   program
     .command('enqueue')
-    .description('queue extraction jobs for stored documents, for `rasid worker` (DATABASE_URL)')
+    .description('queue extraction of every stored document (latest versions) for `rasid worker`, e.g. after a lexicon update (DATABASE_URL)')
     .option('--job-expire <seconds>', 'a job running longer is taken as lost and retried', positiveInt, DEFAULT_JOB_CONFIG.expireInSeconds)
     .option('--queue-schema <name>', 'PostgreSQL schema of the job queue', 'pgboss')
     .action(async (flags: { jobExpire: number; queueSchema: string }) => {
@@ -72,13 +72,21 @@ export function registerWorker(program: Command): void {
       const boss = await openQueue({ databaseUrl, schema: flags.queueSchema });
       let n = 0;
       try {
+        // the latest version of each source: an older version's incidents stay as they were
+        const ids: string[] = [];
+        const superseded = new Set<string>();
         for (let offset = 0; ; offset += 500) {
           const page = await store.listDocuments({ limit: 500, offset });
           for (const d of page.items) {
-            await enqueueExtraction(boss, d.id, { ...DEFAULT_JOB_CONFIG, expireInSeconds: Math.max(1, flags.jobExpire) });
-            n++;
+            ids.push(d.id);
+            if (d.previousId) superseded.add(d.previousId);
           }
           if (page.items.length < 500) break;
+        }
+        for (const id of ids) {
+          if (superseded.has(id)) continue;
+          await enqueueExtraction(boss, id, { ...DEFAULT_JOB_CONFIG, expireInSeconds: Math.max(1, flags.jobExpire) });
+          n++;
         }
       } finally {
         await boss.stop({ graceful: true, wait: true });

@@ -106,4 +106,13 @@ test('two workers: each document once; a worker killed mid-job loses nothing', a
     const stored = await store.countIncidents({ documentId: d.id });
     assert.equal(stored, expected, `${d.sourceKey}: ${stored} incidents stored, extraction gives ${expected}`);
   }
+
+  // a corrected report becomes version 2; re-extraction of everything queues latest versions only
+  const corrected = docs.find((d) => d.id !== bigId)!;
+  writeFileSync(corrected.sourceKey, corrected.text + '\nتصحيح: أضيف اسم أحد الضحايا.\n');
+  const requeued = await runRasid(['ingest', corpus, '--queue', '--json'], env);
+  assert.deepEqual((({ new: n, updated, unchanged }) => [n, updated, unchanged])(JSON.parse(requeued.stdout)), [0, 1, SMALL]);
+  const all = await runRasid(['enqueue'], env);
+  assert.equal(all.code, 0, all.stderr);
+  assert.match(all.stdout, new RegExp(`^queued ${SMALL + 1} extraction jobs$`, 'm'));
 });
