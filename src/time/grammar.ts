@@ -448,6 +448,8 @@ export class TimeGrammar {
     if (w.form === 'dual') return { unit: u.value as Unit, n: 2, end: u.end, counted: true };
     if (w.form === 'plural') return { unit: u.value as Unit, n: w.defaultCount ?? 3, end: u.end, counted: false };
     if (w.form === 'singular' && !few) {
+      // «منذ عام 670 ق.م.» names a year (out of our range), it is no «one year»
+      if (this.digits(u.end)) return null;
       const one = this.number(u.end);
       return { unit: u.value as Unit, n: 1, end: one && one.value === 1 ? one.end : u.end, counted: true };
     }
