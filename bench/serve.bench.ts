@@ -9,6 +9,7 @@ import { spawn } from 'node:child_process';
 import { createRequire } from 'node:module';
 import BetterSqlite3 from 'better-sqlite3';
 import { existsSync, mkdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { addUser, createApiToken } from '../src/auth/users.ts';
@@ -222,17 +223,30 @@ async function main() {
         '/api/map?zoom=10&bbox=39.5,35,40.5,35.6',
       ];
       for (const p of [...listPaths, ...mapPaths]) await get(p); // warm caches once
+      // one request at a time: the server's own time per request, without queueing
+      const serial = async (paths: string[]) => {
+        const ms: number[] = [];
+        for (let k = 0; k < 40; k++) ms.push((await get(paths[k % paths.length])).ms);
+        ms.sort((a, b) => a - b);
+        return `p50 ${percentile(ms, 50).toFixed(1)} ms, p95 ${percentile(ms, 95).toFixed(1)} ms`;
+      };
+      const serialList = await serial(listPaths);
+      const serialMap = await serial(mapPaths);
+      const loadBefore = loadavg()[0];
       // map first; then let any slow request still running drain before the list phase starts
       const map = await load(url, token, mapPaths);
       await get('/api/config');
       const list = await load(url, token, listPaths);
       const rss = rssOf(server.pid!);
+      // the machine may be shared: a load average above its cores inflates every figure below
+      const loadNote = `load average ${loadBefore.toFixed(1)} → ${loadavg()[0].toFixed(1)} on this machine`;
       const fmt = (name: string, r: Awaited<ReturnType<typeof load>>, target: number) =>
         `${name.padEnd(22)} p50 ${r.p50.toFixed(1).padStart(7)} ms  p95 ${r.p95.toFixed(1).padStart(7)} ms  p99 ${r.p99.toFixed(1).padStart(7)} ms  ` +
         `${Math.round(r.rps).toString().padStart(5)} req/s  (${r.requests} requests, ${r.non2xx} non-2xx, ${r.errors} errors; target p95 < ${target} ms: ${r.p95 < target ? 'met' : 'MISSED'})`;
       console.log(
-        `\n${N.toLocaleString('en')} incidents, ${CONNECTIONS} connections, ${SECONDS} s each, loopback${analyze ? ', after ANALYZE' : ''}`,
+        `\n${N.toLocaleString('en')} incidents, ${CONNECTIONS} connections, ${SECONDS} s each, loopback${analyze ? ', after ANALYZE' : ''}; ${loadNote}`,
       );
+      console.log(`one at a time: list ${serialList}; map ${serialMap}`);
       console.log(fmt('filtered list query', list, 100));
       console.log(fmt('map endpoint', map, 200));
       console.log(
