@@ -269,3 +269,14 @@ test('numeric Hijri dates and doubtful English numeric dates', () => {
   const [f] = findTimes(analyze('The school was bombed on 25/6/2016.'), EN);
   assert.deepEqual([f.start, f.issue], ['2016-06-25', undefined]);
 });
+
+test('the words of one vocabulary entry stand together', () => {
+  const found = findTimes(analyze('توصلت الفصائل إلى اتفاق يوم أمس (أول من أمس) حول التهدئة'), AR);
+  assert.deepEqual(
+    found.map((m) => [m.text, m.start]),
+    [
+      ['يوم أمس', '2015-08-31'],
+      ['أول من أمس', '2015-08-30'],
+    ],
+  );
+});

@@ -45,7 +45,7 @@ function dayPrefixFits(r: Reading): boolean {
 export function findTimes(a: AnalyzedText, published: string | null): TimeMention[] {
   const anchor = published ? parseIsoDate(published) : null;
   const tokens = a.tokens;
-  const tags = tagTokens(tokens);
+  const tags = tagTokens(tokens, a.norm);
   const g = new TimeGrammar(a, tags);
   const out: TimeMention[] = [];
   // a token is read once even when several opening words lead to it

@@ -181,12 +181,17 @@ export function timeVocabulary(): TimeVocabulary {
   return vocabulary;
 }
 
+const SPACES = /^\s*$/;
+
 function hasArticle(tok: Token): boolean {
   return tok.keys.some((k) => k.startsWith('ال') && k.length > 3);
 }
 
-/** Vocabulary at each token: every entry whose pattern starts there, longest first. */
-export function tagTokens(tokens: Token[]): Array<Tag[] | undefined> {
+/**
+ * Vocabulary at each token: every entry whose pattern starts there, longest first. The words of one
+ * pattern stand next to each other: «أمس (أول من أمس)» is no «أمس الأول».
+ */
+export function tagTokens(tokens: Token[], norm: string): Array<Tag[] | undefined> {
   const { byFirst } = timeVocabulary();
   const tags: Array<Tag[] | undefined> = new Array(tokens.length);
   for (let i = 0; i < tokens.length; i++) {
@@ -200,7 +205,7 @@ export function tagTokens(tokens: Token[]): Array<Tag[] | undefined> {
         let j = i + 1;
         let ok = true;
         for (const w of c.rest) {
-          if (j >= tokens.length || !tokens[j].keys.includes(w)) {
+          if (j >= tokens.length || !tokens[j].keys.includes(w) || !SPACES.test(norm.slice(tokens[j - 1].end, tokens[j].start))) {
             ok = false;
             break;
           }
