@@ -95,19 +95,19 @@ function partitive(ctx: DocContext, m: Mention<ActorValue>): boolean {
   if (!prev || !(prev.keys.includes('من') || prev.norm === 'of')) return false;
   const before = m.tokenStart - 2;
   if (before < 0) return false;
-  const countedEnd = (end: number) => ctx.quantities.some((q) => !q.unit && (q.tokenEnd === end || q.noun?.tokenEnd === end));
+  const countedEnd = (end: number) => ctx.ix.quantityEnds.has(end);
   if (countedEnd(before + 1) || ctx.countNounAtToken[before]) return true;
   // «9 عناصر من قوات النظام» counts members; «عناصر من التنظيم أعدموا» names the doers
-  const fighters = ctx.m.fighters.find((x) => x.tokenEnd === before + 1);
+  const fighters = ctx.ix.fighters[m.sentence].find((x) => x.tokenEnd === before + 1);
   return !!fighters && countedEnd(fighters.tokenStart);
 }
 
 function roleMarkerBefore(ctx: DocContext, m: Mention<ActorValue>): 'perpetrator' | 'target' | 'ignore' | null {
   let best: { role: 'perpetrator' | 'target' | 'ignore'; end: number } | null = null;
   // the marker stands right before the name, or before a fighters noun in front of it («على يد عناصر داعش»)
-  const gapIsFighters = ctx.m.fighters.some((x) => x.tokenStart === m.tokenStart - 1 && x.tokenEnd === m.tokenStart);
-  for (const r of ctx.m.roles) {
-    if (r.sentence !== m.sentence || r.tokenEnd > m.tokenStart) continue;
+  const gapIsFighters = ctx.ix.fighters[m.sentence].some((x) => x.tokenStart === m.tokenStart - 1 && x.tokenEnd === m.tokenStart);
+  for (const r of ctx.ix.roles[m.sentence]) {
+    if (r.tokenEnd > m.tokenStart) continue;
     if (r.tokenEnd !== m.tokenStart && !(gapIsFighters && r.tokenEnd === m.tokenStart - 1)) continue;
     if (!best || r.tokenEnd > best.end) best = { role: r.value.role, end: r.tokenEnd };
   }
@@ -121,12 +121,11 @@ export function usableActors(ctx: DocContext): Mention<ActorValue>[] {
   const named = new Set(ctx.m.actors.filter((m) => !m.value.anaphor && !ctx.chargeTokens.has(m.tokenStart)).map((m) => m.value.actor));
   // «بحسب الدفاع المدني», «according to the Syrian Civil Defence»: the source of the report, not a party
   const isSource = (m: Mention<ActorValue>) =>
-    ctx.m.attributions.some(
+    ctx.ix.attributions[m.sentence].some(
       (x) =>
-        x.sentence === m.sentence &&
         ((x.tokenStart <= m.tokenStart && m.tokenStart < x.tokenEnd) || (x.value.id === 'according_to' && m.tokenStart >= x.tokenEnd && m.tokenStart <= x.tokenEnd + 2)),
     );
-  const inCharge = (m: Mention<ActorValue>) => ctx.m.accusations.some((x) => x.sentence === m.sentence && x.tokenStart <= m.tokenStart && m.tokenStart < x.tokenEnd);
+  const inCharge = (m: Mention<ActorValue>) => ctx.ix.accusations[m.sentence].some((x) => x.tokenStart <= m.tokenStart && m.tokenStart < x.tokenEnd);
   const locative = new Set(ctx.a.lang === 'ar' ? ['في', 'الي', 'باتجاه', 'نحو', 'من', 'داخل', 'خارج'] : ['in', 'to', 'into', 'towards', 'from', 'inside']);
   return ctx.m.actors.filter((m) => {
     if (m.value.anaphor && ctx.subject !== m.value.actor && !named.has(m.value.actor)) return false;
@@ -143,11 +142,11 @@ export function usableActors(ctx: DocContext): Mention<ActorValue>[] {
 
 /** The armed actor the report is about: the most named one outside charges («بتهمة العمالة للنظام»
  * names no actor of the report); «التنظيم» counts half a vote for IS. */
-export function documentSubject(ctx: Pick<DocContext, 'm' | 'a' | 'chargeTokens'>): string | null {
+export function documentSubject(ctx: Pick<DocContext, 'm' | 'a' | 'chargeTokens' | 'ix'>): string | null {
   const counts = new Map<string, number>();
   for (const m of ctx.m.actors) {
     if (m.value.side !== 'armed' || ctx.chargeTokens.has(m.tokenStart)) continue;
-    if (ctx.m.accusations.some((x) => x.sentence === m.sentence && x.tokenStart <= m.tokenStart && m.tokenStart < x.tokenEnd)) continue;
+    if (ctx.ix.accusations[m.sentence].some((x) => x.tokenStart <= m.tokenStart && m.tokenStart < x.tokenEnd)) continue;
     counts.set(m.value.actor, (counts.get(m.value.actor) ?? 0) + (m.value.anaphor ? 0.5 : 1));
   }
   let best: string | null = null;
@@ -171,14 +170,16 @@ function assignActors(ctx: DocContext, frames: Frame[], actors: Mention<ActorVal
     const f = nearest(fs, m.tokenStart);
     if (f) perMention.set(f, [...(perMention.get(f) ?? []), m]);
   }
+  const usableBySentence = new Map<number, Mention<ActorValue>[]>();
+  for (const m of actors) usableBySentence.set(m.sentence, [...(usableBySentence.get(m.sentence) ?? []), m]);
   // «وأن الدولة الإسلامية اعتقلتهم أثناء سيطرتها على الآبار»: a second event of the clause shares its subject
   for (const f of frames) {
     const first = Math.min(...f.triggers.map((t) => t.tokenStart));
     const own = perMention.get(f) ?? [];
     if (own.some((m) => m.value.side === 'armed' && m.tokenStart < first)) continue;
     const clause = ctx.clauseOf[first];
-    const subject = actors
-      .filter((m) => m.sentence === f.sentence && m.value.side === 'armed' && m.tokenEnd <= first && ctx.clauseOf[m.tokenStart] === clause && !own.includes(m))
+    const subject = (usableBySentence.get(f.sentence) ?? [])
+      .filter((m) => m.value.side === 'armed' && m.tokenEnd <= first && ctx.clauseOf[m.tokenStart] === clause && !own.includes(m))
       .pop();
     if (subject) perMention.set(f, [subject, ...own].sort((x, y) => x.tokenStart - y.tokenStart));
   }
@@ -214,7 +215,7 @@ function assignActors(ctx: DocContext, frames: Frame[], actors: Mention<ActorVal
       else if (!hasPerp) role = 'perpetrator';
       else if (lastPerp && joinedTo(ctx, lastPerp, m) && (f.type !== 'armed_clash' || sameSide(ctx, m)))
         role = 'perpetrator';
-      else if (ctx.m.fighters.some((x) => x.sentence === m.sentence && x.tokenStart <= m.tokenStart && x.tokenEnd >= m.tokenStart - 1))
+      else if (ctx.ix.fighters[m.sentence].some((x) => x.tokenStart <= m.tokenStart && x.tokenEnd >= m.tokenStart - 1))
         role = ARMED_VICTIM_TYPES.has(f.type) ? 'victim' : 'target';
       else role = VICTIM_TYPES.has(f.type) && f.type !== 'air_strike' && f.type !== 'shelling' ? null : 'target';
       if (!role) continue;
@@ -250,7 +251,7 @@ function withCoordinated(ctx: DocContext, c: CountNounMention, dir: 1 | -1): Cou
   const casualty = (k: string) => k === 'killed' || k === 'injured';
   const sameClause = o && ctx.clauseOf[o.tokenStart] === ctx.clauseOf[c.tokenStart];
   // «قتلوا وأصيب 23 بجروح»: the second word has its own figure
-  if (o && dir === 1 && ctx.quantities.some((q) => q.tokenStart >= o.tokenEnd && q.tokenStart <= o.tokenEnd + 1)) return keys;
+  if (o && dir === 1 && (ctx.ix.quantityAt.has(o.tokenEnd) || ctx.ix.quantityAt.has(o.tokenEnd + 1))) return keys;
   if (o && o !== c && joined && sameClause && o.value.count !== 'none' && casualty(o.value.count) && casualty(c.value.count) && !keys.includes(o.value.count)) keys.push(o.value.count);
   return keys;
 }
@@ -285,7 +286,7 @@ function keyAfterNoun(ctx: DocContext, q: Quantity): CountKey[] {
   for (let t = q.tokenEnd + 1; t < q.tokenEnd + 5 && t < ctx.a.tokens.length && ctx.clauseOf[t] === clause; t++) {
     const c = countNounAt(ctx, t);
     if (c && (c.value.count === 'killed' || c.value.count === 'injured')) return withCoordinated(ctx, c, 1);
-    if (ctx.quantities.some((x) => x.tokenStart === t)) return [];
+    if (ctx.ix.quantityAt.has(t)) return [];
   }
   return [];
 }
@@ -302,7 +303,10 @@ function isSubset(ctx: DocContext, q: Quantity): boolean {
 /** «عشرة أشخاص», «العشرات من العناصر»: the counted noun is people, not checkpoints or websites. */
 function personNoun(ctx: DocContext, t: number): boolean {
   const covers = (x: { tokenStart: number; tokenEnd: number }) => x.tokenStart <= t && t < x.tokenEnd;
-  return ctx.m.actors.some(covers) || ctx.m.fighters.some(covers) || ctx.m.countNouns.some((c) => covers(c) && c.value.count !== 'none');
+  const s = ctx.sentOf[t];
+  if (s < 0) return false;
+  const noun = ctx.countNounAtToken[t];
+  return ctx.ix.actors[s].some(covers) || ctx.ix.fighters[s].some(covers) || (!!noun && noun.value.count !== 'none');
 }
 
 export function frameCountKey(f: Frame): CountKey | null {
@@ -317,15 +321,22 @@ function setCount(f: Frame, key: CountKey, q: Quantity, rule: string): void {
   if (!cur || (cur.q.kind === 'vague' && q.kind !== 'vague')) f.counts[key] = { q, rule };
 }
 
+function framesBySentence(frames: Frame[]): Map<number, Frame[]> {
+  const m = new Map<number, Frame[]>();
+  for (const f of frames) m.set(f.sentence, [...(m.get(f.sentence) ?? []), f]);
+  return m;
+}
+
 function assignCounts(ctx: DocContext, frames: Frame[]): void {
+  const bySentence = framesBySentence(frames);
   const timeTokens = new Set<number>();
   for (const t of ctx.times) for (let i = t.tokenStart; i < t.tokenEnd; i++) timeTokens.add(i);
   for (const q of ctx.quantities) {
     if (q.unit || timeTokens.has(q.tokenStart) || ctx.chargeTokens.has(q.tokenStart)) continue;
     const s = ctx.sentOf[q.tokenStart];
-    const fs = frames.filter((f) => f.sentence === s);
+    const fs = bySentence.get(s) ?? [];
     if (fs.length === 0 || isSubset(ctx, q)) continue;
-    if (ctx.m.countNouns.some((c) => c.value.rest && c.tokenStart >= q.tokenEnd && c.tokenStart <= q.tokenEnd + 2)) continue;
+    if ([0, 1, 2].some((d) => ctx.countNounAtToken[q.tokenEnd + d]?.value.rest)) continue;
     const after = nounKeysAfter(ctx, q);
     if (after === 'unit') continue;
     const f = nearest(fs, q.tokenStart);
@@ -361,7 +372,7 @@ function assignCounts(ctx: DocContext, frames: Frame[]): void {
       const key = t.value.outcome;
       if (!key || f.counts[key]) continue;
       const c = countNounAt(ctx, t.tokenEnd);
-      if (!c || !c.value.one || ctx.quantities.some((x) => x.tokenStart <= c.tokenStart && c.tokenStart < x.tokenEnd)) continue;
+      if (!c || !c.value.one || ctx.ix.quantityAt.has(c.tokenStart) || ctx.ix.quantityAt.has(c.tokenStart - 1)) continue;
       const tok = ctx.a.tokens[c.tokenStart];
       const q: Quantity = {
         tokenStart: c.tokenStart, tokenEnd: c.tokenEnd, rawStart: tok.rawStart, rawEnd: ctx.a.tokens[c.tokenEnd - 1].rawEnd,
@@ -384,7 +395,8 @@ function previousFrame(frames: Frame[], sentence: number, accept: (f: Frame) => 
 }
 
 function assignLists(ctx: DocContext, frames: Frame[]): void {
-  const inSentence = (s: number) => frames.filter((f) => f.sentence === s);
+  const bySentence = framesBySentence(frames);
+  const inSentence = (s: number) => bySentence.get(s) ?? [];
   const near = (s: number, t: number, accept: (f: Frame) => boolean): Frame | null => {
     const own = nearest(inSentence(s), t, accept);
     if (own) return own;
@@ -416,25 +428,26 @@ function dateline(ctx: DocContext, p: DocContext['places'][number]): boolean {
 }
 
 function assignTimesPlacesAttribution(ctx: DocContext, frames: Frame[]): void {
+  const bySentence = framesBySentence(frames);
   for (const t of ctx.times) {
     if (!t.start) continue;
-    const f = nearest(frames.filter((x) => x.sentence === ctx.sentOf[t.tokenStart]), t.tokenStart);
+    const f = nearest(bySentence.get(ctx.sentOf[t.tokenStart]) ?? [], t.tokenStart);
     if (f && !f.time) f.time = t;
   }
   for (const p of ctx.places) {
     if (p.role !== 'location' || ctx.chargeTokens.has(p.tokenStart) || dateline(ctx, p)) continue;
-    const f = nearest(frames.filter((x) => x.sentence === ctx.sentOf[p.tokenStart]), p.tokenStart);
+    const f = nearest(bySentence.get(ctx.sentOf[p.tokenStart]) ?? [], p.tokenStart);
     if (f) f.places.push(p);
   }
   for (const m of ctx.m.attributions) {
-    const fs = frames.filter((x) => x.sentence === m.sentence);
+    const fs = bySentence.get(m.sentence) ?? [];
     if (fs.length === 0) continue;
     // the source phrase: the cue and the words after it, up to the end of its clause (at most 8 words)
     const clause = ctx.clauseOf[m.tokenStart];
     let end = m.tokenEnd;
     while (end < ctx.a.tokens.length && end < m.tokenEnd + 6 && ctx.clauseOf[end] === clause && ctx.sentOf[end] === m.sentence) end++;
     // «بحسب مصادر محلية»: the cue before a named source belongs to the same phrase
-    const lead = ctx.m.attributions.find((g) => g.sentence === m.sentence && g.value.source === 'generic' && g !== m && g.tokenEnd <= m.tokenStart && g.tokenEnd >= m.tokenStart - 1);
+    const lead = ctx.ix.attributions[m.sentence].find((g) => g.value.source === 'generic' && g !== m && g.tokenEnd <= m.tokenStart && g.tokenEnd >= m.tokenStart - 1);
     const span: [number, number] = [(lead ?? m).rawStart, ctx.a.tokens[end - 1].rawEnd];
     for (const f of fs) {
       const better = !f.attribution || (m.value.source !== 'generic' && f.rules.includes('attribution:generic'));
@@ -448,7 +461,7 @@ function assignTimesPlacesAttribution(ctx: DocContext, frames: Frame[]): void {
 }
 
 function actorsInClauses(ctx: DocContext, f: Frame): Mention<ActorValue>[] {
-  return ctx.m.actors.filter((m) => m.sentence === f.sentence && f.clauses.has(ctx.clauseOf[m.tokenStart]));
+  return ctx.ix.actors[f.sentence].filter((m) => f.clauses.has(ctx.clauseOf[m.tokenStart]));
 }
 
 /** Type changes that depend on the arguments: fighters fleeing desert; a government taking ground regains it. */
@@ -456,12 +469,12 @@ function refineTypes(ctx: DocContext, frames: Frame[]): void {
   for (const f of frames) {
     const fighters =
       f.actors.some((a) => a.role !== 'perpetrator' && a.role !== undefined && !['civilians', 'journalists', 'aid_workers', 'protesters'].includes(a.id) && a.role === 'victim') ||
-      ctx.m.fighters.some((x) => x.sentence === f.sentence && f.clauses.has(ctx.clauseOf[x.tokenStart]) && !f.actors.some((a) => a.role === 'perpetrator' && a.token >= x.tokenStart && a.token <= x.tokenEnd));
+      ctx.ix.fighters[f.sentence].some((x) => f.clauses.has(ctx.clauseOf[x.tokenStart]) && !f.actors.some((a) => a.role === 'perpetrator' && a.token >= x.tokenStart && a.token <= x.tokenEnd));
     f.fightersVictim = fighters;
     // fighters who flee are the subject of the flight: any fighters noun in the clause makes it desertion
     const fleeing =
       f.type === 'displacement' &&
-      ctx.m.fighters.some((x) => x.sentence === f.sentence && f.triggers.some((t) => (x.tokenStart >= t.tokenEnd && x.tokenStart - t.tokenEnd <= 2) || (x.tokenEnd <= t.tokenStart && t.tokenStart - x.tokenEnd <= 2)));
+      ctx.ix.fighters[f.sentence].some((x) => f.triggers.some((t) => (x.tokenStart >= t.tokenEnd && x.tokenStart - t.tokenEnd <= 2) || (x.tokenEnd <= t.tokenStart && t.tokenStart - x.tokenEnd <= 2)));
     const alt = f.triggers.find((t) => t.value.ifFighters)?.value.ifFighters;
     if ((fighters || fleeing) && alt) {
       f.type = alt;
@@ -480,7 +493,7 @@ function refineTypes(ctx: DocContext, frames: Frame[]): void {
     // «أحرق أهال غاضبون منازل», «اشتبك أبناء عشيرتين بالعصي»: residents, not an armed group
     if (['looting', 'armed_clash', 'attack'].includes(f.type)) {
       const doer = (x: { tokenStart: number }) => f.triggers.some((t) => x.tokenStart >= t.tokenStart - 3 && x.tokenStart <= t.tokenEnd + 1);
-      if (ctx.m.crowds.some((x) => x.sentence === f.sentence && doer(x))) {
+      if (ctx.ix.crowds[f.sentence].some((x) => doer(x))) {
         f.type = 'mob_violence';
         f.weight = Math.max(f.weight, 0.8);
         f.actors = f.actors.filter((a) => a.role !== 'perpetrator');
@@ -506,6 +519,8 @@ export function attachArguments(ctx: DocContext, frames: Frame[]): void {
 /** After merging: the report's subject acts where no one else is named; victims default to civilians;
  * an event with no date of its own takes the date told just before it in its paragraph. */
 export function carryOver(ctx: DocContext, frames: Frame[]): void {
+  const placesBySentence = new Map<number, DocContext['places']>();
+  for (const p of ctx.places) placesBySentence.set(ctx.sentOf[p.tokenStart], [...(placesBySentence.get(ctx.sentOf[p.tokenStart]) ?? []), p]);
   let prev: Frame | null = null;
   for (const f of frames) {
     if (!f.time && prev?.time && prev.paragraph === f.paragraph && !f.earlier) {
@@ -515,7 +530,8 @@ export function carryOver(ctx: DocContext, frames: Frame[]): void {
     // «قرب المدينة»: an event with no place of its own happened where the text last put one
     if (f.places.length === 0) {
       const first = Math.min(...f.triggers.map((t) => t.tokenStart));
-      const before = ctx.places.filter((p) => p.role === 'location' && p.entry && p.tokenStart < first && f.sentence - ctx.sentOf[p.tokenStart] <= 1 && !ctx.chargeTokens.has(p.tokenStart) && !dateline(ctx, p));
+      const near = [...(placesBySentence.get(f.sentence - 1) ?? []), ...(placesBySentence.get(f.sentence) ?? [])];
+      const before = near.filter((p) => p.role === 'location' && p.entry && p.tokenStart < first && !ctx.chargeTokens.has(p.tokenStart) && !dateline(ctx, p));
       const last = before[before.length - 1];
       if (last) {
         f.places.push(last);

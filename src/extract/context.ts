@@ -29,7 +29,55 @@ export interface DocContext {
   /** token → the count-noun mention covering it, and whether a trigger covers it (built once) */
   countNounAtToken: Array<Mentions['countNouns'][number] | undefined>;
   triggerAtToken: Uint8Array;
+  /** mentions grouped by sentence, so that per-sentence lookups stay linear in long documents */
+  ix: SentenceIndex;
   issues: ExtractionIssue[];
+}
+
+export interface SentenceIndex {
+  triggers: Mentions['triggers'][];
+  actors: Mentions['actors'][];
+  cues: Mentions['cues'][];
+  fighters: Mentions['fighters'][];
+  roles: Mentions['roles'][];
+  aircraft: Mentions['aircraft'][];
+  crowds: Mentions['crowds'][];
+  attributions: Mentions['attributions'][];
+  accusations: Mentions['accusations'][];
+  /** quantities by first token, and the tokens where a quantity or its counted noun ends */
+  quantityAt: Map<number, Quantity[]>;
+  quantityEnds: Set<number>;
+}
+
+function group<T extends { sentence: number }>(list: T[], n: number): T[][] {
+  const out: T[][] = Array.from({ length: n }, () => []);
+  for (const x of list) if (x.sentence >= 0 && x.sentence < n) out[x.sentence].push(x);
+  return out;
+}
+
+export function sentenceIndex(sentences: number, m: Mentions, quantities: Quantity[]): SentenceIndex {
+  const quantityAt = new Map<number, Quantity[]>();
+  const quantityEnds = new Set<number>();
+  for (const q of quantities) {
+    quantityAt.set(q.tokenStart, [...(quantityAt.get(q.tokenStart) ?? []), q]);
+    if (!q.unit) {
+      quantityEnds.add(q.tokenEnd);
+      if (q.noun) quantityEnds.add(q.noun.tokenEnd);
+    }
+  }
+  return {
+    triggers: group(m.triggers, sentences),
+    actors: group(m.actors, sentences),
+    cues: group(m.cues, sentences),
+    fighters: group(m.fighters, sentences),
+    roles: group(m.roles, sentences),
+    aircraft: group(m.aircraft, sentences),
+    crowds: group(m.crowds, sentences),
+    attributions: group(m.attributions, sentences),
+    accusations: group(m.accusations, sentences),
+    quantityAt,
+    quantityEnds,
+  };
 }
 
 /** Per-token indexes of the mentions that argument finding looks up again and again. */

@@ -205,7 +205,7 @@ function addTrigger(f: Frame, t: Mention<TriggerValue>, clause: number): void {
 /** A strike word is an air strike when an aircraft word shares its clause, shelling otherwise. */
 function strikeType(ctx: DocContext, t: Mention<TriggerValue>): IncidentType {
   const c = ctx.clauseOf[t.tokenStart];
-  const air = ctx.m.aircraft.some((x) => x.sentence === t.sentence && ctx.clauseOf[x.tokenStart] === c);
+  const air = ctx.ix.aircraft[t.sentence].some((x) => ctx.clauseOf[x.tokenStart] === c);
   return air ? 'air_strike' : 'shelling';
 }
 
@@ -224,7 +224,7 @@ const PROTEST_TYPES: ReadonlySet<IncidentType> = new Set<IncidentType>([
  * by the protesters → violent demonstration («أضرم محتجون غاضبون النار في مبنى المحافظة»).
  */
 function protestCombination(ctx: DocContext, sentence: number, local: Frame[]): void {
-  const protesterNamed = ctx.m.actors.some((m) => m.sentence === sentence && m.value.actor === 'protesters');
+  const protesterNamed = ctx.ix.actors[sentence].some((m) => m.value.actor === 'protesters');
   const protest = local.find((f) => PROTEST_TYPES.has(f.type)) ?? (protesterNamed ? local.find((f) => ['mob_violence', 'looting', 'armed_clash', 'attack', 'arrests'].includes(f.type)) : undefined);
   if (!protest) return;
   const others = local.filter((f) => f !== protest);
@@ -247,12 +247,13 @@ function protestCombination(ctx: DocContext, sentence: number, local: Frame[]): 
 /** Clause-level frames of one document, before arguments and merging. */
 export function buildFrames(ctx: DocContext, suppressed: Set<Mention<TriggerValue>>, lowered: Map<Mention<TriggerValue>, string[]>): Frame[] {
   const frames: Frame[] = [];
-  const sepCues = ctx.m.cues.filter((c) => c.value.kind === 'separator');
-  const earlierCues = ctx.m.cues.filter((c) => c.value.kind === 'earlier' || c.value.kind === 'earlier_before');
-  const causeCues = ctx.m.cues.filter((c) => c.value.kind === 'cause');
   let key = 0;
   for (const s of ctx.a.sentences) {
-    const trig = ctx.m.triggers.filter((t) => t.sentence === s.i && t.value.type !== 'none' && !suppressed.has(t));
+    const cues = ctx.ix.cues[s.i];
+    const sepCues = cues.filter((c) => c.value.kind === 'separator');
+    const earlierCues = cues.filter((c) => c.value.kind === 'earlier' || c.value.kind === 'earlier_before');
+    const causeCues = cues.filter((c) => c.value.kind === 'cause');
+    const trig = ctx.ix.triggers[s.i].filter((t) => t.value.type !== 'none' && !suppressed.has(t));
     if (trig.length === 0) continue;
     const events = trig.filter((t) => !t.value.outcome);
     const outcomes = trig.filter((t) => t.value.outcome);

@@ -103,7 +103,7 @@ export function compatible(ctx: DocContext, a: Frame, b: Frame): boolean {
   if (a.sentence === b.sentence) {
     // two clauses of one sentence: joined only when the second adds nothing that conflicts
     if (a.type !== b.type && !outcomeOnly(b) && !absorbs(a.type, b.type) && !absorbs(b.type, a.type)) return false;
-    const between = (kind: string) => ctx.m.cues.some((c) => c.value.kind === kind && c.sentence === a.sentence && c.tokenStart > a.triggers[0].tokenStart && c.tokenStart < b.triggers[0].tokenStart);
+    const between = (kind: string) => ctx.ix.cues[a.sentence].some((c) => c.value.kind === kind && c.tokenStart > a.triggers[0].tokenStart && c.tokenStart < b.triggers[0].tokenStart);
     if (between('separator')) return false;
     return !between('contrast') || (bare(b) && b.places.length === 0);
   }
@@ -212,7 +212,9 @@ export function mergeFrames(ctx: DocContext, frames: Frame[]): { frames: Frame[]
   const merges: Array<{ into: number; from: number }> = [];
   for (const f of frames) {
     let target: Frame | null = null;
-    for (let i = out.length - 1; i >= 0; i--) {
+    // the nearest 60 frames: events told further apart are merged only as references or headlines
+    const floor = f.reference || f.definite ? 0 : Math.max(0, out.length - 60);
+    for (let i = out.length - 1; i >= floor; i--) {
       if (compatible(ctx, out[i], f)) {
         target = out[i];
         break;

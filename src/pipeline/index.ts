@@ -9,7 +9,7 @@ import { findTimes } from '../time/find-times.ts';
 import { findPlaces } from '../geo/find-places.ts';
 import { lexiconsFor } from '../extract/lexicons.ts';
 import { findMentions } from '../extract/mentions.ts';
-import { tokenIndexes, tokenMaps, type DocContext } from '../extract/context.ts';
+import { sentenceIndex, tokenIndexes, tokenMaps, type DocContext } from '../extract/context.ts';
 import { buildFrames, chargeListTokens, cueEffects, type Frame } from '../extract/frames.ts';
 import { attachArguments, carryOver, documentSubject } from '../extract/arguments.ts';
 import { mergeFrames } from '../extract/merge.ts';
@@ -88,7 +88,7 @@ export function extractDocument(input: ExtractInput, options: ExtractOptions = {
     const times = guard('times', issues, [], () => findTimes(a, published));
     const { sentOf, clauseOf } = tokenMaps(a);
     const places = guard('places', issues, [], () => findPlaces(a));
-    const ctx: DocContext = { a, lex, m, quantities, times, places, published, sentOf, clauseOf, subject: null, tally: false, chargeTokens: new Set(), ...tokenIndexes(a.tokens.length, m), issues };
+    const ctx: DocContext = { a, lex, m, quantities, times, places, published, sentOf, clauseOf, subject: null, tally: false, chargeTokens: new Set(), ...tokenIndexes(a.tokens.length, m), ix: sentenceIndex(a.sentences.length, m, quantities), issues };
     ctx.chargeTokens = chargeListTokens(ctx);
     ctx.subject = documentSubject(ctx);
     const totalSentences = new Set(m.cues.filter((c) => c.value.kind === 'total').map((c) => c.sentence));
