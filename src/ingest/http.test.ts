@@ -28,6 +28,15 @@ before(async () => {
       res.setHeader('location', 'http://169.254.169.254/latest/meta-data/');
       return res.end();
     }
+    if (path === '/tagged') {
+      if (req.headers['if-none-match'] === '"v1"' || req.headers['if-modified-since'] === 'Tue, 05 Jul 2016 08:00:00 GMT') {
+        res.statusCode = 304;
+        return res.end();
+      }
+      res.setHeader('etag', '"v1"');
+      res.setHeader('last-modified', 'Tue, 05 Jul 2016 08:00:00 GMT');
+      return res.end('<html><body><p>نص</p></body></html>');
+    }
     if (path === '/missing') {
       res.statusCode = 404;
       return res.end('not here');
@@ -94,4 +103,13 @@ test('every redirect hop is checked: a public-looking start cannot redirect inwa
   const f = open({ allowAddress: (ip) => ip === '127.0.0.1' });
   assert.equal((await f.fetch(`${base}/hop/1`)).url, `${base}/ok`);
   await assert.rejects(f.fetch(`${base}/to-metadata`), code('fetch.private-address'));
+});
+
+test('conditional requests: validators returned, 304 reported as not modified', async () => {
+  const f = open();
+  const first = await f.fetch(`${base}/tagged`);
+  assert.deepEqual([first.notModified, first.etag, first.lastModified], [false, '"v1"', 'Tue, 05 Jul 2016 08:00:00 GMT']);
+  assert.equal((await f.fetch(`${base}/tagged`, { etag: first.etag })).notModified, true);
+  assert.equal((await f.fetch(`${base}/tagged`, { lastModified: first.lastModified })).notModified, true);
+  assert.equal((await f.fetch(`${base}/tagged`, { etag: '"v0"' })).notModified, false);
 });

@@ -41,7 +41,22 @@ export interface FetchedResource {
   status: number;
   contentType: string | null;
   body: Buffer;
+  /** validators for the next conditional request */
+  etag: string | null;
+  lastModified: string | null;
+  /** the server answered 304 to a conditional request: what we have is current */
+  notModified: boolean;
 }
+
+/** What an earlier fetch of the URL returned, for If-None-Match / If-Modified-Since. */
+export interface Validators {
+  etag?: string | null;
+  lastModified?: string | null;
+}
+
+const ACCEPT = 'text/html,application/xhtml+xml,application/rss+xml,application/atom+xml,application/xml;q=0.9,*/*;q=0.5';
+
+type HopResult = { status: number; redirect?: string; contentType: string | null; body?: Buffer; etag: string | null; lastModified: string | null };
 
 type LookupCallback = (err: NodeJS.ErrnoException | null, address: string | LookupAddress[], family?: number) => void;
 
@@ -62,18 +77,25 @@ export class Fetcher {
     return this.opts.allowPrivate || !isNonPublicAddress(ip);
   }
 
-  async fetch(url: string, accept = 'text/html,application/xhtml+xml,application/rss+xml,application/atom+xml,application/xml;q=0.9,*/*;q=0.5'): Promise<FetchedResource> {
+  async fetch(url: string, validators: Validators = {}): Promise<FetchedResource> {
     const deadline = Date.now() + this.opts.timeoutMs;
     let current = parseHttpUrl(url);
     for (let hop = 0; ; hop++) {
       await this.waitTurn(current.host);
-      const res = await this.request(current, accept, deadline);
+      // validators belong to the URL we fetched before, so only the first hop carries them
+      const conditional: Record<string, string> = {};
+      if (hop === 0 && validators.etag) conditional['if-none-match'] = validators.etag;
+      if (hop === 0 && validators.lastModified) conditional['if-modified-since'] = validators.lastModified;
+      const res = await this.request(current, conditional, deadline);
+      if (res.status === 304) {
+        return { url: current.href, status: 304, contentType: res.contentType, body: Buffer.alloc(0), etag: res.etag, lastModified: res.lastModified, notModified: true };
+      }
       if (res.redirect) {
         if (hop >= this.opts.maxRedirects) throw fail('fetch.redirects', `more than ${this.opts.maxRedirects} redirects`);
         current = parseHttpUrl(new URL(res.redirect, current).href);
         continue;
       }
-      return { url: current.href, status: res.status, contentType: res.contentType, body: res.body! };
+      return { url: current.href, status: res.status, contentType: res.contentType, body: res.body!, etag: res.etag, lastModified: res.lastModified, notModified: false };
     }
   }
 
@@ -97,11 +119,7 @@ export class Fetcher {
     });
   };
 
-  private request(
-    url: URL,
-    accept: string,
-    deadline: number,
-  ): Promise<{ status: number; redirect?: string; contentType: string | null; body?: Buffer }> {
+  private request(url: URL, conditional: Record<string, string>, deadline: number): Promise<HopResult> {
     const literal = url.hostname.replace(/^\[|\]$/g, '');
     if (isIP(literal) && !this.allowed(literal)) {
       return Promise.reject(fail('fetch.private-address', `${literal} is a non-public address; pass --allow-private to permit`));
@@ -112,7 +130,7 @@ export class Fetcher {
     return new Promise((resolve, reject) => {
       let settled = false;
       let responded = false;
-      const done = (err: Error | null, value?: Parameters<typeof resolve>[0]) => {
+      const done = (err: Error | null, value?: HopResult) => {
         if (settled) return;
         settled = true;
         clearTimeout(timer);
@@ -126,7 +144,7 @@ export class Fetcher {
         url,
         {
           method: 'GET',
-          headers: { 'user-agent': this.opts.userAgent, accept, 'accept-encoding': 'gzip, deflate, br' },
+          headers: { 'user-agent': this.opts.userAgent, accept: ACCEPT, 'accept-encoding': 'gzip, deflate, br', ...conditional },
           lookup: this.checkedLookup as unknown as typeof dnsLookup,
           agent: false,
         },
@@ -134,9 +152,15 @@ export class Fetcher {
           responded = true;
           const status = res.statusCode ?? 0;
           const contentType = typeof res.headers['content-type'] === 'string' ? res.headers['content-type'] : null;
+          const etag = typeof res.headers.etag === 'string' ? res.headers.etag : null;
+          const lastModified = typeof res.headers['last-modified'] === 'string' ? res.headers['last-modified'] : null;
+          if (status === 304) {
+            res.resume();
+            return done(null, { status, contentType, etag, lastModified });
+          }
           if (status >= 300 && status < 400 && res.headers.location) {
             res.resume();
-            return done(null, { status, redirect: res.headers.location, contentType });
+            return done(null, { status, redirect: res.headers.location, contentType, etag, lastModified });
           }
           if (status < 200 || status >= 300) {
             res.resume();
@@ -175,7 +199,7 @@ export class Fetcher {
           );
           stream.on('end', () => {
             if (!res.complete) return done(fail('fetch.truncated', 'the connection closed before the whole body arrived'));
-            done(null, { status, contentType, body: Buffer.concat(chunks) });
+            done(null, { status, contentType, body: Buffer.concat(chunks), etag, lastModified });
           });
         },
       );

@@ -271,7 +271,20 @@ export async function ingest(args: string[], opts: IngestOptions): Promise<Inges
     const known = pages.get(url);
     if (known) return known;
     const p = (async (): Promise<Landed | null> => {
-      const res = await fetcher.fetch(url);
+      // a page landed before is asked for only if changed (ETag / Last-Modified); feeds never
+      // get this entry, so a feed whose items were cut short by a crash is read again in full
+      const cacheKey = `http-cache:${url}`;
+      const level = processing.kind === 'none' ? 'stored' : 'extracted';
+      const entry = readCache(await stored(() => store.getIngestState(cacheKey)));
+      // a page stored by a --no-extract run still needs its extraction: fetch it in full
+      const cached = entry && (entry.level === 'extracted' || level === 'stored') ? entry : null;
+      const res = await fetcher.fetch(url, cached ?? {});
+      if (res.notModified && cached) {
+        const self = finished({ id: cached.id, status: 'unchanged' });
+        const follow = (hint?.followAlternates ?? true) && cached.alternates.some((a) => SUPPORTED_LANGS.has(a.lang));
+        if (follow) await landAlternates(self, cached.alternates, cached.published);
+        return self;
+      }
       const type = mediaType(res.contentType);
       const text = decodeBody(res.body, res.contentType, label, maxBytes);
       if (type && /(rss|atom)\+xml$/.test(type)) {
@@ -303,9 +316,14 @@ export async function ingest(args: string[], opts: IngestOptions): Promise<Inges
         doc = { sourceKey: res.url, url: res.url, title: hint?.title ?? null, lang: pickLang(null, text), published: hint?.published ?? opts.published?.({ url: res.url, text }) ?? null, text, format: 'txt', alternates: [] };
       }
       const follow = (hint?.followAlternates ?? true) && doc.alternates.some((a) => SUPPORTED_LANGS.has(a.lang));
-      const landed = await land(doc, follow);
+      const cacheable = Boolean(res.etag || res.lastModified);
+      const landed = await land(doc, follow || cacheable);
       if (res.url !== url && !pages.has(res.url)) pages.set(res.url, pages.get(url)!);
-      if (follow) await landAlternates(landed, doc);
+      if (follow) await landAlternates(landed, doc.alternates, doc.published);
+      if (cacheable) {
+        const next: PageCache = { etag: res.etag, lastModified: res.lastModified, id: landed.id!, level, alternates: doc.alternates, published: doc.published };
+        await stored(() => store.setIngestState(cacheKey, JSON.stringify(next)));
+      }
       return landed;
     })();
     pages.set(url, p);
@@ -313,14 +331,14 @@ export async function ingest(args: string[], opts: IngestOptions): Promise<Inges
   }
 
   /** Other-language versions are ingested too and linked to this page as one group. */
-  async function landAlternates(self: Landed, doc: DocumentInput): Promise<void> {
+  async function landAlternates(self: Landed, alternates: DocumentInput['alternates'], published: string | null): Promise<void> {
     const ids = [self.id!];
-    for (const alt of doc.alternates) {
+    for (const alt of alternates) {
       if (!SUPPORTED_LANGS.has(alt.lang)) continue;
       const seen = pages.has(alt.url);
       if (!seen) summary.total++;
       try {
-        const landed = await landUrl(alt.url, alt.url, { title: null, published: doc.published, alternates: [], followAlternates: false });
+        const landed = await landUrl(alt.url, alt.url, { title: null, published, alternates: [], followAlternates: false });
         if (!seen && landed) count(landed.status);
         if (landed?.id) ids.push(landed.id);
       } catch (e) {
@@ -378,6 +396,27 @@ export async function ingest(args: string[], opts: IngestOptions): Promise<Inges
   });
   await Promise.all(workers);
   return summary;
+}
+
+/** What the ingest state remembers of a landed page, to ask the server only for changes. */
+interface PageCache {
+  etag: string | null;
+  lastModified: string | null;
+  id: string;
+  /** how far the page got: stored only (--no-extract) or extracted */
+  level: 'stored' | 'extracted';
+  alternates: DocumentInput['alternates'];
+  published: string | null;
+}
+
+function readCache(raw: string | null): PageCache | null {
+  if (!raw) return null;
+  try {
+    const c = JSON.parse(raw) as PageCache;
+    return typeof c.id === 'string' && Array.isArray(c.alternates) ? c : null;
+  } catch {
+    return null;
+  }
 }
 
 /** The file's bytes, refusing one over the limit before reading it into memory. */

@@ -5,6 +5,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { createServer, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { createHash } from 'node:crypto';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -27,6 +28,8 @@ function article(lang: string, title: string, body: string, extra = ''): string 
 }
 
 let server: Server;
+const fullPages: string[] = [];
+const notModified: string[] = [];
 let base = '';
 const hanging = new Set<ServerResponse>();
 const dir = mkdtempSync(join(tmpdir(), 'rasid-bad-'));
@@ -37,7 +40,16 @@ before(async () => {
   server = createServer((req, res) => {
     const path = req.url ?? '/';
     const html = (body: string) => {
+      // pages answer conditional requests, as WordPress behind a cache does
+      const etag = `"${createHash('sha1').update(body).digest('hex')}"`;
+      if (req.headers['if-none-match'] === etag) {
+        res.statusCode = 304;
+        notModified.push(path);
+        return res.end();
+      }
+      res.setHeader('etag', etag);
       res.setHeader('content-type', 'text/html; charset=utf-8');
+      fullPages.push(path);
       res.end(body);
     };
     if (path === '/ar/post-1/')
@@ -135,11 +147,33 @@ test('bad inputs are listed with their reasons while everything else lands', asy
 });
 
 test('a second run: the good inputs are unchanged, the bad ones fail again', async () => {
+  fullPages.length = 0;
   const r = await runRasid(['ingest', files, `${base}/feed/`, '--db', db, '--allow-private', '--timeout', '1500', '--max-bytes', '100000', '--host-delay', '0', '--json']);
   const s = JSON.parse(r.stdout) as Summary;
   assert.equal(s.new, 0);
   assert.equal(s.unchanged, 5);
   assert.equal(s.failed, 8);
+  // unchanged pages are not downloaded again; the cut-off and oversized pages, never landed, are
+  assert.deepEqual(fullPages.sort(), ['/cut/', '/huge/']);
+  assert.deepEqual(notModified.sort(), ['/ar/post-1/', '/ar/post-2/', '/en/post-1/']);
+});
+
+test('a page stored with --no-extract is fetched in full and extracted by the next run', async () => {
+  const other = join(dir, 'two-step.db');
+  const common = ['--db', other, '--allow-private', '--host-delay', '0', '--json'];
+  const stored = await runRasid(['ingest', `${base}/ar/post-2/`, '--no-extract', ...common]);
+  assert.equal(JSON.parse(stored.stdout).new, 1);
+  fullPages.length = 0;
+  const extracted = await runRasid(['ingest', `${base}/ar/post-2/`, ...common]);
+  assert.equal(JSON.parse(extracted.stdout).unchanged, 1);
+  assert.deepEqual(fullPages, ['/ar/post-2/'], 'not a conditional request: the stored copy lacks its extraction');
+  const store = await openStore({ db: other });
+  try {
+    const [doc] = (await store.listDocuments({ limit: 5, offset: 0 })).items;
+    assert.ok((await store.countIncidents({ documentId: doc.id })) > 0);
+  } finally {
+    await store.close();
+  }
 });
 
 test('without --allow-private a loopback URL is refused', async () => {
