@@ -369,9 +369,11 @@ function assignCounts(ctx: DocContext, frames: Frame[]): void {
   // «مقتل شخص في سرمين», «وأصيب طفل بجروح»: a casualty word before one person counts one
   for (const f of frames) {
     for (const t of f.triggers) {
-      const key = t.value.outcome;
+      const key = t.value.outcome ?? (t.value.type === f.type ? t.value.count : undefined);
       if (!key || f.counts[key]) continue;
-      const c = countNounAt(ctx, t.tokenEnd);
+      // «أعدم التنظيم رجلاً»: the doer may stand between the verb and the one person
+      const actor = ctx.ix.actors[t.sentence].find((m) => m.tokenStart === t.tokenEnd);
+      const c = countNounAt(ctx, t.tokenEnd) ?? (actor ? countNounAt(ctx, actor.tokenEnd) : undefined);
       if (!c || !c.value.one || ctx.ix.quantityAt.has(c.tokenStart) || ctx.ix.quantityAt.has(c.tokenStart - 1)) continue;
       const tok = ctx.a.tokens[c.tokenStart];
       const q: Quantity = {
