@@ -319,6 +319,10 @@ export function frameCountKey(f: Frame): CountKey | null {
 function setCount(f: Frame, key: CountKey, q: Quantity, rule: string): void {
   const cur = f.counts[key];
   if (!cur || (cur.q.kind === 'vague' && q.kind !== 'vague')) f.counts[key] = { q, rule };
+  else if (cur.q.value !== q.value && q.kind !== 'vague' && cur.q !== q) {
+    // two figures for one key in one event: the first is kept, the other is reported
+    f.issues.push({ code: 'count.competing', stage: 'counts', message: `${key}: ${cur.q.value} kept, ${q.value} also given`, span: [q.rawStart, q.rawEnd] });
+  }
 }
 
 function framesBySentence(frames: Frame[]): Map<number, Frame[]> {
