@@ -22,7 +22,7 @@ const PER_DOC = 5;
 
 // a tiny deterministic generator, so both backends get the same corpus
 let seed = 42;
-const rand = () => ((seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff);
+const rand = () => (seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff;
 const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rand() * xs.length)];
 
 const TOWNS = [
@@ -38,10 +38,28 @@ const TOWNS = [
   ['تلعفر', 'Tal Afar', 36.37, 42.45, 'Nineveh'],
 ] as const;
 const VERBS_AR = ['أعدم', 'اعتقل', 'قصف', 'استهدف', 'اختطف', 'هاجم', 'فجّر', 'داهم'];
-const ACTORS_AR = [['تنظيم داعش', 'isis'], ['قوات النظام', 'syrian_government'], ['طيران التحالف', 'international_coalition'], ['مسلحون مجهولون', 'unidentified_armed_group']] as const;
+const ACTORS_AR = [
+  ['تنظيم داعش', 'isis'],
+  ['قوات النظام', 'syrian_government'],
+  ['طيران التحالف', 'international_coalition'],
+  ['مسلحون مجهولون', 'unidentified_armed_group'],
+] as const;
 const NOUNS_AR = ['مدنيين', 'شبان', 'عمال', 'نازحين', 'أطفال', 'نساء', 'مزارعين', 'طلاب'];
 const PLACES_AR = ['سوق', 'مسجد', 'مدرسة', 'مستشفى', 'حاجز', 'مخيم', 'جسر', 'معمل'];
-const EN = ['gunmen', 'checkpoint', 'market', 'hospital', 'convoy', 'village', 'farmers', 'students', 'raid', 'detained', 'shelling', 'drone'];
+const EN = [
+  'gunmen',
+  'checkpoint',
+  'market',
+  'hospital',
+  'convoy',
+  'village',
+  'farmers',
+  'students',
+  'raid',
+  'detained',
+  'shelling',
+  'drone',
+];
 
 function makeText(k: number): { text: string; lang: 'ar' | 'en'; sentences: string[] } {
   const sentences: string[] = [];
@@ -69,7 +87,17 @@ function makeIncident(k: number, text: string, sentence: string): Incident {
     acled: acledFor(type),
     violations: [],
     actors: [{ role: 'perpetrator', id: actor[1], name: actor[1], span: null }],
-    locations: [{ name, name_ar: nameAr, admin1, lat: lat + (rand() - 0.5) / 10, lon: lon + (rand() - 0.5) / 10, precision: 1, span: null }],
+    locations: [
+      {
+        name,
+        name_ar: nameAr,
+        admin1,
+        lat: lat + (rand() - 0.5) / 10,
+        lon: lon + (rand() - 0.5) / 10,
+        precision: 1,
+        span: null,
+      },
+    ],
     time: { start: day, end: day, precision: 1, text: null, span: null },
     counts: { killed: { value: 3, min: 3, max: 3, approximate: false, text: '3', span: null } },
     methods: [],
@@ -81,7 +109,20 @@ function makeIncident(k: number, text: string, sentence: string): Incident {
   };
 }
 
-const QUERY_WORDS = ['مستشفي', 'اعدم', 'داعش', 'الميادين', 'مدرسه', 'حاجز', 'اطفال', 'market', 'hospital', 'Manbij', 'قصف الرقه', 'نازحين ادلب'];
+const QUERY_WORDS = [
+  'مستشفي',
+  'اعدم',
+  'داعش',
+  'الميادين',
+  'مدرسه',
+  'حاجز',
+  'اطفال',
+  'market',
+  'hospital',
+  'Manbij',
+  'قصف الرقه',
+  'نازحين ادلب',
+];
 
 function quantile(xs: number[], q: number): number {
   const s = [...xs].sort((a, b) => a - b);
@@ -104,9 +145,20 @@ async function run(label: string, store: Store): Promise<void> {
   for (let d = 0; d < docs; d++) {
     const { text, lang, sentences } = makeText(d);
     const t = performance.now();
-    const { id } = await store.putDocument({ sourceKey: `bench:${d}`, url: null, title: null, lang, published: null, text, format: 'txt', alternates: [] });
+    const { id } = await store.putDocument({
+      sourceKey: `bench:${d}`,
+      url: null,
+      title: null,
+      lang,
+      published: null,
+      text,
+      format: 'txt',
+      alternates: [],
+    });
     docMs += performance.now() - t;
-    for (const s of sentences) if (inserted + batch.length < N) batch.push({ documentId: id, incident: makeIncident(inserted + batch.length, text, s) });
+    for (const s of sentences)
+      if (inserted + batch.length < N)
+        batch.push({ documentId: id, incident: makeIncident(inserted + batch.length, text, s) });
     if (batch.length >= 5000) await flush();
   }
   await flush();

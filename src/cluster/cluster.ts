@@ -16,7 +16,9 @@ const DAY = 86_400_000;
 export function findClusters(candidates: ClusterCandidate[]): FoundCluster[] {
   const dated = candidates
     .map((c) => ({ c, r: dayRange(c.incident) }))
-    .filter((x): x is { c: ClusterCandidate; r: [number, number] } => x.r !== null && x.r[1] - x.r[0] <= MAX_RANGE_DAYS * DAY)
+    .filter(
+      (x): x is { c: ClusterCandidate; r: [number, number] } => x.r !== null && x.r[1] - x.r[0] <= MAX_RANGE_DAYS * DAY,
+    )
     .sort((x, y) => x.r[0] - y.r[0] || (x.c.id < y.c.id ? -1 : 1));
   const group = new Map<string, string[]>(dated.map((x) => [x.c.id, [x.c.id]]));
   const byId = new Map(dated.map((x) => [x.c.id, x.c]));
@@ -101,7 +103,9 @@ function canJoin(inc: StoredIncident): boolean {
   return r !== null && r[1] - r[0] <= MAX_RANGE_DAYS * DAY && inc.locations.length > 0;
 }
 
-async function candidatesFrom(store: Store): Promise<{ candidates: ClusterCandidate[]; current: Map<string, Set<string>> }> {
+async function candidatesFrom(
+  store: Store,
+): Promise<{ candidates: ClusterCandidate[]; current: Map<string, Set<string>> }> {
   const docs = new Map<string, { group: string; lang: string }>();
   const candidates: ClusterCandidate[] = [];
   const current = new Map<string, Set<string>>();
@@ -130,7 +134,13 @@ async function candidatesFrom(store: Store): Promise<{ candidates: ClusterCandid
       d = { group: doc?.textHash ?? inc.documentId, lang: doc?.lang ?? 'ar' };
       docs.set(inc.documentId, d);
     }
-    candidates.push({ id: inc.id, documentId: inc.documentId, sourceGroup: d.group, lang: d.lang, incident: slim(inc) });
+    candidates.push({
+      id: inc.id,
+      documentId: inc.documentId,
+      sourceGroup: d.group,
+      lang: d.lang,
+      incident: slim(inc),
+    });
   }
   return { candidates, current };
 }

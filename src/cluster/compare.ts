@@ -43,7 +43,8 @@ const DAY = 86_400_000;
 
 export function haversineKm(lat1: number, lon1: number, lat2: number, lon2: number): number {
   const r = (d: number) => (d * Math.PI) / 180;
-  const a = Math.sin(r(lat2 - lat1) / 2) ** 2 + Math.cos(r(lat1)) * Math.cos(r(lat2)) * Math.sin(r(lon2 - lon1) / 2) ** 2;
+  const a =
+    Math.sin(r(lat2 - lat1) / 2) ** 2 + Math.cos(r(lat1)) * Math.cos(r(lat2)) * Math.sin(r(lon2 - lon1) / 2) ** 2;
   return 2 * 6371 * Math.asin(Math.min(1, Math.sqrt(a)));
 }
 
@@ -103,7 +104,8 @@ function placeRule(a: Incident, b: Incident): { join: string | null; block: stri
   for (const x of pa)
     for (const y of pb) {
       const nx = placeKey(x.name_ar || x.name);
-      if (nx && (nx === placeKey(y.name_ar || y.name) || placeKey(x.name) === placeKey(y.name))) return { join: 'place.same-name', block: null };
+      if (nx && (nx === placeKey(y.name_ar || y.name) || placeKey(x.name) === placeKey(y.name)))
+        return { join: 'place.same-name', block: null };
     }
   return { join: null, block: measured ? 'place.farther-than-25km' : null };
 }
@@ -120,7 +122,10 @@ function timeRule(a: Incident, b: Incident): { join: string | null; block: strin
 }
 
 /** Two counts of one event can differ (15 and 19 killed); 3 and 40 cannot. */
-export function countsAgree(x: { value: number; min: number; max: number }, y: { value: number; min: number; max: number }): boolean {
+export function countsAgree(
+  x: { value: number; min: number; max: number },
+  y: { value: number; min: number; max: number },
+): boolean {
   if (x.min <= y.max && y.min <= x.max) return true;
   const lo = Math.min(x.value, y.value);
   const hi = Math.max(x.value, y.value);
@@ -142,7 +147,8 @@ function countRule(a: Incident, b: Incident): { join: string | null; block: stri
 // Unknown or unidentified perpetrators fit anyone; two named, disjoint sets of perpetrators do not.
 const VAGUE_ACTORS = new Set(['unidentified_armed_group']);
 function actorRule(a: Incident, b: Incident): { join: string | null; block: string | null } {
-  const perps = (i: Incident) => new Set(i.actors.filter((x) => x.role === 'perpetrator' && !VAGUE_ACTORS.has(x.id)).map((x) => x.id));
+  const perps = (i: Incident) =>
+    new Set(i.actors.filter((x) => x.role === 'perpetrator' && !VAGUE_ACTORS.has(x.id)).map((x) => x.id));
   const pa = perps(a);
   const pb = perps(b);
   if (!pa.size || !pb.size) return { join: null, block: null };
@@ -178,6 +184,9 @@ export function compareIncidents(a: ClusterCandidate, b: ClusterCandidate): Comp
   if (counts.join) rules.push(counts.join);
   if (actors.join) rules.push(actors.join);
   if (a.lang !== b.lang) rules.push('source.other-language');
-  const score = Math.min(1, rules.reduce((s, r) => s + (WEIGHT[r] ?? 0), 0));
+  const score = Math.min(
+    1,
+    rules.reduce((s, r) => s + (WEIGHT[r] ?? 0), 0),
+  );
   return { join: true, blocked: false, rules, reason: null, score: Math.round(score * 100) / 100 };
 }

@@ -36,7 +36,10 @@ export interface ClusterView {
   languages: string[];
 }
 
-export function countSpreads(members: Array<Pick<StoredIncident, 'counts' | 'documentId' | 'status'>>, groupOf: (documentId: string) => string = (d) => d): CountSpread[] {
+export function countSpreads(
+  members: Array<Pick<StoredIncident, 'counts' | 'documentId' | 'status'>>,
+  groupOf: (documentId: string) => string = (d) => d,
+): CountSpread[] {
   const out: CountSpread[] = [];
   for (const key of COUNT_KEYS) {
     // one figure per source: a source that gives a count twice is not two sources
@@ -54,12 +57,23 @@ export function countSpreads(members: Array<Pick<StoredIncident, 'counts' | 'doc
     const max = Math.max(...values);
     const n = bySource.size;
     const figure = min === max ? `${min}` : `${min}–${max}`;
-    out.push({ key, value: min, min, max, sources: n, label: `${key} ${figure} across ${n} source${n === 1 ? '' : 's'}` });
+    out.push({
+      key,
+      value: min,
+      min,
+      max,
+      sources: n,
+      label: `${key} ${figure} across ${n} source${n === 1 ? '' : 's'}`,
+    });
   }
   return out;
 }
 
-export function buildClusterView(cluster: Cluster, members: StoredIncident[], docs: Map<string, StoredDocument>): ClusterView {
+export function buildClusterView(
+  cluster: Cluster,
+  members: StoredIncident[],
+  docs: Map<string, StoredDocument>,
+): ClusterView {
   const groupOf = (documentId: string) => docs.get(documentId)?.textHash ?? documentId;
   const sources = members.map((m) => {
     const d = docs.get(m.documentId);

@@ -1,9 +1,5 @@
 // Store errors carry a code so callers (CLI exit 2, server 4xx) never classify by message text.
-export type StoreErrorCode =
-  | 'store.not-found'
-  | 'store.conflict'
-  | 'store.invalid'
-  | 'store.unavailable';
+export type StoreErrorCode = 'store.not-found' | 'store.conflict' | 'store.invalid' | 'store.unavailable';
 
 export class StoreError extends Error {
   readonly code: StoreErrorCode;

@@ -216,6 +216,9 @@ export const SQLITE_MIGRATIONS: Migration[] = [
     version: 5,
     name: 'bbox-index-carries-order',
     // a bounding box picks ids from this index and sorts them without reading incident rows
-    statements: [`DROP INDEX incidents_lonlat`, `CREATE INDEX incidents_lonlat ON incidents(lon, lat, sort_key) WHERE lon IS NOT NULL`],
+    statements: [
+      `DROP INDEX incidents_lonlat`,
+      `CREATE INDEX incidents_lonlat ON incidents(lon, lat, sort_key) WHERE lon IS NOT NULL`,
+    ],
   },
 ];

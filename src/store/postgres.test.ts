@@ -53,7 +53,10 @@ describe('postgres specifics', { skip }, () => {
   it('two stores opening one schema at once migrate it once', async () => {
     const schema = schemaName();
     try {
-      const [a, b] = await Promise.all([openStore({ databaseUrl: url, schema }), openStore({ databaseUrl: url, schema })]);
+      const [a, b] = await Promise.all([
+        openStore({ databaseUrl: url, schema }),
+        openStore({ databaseUrl: url, schema }),
+      ]);
       const rows = await (a as PostgresStore).pool.query('SELECT version FROM schema_migrations ORDER BY version');
       assert.deepEqual(rows.rows, [{ version: 1 }, { version: 2 }, { version: 3 }, { version: 4 }]);
       await Promise.all([a.close(), b.close()]);
@@ -66,7 +69,16 @@ describe('postgres specifics', { skip }, () => {
     const schema = schemaName();
     try {
       const s = await openStore({ databaseUrl: url, schema });
-      const d = { sourceKey: 'https://x.example/1', url: null, title: null, lang: 'en' as const, published: null, text: 'Same text.', format: 'txt', alternates: [] };
+      const d = {
+        sourceKey: 'https://x.example/1',
+        url: null,
+        title: null,
+        lang: 'en' as const,
+        published: null,
+        text: 'Same text.',
+        format: 'txt',
+        alternates: [],
+      };
       const res = await Promise.all(Array.from({ length: 6 }, () => s.putDocument(d)));
       assert.equal(new Set(res.map((r) => r.id)).size, 1);
       assert.equal(res.filter((r) => r.status === 'new').length, 1);

@@ -141,7 +141,11 @@ export abstract class SqlStore implements Store {
   /** extra column values of an incident or document row for its indexed words (PostgreSQL: tsv) */
   protected abstract ftsColumns(words: string): { tsv?: RawBuilder<string> };
   /** after rows were written: index their words where the index lives apart (SQLite: FTS5 tables) */
-  protected abstract indexWords(c: Db, table: 'incidents' | 'documents', rows: Array<{ id: DbId; words: string }>): Promise<void>;
+  protected abstract indexWords(
+    c: Db,
+    table: 'incidents' | 'documents',
+    rows: Array<{ id: DbId; words: string }>,
+  ): Promise<void>;
   /** condition on incidents: its own indexed words match all terms */
   protected abstract incidentIdsMatching(terms: string[]): RawBuilder<unknown>;
   /** condition on incidents: its document's indexed words match all terms */
@@ -179,7 +183,8 @@ export abstract class SqlStore implements Store {
       .orderBy('version', 'desc')
       .limit(1)
       .executeTakeFirst();
-    if (latest && latest.hash === hash) return { id: String(latest.id), status: 'unchanged', extracted: latest.extracted_at !== null };
+    if (latest && latest.hash === hash)
+      return { id: String(latest.id), status: 'unchanged', extracted: latest.extracted_at !== null };
     const words = indexText(`${doc.title ?? ''}\n${doc.text}`);
     const row = await c
       .insertInto('documents')
@@ -265,7 +270,11 @@ export abstract class SqlStore implements Store {
       .select('id')
       .where('extracted_at', 'is', null)
       .where(({ not, exists, selectFrom }) =>
-        not(exists(selectFrom('documents as newer').select('newer.id').whereRef('newer.previous_id', '=', 'documents.id'))),
+        not(
+          exists(
+            selectFrom('documents as newer').select('newer.id').whereRef('newer.previous_id', '=', 'documents.id'),
+          ),
+        ),
       )
       .orderBy('id')
       .limit(limit)
@@ -295,7 +304,11 @@ export abstract class SqlStore implements Store {
       .selectAll('documents')
       .where('document_links.a', '=', n)
       .where(({ not, exists, selectFrom }) =>
-        not(exists(selectFrom('documents as newer').select('newer.id').whereRef('newer.previous_id', '=', 'documents.id'))),
+        not(
+          exists(
+            selectFrom('documents as newer').select('newer.id').whereRef('newer.previous_id', '=', 'documents.id'),
+          ),
+        ),
       )
       .orderBy('documents.id')
       .execute();
@@ -327,17 +340,28 @@ export abstract class SqlStore implements Store {
 
   // ---------------------------------------------------------------- incidents
 
-  async saveExtraction(documentId: string, extraction: { incidents: Incident[] }): Promise<{ saved: number; kept: number }> {
+  async saveExtraction(
+    documentId: string,
+    extraction: { incidents: Incident[] },
+  ): Promise<{ saved: number; kept: number }> {
     const n = dbId(documentId);
     if (n === null) throw new StoreError('store.not-found', `no document ${documentId}`);
     return this.tx(async (c) => {
-      const doc = await c.selectFrom('documents').select(['id', 'text', 'previous_id']).where('id', '=', n).executeTakeFirst();
+      const doc = await c
+        .selectFrom('documents')
+        .select(['id', 'text', 'previous_id'])
+        .where('id', '=', n)
+        .executeTakeFirst();
       if (!doc) throw new StoreError('store.not-found', `no document ${documentId}`);
       // the version chain: touched incidents of earlier versions still stand for their event
       const texts = new Map<string, string>([[String(doc.id), doc.text]]);
       let prev = doc.previous_id;
       while (prev !== null && !texts.has(String(prev))) {
-        const p = await c.selectFrom('documents').select(['id', 'text', 'previous_id']).where('id', '=', prev).executeTakeFirst();
+        const p = await c
+          .selectFrom('documents')
+          .select(['id', 'text', 'previous_id'])
+          .where('id', '=', prev)
+          .executeTakeFirst();
         if (!p) break;
         texts.set(String(p.id), p.text);
         prev = p.previous_id;
@@ -355,8 +379,10 @@ export abstract class SqlStore implements Store {
       for (const r of existing) {
         if (r.status !== 'machine') {
           kept++;
-          for (const k of touchKeys(JSON.parse(r.data) as Incident, texts.get(String(r.document_id)) ?? '')) touched.add(k);
-        } else if (String(r.document_id) === String(doc.id) && !machineHere.has(r.ext_id)) machineHere.set(r.ext_id, r.id);
+          for (const k of touchKeys(JSON.parse(r.data) as Incident, texts.get(String(r.document_id)) ?? ''))
+            touched.add(k);
+        } else if (String(r.document_id) === String(doc.id) && !machineHere.has(r.ext_id))
+          machineHere.set(r.ext_id, r.id);
         else stale.push(r.id);
       }
       let saved = 0;
@@ -388,7 +414,10 @@ export abstract class SqlStore implements Store {
         .where('cluster_id', 'is not', null)
         .execute();
       await c.deleteFrom('incidents').where('id', 'in', part).execute();
-      await this.dissolveSmallClusters(c, clusters.map((r) => r.cluster_id as DbId));
+      await this.dissolveSmallClusters(
+        c,
+        clusters.map((r) => r.cluster_id as DbId),
+      );
     }
   }
 
@@ -451,7 +480,13 @@ export abstract class SqlStore implements Store {
     return ids;
   }
 
-  private async writeSideRows(c: Db, ids: DbId[], cols: IncidentColumns[], statuses: IncidentStatus[], replace: boolean): Promise<void> {
+  private async writeSideRows(
+    c: Db,
+    ids: DbId[],
+    cols: IncidentColumns[],
+    statuses: IncidentStatus[],
+    replace: boolean,
+  ): Promise<void> {
     if (replace) {
       await c.deleteFrom('incident_actors').where('incident_id', 'in', ids).execute();
       await c.deleteFrom('incident_places').where('incident_id', 'in', ids).execute();
@@ -467,8 +502,16 @@ export abstract class SqlStore implements Store {
     });
     const actors = ids.flatMap((_, k) => cols[k].actorIds.map((actor_id) => ({ actor_id, ...side(k) })));
     const places = ids.flatMap((_, k) => cols[k].placeKeys.map((key) => ({ key, ...side(k) })));
-    for (let i = 0; i < actors.length; i += 1000) await c.insertInto('incident_actors').values(actors.slice(i, i + 1000)).execute();
-    for (let i = 0; i < places.length; i += 1000) await c.insertInto('incident_places').values(places.slice(i, i + 1000)).execute();
+    for (let i = 0; i < actors.length; i += 1000)
+      await c
+        .insertInto('incident_actors')
+        .values(actors.slice(i, i + 1000))
+        .execute();
+    for (let i = 0; i < places.length; i += 1000)
+      await c
+        .insertInto('incident_places')
+        .values(places.slice(i, i + 1000))
+        .execute();
     await this.indexWords(
       c,
       'incidents',
@@ -514,7 +557,10 @@ export abstract class SqlStore implements Store {
         let text = texts.get(it.documentId);
         if (text === undefined) {
           const n = dbId(it.documentId);
-          const d = n === null ? undefined : await c.selectFrom('documents').select('text').where('id', '=', n).executeTakeFirst();
+          const d =
+            n === null
+              ? undefined
+              : await c.selectFrom('documents').select('text').where('id', '=', n).executeTakeFirst();
           if (!d) throw new StoreError('store.not-found', `no document ${it.documentId}`);
           text = d.text;
           texts.set(it.documentId, text);
@@ -582,9 +628,7 @@ export abstract class SqlStore implements Store {
         // probeText: «+id» keeps SQLite from driving the query by the matches, so that it walks the
         // order index and stops after a page (a common word: 30 % of 100,000 incidents took 0.3 s)
         const lhs = probeText ? sql`+${id}` : id;
-        c.push(
-          sql<SqlBool>`${lhs} IN (${this.textMatches(terms, 'UNION ALL')})`,
-        );
+        c.push(sql<SqlBool>`${lhs} IN (${this.textMatches(terms, 'UNION ALL')})`);
       }
     }
     return c.length ? sql<SqlBool>`(${sql.join(c, sql` AND `)})` : null;
@@ -601,26 +645,47 @@ export abstract class SqlStore implements Store {
       : f.place
         ? { table: 'incident_places', col: 'key', value: `p:${placeKey(f.place)}`, rest: { ...f, place: undefined } }
         : f.admin1
-          ? { table: 'incident_places', col: 'key', value: `a1:${placeKey(f.admin1)}`, rest: { ...f, admin1: undefined } }
+          ? {
+              table: 'incident_places',
+              col: 'key',
+              value: `a1:${placeKey(f.admin1)}`,
+              rest: { ...f, admin1: undefined },
+            }
           : null;
     const fdb = this.db as unknown as Kysely<FilterDb>;
     if (!driver) {
       const cond = this.filterSql('incidents', f, probeText);
       const q = fdb.selectFrom('incidents');
-      return { q: (cond ? q.where(cond) : q) as unknown as Filtered['q'], t: 'incidents', sort: 'incidents.sort_key', id: 'incidents.id' };
+      return {
+        q: (cond ? q.where(cond) : q) as unknown as Filtered['q'],
+        t: 'incidents',
+        sort: 'incidents.sort_key',
+        id: 'incidents.id',
+      };
     }
     const cond = this.filterSql('drv', driver.rest);
     const q = fdb
       .selectFrom(`${driver.table} as drv` as 'drv')
       .where(sql<SqlBool>`${sql.ref(`drv.${driver.col}`)} = ${driver.value}`);
-    return { q: (cond ? q.where(cond) : q) as unknown as Filtered['q'], t: 'drv', sort: 'drv.sort_key', id: 'drv.incident_id' };
+    return {
+      q: (cond ? q.where(cond) : q) as unknown as Filtered['q'],
+      t: 'drv',
+      sort: 'drv.sort_key',
+      id: 'drv.incident_id',
+    };
   }
 
   async listIncidents(filter: IncidentFilter, page: Page): Promise<{ items: StoredIncident[]; total: number }> {
     const total = await this.countIncidents(filter);
     // many text matches: walk the list order and probe them; few: read just those
     const probeText = this.kind === 'sqlite' && total > 1000;
-    const rows = await this.orderedQuery(filter, null, Math.max(0, page.limit), Math.max(0, page.offset), probeText).execute();
+    const rows = await this.orderedQuery(
+      filter,
+      null,
+      Math.max(0, page.limit),
+      Math.max(0, page.offset),
+      probeText,
+    ).execute();
     return { items: (rows as IncidentRow[]).map(incidentFromRow), total };
   }
 
@@ -631,10 +696,14 @@ export abstract class SqlStore implements Store {
 
   async countIncidents(filter: IncidentFilter): Promise<number> {
     const terms = filter.q ? queryTerms(filter.q) : [];
-    const others = Object.entries(filter).filter(([k, v]) => k !== 'q' && v !== undefined && !(Array.isArray(v) && v.length === 0));
+    const others = Object.entries(filter).filter(
+      ([k, v]) => k !== 'q' && v !== undefined && !(Array.isArray(v) && v.length === 0),
+    );
     if (terms.length && !others.length) {
       // text alone: count the matches themselves instead of looking each incident up
-      const r = await sql<{ n: number | string }>`SELECT count(*) AS n FROM (${this.textMatches(terms, 'UNION')}) AS m`.execute(this.db);
+      const r = await sql<{
+        n: number | string;
+      }>`SELECT count(*) AS n FROM (${this.textMatches(terms, 'UNION')}) AS m`.execute(this.db);
       return Number(r.rows[0]?.n ?? 0);
     }
     const r = await this.filtered(filter)
@@ -659,7 +728,9 @@ export abstract class SqlStore implements Store {
     let ids = base.select(sql.ref(id).as('pick'));
     if (after) {
       const s = sql.ref(sort);
-      ids = ids.where(sql<SqlBool>`(${s} < ${after.sortKey} OR (${s} = ${after.sortKey} AND ${sql.ref(id)} > ${after.id}))`);
+      ids = ids.where(
+        sql<SqlBool>`(${s} < ${after.sortKey} OR (${s} = ${after.sortKey} AND ${sql.ref(id)} > ${after.id}))`,
+      );
     }
     ids = ids.orderBy(sql.ref(sort), 'desc').orderBy(sql.ref(id), 'asc');
     if (limit !== undefined) ids = ids.limit(limit);
@@ -670,7 +741,9 @@ export abstract class SqlStore implements Store {
       let all = joined.selectAll('incidents');
       if (after) {
         const s = sql.ref(sort);
-        all = all.where(sql<SqlBool>`(${s} < ${after.sortKey} OR (${s} = ${after.sortKey} AND ${sql.ref(id)} > ${after.id}))`);
+        all = all.where(
+          sql<SqlBool>`(${s} < ${after.sortKey} OR (${s} = ${after.sortKey} AND ${sql.ref(id)} > ${after.id}))`,
+        );
       }
       return all.orderBy(sql.ref(sort), 'desc').orderBy(sql.ref(id), 'asc');
     }
@@ -837,14 +910,19 @@ export abstract class SqlStore implements Store {
 
   // ---------------------------------------------------------------- clusters
 
-  async putCluster(incidentIds: string[], rules: string[], opts: { edges?: ClusterEdge[]; by?: ReviewBy } = {}): Promise<Cluster> {
+  async putCluster(
+    incidentIds: string[],
+    rules: string[],
+    opts: { edges?: ClusterEdge[]; by?: ReviewBy } = {},
+  ): Promise<Cluster> {
     const ids = [...new Set(incidentIds)].map((i) => dbId(i));
     if (ids.length < 2 || ids.some((i) => i === null))
       throw new StoreError('store.invalid', 'a cluster needs at least two existing incidents');
     const nums = ids as number[];
     const id = await this.tx(async (c) => {
       const rows = await c.selectFrom('incidents').select(['id', 'cluster_id']).where('id', 'in', nums).execute();
-      if (rows.length !== nums.length) throw new StoreError('store.not-found', 'an incident of the cluster does not exist');
+      if (rows.length !== nums.length)
+        throw new StoreError('store.not-found', 'an incident of the cluster does not exist');
       const t = now();
       const cl = await c
         .insertInto('clusters')
@@ -860,7 +938,15 @@ export abstract class SqlStore implements Store {
       if (edges.length)
         await c
           .insertInto('cluster_edges')
-          .values(edges.map((e) => ({ cluster_id: cl.id, a: Number(e.a), b: Number(e.b), rules: JSON.stringify(e.rules), score: e.score })))
+          .values(
+            edges.map((e) => ({
+              cluster_id: cl.id,
+              a: Number(e.a),
+              b: Number(e.b),
+              rules: JSON.stringify(e.rules),
+              score: e.score,
+            })),
+          )
           .onConflict((oc) => oc.columns(['cluster_id', 'a', 'b']).doNothing())
           .execute();
       await this.dissolveSmallClusters(
@@ -897,7 +983,12 @@ export abstract class SqlStore implements Store {
       incidentIds: members.map((m) => String(m.id)),
       rules: JSON.parse(cl.rules) as string[],
       createdAt: cl.created_at,
-      edges: edges.map((e) => ({ a: String(e.a), b: String(e.b), rules: JSON.parse(e.rules) as string[], score: Number(e.score) })),
+      edges: edges.map((e) => ({
+        a: String(e.a),
+        b: String(e.b),
+        rules: JSON.parse(e.rules) as string[],
+        score: Number(e.score),
+      })),
     };
   }
 
@@ -930,7 +1021,11 @@ export abstract class SqlStore implements Store {
         .where('id', '=', n)
         .execute();
       if (row.cluster_id === null) return;
-      await c.deleteFrom('cluster_edges').where('cluster_id', '=', row.cluster_id).where((eb) => eb.or([eb('a', '=', n), eb('b', '=', n)])).execute();
+      await c
+        .deleteFrom('cluster_edges')
+        .where('cluster_id', '=', row.cluster_id)
+        .where((eb) => eb.or([eb('a', '=', n), eb('b', '=', n)]))
+        .execute();
       await this.dissolveSmallClusters(c, [row.cluster_id]);
       if (by)
         await this.addReviewIn(c, {
@@ -948,7 +1043,11 @@ export abstract class SqlStore implements Store {
   async clearMachineClusters(): Promise<number> {
     return this.tx(async (c) => {
       // a cluster holding any analyst-locked member is the analyst's and stays
-      const locked = c.selectFrom('incidents').select('cluster_id').where('cluster_locked', '=', 1).where('cluster_id', 'is not', null);
+      const locked = c
+        .selectFrom('incidents')
+        .select('cluster_id')
+        .where('cluster_locked', '=', 1)
+        .where('cluster_id', 'is not', null);
       const gone = await c.selectFrom('clusters').select('id').where('id', 'not in', locked).execute();
       const ids = gone.map((g) => g.id);
       for (let i = 0; i < ids.length; i += 500) {
@@ -969,7 +1068,13 @@ export abstract class SqlStore implements Store {
         .values({ name, role, password_hash: passwordHash, created_at: now() })
         .returningAll()
         .executeTakeFirstOrThrow();
-      return { id: String(r.id), name: r.name, role: r.role as Role, passwordHash: r.password_hash, createdAt: r.created_at };
+      return {
+        id: String(r.id),
+        name: r.name,
+        role: r.role as Role,
+        passwordHash: r.password_hash,
+        createdAt: r.created_at,
+      };
     } catch (err) {
       if (this.isUniqueViolation(err)) throw new StoreError('store.conflict', 'a user with this name exists');
       throw err;
@@ -978,7 +1083,9 @@ export abstract class SqlStore implements Store {
 
   private async userWhere(col: 'id' | 'name', v: string | number): Promise<User | null> {
     const r = await this.db.selectFrom('users').selectAll().where(col, '=', v).executeTakeFirst();
-    return r ? { id: String(r.id), name: r.name, role: r.role as Role, passwordHash: r.password_hash, createdAt: r.created_at } : null;
+    return r
+      ? { id: String(r.id), name: r.name, role: r.role as Role, passwordHash: r.password_hash, createdAt: r.created_at }
+      : null;
   }
 
   getUserByName(name: string): Promise<User | null> {
@@ -992,7 +1099,13 @@ export abstract class SqlStore implements Store {
 
   async listUsers(): Promise<User[]> {
     const rows = await this.db.selectFrom('users').selectAll().orderBy('id').execute();
-    return rows.map((r) => ({ id: String(r.id), name: r.name, role: r.role as Role, passwordHash: r.password_hash, createdAt: r.created_at }));
+    return rows.map((r) => ({
+      id: String(r.id),
+      name: r.name,
+      role: r.role as Role,
+      passwordHash: r.password_hash,
+      createdAt: r.created_at,
+    }));
   }
 
   async createToken(userId: string, name: string, tokenHash: string): Promise<ApiToken> {
@@ -1004,7 +1117,14 @@ export abstract class SqlStore implements Store {
         .values({ user_id: n, name, token_hash: tokenHash, created_at: now(), last_used_at: null })
         .returningAll()
         .executeTakeFirstOrThrow();
-      return { id: String(r.id), userId: String(r.user_id), name: r.name, tokenHash: r.token_hash, createdAt: r.created_at, lastUsedAt: null };
+      return {
+        id: String(r.id),
+        userId: String(r.user_id),
+        name: r.name,
+        tokenHash: r.token_hash,
+        createdAt: r.created_at,
+        lastUsedAt: null,
+      };
     } catch (err) {
       if (this.isUniqueViolation(err)) throw new StoreError('store.conflict', 'this token exists');
       throw err;
@@ -1018,7 +1138,14 @@ export abstract class SqlStore implements Store {
     // at most one write a minute per token, so reads stay reads
     if (!r.last_used_at || Date.parse(t) - Date.parse(r.last_used_at) > 60_000)
       await this.db.updateTable('api_tokens').set({ last_used_at: t }).where('id', '=', r.id).execute();
-    return { id: String(r.id), userId: String(r.user_id), name: r.name, tokenHash: r.token_hash, createdAt: r.created_at, lastUsedAt: r.last_used_at };
+    return {
+      id: String(r.id),
+      userId: String(r.user_id),
+      name: r.name,
+      tokenHash: r.token_hash,
+      createdAt: r.created_at,
+      lastUsedAt: r.last_used_at,
+    };
   }
 
   // ---------------------------------------------------------------- ingest bookkeeping

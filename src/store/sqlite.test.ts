@@ -46,11 +46,26 @@ describe('sqlite specifics', () => {
       const file = join(dir, 'x.db');
       const a = (await openStore({ db: file })) as SqliteStore;
       assert.equal(a.raw.pragma('journal_mode', { simple: true }), 'wal');
-      await a.putDocument({ sourceKey: 'k', url: null, title: null, lang: 'en', published: null, text: 'A short text.', format: 'txt', alternates: [] });
+      await a.putDocument({
+        sourceKey: 'k',
+        url: null,
+        title: null,
+        lang: 'en',
+        published: null,
+        text: 'A short text.',
+        format: 'txt',
+        alternates: [],
+      });
       await a.close();
       const b = (await openStore({ db: file })) as SqliteStore;
       assert.equal(await b.countDocuments(), 1);
-      assert.deepEqual(b.raw.prepare('SELECT version FROM schema_migrations ORDER BY version').all(), [{ version: 1 }, { version: 2 }, { version: 3 }, { version: 4 }, { version: 5 }]);
+      assert.deepEqual(b.raw.prepare('SELECT version FROM schema_migrations ORDER BY version').all(), [
+        { version: 1 },
+        { version: 2 },
+        { version: 3 },
+        { version: 4 },
+        { version: 5 },
+      ]);
       await b.close();
     } finally {
       rmSync(dir, { recursive: true, force: true });
@@ -86,13 +101,34 @@ describe('sqlite specifics', () => {
     try {
       const s = await openStore({ db: join(dir, 'x.db') });
       const text = 'Gunmen abducted two aid workers near Azaz on Friday.';
-      const d = await s.putDocument({ sourceKey: 'k', url: null, title: null, lang: 'en', published: null, text, format: 'txt', alternates: [] });
+      const d = await s.putDocument({
+        sourceKey: 'k',
+        url: null,
+        title: null,
+        lang: 'en',
+        published: null,
+        text,
+        format: 'txt',
+        alternates: [],
+      });
       await s.bulkInsertIncidents(
         Array.from({ length: 20 }, (_, k) => ({
           documentId: d.id,
           incident: {
-            id: `x${k}`, type: 'abduction' as const, acled: null, violations: [], actors: [], locations: [], time: null, counts: {},
-            methods: [], accusations: [], attribution: null, evidence: [{ span: [0, text.length] as [number, number] }], summary_en: '', confidence: 0.5,
+            id: `x${k}`,
+            type: 'abduction' as const,
+            acled: null,
+            violations: [],
+            actors: [],
+            locations: [],
+            time: null,
+            counts: {},
+            methods: [],
+            accusations: [],
+            attribution: null,
+            evidence: [{ span: [0, text.length] as [number, number] }],
+            summary_en: '',
+            confidence: 0.5,
           },
         })),
       );

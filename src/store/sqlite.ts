@@ -61,12 +61,18 @@ export class SqliteStore extends SqlStore {
     return {};
   }
 
-  protected async indexWords(c: Kysely<Tables>, table: 'incidents' | 'documents', rows: Array<{ id: DbId; words: string }>): Promise<void> {
+  protected async indexWords(
+    c: Kysely<Tables>,
+    table: 'incidents' | 'documents',
+    rows: Array<{ id: DbId; words: string }>,
+  ): Promise<void> {
     const fts = sql.table(`${table}_fts`);
     for (let i = 0; i < rows.length; i += 400) {
       const part = rows.slice(i, i + 400);
       await sql`DELETE FROM ${fts} WHERE rowid IN (${sql.join(part.map((r) => r.id))})`.execute(c);
-      await sql`INSERT INTO ${fts} (rowid, body) VALUES ${sql.join(part.map((r) => sql`(${r.id}, ${r.words})`))}`.execute(c);
+      await sql`INSERT INTO ${fts} (rowid, body) VALUES ${sql.join(part.map((r) => sql`(${r.id}, ${r.words})`))}`.execute(
+        c,
+      );
     }
   }
 
@@ -96,8 +102,12 @@ export class SqliteStore extends SqlStore {
          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       );
       const sideCols = 'sort_key, incident_id, type, status, date_end, lat, lon';
-      const actor = raw.prepare(`INSERT OR IGNORE INTO incident_actors (actor_id, ${sideCols}) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`);
-      const place = raw.prepare(`INSERT OR IGNORE INTO incident_places (key, ${sideCols}) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`);
+      const actor = raw.prepare(
+        `INSERT OR IGNORE INTO incident_actors (actor_id, ${sideCols}) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+      );
+      const place = raw.prepare(
+        `INSERT OR IGNORE INTO incident_places (key, ${sideCols}) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+      );
       const fts = raw.prepare('INSERT INTO incidents_fts (rowid, body) VALUES (?, ?)');
       const texts = new Map<string, string>();
       const t = new Date().toISOString();
@@ -113,8 +123,19 @@ export class SqliteStore extends SqlStore {
           }
           const c = incidentColumns(it.incident, docText);
           const id = inc.run(
-            Number(it.documentId), it.incident.id, c.type, it.status ?? 'machine', c.date_start, c.date_end, c.sort_key,
-            c.lat, c.lon, c.admin1, JSON.stringify(it.incident), t, t,
+            Number(it.documentId),
+            it.incident.id,
+            c.type,
+            it.status ?? 'machine',
+            c.date_start,
+            c.date_end,
+            c.sort_key,
+            c.lat,
+            c.lon,
+            c.admin1,
+            JSON.stringify(it.incident),
+            t,
+            t,
           ).lastInsertRowid;
           const side = [c.sort_key, id, c.type, it.status ?? 'machine', c.date_end, c.lat, c.lon];
           for (const a of c.actorIds) actor.run(a, ...side);
@@ -143,7 +164,8 @@ export class SqliteStore extends SqlStore {
     try {
       reader.pragma('busy_timeout = 10000');
       const stmt = reader.prepare(q.sql);
-      for (const row of stmt.iterate(...(q.parameters as unknown[]))) yield incidentFromRow(row as Parameters<typeof incidentFromRow>[0]);
+      for (const row of stmt.iterate(...(q.parameters as unknown[])))
+        yield incidentFromRow(row as Parameters<typeof incidentFromRow>[0]);
     } finally {
       reader.close();
     }

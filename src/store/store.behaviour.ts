@@ -47,7 +47,10 @@ export function incident(
   type: IncidentType,
   text: string,
   evidence: string,
-  p: Partial<Incident> & { place?: { name: string; name_ar?: string; admin1?: string; lat: number; lon: number }; date?: [string, string] } = {},
+  p: Partial<Incident> & {
+    place?: { name: string; name_ar?: string; admin1?: string; lat: number; lon: number };
+    date?: [string, string];
+  } = {},
 ): Incident {
   const { place, date, ...rest } = p;
   return {
@@ -57,7 +60,17 @@ export function incident(
     violations: [],
     actors: [],
     locations: place
-      ? [{ name: place.name, name_ar: place.name_ar ?? null, admin1: place.admin1 ?? null, lat: place.lat, lon: place.lon, precision: 1, span: null }]
+      ? [
+          {
+            name: place.name,
+            name_ar: place.name_ar ?? null,
+            admin1: place.admin1 ?? null,
+            lat: place.lat,
+            lon: place.lon,
+            precision: 1,
+            span: null,
+          },
+        ]
       : [],
     time: date ? { start: date[0], end: date[1], precision: 1, text: null, span: null } : null,
     counts: {},
@@ -83,7 +96,9 @@ function execIncident(id = 'i1'): Incident {
       { role: 'perpetrator', id: 'isis', name: 'Islamic State', span: span(AR_EXEC, 'داعش') },
       { role: 'victim', id: 'civilians', name: 'Civilians', span: null },
     ],
-    counts: { killed: { value: 15, min: 15, max: 15, approximate: false, text: 'خمسة عشر', span: span(AR_EXEC, 'خمسة عشر') } },
+    counts: {
+      killed: { value: 15, min: 15, max: 15, approximate: false, text: 'خمسة عشر', span: span(AR_EXEC, 'خمسة عشر') },
+    },
     summary_en: 'Islamic State executed 15 men in al-Mayadin.',
   });
 }
@@ -116,7 +131,14 @@ async function seed(s: Store) {
   await s.saveExtraction(d3.id, { incidents: [arrestIncident()] });
   const all = (await s.listIncidents({}, { limit: 10, offset: 0 })).items;
   const byType = (t: string) => all.find((i) => i.type === t) as StoredIncident;
-  return { d1: d1.id, d2: d2.id, d3: d3.id, exec: byType('execution'), shell: byType('shelling'), arrest: byType('arrests') };
+  return {
+    d1: d1.id,
+    d2: d2.id,
+    d3: d3.id,
+    exec: byType('execution'),
+    shell: byType('shelling'),
+    arrest: byType('arrests'),
+  };
 }
 
 export function storeBehaviour(name: string, factory: StoreFactory): void {
@@ -143,7 +165,9 @@ export function storeBehaviour(name: string, factory: StoreFactory): void {
       const again = await s.putDocument(doc('https://example.org/a', AR_EXEC));
       assert.deepEqual(again, { id: a.id, status: 'unchanged', extracted: false });
       // diacritics and hamza forms are normalised before hashing: the same content
-      const marked = await s.putDocument(doc('https://example.org/a', AR_EXEC.replace('أعدم', 'أَعْدَمَ').replace('  ', ' ')));
+      const marked = await s.putDocument(
+        doc('https://example.org/a', AR_EXEC.replace('أعدم', 'أَعْدَمَ').replace('  ', ' ')),
+      );
       assert.equal(marked.status, 'unchanged');
       const changed = await s.putDocument(doc('https://example.org/a', AR_EXEC.replace('خمسة عشر', 'ستة عشر')));
       assert.equal(changed.status, 'updated');
@@ -169,8 +193,16 @@ export function storeBehaviour(name: string, factory: StoreFactory): void {
       assert.deepEqual(await s.documentsToExtract(10), [a.id, b.id]);
       await s.saveExtraction(a.id, { incidents: [] });
       // as after a crash between put and save: the next put says so
-      assert.deepEqual(await s.putDocument(doc('file:b.txt', AR_SHELL)), { id: b.id, status: 'unchanged', extracted: false });
-      assert.deepEqual(await s.putDocument(doc('file:a.txt', AR_EXEC)), { id: a.id, status: 'unchanged', extracted: true });
+      assert.deepEqual(await s.putDocument(doc('file:b.txt', AR_SHELL)), {
+        id: b.id,
+        status: 'unchanged',
+        extracted: false,
+      });
+      assert.deepEqual(await s.putDocument(doc('file:a.txt', AR_EXEC)), {
+        id: a.id,
+        status: 'unchanged',
+        extracted: true,
+      });
       assert.deepEqual(await s.documentsToExtract(10), [b.id]);
       assert.ok((await s.getDocument(a.id))?.extractedAt);
       // a superseded version needs no extraction
@@ -196,9 +228,14 @@ export function storeBehaviour(name: string, factory: StoreFactory): void {
 
     test('alternates: linked by hand and by announced URLs, as a group, current versions only', async (s) => {
       const ar = await s.putDocument(
-        doc('https://site.example/ar/post', AR_SHELL, { url: 'https://site.example/ar/post', alternates: [{ lang: 'en', url: 'https://site.example/en/post' }] }),
+        doc('https://site.example/ar/post', AR_SHELL, {
+          url: 'https://site.example/ar/post',
+          alternates: [{ lang: 'en', url: 'https://site.example/en/post' }],
+        }),
       );
-      const en = await s.putDocument(doc('https://site.example/en/post', EN_ARREST, { url: 'https://site.example/en/post' }));
+      const en = await s.putDocument(
+        doc('https://site.example/en/post', EN_ARREST, { url: 'https://site.example/en/post' }),
+      );
       assert.deepEqual(
         (await s.alternatesOf(ar.id)).map((d) => d.id),
         [en.id],
@@ -211,7 +248,9 @@ export function storeBehaviour(name: string, factory: StoreFactory): void {
       await s.linkAlternates([fr.id, en.id]);
       assert.deepEqual((await s.alternatesOf(ar.id)).map((d) => d.id).sort(), [en.id, fr.id].sort());
       // a new version of the English page replaces the old one among the alternates
-      const en2 = await s.putDocument(doc('https://site.example/en/post', `${EN_ARREST} Updated.`, { url: 'https://site.example/en/post' }));
+      const en2 = await s.putDocument(
+        doc('https://site.example/en/post', `${EN_ARREST} Updated.`, { url: 'https://site.example/en/post' }),
+      );
       assert.equal(en2.status, 'updated');
       assert.deepEqual((await s.alternatesOf(ar.id)).map((d) => d.id).sort(), [en2.id, fr.id].sort());
       assert.deepEqual((await s.alternatesOf(en2.id)).map((d) => d.id).sort(), [ar.id, fr.id].sort());
@@ -234,7 +273,9 @@ export function storeBehaviour(name: string, factory: StoreFactory): void {
         first.map((i) => i.id),
       );
       // a different extraction: the old machine incident goes, the new one comes
-      await s.saveExtraction(d.id, { incidents: [{ ...execIncident('i9'), type: 'attack', acled: acledFor('attack') }] });
+      await s.saveExtraction(d.id, {
+        incidents: [{ ...execIncident('i9'), type: 'attack', acled: acledFor('attack') }],
+      });
       const third = (await s.listIncidents({ documentId: d.id }, { limit: 10, offset: 0 })).items;
       assert.deepEqual(
         third.map((i) => i.type),
@@ -275,7 +316,9 @@ export function storeBehaviour(name: string, factory: StoreFactory): void {
         incident('n3', 'attack', v2text, 'وأضاف المصدر أن الجثث عُلّقت لثلاثة أيام'),
       ];
       assert.deepEqual(await s.saveExtraction(v2.id, { incidents: again }), { saved: 1, kept: 2 });
-      const types = (await s.listIncidents({}, { limit: 10, offset: 0 })).items.map((i) => `${i.type}:${i.status}`).sort();
+      const types = (await s.listIncidents({}, { limit: 10, offset: 0 })).items
+        .map((i) => `${i.type}:${i.status}`)
+        .sort();
       assert.deepEqual(types, ['attack:machine', 'coercion:rejected', 'execution:edited']);
     });
 
@@ -284,7 +327,9 @@ export function storeBehaviour(name: string, factory: StoreFactory): void {
       await s.saveExtraction(v1.id, { incidents: [shellIncident('s1')] });
       const v2 = await s.putDocument(doc('file:shell.txt', AR_SHELL.replace('ثلاثة', 'أربعة')));
       const text = (await s.getDocument(v2.id))?.text ?? '';
-      await s.saveExtraction(v2.id, { incidents: [incident('s1', 'shelling', text, text.split('.')[0], { place: IDLIB })] });
+      await s.saveExtraction(v2.id, {
+        incidents: [incident('s1', 'shelling', text, text.split('.')[0], { place: IDLIB })],
+      });
       const all = await s.listIncidents({}, { limit: 10, offset: 0 });
       assert.equal(all.total, 1);
       assert.equal(all.items[0].documentId, v2.id);
@@ -319,12 +364,22 @@ export function storeBehaviour(name: string, factory: StoreFactory): void {
         after.slice(-1).map((e) => [e.action, e.field, e.oldValue, e.newValue, e.note]),
         [['verify', 'status', 'edited', 'verified', 'checked against video']],
       );
-      await assert.rejects(s.updateIncident('999999', { summary_en: 'x' }, { userId: null }), { code: 'store.not-found' });
+      await assert.rejects(s.updateIncident('999999', { summary_en: 'x' }, { userId: null }), {
+        code: 'store.not-found',
+      });
     });
 
     test('reviews are append-only: UPDATE and DELETE are refused by the database', async (s) => {
       const { exec } = await seed(s);
-      await s.addReview({ incidentId: exec.id, userId: null, action: 'cluster', field: null, oldValue: null, newValue: '1', note: null });
+      await s.addReview({
+        incidentId: exec.id,
+        userId: null,
+        action: 'cluster',
+        field: null,
+        oldValue: null,
+        newValue: '1',
+        note: null,
+      });
       await assert.rejects(factory.exec(s, `UPDATE reviews SET note = 'rewritten'`));
       await assert.rejects(factory.exec(s, `DELETE FROM reviews`));
       const r = await s.reviews(exec.id);
@@ -343,7 +398,9 @@ export function storeBehaviour(name: string, factory: StoreFactory): void {
       assert.deepEqual(await ids('قُتِلَ مدنيين'), [shell.id]);
       assert.deepEqual(await ids('مدينة'), [shell.id, exec.id]); // newest event first
       assert.deepEqual(await ids('ميادين'), [exec.id]); // clitic-stripped key of «الميادين»
-      assert.deepEqual(await ids('checkpoint RAQQA'), [(await s.listIncidents({ type: ['arrests'] }, { limit: 1, offset: 0 })).items[0].id]);
+      assert.deepEqual(await ids('checkpoint RAQQA'), [
+        (await s.listIncidents({ type: ['arrests'] }, { limit: 1, offset: 0 })).items[0].id,
+      ]);
       assert.deepEqual(await ids('hospital'), [shell.id]); // summary_en
       assert.deepEqual(await ids('الأسواق'), [shell.id]); // only in the document text, not in the evidence
       assert.deepEqual(await ids('غير موجود'), []);
@@ -471,10 +528,16 @@ export function storeBehaviour(name: string, factory: StoreFactory): void {
     test('timeline counts incidents per ISO week (Monday) and type', async (s) => {
       const d = await s.putDocument(doc('file:t.txt', EN_ARREST));
       const sentence = EN_ARREST.split('.')[0];
-      const at = (id: string, type: IncidentType, day: string) => incident(id, type, EN_ARREST, sentence, { date: [day, day] });
+      const at = (id: string, type: IncidentType, day: string) =>
+        incident(id, type, EN_ARREST, sentence, { date: [day, day] });
       // 2020-01-06 is a Monday, 2020-01-12 the Sunday of that week
       await s.saveExtraction(d.id, {
-        incidents: [at('a', 'arrests', '2020-01-06'), at('b', 'arrests', '2020-01-12'), at('c', 'arrests', '2020-01-13'), at('d', 'abduction', '2020-01-07')],
+        incidents: [
+          at('a', 'arrests', '2020-01-06'),
+          at('b', 'arrests', '2020-01-12'),
+          at('c', 'arrests', '2020-01-13'),
+          at('d', 'abduction', '2020-01-07'),
+        ],
       });
       assert.deepEqual(await s.timeline({}), [
         { week: '2020-01-06', type: 'abduction', n: 1 },
@@ -489,7 +552,10 @@ export function storeBehaviour(name: string, factory: StoreFactory): void {
       const cl = await s.putCluster([exec.id, shell.id, arrest.id], ['place.same-district', 'time.overlap'], {
         edges: [{ a: exec.id, b: shell.id, rules: ['time.overlap'], score: 0.8 }],
       });
-      assert.deepEqual(cl.incidentIds, [exec.id, shell.id, arrest.id].sort((a, b) => Number(a) - Number(b)));
+      assert.deepEqual(
+        cl.incidentIds,
+        [exec.id, shell.id, arrest.id].sort((a, b) => Number(a) - Number(b)),
+      );
       assert.deepEqual(cl.rules, ['place.same-district', 'time.overlap']);
       assert.deepEqual(cl.edges, [{ a: exec.id, b: shell.id, rules: ['time.overlap'], score: 0.8 }]);
       assert.equal((await s.getIncident(exec.id))?.clusterId, cl.id);

@@ -149,7 +149,10 @@ export interface Store {
   versionsOf(id: string): Promise<StoredDocument[]>;
 
   /** Replace the machine incidents of a document; incidents an analyst touched are kept as they are. */
-  saveExtraction(documentId: string, extraction: Pick<Extraction, 'incidents'>): Promise<{ saved: number; kept: number }>;
+  saveExtraction(
+    documentId: string,
+    extraction: Pick<Extraction, 'incidents'>,
+  ): Promise<{ saved: number; kept: number }>;
   getIncident(id: string): Promise<StoredIncident | null>;
   listIncidents(filter: IncidentFilter, page: Page): Promise<{ items: StoredIncident[]; total: number }>;
   streamIncidents(filter: IncidentFilter): AsyncIterable<StoredIncident>;
@@ -157,7 +160,11 @@ export interface Store {
   /** counts per ISO week (Monday) and type, for the timeline */
   timeline(filter: IncidentFilter): Promise<Array<{ week: string; type: IncidentType; n: number }>>;
   /** edits fields (validated by the caller), marks the incident edited and appends reviews */
-  updateIncident(id: string, patch: Partial<Incident>, by: { userId: string | null; note?: string }): Promise<StoredIncident>;
+  updateIncident(
+    id: string,
+    patch: Partial<Incident>,
+    by: { userId: string | null; note?: string },
+  ): Promise<StoredIncident>;
   setStatus(id: string, status: IncidentStatus, by: { userId: string | null; note?: string }): Promise<StoredIncident>;
   reviews(incidentId: string): Promise<ReviewEntry[]>;
   /** append-only audit entry for actions that are not field edits (merge, split, cluster) */
