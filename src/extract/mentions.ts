@@ -47,6 +47,11 @@ function resolve<T>(matches: Match<T>[], prefer: (v: T) => number): Match<T>[] {
   return taken.sort((x, y) => x.tokenStart - y.tokenStart);
 }
 
+function dropSelfBlocks(matches: Match<TriggerValue>[]): Match<unknown>[] {
+  const typed = new Set(matches.filter((m) => m.value.type !== 'none').map((m) => `${m.tokenStart}:${m.tokenEnd}:${m.pattern}`));
+  return matches.filter((m) => m.value.type !== 'none' || !typed.has(`${m.tokenStart}:${m.tokenEnd}:${m.pattern}`));
+}
+
 type Prefer = (v: never) => number;
 
 const PREFER: Partial<Record<LexiconKind, Prefer>> = {
@@ -69,8 +74,10 @@ export function findMentions(a: AnalyzedText, lex: Lexicons): Mentions {
       list.push({ ...m, value: m.value.value });
       byKind.set(m.value.kind, list);
     }
-    for (const [kind, matches] of byKind) {
+    for (const [kind, all] of byKind) {
       const prefer = (PREFER[kind] ?? (() => 0)) as (v: unknown) => number;
+      // a block written with the very words of a trigger cannot mean to block that trigger
+      const matches = kind === 'triggers' ? dropSelfBlocks(all as Match<TriggerValue>[]) : all;
       for (const m of resolve(matches, prefer)) out[kind].push({ ...m, sentence: s.i });
     }
   }
