@@ -46,19 +46,24 @@ test('JSON Lines records: each counted on its own, a bad record fails alone', as
       JSON.stringify({ text: 'قصفت طائرات حربية أطراف مدينة العشارة.' }),
       JSON.stringify({ text: 42 }),
       '{"text": "unterminated',
+      JSON.stringify({ text: 'Shells fell on Hajin.', published: 'sometime last year' }),
+      JSON.stringify({ text: 'Shells fell on Dhiban.', published: '2016-07-05T23:30:00-04:00' }),
     ].join('\n'),
   );
   await withStore('records', async (store) => {
     const s = await ingest([file], { store, fetcher, processing: storeOnly });
-    assert.deepEqual([s.total, s.done, s.new, s.failed], [4, 4, 2, 2]);
+    assert.deepEqual([s.total, s.done, s.new, s.failed], [6, 6, 3, 3]);
     assert.deepEqual(s.failures.map((f) => [f.source.replace(dir, ''), f.code]), [
       ['/records.jsonl#3', 'input.record'],
       ['/records.jsonl#4', 'input.json'],
+      ['/records.jsonl#5', 'input.record'],
     ]);
+    assert.match(s.failures[2].message, /published: expected a date/);
     const docs = (await store.listDocuments({ limit: 10, offset: 0 })).items;
     const en = docs.find((d) => d.url === 'https://example.org/a')!;
     assert.deepEqual([en.lang, en.published, en.title, en.format], ['en', '2016-03-02', 'Arrests', 'jsonl']);
-    assert.equal(docs.find((d) => d.url === null)!.lang, 'ar', 'language detected when the record does not say');
+    assert.equal(docs.find((d) => d.text.startsWith('قصفت'))!.lang, 'ar', 'language detected when the record does not say');
+    assert.equal(docs.find((d) => d.text.includes('Dhiban'))!.published, '2016-07-05', 'the day as written');
   });
 });
 

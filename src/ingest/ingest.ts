@@ -2,9 +2,11 @@
 // extraction. The CLI and the bench call this; it prints nothing and reports through callbacks.
 //
 // Crash safety comes from the order of writes per document, not from one transaction across
-// them: (1) putDocument, (2) saveExtraction, (3) setIngestState. A kill between (1) and (3)
-// leaves the document without its ingest mark, so the next run redoes (2) — idempotent, since it
-// replaces only machine incidents — and a document is never marked done without its incidents.
+// them: (1) putDocument, (2) saveExtraction (or, with --queue, the job), (3) setIngestState. A
+// kill between (1) and (3) leaves the document without its ingest mark, so the next run redoes
+// (2) — idempotent, since it replaces only machine incidents — and a document is never marked
+// done without its incidents. The ingest mark also lets a rerun skip unchanged inputs before
+// extraction, and, for web pages, remembers ETag / Last-Modified so they are not downloaded again.
 import { createHash } from 'node:crypto';
 import { readFileSync, statSync } from 'node:fs';
 import { extname } from 'node:path';

@@ -6,7 +6,19 @@ import { RasidError } from '../errors.ts';
 export const RecordSchema = z.object({
   text: z.string().refine((s) => s.trim().length > 0, 'text is empty'),
   url: z.string().url().nullish(),
-  published: z.string().nullish(),
+  // a date (2016-07-05) or timestamp; the day as written is kept, whatever the time zone
+  published: z
+    .string()
+    .nullish()
+    .transform((v, ctx) => {
+      if (!v) return null;
+      const iso = v.match(/^(\d{4}-\d{2}-\d{2})(?:[T ]|$)/)?.[1];
+      if (iso && !Number.isNaN(Date.parse(iso))) return iso;
+      const t = Date.parse(v);
+      if (!Number.isNaN(t)) return new Date(t).toISOString().slice(0, 10);
+      ctx.addIssue({ code: 'custom', message: `expected a date such as 2016-07-05, found "${v.slice(0, 40)}"` });
+      return z.NEVER;
+    }),
   lang: z.enum(['ar', 'en']).nullish(),
   title: z.string().nullish(),
   id: z.string().nullish(),
