@@ -7,6 +7,7 @@ import { StoreError } from './errors.ts';
 import { runMigrations } from './migrate.ts';
 import { POSTGRES_MIGRATIONS } from './migrations-postgres.ts';
 import { SqlStore } from './sql-store.ts';
+import type { BulkIncident } from './types.ts';
 
 // tsquery of required terms; terms hold only letters and digits, quoted all the same
 function tsQuery(terms: string[]): string {
@@ -71,6 +72,20 @@ export class PostgresStore extends SqlStore {
 
   protected documentIdsMatching(terms: string[]): RawBuilder<unknown> {
     return sql`SELECT id FROM documents WHERE tsv @@ to_tsquery('simple', ${tsQuery(terms)})`;
+  }
+
+  private loadedSinceAnalyze = 0;
+
+  // Right after a bulk load the planner has no statistics until autovacuum comes round: measured
+  // on 100,000 fresh incidents, a text search took 0.6 s before ANALYZE and 0.07–0.14 s after.
+  override async bulkInsertIncidents(items: BulkIncident[]): Promise<number> {
+    const n = await super.bulkInsertIncidents(items);
+    this.loadedSinceAnalyze += n;
+    if (this.loadedSinceAnalyze >= 20_000) {
+      this.loadedSinceAnalyze = 0;
+      await sql`ANALYZE incidents, incident_actors, incident_places, documents`.execute(this.db);
+    }
+    return n;
   }
 
   protected isUniqueViolation(err: unknown): boolean {
