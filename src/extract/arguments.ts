@@ -440,8 +440,12 @@ function assignTimesPlacesAttribution(ctx: DocContext, frames: Frame[]): void {
     const f = nearest(bySentence.get(ctx.sentOf[t.tokenStart]) ?? [], t.tokenStart);
     if (f && !f.time) f.time = t;
   }
+  // «وتدعمه روسيا»: a country named as an actor is not where the event happened
+  const actorTokens = new Set<number>();
+  for (const m of ctx.m.actors) if (m.value.country || m.value.side === 'armed') for (let t = m.tokenStart; t < m.tokenEnd; t++) actorTokens.add(t);
   for (const p of ctx.places) {
     if (p.role !== 'location' || ctx.chargeTokens.has(p.tokenStart) || dateline(ctx, p)) continue;
+    if (p.entry?.kind === 'country' && actorTokens.has(p.tokenStart)) continue;
     const f = nearest(bySentence.get(ctx.sentOf[p.tokenStart]) ?? [], p.tokenStart);
     if (f) f.places.push(p);
   }
@@ -522,9 +526,24 @@ export function attachArguments(ctx: DocContext, frames: Frame[]): void {
   assignTimesPlacesAttribution(ctx, frames);
 }
 
+/** The place the report names most often (ties: the first named), not counting datelines and charges. */
+function mainPlace(ctx: DocContext): DocContext['places'][number] | null {
+  const tally = new Map<string, { n: number; p: DocContext['places'][number] }>();
+  for (const p of ctx.places) {
+    if (p.role !== 'location' || !p.entry || p.entry.kind === 'country' || ctx.chargeTokens.has(p.tokenStart) || dateline(ctx, p)) continue;
+    const t = tally.get(p.entry.id) ?? { n: 0, p };
+    t.n++;
+    tally.set(p.entry.id, t);
+  }
+  let best: { n: number; p: DocContext['places'][number] } | null = null;
+  for (const t of tally.values()) if (!best || t.n > best.n) best = t;
+  return best?.p ?? null;
+}
+
 /** After merging: the report's subject acts where no one else is named; victims default to civilians;
  * an event with no date of its own takes the date told just before it in its paragraph. */
 export function carryOver(ctx: DocContext, frames: Frame[]): void {
+  const docPlace = mainPlace(ctx);
   const placesBySentence = new Map<number, DocContext['places']>();
   for (const p of ctx.places) placesBySentence.set(ctx.sentOf[p.tokenStart], [...(placesBySentence.get(ctx.sentOf[p.tokenStart]) ?? []), p]);
   let prev: Frame | null = null;
@@ -542,6 +561,10 @@ export function carryOver(ctx: DocContext, frames: Frame[]): void {
       if (last) {
         f.places.push(last);
         f.rules.push('place:previous');
+      } else if (docPlace) {
+        // the report's main place: where an event with no place of its own most likely happened
+        f.places.push(docPlace);
+        f.rules.push('place:document');
       }
     }
     prev = f;

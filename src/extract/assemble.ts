@@ -32,6 +32,25 @@ function daysBefore(iso: string, n: number): string {
   return d.toISOString().slice(0, 10);
 }
 
+/**
+ * The incident's places: the most specific one, and the places listed beside it at the same level
+ * («استهدف القصف بلدات سرمين والنيرب وآفس»: three towns, not the governorate named after them).
+ */
+export function incidentPlaces(places: PlaceMention[]): PlaceMention[] {
+  const best = bestPlace(places);
+  if (!best?.entry) return best ? [best] : [];
+  const wide = (k: string) => k === 'governorate' || k === 'country' || k === 'district';
+  const out = [best];
+  for (const p of places) {
+    if (out.length >= 5) break;
+    if (!p.entry || out.some((q) => q.entry?.id === p.entry!.id)) continue;
+    if (p.precision !== best.precision || wide(p.entry.kind) !== wide(best.entry.kind)) continue;
+    if (Math.abs(p.tokenStart - best.tokenStart) > 12) continue;
+    out.push(p);
+  }
+  return out.sort((x, y) => x.tokenStart - y.tokenStart);
+}
+
 export function incidentId(docId: string, type: string, span: [number, number]): string {
   return createHash('sha1').update(`${docId}\u0000${type}\u0000${span[0]}:${span[1]}`).digest('hex').slice(0, 16);
 }
@@ -100,7 +119,7 @@ export function toIncident(ctx: DocContext, docId: string, f: Frame): Incident {
     acled: acledFor(f.type),
     violations: violations(f),
     actors: f.actors.map((a) => ({ role: a.role, id: a.id, name: a.name, ...(a.group ? { group: a.group } : {}), span: a.span })),
-    locations: ((p) => (p ? [toLocation(p)] : []))(bestPlace(f.places)),
+    locations: incidentPlaces(f.places).map(toLocation),
     time,
     counts,
     methods: [...f.methods].map(([id, span]) => ({ id, span })),

@@ -25,7 +25,8 @@ function samePlace(p: PlaceMention, q: PlaceMention): boolean {
   const wide = (e: typeof a) => e.kind === 'country' || e.kind === 'governorate' || e.kind === 'district';
   if (wide(a) && (a.kind === 'country' || a.admin1 === b.admin1)) return true;
   if (wide(b) && (b.kind === 'country' || b.admin1 === a.admin1)) return true;
-  return distanceKm(a, b) <= 25;
+  // «الشدادي جنوب الحسكة»: a place given by direction or as a region only locates; allow more room
+  return distanceKm(a, b) <= (p.precision === 1 && q.precision === 1 ? 25 : 60);
 }
 
 /** A ban on salaries and forced religious courses are two measures; «منع» and «فرض» name neither. */
