@@ -44,7 +44,10 @@ export function incidentPlaces(places: PlaceMention[]): PlaceMention[] {
   for (const p of places) {
     if (out.length >= 5) break;
     if (!p.entry || out.some((q) => q.entry?.id === p.entry!.id)) continue;
-    if (p.precision !== best.precision || wide(p.entry.kind) !== wide(best.entry.kind)) continue;
+    // siblings only: «حي البدو وسط مدينة الرقة» names the quarter; the city around it is no second place
+    const settlement = (k: string) => k === 'village' || k === 'town' || k === 'city';
+    const sibling = p.entry.kind === best.entry.kind || (settlement(p.entry.kind) && settlement(best.entry.kind));
+    if (p.precision !== best.precision || wide(p.entry.kind) !== wide(best.entry.kind) || !sibling) continue;
     if (Math.abs(p.tokenStart - best.tokenStart) > 12) continue;
     out.push(p);
   }
