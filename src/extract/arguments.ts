@@ -501,7 +501,8 @@ function refineTypes(ctx: DocContext, frames: Frame[]): void {
       }
     }
     // «أحرق أهال غاضبون منازل», «اشتبك أبناء عشيرتين بالعصي»: residents, not an armed group
-    if (['looting', 'armed_clash', 'attack'].includes(f.type)) {
+    const protesters = ctx.ix.actors[f.sentence].some((m) => m.value.actor === 'protesters');
+    if (['looting', 'armed_clash', 'attack'].includes(f.type) || (f.type === 'violent_demonstration' && !protesters)) {
       const doer = (x: { tokenStart: number }) => f.triggers.some((t) => x.tokenStart >= t.tokenStart - 3 && x.tokenStart <= t.tokenEnd + 1);
       if (ctx.ix.crowds[f.sentence].some((x) => doer(x))) {
         f.type = 'mob_violence';
