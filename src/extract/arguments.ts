@@ -503,7 +503,9 @@ function refineTypes(ctx: DocContext, frames: Frame[]): void {
     // «أحرق أهال غاضبون منازل», «اشتبك أبناء عشيرتين بالعصي»: residents, not an armed group
     const protesters = ctx.ix.actors[f.sentence].some((m) => m.value.actor === 'protesters');
     if (['looting', 'armed_clash', 'attack'].includes(f.type) || (f.type === 'violent_demonstration' && !protesters)) {
-      const doer = (x: { tokenStart: number }) => f.triggers.some((t) => x.tokenStart >= t.tokenStart - 3 && x.tokenStart <= t.tokenEnd + 1);
+      // the crowd is the subject: right after the verb, or earlier in the same clause
+      const doer = (x: { tokenStart: number }) =>
+        f.triggers.some((t) => (x.tokenStart >= t.tokenStart - 3 && x.tokenStart <= t.tokenEnd + 1) || (x.tokenStart < t.tokenStart && ctx.clauseOf[x.tokenStart] === ctx.clauseOf[t.tokenStart]));
       if (ctx.ix.crowds[f.sentence].some((x) => doer(x))) {
         f.type = 'mob_violence';
         f.weight = Math.max(f.weight, 0.8);
