@@ -193,7 +193,8 @@ function assignActors(ctx: DocContext, frames: Frame[], actors: Mention<ActorVal
       const m = ms[i];
       const v = m.value;
       const span: [number, number] = [m.rawStart, m.rawEnd];
-      const base = { id: v.actor, name: ctx.lex.actorNames.get(v.actor) ?? v.name, span, token: m.tokenStart, ...(v.group ? { group: v.group } : {}) };
+      const id = (ctx.country && v.inCountry?.[ctx.country]) || v.actor;
+      const base = { id, name: ctx.lex.actorNames.get(id) ?? v.name, span, token: m.tokenStart, ...(v.group ? { group: v.group } : {}) };
       if (v.side === 'civilian') {
         if (!VICTIM_TYPES.has(f.type)) continue;
         // «عشرة أشخاص من عناصر قوات النظام»: the persons are the soldiers named next
@@ -220,10 +221,10 @@ function assignActors(ctx: DocContext, frames: Frame[], actors: Mention<ActorVal
       else role = VICTIM_TYPES.has(f.type) && f.type !== 'air_strike' && f.type !== 'shelling' ? null : 'target';
       if (!role) continue;
       // the group a victim pledges to («مبايعة التنظيم») is its own perpetrator, not a victim; infighting keeps both
-      if (role !== 'perpetrator' && f.type !== 'armed_clash' && f.actors.some((x) => x.role === 'perpetrator' && x.id === v.actor)) continue;
+      if (role !== 'perpetrator' && f.type !== 'armed_clash' && f.actors.some((x) => x.role === 'perpetrator' && x.id === id)) continue;
       if (role === 'perpetrator') {
         lastPerp = m;
-        if (f.type !== 'armed_clash') f.actors = f.actors.filter((x) => x.role === 'perpetrator' || x.id !== v.actor || CIVILIAN.has(x.id));
+        if (f.type !== 'armed_clash') f.actors = f.actors.filter((x) => x.role === 'perpetrator' || x.id !== id || CIVILIAN.has(x.id));
       }
       addActor(f, { ...base, role });
     }

@@ -24,6 +24,8 @@ export interface DocContext {
   subject: string | null;
   /** a document of monthly or countrywide tallies (SNHR-style) */
   tally: boolean;
+  /** the country most of the report's places lie in (ISO2), or null */
+  country: string | null;
   /** tokens inside a list of charges («بتهم مثل العمالة للنظام، والتنسيق مع الصحوات في تركيا») */
   chargeTokens: Set<number>;
   /** token → the count-noun mention covering it, and whether a trigger covers it (built once) */

@@ -44,6 +44,8 @@ export interface ActorValue {
   anaphor: boolean;
   country: boolean;
   also?: string;
+  /** the actor to use instead when the report is set in a country: {IQ: 'pmf'} */
+  inCountry?: Record<string, string>;
 }
 
 export interface CueValue {
@@ -178,6 +180,9 @@ export function actorValue(e: LexiconEntry): ActorValue {
     anaphor: e.attrs.anaphor === 'true',
     country: e.attrs.country === 'true',
     also: e.attrs.also,
+    inCountry: e.attrs.in_country
+      ? Object.fromEntries(e.attrs.in_country.split(',').map((x) => x.trim().split(':').map((y) => y.trim())).filter((kv) => kv.length === 2 && kv[0] && kv[1]))
+      : undefined,
   };
 }
 

@@ -88,7 +88,7 @@ export function extractDocument(input: ExtractInput, options: ExtractOptions = {
     const times = guard('times', issues, [], () => findTimes(a, published));
     const { sentOf, clauseOf } = tokenMaps(a);
     const places = guard('places', issues, [], () => findPlaces(a));
-    const ctx: DocContext = { a, lex, m, quantities, times, places, published, sentOf, clauseOf, subject: null, tally: false, chargeTokens: new Set(), ...tokenIndexes(a.tokens.length, m), ix: sentenceIndex(a.sentences.length, m, quantities), issues };
+    const ctx: DocContext = { a, lex, m, quantities, times, places, published, sentOf, clauseOf, subject: null, tally: false, country: dominantCountry(places), chargeTokens: new Set(), ...tokenIndexes(a.tokens.length, m), ix: sentenceIndex(a.sentences.length, m, quantities), issues };
     ctx.chargeTokens = chargeListTokens(ctx);
     ctx.subject = documentSubject(ctx);
     const totalSentences = new Set(m.cues.filter((c) => c.value.kind === 'total').map((c) => c.sentence));
@@ -125,6 +125,15 @@ export function extractDocument(input: ExtractInput, options: ExtractOptions = {
   const result: ExtractResult = { document, incidents, ...(issues.length ? { issues } : {}) };
   if (options.trace) result.trace = trace;
   return result;
+}
+
+function dominantCountry(places: Array<{ entry: { country: string; kind: string } | null; role: string }>): string | null {
+  const n = new Map<string, number>();
+  for (const p of places) if (p.entry && p.role === 'location' && p.entry.kind !== 'country') n.set(p.entry.country, (n.get(p.entry.country) ?? 0) + 1);
+  let best: string | null = null;
+  let k = 0;
+  for (const [c, v] of n) if (v > k) [best, k] = [c, v];
+  return best;
 }
 
 function createDocId(text: string): string {
