@@ -41,26 +41,32 @@ function classes(): Uint8Array {
 }
 
 // Proclitics: conjunction و/ف, then preposition ب/ل/ك, then article ال (ل+ال contracts to لل).
-const CONJ = ['و', 'ف'];
-const PREP = ['ب', 'ل', 'ك'];
+
+// No closures here: this runs for every Arabic token, and tsx wraps named closures in a keep-names
+// helper that costs more than the function body.
+function addKey(out: string[], k: string): void {
+  if (k.length >= 2 && !out.includes(k)) out.push(k);
+}
+
+function addWithArticle(out: string[], s: string): void {
+  addKey(out, s);
+  if (s.length > 3 && s.charCodeAt(0) === 0x0627 && s.charCodeAt(1) === 0x0644) addKey(out, s.slice(2));
+}
+
+function addWithPrep(out: string[], s: string): void {
+  addWithArticle(out, s);
+  const c = s.charCodeAt(0);
+  // ب ل ك
+  if ((c === 0x0628 || c === 0x0644 || c === 0x0643) && s.length > 3) addWithArticle(out, s.slice(1));
+  if (c === 0x0644 && s.charCodeAt(1) === 0x0644 && s.length > 4) addWithArticle(out, s.slice(2));
+}
 
 export function arabicKeys(w: string): string[] {
   const out = [w];
-  const add = (k: string) => {
-    if (k.length >= 2 && !out.includes(k)) out.push(k);
-  };
-  const stems: string[] = [w];
-  for (const c of CONJ) if (w.startsWith(c) && w.length > 3) stems.push(w.slice(1));
-  const withPrep: string[] = [];
-  for (const s of stems) {
-    withPrep.push(s);
-    for (const p of PREP) if (s.startsWith(p) && s.length > 3) withPrep.push(s.slice(1));
-    if (s.startsWith('لل') && s.length > 4) withPrep.push(s.slice(2));
-  }
-  for (const s of withPrep) {
-    add(s);
-    if (s.startsWith('ال') && s.length > 3) add(s.slice(2));
-  }
+  addWithPrep(out, w);
+  const c = w.charCodeAt(0);
+  // و ف
+  if ((c === 0x0648 || c === 0x0641) && w.length > 3) addWithPrep(out, w.slice(1));
   return out;
 }
 
