@@ -56,3 +56,11 @@ test('attribution and place come with their spans', () => {
   assert.equal(inc.locations.length, 1);
   assert.equal(text.slice(...inc.locations[0].span!), 'الرقة');
 });
+
+test('a group executing its own members makes it the victim too', () => {
+  assert.deepEqual(roles(one('أعدم تنظيم داعش ثلاثة من عناصره في مدينة الميادين بتهمة الفرار من جبهات القتال.')), ['perpetrator:isis', 'victim:isis']);
+});
+
+test('a crowd of residents makes mob violence', () => {
+  assert.equal(one('أحرق أهال غاضبون منازل في قرية قرب تكريت.').type, 'mob_violence');
+});
