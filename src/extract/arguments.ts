@@ -412,6 +412,8 @@ function assignLists(ctx: DocContext, frames: Frame[]): void {
     return prev && s - prev.sentence <= 2 && ctx.a.sentences[s].paragraph === prev.paragraph ? prev : null;
   };
   for (const m of ctx.m.methods) {
+    // «بتهمة تفجير سيارة مفخخة»: a method inside a charge is what the victim was accused of using
+    if (ctx.chargeTokens.has(m.tokenStart)) continue;
     const f = near(m.sentence, m.tokenStart, () => true);
     if (f && !f.methods.has(m.value.method)) f.methods.set(m.value.method, [m.rawStart, m.rawEnd]);
   }
