@@ -207,6 +207,25 @@ function forwardReferences(ctx: DocContext, frames: Frame[], merges: Array<{ int
   return out;
 }
 
+/**
+ * «أعدم أكثر من 54 شخصاً … مشيراً إلى أن عناصره أعدموا ثمانية رجال بفصل الرأس وإطلاق النار»: the
+ * smaller event told after a larger one of its type in the same sentence is part of it, so its
+ * methods and charges are the larger event's too.
+ */
+function shareDetails(frames: Frame[]): void {
+  for (const a of frames) {
+    for (const b of frames) {
+      if (a === b || a.sentence !== b.sentence || a.type !== b.type || b.triggers[0].tokenStart < a.triggers[0].tokenStart) continue;
+      const k = frameCountKey(a);
+      const x = k ? a.counts[k] : undefined;
+      const y = k ? b.counts[k] : undefined;
+      if (!x || !y || x.q.value <= y.q.value) continue;
+      for (const [m, span] of b.methods) if (!a.methods.has(m)) a.methods.set(m, span);
+      for (const [m, span] of b.accusations) if (!a.accusations.has(m)) a.accusations.set(m, span);
+    }
+  }
+}
+
 /** Merge frames in document order; returns the survivors and what joined what (for --trace). */
 export function mergeFrames(ctx: DocContext, frames: Frame[]): { frames: Frame[]; merges: Array<{ into: number; from: number }> } {
   const out: Frame[] = [];
@@ -226,5 +245,7 @@ export function mergeFrames(ctx: DocContext, frames: Frame[]): { frames: Frame[]
       merges.push({ into: target.key, from: f.key });
     } else out.push(f);
   }
-  return { frames: forwardReferences(ctx, out, merges), merges };
+  const survivors = forwardReferences(ctx, out, merges);
+  shareDetails(survivors);
+  return { frames: survivors, merges };
 }
