@@ -46,6 +46,8 @@ export interface ActorValue {
   also?: string;
   /** the actor to use instead when the report is set in a country: {IQ: 'pmf'} */
   inCountry?: Record<string, string>;
+  /** letter case must match the pattern («IS» the group, not «is» the verb) */
+  cased: boolean;
 }
 
 export interface CueValue {
@@ -180,6 +182,7 @@ export function actorValue(e: LexiconEntry): ActorValue {
     anaphor: e.attrs.anaphor === 'true',
     country: e.attrs.country === 'true',
     also: e.attrs.also,
+    cased: e.attrs.cased === 'true',
     inCountry: e.attrs.in_country
       ? Object.fromEntries(e.attrs.in_country.split(',').map((x) => x.trim().split(':').map((y) => y.trim())).filter((kv) => kv.length === 2 && kv[0] && kv[1]))
       : undefined,

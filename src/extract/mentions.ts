@@ -47,6 +47,13 @@ function resolve<T>(matches: Match<T>[], prefer: (v: T) => number): Match<T>[] {
   return taken.sort((x, y) => x.tokenStart - y.tokenStart);
 }
 
+/** «IS» the group and «is» the verb normalise alike; an entry marked `cased` keeps the pattern's case. */
+export function sameCase(raw: string, pattern: string): boolean {
+  const words = raw.split(/\s+/).filter(Boolean);
+  const pat = pattern.split(/\s+/).filter((w) => w !== '~');
+  return pat.every((p, i) => (p.endsWith('*') ? (words[i] ?? '').startsWith(p.slice(0, -1)) : words[i] === p));
+}
+
 function dropSelfBlocks(matches: Match<TriggerValue>[]): Match<unknown>[] {
   const typed = new Set(matches.filter((m) => m.value.type !== 'none').map((m) => `${m.tokenStart}:${m.tokenEnd}:${m.pattern}`));
   return matches.filter((m) => m.value.type !== 'none' || !typed.has(`${m.tokenStart}:${m.tokenEnd}:${m.pattern}`));
@@ -77,7 +84,8 @@ export function findMentions(a: AnalyzedText, lex: Lexicons): Mentions {
     for (const [kind, all] of byKind) {
       const prefer = (PREFER[kind] ?? (() => 0)) as (v: unknown) => number;
       // a block written with the very words of a trigger cannot mean to block that trigger
-      const matches = kind === 'triggers' ? dropSelfBlocks(all as Match<TriggerValue>[]) : all;
+      let matches = kind === 'triggers' ? dropSelfBlocks(all as Match<TriggerValue>[]) : all;
+      if (kind === 'actors') matches = matches.filter((m) => !(m.value as ActorValue).cased || sameCase(a.raw.slice(m.rawStart, m.rawEnd), m.pattern));
       for (const m of resolve(matches, prefer)) out[kind].push({ ...m, sentence: s.i });
     }
   }

@@ -8,6 +8,7 @@ import { Lexicon, parsePattern } from './matcher.ts';
 import { analyze } from '../text/analyze.ts';
 import { arabicKeys } from '../text/tokens.ts';
 import { VALUE_READERS } from '../extract/lexicons.ts';
+import { sameCase } from '../extract/mentions.ts';
 
 // quantities.txt, time.txt and place-cues.txt drive grammars (number compounds, date phrases, place
 // phrases) where one word may hold several roles on purpose and an example must produce a quantity,
@@ -17,7 +18,10 @@ const GRAMMAR_FILES = new Set(['quantities', 'time', 'place-cues']);
 function fires(entry: LexiconEntry, sentence: string): boolean {
   const lex = new Lexicon(entry.match.map((pattern) => ({ pattern, value: entry.id })));
   const a = analyze(sentence);
-  return lex.matchAll(a.tokens).length > 0;
+  const matches = lex.matchAll(a.tokens);
+  // `cased = true`: the words must keep the pattern's letter case, as extraction requires
+  if (entry.attrs.cased === 'true') return matches.some((m) => sameCase(a.raw.slice(m.rawStart, m.rawEnd), m.pattern));
+  return matches.length > 0;
 }
 
 /** The form a pattern is matched under: «الإعدامات» and «إعدامات» are the same entry word. */
