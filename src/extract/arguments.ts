@@ -574,6 +574,16 @@ export function carryOver(ctx: DocContext, frames: Frame[]): void {
       }
     }
     prev = f;
+    // «وأضاف أن القصف استهدف أيضاً بلدات …»: a definite event word points back to the same kind of event
+    // told just before, and to its perpetrator
+    if (!f.actors.some((a) => a.role === 'perpetrator') && f.definite) {
+      const before = frames.filter((g) => g !== f && g.type === f.type && g.sentence < f.sentence && f.sentence - g.sentence <= 3);
+      const src = before[before.length - 1]?.actors.find((a) => a.role === 'perpetrator' && !a.carried);
+      if (src) {
+        f.actors.unshift({ ...src, span: null, token: -1, carried: 'reference' });
+        f.rules.push('actor:reference');
+      }
+    }
     const hasPerp = f.actors.some((a) => a.role === 'perpetrator');
     if (!hasPerp && ctx.subject === 'isis' && f.type !== 'air_strike') {
       f.actors.unshift({ role: 'perpetrator', id: 'isis', name: ctx.lex.actorNames.get('isis') ?? 'Islamic State', span: null, token: -1, carried: 'subject' });
