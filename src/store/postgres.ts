@@ -1,7 +1,7 @@
 // PostgreSQL backend: a pg Pool, tsvector ('simple' config over words the store already
 // normalised) with GIN indexes. Selected when DATABASE_URL is set.
 import pg from 'pg';
-import { Kysely, PostgresDialect, sql, type RawBuilder } from 'kysely';
+import { Kysely, PostgresDialect, sql, type RawBuilder, type SqlBool } from 'kysely';
 import type { Database as Tables } from './db-types.ts';
 import { StoreError } from './errors.ts';
 import { runMigrations } from './migrate.ts';
@@ -86,6 +86,12 @@ export class PostgresStore extends SqlStore {
       await sql`ANALYZE incidents, incident_actors, incident_places, documents`.execute(this.db);
     }
     return n;
+  }
+
+  // an IN nested in IS TRUE is not pulled up into a join: it stays a hashed subplan filter, and the
+  // planner can walk the order index and stop after a page
+  protected probeIn(id: RawBuilder<unknown>, list: RawBuilder<unknown>): RawBuilder<SqlBool> {
+    return sql<SqlBool>`(${id} IN (${list})) IS TRUE`;
   }
 
   protected isUniqueViolation(err: unknown): boolean {

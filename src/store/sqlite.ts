@@ -1,7 +1,7 @@
 // SQLite backend: better-sqlite3 in WAL mode, FTS5 for words. Zero set-up: a file (default
 // ./rasid.db) or ':memory:'.
 import BetterSqlite3 from 'better-sqlite3';
-import { Kysely, SqliteDialect, sql, type RawBuilder } from 'kysely';
+import { Kysely, SqliteDialect, sql, type RawBuilder, type SqlBool } from 'kysely';
 import type { Database as Tables, DbId } from './db-types.ts';
 import { StoreError } from './errors.ts';
 import { dbId, incidentFromRow, SqlStore } from './sql-store.ts';
@@ -82,6 +82,11 @@ export class SqliteStore extends SqlStore {
 
   protected documentIdsMatching(terms: string[]): RawBuilder<unknown> {
     return sql`SELECT rowid FROM documents_fts WHERE documents_fts MATCH ${ftsMatch(terms)}`;
+  }
+
+  // «+id» is not an indexable column, so SQLite cannot drive the query by the list
+  protected probeIn(id: RawBuilder<unknown>, list: RawBuilder<unknown>): RawBuilder<SqlBool> {
+    return sql<SqlBool>`+${id} IN (${list})`;
   }
 
   protected isUniqueViolation(err: unknown): boolean {
