@@ -332,12 +332,24 @@ function framesBySentence(frames: Frame[]): Map<number, Frame[]> {
   return m;
 }
 
+/** A fighter word or a civilian noun within three tokens from `t`. */
+function personFollows(ctx: DocContext, t: number): boolean {
+  const end = Math.min(t + 3, ctx.a.tokens.length);
+  const covers = (x: { tokenStart: number; tokenEnd: number }) => x.tokenStart < end && x.tokenEnd > t;
+  return ctx.m.fighters.some(covers) || ctx.m.actors.some((x) => covers(x) && x.value.side === 'civilian');
+}
+
+const PROTEST_TYPES = new Set(['peaceful_protest', 'protest_with_intervention', 'violent_demonstration']);
+
 function assignCounts(ctx: DocContext, frames: Frame[]): void {
   const bySentence = framesBySentence(frames);
   const timeTokens = new Set<number>();
   for (const t of ctx.times) for (let i = t.tokenStart; i < t.tokenEnd; i++) timeTokens.add(i);
   for (const q of ctx.quantities) {
     if (q.unit || timeTokens.has(q.tokenStart) || ctx.chargeTokens.has(q.tokenStart)) continue;
+    // an English article counts one only before a fighter word or a civilian noun («killing a civilian»)
+    const article = q.rule.includes('num.article');
+    if (article && !personFollows(ctx, q.tokenEnd)) continue;
     const s = ctx.sentOf[q.tokenStart];
     const fs = bySentence.get(s) ?? [];
     if (fs.length === 0 || isSubset(ctx, q)) continue;
@@ -365,7 +377,7 @@ function assignCounts(ctx: DocContext, frames: Frame[]): void {
     }
     const sameClause = f.triggers.some((t) => ctx.clauseOf[t.tokenStart] === ctx.clauseOf[q.tokenStart]);
     // «اختطفت ميليشيات الحشد، الثلاثاء، 35 رجلاً»: the object may sit one comma away
-    if (keys.length === 0 && dflt && (sameClause || distance(f, q.tokenStart) <= 6) && (!q.noun || personNoun(ctx, q.noun.tokenStart))) {
+    if (keys.length === 0 && dflt && !article && (sameClause || distance(f, q.tokenStart) <= 6) && (!q.noun || personNoun(ctx, q.noun.tokenStart))) {
       keys = [dflt];
       rule = 'count:trigger-default';
     }
@@ -588,6 +600,11 @@ export function carryOver(ctx: DocContext, frames: Frame[]): void {
     if (!hasPerp && ctx.subject === 'isis' && f.type !== 'air_strike') {
       f.actors.unshift({ role: 'perpetrator', id: 'isis', name: ctx.lex.actorNames.get('isis') ?? 'Islamic State', span: null, token: -1, carried: 'subject' });
       f.rules.push('actor:subject');
+    }
+    // a protest or riot with no one named is the protesters' own act (ACLED codes actor1 so)
+    if (!hasPerp && PROTEST_TYPES.has(f.type)) {
+      f.actors.unshift({ role: 'perpetrator', id: 'protesters', name: ctx.lex.actorNames.get('protesters') ?? 'Protesters', span: null, token: -1, carried: 'default' });
+      f.rules.push('actor:protesters');
     }
     // «أعدم التنظيم ثلاثة من عناصره بتهمة الفرار»: its own members are the victims (annotation.md)
     const perp = f.actors.find((a) => a.role === 'perpetrator');

@@ -498,7 +498,11 @@ class Finder {
         if (a) return { ...a, start: i };
       }
     }
-    return this.numberPhraseAt(i) ?? this.vagueAt(i) ?? this.dualAt(i);
+    const num = this.numberPhraseAt(i);
+    const vague = this.vagueAt(i);
+    // «a number of» is vague, though its first word alone is the English article counted as one
+    if (num && vague && vague.end > num.end) return vague;
+    return num ?? vague ?? this.dualAt(i);
   }
 
   // ---- quantities ---------------------------------------------------------------------------------
