@@ -64,3 +64,28 @@ test('stdin, the readable table, and a bad --published', () => {
   assert.equal(bad.status, 2);
   assert.match(bad.stderr, /--published: expected a date YYYY-MM-DD/);
 });
+
+test('places imported with `rasid gazetteer import` into --db reach extraction', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'rasid-gz-'));
+  try {
+    // an invented village in the GeoNames dump format: only the import can know it
+    const dump = join(dir, 'XX.txt');
+    writeFileSync(dump, '99999001\tKhirbat Rasid\tKhirbat Rasid\tKhirbat Rasid,خربة راصد\t36.1234\t39.4321\tP\tPPL\tSY\t\t04\t\t\t\t1200\t\t300\tAsia/Damascus\t2024-01-01\n');
+    const db = join(dir, 'rasid.db');
+    const imp = run(['gazetteer', 'import', '--db', db, dump]);
+    assert.equal(imp.status, 0, imp.stderr);
+    const report = join(dir, 'report.txt');
+    writeFileSync(report, 'قصفت طائرات حربية قرية خربة راصد في ريف الرقة وقتل ثلاثة مدنيين.\n');
+    const place = (args: string[]) => {
+      const r = run(['extract', '--json', ...args, report]);
+      assert.equal(r.status, 0, r.stderr);
+      return JSON.parse(r.stdout).incidents[0]?.locations?.[0];
+    };
+    const withImport = place(['--db', db]);
+    assert.equal(withImport.lat, 36.1234);
+    assert.equal(withImport.gazetteer_id, 'geonames:99999001');
+    assert.notEqual(place(['--db', join(dir, 'none.db')])?.gazetteer_id, 'geonames:99999001');
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});

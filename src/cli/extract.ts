@@ -10,12 +10,14 @@ import { Fetcher } from '../ingest/http.ts';
 import { decodeBody, mediaType } from '../ingest/decode.ts';
 import { isUrl } from '../ingest/sources.ts';
 import { publishedDate } from '../time/published.ts';
+import { loadGazetteer } from '../geo/geonames-import.ts';
 
 export interface ExtractCliOptions {
   json?: boolean;
   trace?: boolean;
   published?: string;
   allowPrivate?: boolean;
+  db?: string;
 }
 
 async function readStdin(): Promise<Uint8Array> {
@@ -64,11 +66,13 @@ export async function runExtract(args: string[], o: ExtractCliOptions, out = pro
   const results: ExtractResult[] = [];
   let failed = 0;
   const fetcher = new Fetcher({ allowPrivate: Boolean(o.allowPrivate) });
+  // places imported with `rasid gazetteer import` into the database file join the built-in ones
+  const gazetteer = loadGazetteer({ dbFile: o.db });
   for (const arg of args) {
     try {
       const input = await loadInput(arg, fetcher);
       if (o.published) input.published = o.published;
-      const r = extractDocument(input, { trace: o.trace });
+      const r = extractDocument(input, { trace: o.trace, gazetteer });
       results.push(r);
       if (!o.json) {
         out.write(formatTable(r) + '\n');
@@ -97,6 +101,7 @@ export function registerExtract(program: Command): void {
     .option('--trace', 'print what each stage added')
     .option('--published <date>', 'publication date (YYYY-MM-DD); without it, taken from HTML metadata, the URL or a dateline')
     .option('--allow-private', 'allow URLs on private, loopback and link-local addresses')
+    .option('--db <file>', 'SQLite database whose imported GeoNames places (rasid gazetteer import) are used too', './rasid.db')
     .action(async (files: string[], o: ExtractCliOptions) => {
       process.exitCode = await runExtract(files, o);
     });

@@ -4,6 +4,7 @@
 import type { Command } from 'commander';
 import { RasidError } from '../errors.ts';
 import { extractDocument } from '../pipeline/index.ts';
+import { loadGazetteer } from '../geo/geonames-import.ts';
 import { openStore } from '../store/open.ts';
 import { DEFAULT_JOB_CONFIG, enqueueExtraction, openQueue } from '../worker/queue.ts';
 import { startWorker } from '../worker/worker.ts';
@@ -23,8 +24,10 @@ export function registerWorker(program: Command): void {
     .option('--poll <seconds>', 'how often a worker looks for jobs while the queue is empty', parseFloat, 1)
     .option('--maintenance <seconds>', 'how often expired jobs (their worker died) are put back', positiveInt, 60)
     .option('--queue-schema <name>', 'PostgreSQL schema of the job queue', 'pgboss')
-    .action(async (flags: { concurrency: number; poll: number; maintenance: number; queueSchema: string }) => {
+    .option('--gazetteer <file>', 'SQLite file with imported GeoNames places (rasid gazetteer import) to use as well')
+    .action(async (flags: { concurrency: number; poll: number; maintenance: number; queueSchema: string; gazetteer?: string }) => {
       const databaseUrl = requireDatabaseUrl();
+      const gazetteer = loadGazetteer({ dbFile: flags.gazetteer });
       if (!(flags.poll >= 0.1)) throw new RasidError('usage.poll', `--poll must be at least 0.1 seconds, found ${flags.poll}`);
       const store = await openStore({ databaseUrl });
       const boss = await openQueue({
@@ -37,7 +40,7 @@ export function registerWorker(program: Command): void {
       const stopWork = startWorker({
         store,
         boss,
-        extract: (input) => extractDocument(input),
+        extract: (input) => extractDocument(input, { gazetteer }),
         concurrency: Math.max(1, flags.concurrency),
         pollingIntervalSeconds: flags.poll,
         onError: (code) => process.stderr.write(`worker: cannot fetch jobs [${code}]\n`),

@@ -7,6 +7,7 @@ import { analyze } from '../text/analyze.ts';
 import { findQuantities } from '../quantity/find.ts';
 import { findTimes } from '../time/find-times.ts';
 import { findPlaces } from '../geo/find-places.ts';
+import type { Gazetteer } from '../geo/gazetteer.ts';
 import { lexiconsFor } from '../extract/lexicons.ts';
 import { findMentions } from '../extract/mentions.ts';
 import { sentenceIndex, tokenIndexes, tokenMaps, type DocContext } from '../extract/context.ts';
@@ -31,6 +32,8 @@ export interface ExtractInput {
 
 export interface ExtractOptions {
   trace?: boolean;
+  /** places to resolve against: the built-in gazetteer when absent, or one with imported GeoNames dumps */
+  gazetteer?: Gazetteer;
 }
 
 export interface TraceEntry {
@@ -87,7 +90,7 @@ export function extractDocument(input: ExtractInput, options: ExtractOptions = {
     const quantities = guard('quantities', issues, [], () => findQuantities(a));
     const times = guard('times', issues, [], () => findTimes(a, published));
     const { sentOf, clauseOf } = tokenMaps(a);
-    const places = guard('places', issues, [], () => findPlaces(a));
+    const places = guard('places', issues, [], () => findPlaces(a, { gazetteer: options.gazetteer }));
     const ctx: DocContext = { a, lex, m, quantities, times, places, published, sentOf, clauseOf, subject: null, tally: false, country: dominantCountry(places), chargeTokens: new Set(), ...tokenIndexes(a.tokens.length, m), ix: sentenceIndex(a.sentences.length, m, quantities), issues };
     ctx.chargeTokens = chargeListTokens(ctx);
     ctx.subject = documentSubject(ctx);
