@@ -64,6 +64,9 @@ interface PrefixNode<T> {
   here: Compiled<T>[] | null;
 }
 
+const CACHE_LIMIT = 50_000;
+const NO_CANDIDATES: Compiled<unknown>[] = [];
+
 export class Lexicon<T> {
   private exact = new Map<string, Compiled<T>[]>();
   /** prefix patterns in a trie by character, so a key is walked once without slicing it */
@@ -96,24 +99,48 @@ export class Lexicon<T> {
     this.size = size;
   }
 
+  /**
+   * Patterns whose first word fits a key, in the order matchAt tries them (exact, then prefixes from
+   * the shortest), cached per key: the same words recur in every report, and the trie walk costs a
+   * Map probe per character. Keys of 13+ characters are not cached because V8 may keep such a slice
+   * as a view on the whole document text; the cache is cleared when it grows past CACHE_LIMIT keys.
+   */
+  private firstWords = new Map<string, Compiled<T>[]>();
+
+  private candidates(key: string): Compiled<T>[] {
+    let list = this.firstWords.get(key);
+    if (list) return list;
+    list = [];
+    const ex = this.exact.get(key);
+    if (ex) for (const c of ex) list.push(c);
+    let node: PrefixNode<T> | undefined = this.prefixes;
+    for (let k = 0; k < key.length; k++) {
+      node = node.next.get(key.charCodeAt(k));
+      if (!node) break;
+      if (node.here) for (const c of node.here) list.push(c);
+    }
+    if (list.length === 0) list = NO_CANDIDATES as Compiled<T>[];
+    if (key.length < 13) {
+      if (this.firstWords.size >= CACHE_LIMIT) this.firstWords.clear();
+      this.firstWords.set(key, list);
+    }
+    return list;
+  }
+
   /** Every match starting at token i. */
   matchAt(tokens: Token[], i: number, out: Match<T>[] = []): Match<T>[] {
     const tok = tokens[i];
     // a token's keys are distinct, but one prefix pattern can fit two of them («ب*»): try it once
     let tried: Compiled<T>[] | null = null;
     for (const key of tok.keys) {
-      const ex = this.exact.get(key);
-      if (ex) for (const c of ex) this.tryMatch(c, tokens, i, out);
-      let node: PrefixNode<T> | undefined = this.prefixes;
-      for (let k = 0; k < key.length; k++) {
-        node = node.next.get(key.charCodeAt(k));
-        if (!node) break;
-        if (!node.here) continue;
-        for (const c of node.here) {
+      const list = this.candidates(key);
+      for (let j = 0; j < list.length; j++) {
+        const c = list[j];
+        if (c.words[0].prefix) {
           if (tried?.includes(c)) continue;
           (tried ??= []).push(c);
-          this.tryMatch(c, tokens, i, out);
         }
+        this.tryMatch(c, tokens, i, out);
       }
     }
     return out;
