@@ -72,6 +72,8 @@ interface Context {
   rawEnd?: number;
 }
 
+const NO_PHRASES: ReadonlyArray<never> = [];
+
 // Phrases looked up by their first word, so a token that starts nothing costs one map probe per stem.
 class PhraseIndex<T> {
   private byFirst = new Map<string, Array<Phrase<T>>>();
@@ -91,15 +93,20 @@ class PhraseIndex<T> {
     this.reach = reach;
   }
 
-  candidates(norm: string, stems: Stem[]): Array<Phrase<T>> {
+  /** Phrases opened by the token or one of its stems, longest first. Callers only read the result. */
+  candidates(norm: string, stems: Stem[]): ReadonlyArray<Phrase<T>> {
     const first = this.byFirst.get(norm);
-    let out: Array<Phrase<T>> | null = first ? [...first] : null;
+    // a list is copied only when a stem adds phrases to it; most tokens open nothing or one list,
+    // which the constructor already sorted longest first
+    let out: Array<Phrase<T>> | null = null;
     for (const s of stems) {
       if (s.stem === norm) continue;
       const more = this.byFirst.get(s.stem);
-      if (more) out = out ? [...out, ...more.filter((p) => !out!.includes(p))] : [...more];
+      if (!more) continue;
+      if (!out) out = first ? [...first] : [];
+      for (const p of more) if (!out.includes(p)) out.push(p);
     }
-    if (!out) return [];
+    if (!out) return first ?? NO_PHRASES;
     return out.sort((x, y) => y.words.length - x.words.length);
   }
 }
@@ -176,9 +183,23 @@ class Finder {
     return this.a.norm.slice(t[i].end, t[i + 1].start);
   }
 
+  /**
+   * The gap after token i holds only spaces and tabs (and hyphens when `hyphen`): the same test as
+   * /^[ \t]*$/ on gap(i), without slicing a string for every pair of tokens looked at.
+   */
+  blankGap(i: number, hyphen = false): boolean {
+    const t = this.tokens;
+    const s = this.a.norm;
+    for (let k = t[i].end, e = t[i + 1].start; k < e; k++) {
+      const c = s.charCodeAt(k);
+      if (c !== 32 && c !== 9 && !(hyphen && c === 45)) return false;
+    }
+    return true;
+  }
+
   /** tokens i and i+1 are separated only by spaces (no punctuation, no line break) */
   plain(i: number): boolean {
-    return i + 1 < this.tokens.length && /^[ \t]*$/.test(this.gap(i));
+    return i + 1 < this.tokens.length && this.blankGap(i);
   }
 
   numberAt(i: number): { w: NumberWord; s: Stem } | null {
@@ -199,7 +220,7 @@ class Finder {
       let k = i + 1;
       let ok = true;
       for (let w = 1; w < p.words.length; w++, k++) {
-        if (k >= t.length || !/^[ \t-]*$/.test(this.gap(k - 1))) {
+        if (k >= t.length || !this.blankGap(k - 1, true)) {
           ok = false;
           break;
         }
@@ -337,10 +358,9 @@ class Finder {
       if (end >= t.length) break;
       let j = end;
       let conj = false;
-      const g = this.gap(j - 1);
-      if (!/^[ \t]*$/.test(g) && !(!arabic && g === '-')) break;
+      if (!this.blankGap(j - 1) && !(!arabic && this.gap(j - 1) === '-')) break;
       // a separate «و» / «and» token
-      if ((t[j].norm === 'و' || t[j].norm === 'and') && j + 1 < t.length && /^[ \t]*$/.test(this.gap(j))) {
+      if ((t[j].norm === 'و' || t[j].norm === 'and') && j + 1 < t.length && this.blankGap(j)) {
         conj = true;
         j++;
       }
@@ -486,7 +506,7 @@ class Finder {
     const t = this.tokens;
     if (i >= t.length) return null;
     // «الـ100», «ال 19»: a bare article token belongs to the number it introduces
-    if (ARTICLE_TOKEN.test(t[i].norm) && i + 1 < t.length && t[i + 1].numeric && /^[ \t]*$/.test(this.gap(i))) {
+    if (ARTICLE_TOKEN.test(t[i].norm) && i + 1 < t.length && t[i + 1].numeric && this.blankGap(i)) {
       const a = this.numberPhraseAt(i + 1);
       if (a) return { ...a, start: i, definite: true };
     }
@@ -606,7 +626,7 @@ class Finder {
     let j = amount.end;
     if (j >= t.length || !this.plain(j - 1)) return null;
     // «و15» splits into «و» + «15»; «وعشرين» carries the conjunction itself
-    if (mod.join && t[j].norm === mod.join && j + 1 < t.length && /^[ \t]*$/.test(this.gap(j))) j++;
+    if (mod.join && t[j].norm === mod.join && j + 1 < t.length && this.blankGap(j)) j++;
     else if (!(mod.join === 'و' && this.numberAt(j)?.s.conj)) return null;
     const b = this.numberPhraseAt(j);
     return b && !b.unit && b.value > amount.value ? { b, id: mod.id } : null;
@@ -623,7 +643,7 @@ class Finder {
       id = 'range.hyphen';
     } else if (/^[ \t]*$/.test(g)) {
       const infix = this.phraseAt(this.ix.infix, end);
-      if (infix && infix.end < t.length && /^[ \t]*$/.test(this.gap(infix.end - 1))) {
+      if (infix && infix.end < t.length && this.blankGap(infix.end - 1)) {
         j = infix.end;
         id = infix.p.value.id;
       }
@@ -635,31 +655,48 @@ class Finder {
     return { b, id };
   }
 
+  // afterCue and beforeCue are methods rather than closures in context(): tsx's keep-names helper
+  // made creating the two closures cost more than most calls to them.
+  private afterCue(unit: ContextCue['unit'], start: number, end: number, overOf = false): Context | null {
+    const t = this.tokens;
+    let at = end;
+    if (at >= t.length || !this.blankGap(at - 1, true)) return null;
+    // «25 من تشرين الثاني», «the 3rd of May»
+    if (overOf && (t[at].norm === 'من' || t[at].norm === 'of') && at + 1 < t.length && this.plain(at)) at++;
+    const index = this.ix.contexts.get(`${unit}:after`);
+    const m = index ? this.phraseAt(index, at) : null;
+    return m ? { unit, id: m.p.value.id, start, end: m.end } : null;
+  }
+
+  private beforeCue(unit: ContextCue['unit'], start: number, end: number): Context | null {
+    const index = unit === 'ordinal' ? this.ix.ordinalCues : this.ix.contexts.get(`${unit}:before`);
+    if (!index) return null;
+    // a cue ends at most `window` tokens before the number, in the same sentence; tokens hold no
+    // punctuation, so only the gap after each token stepped over needs looking at
+    for (let s = start - 1; s >= 0 && s >= start - index.reach; s--) {
+      if (this.gapEndsSentence(s)) break;
+      for (const m of this.phrasesAt(index, s)) {
+        const back = start - m.end + 1;
+        if (back >= 1 && back <= m.p.value.window) return { unit, id: m.p.value.id, start, end };
+      }
+    }
+    return null;
+  }
+
+  /** the gap after token i holds one of . ! ? ; or a line break (as /[.!?;\n]/ on gap(i)) */
+  private gapEndsSentence(i: number): boolean {
+    const t = this.tokens;
+    const s = this.a.norm;
+    for (let k = t[i].end, e = t[i + 1].start; k < e; k++) {
+      const c = s.charCodeAt(k);
+      if (c === 46 || c === 33 || c === 63 || c === 59 || c === 10) return true;
+    }
+    return false;
+  }
+
   private context(amount: Amount, start: number, end: number, modified: boolean): Context | null {
     const t = this.tokens;
     const a = this.a;
-    const afterCue = (unit: ContextCue['unit'], overOf = false) => {
-      let at = end;
-      if (at >= t.length || !/^[ \t-]*$/.test(this.gap(at - 1))) return null;
-      // «25 من تشرين الثاني», «the 3rd of May»
-      if (overOf && (t[at].norm === 'من' || t[at].norm === 'of') && at + 1 < t.length && this.plain(at)) at++;
-      const index = this.ix.contexts.get(`${unit}:after`);
-      const m = index ? this.phraseAt(index, at) : null;
-      return m ? { unit, id: m.p.value.id, start, end: m.end } : null;
-    };
-    const beforeCue = (unit: ContextCue['unit']) => {
-      const index = unit === 'ordinal' ? this.ix.ordinalCues : this.ix.contexts.get(`${unit}:before`);
-      if (!index) return null;
-      // a cue ends at most `window` tokens before the number, in the same sentence
-      for (let s = start - 1; s >= 0 && s >= start - index.reach; s--) {
-        if (/[.!?;\n]/.test(a.norm.slice(t[s].end, t[start].start))) break;
-        for (const m of this.phrasesAt(index, s)) {
-          const back = start - m.end + 1;
-          if (back >= 1 && back <= m.p.value.window) return { unit, id: m.p.value.id, start, end };
-        }
-      }
-      return null;
-    };
     // ordinals: «الخامس عشر», «الحادي والعشرين», «twenty-first», «21st», «الذكرى العشرين»
     if (start > 0) {
       const g = a.norm.slice(t[start - 1].end, t[start].start);
@@ -669,7 +706,7 @@ class Finder {
           .find(Boolean);
         if (id && t[start - 1].arabic) return { unit: 'ordinal', id, start: start - 1, end };
       }
-      const cue = beforeCue('ordinal');
+      const cue = this.beforeCue('ordinal', start, end);
       if (cue) return cue;
     }
     if (end < t.length && !t[end].arabic) {
@@ -700,16 +737,16 @@ class Finder {
       const at = t[end - 1].end + pct[0].length - 1;
       return { unit: 'percent', id: 'ctx.percent_sign', start, end, rawEnd: a.ends[at] };
     }
-    const percent = afterCue('percent');
+    const percent = this.afterCue('percent', start, end);
     if (percent) return percent;
     if (amount.digits && start > 0 && /\$[ \t]*$/.test(a.norm.slice(t[start - 1].end, t[start].start)))
       return { unit: 'measure', id: 'ctx.dollar_sign', start, end };
-    const measure = afterCue('measure');
+    const measure = this.afterCue('measure', start, end);
     if (measure) return measure;
     if (!modified) {
-      const time = beforeCue('time') ?? afterCue('time');
+      const time = this.beforeCue('time', start, end) ?? this.afterCue('time', start, end);
       if (time) return time;
-      const label = beforeCue('label');
+      const label = this.beforeCue('label', start, end);
       if (label && amount.digits) return label;
     }
     // «الأيام الخمسة الأخيرة», «الشهور الأربعة»: a definite number after a time word is a duration
@@ -719,11 +756,11 @@ class Finder {
       const m = index ? this.phraseAt(index, timeNoun) : null;
       if (m && m.end === start) return { unit: 'duration', id: m.p.value.id, start, end };
     }
-    const age = afterCue('age') ?? null;
+    const age = this.afterCue('age', start, end) ?? null;
     if (age) return age;
-    const duration = afterCue('duration');
+    const duration = this.afterCue('duration', start, end);
     if (duration) {
-      const ageBefore = beforeCue('age');
+      const ageBefore = this.beforeCue('age', start, end);
       if (ageBefore) return { ...ageBefore, end: duration.end };
       // «طفل (15 عاماً)»: a bracketed number of years is an age
       if (start > 0 && /\($/.test(a.norm.slice(t[start - 1].end, t[start].start).trim()))
@@ -731,9 +768,11 @@ class Finder {
       return duration;
     }
     if (!modified) {
-      const date = afterCue('date', true) ?? (amount.digits && amount.value <= 31 ? beforeCue('date') : null);
+      const date =
+        this.afterCue('date', start, end, true) ??
+        (amount.digits && amount.value <= 31 ? this.beforeCue('date', start, end) : null);
       if (date && amount.value <= 31 && Number.isInteger(amount.value)) return date;
-      const ageBefore = beforeCue('age');
+      const ageBefore = this.beforeCue('age', start, end);
       if (ageBefore && amount.value < 120) return ageBefore;
       if (
         amount.plainDigits &&
@@ -741,7 +780,7 @@ class Finder {
         amount.value >= YEAR_MIN &&
         amount.value <= YEAR_MAX
       ) {
-        const year = beforeCue('year');
+        const year = this.beforeCue('year', start, end);
         if (year) return year;
         // «2015م», a year at the end of a clause, a year before a comma
         const next = end < t.length ? t[end] : null;
@@ -806,9 +845,9 @@ class Finder {
     const before = modified ? null : this.nounBefore(amount, start);
     if (before !== null) return nounOf(t[before], value);
     let j = end;
-    if (j >= t.length || !/^[ \t]*$/.test(this.gap(j - 1))) return null;
+    if (j >= t.length || !this.blankGap(j - 1)) return null;
     // «عشرات من العناصر», «dozens of civilians»
-    if ((t[j].norm === 'من' || t[j].norm === 'of') && j + 1 < t.length && /^[ \t]*$/.test(this.gap(j))) j++;
+    if ((t[j].norm === 'من' || t[j].norm === 'of') && j + 1 < t.length && this.blankGap(j)) j++;
     const n = t[j];
     if (n.numeric || this.numberAt(j) || this.v.notNouns.has(n.norm)) return null;
     if (!/^\p{L}/u.test(n.norm)) return null;
