@@ -107,6 +107,18 @@ function table(): Uint16Array {
   return t;
 }
 
+// Decoding the UTF-16 units through a Buffer is many times faster than String.fromCharCode over
+// chunks, and like it keeps lone surrogates; it needs the typed array's bytes in little-endian order.
+const LITTLE_ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
+
+function unitsToString(codes: Uint16Array, len: number): string {
+  if (LITTLE_ENDIAN) return Buffer.from(codes.buffer, codes.byteOffset, len * 2).toString('utf16le');
+  let norm = '';
+  for (let k = 0; k < len; k += 8192)
+    norm += String.fromCharCode.apply(null, Array.from(codes.subarray(k, Math.min(len, k + 8192))));
+  return norm;
+}
+
 export function normalize(raw: string): NormalizedText {
   const t = table();
   const n = raw.length;
@@ -115,9 +127,19 @@ export function normalize(raw: string): NormalizedText {
   let starts = new Int32Array(cap);
   let ends = new Int32Array(cap);
   let len = 0;
-  const push = (code: number, i: number) => {
-    if (len === cap) {
-      cap *= 2;
+  for (let i = 0; i < n; i++) {
+    const c = raw.charCodeAt(i);
+    const m = t[c];
+    if (m === DROP) {
+      // the mark belongs to the letter before it: a span ending on that letter covers it
+      if (len > 0 && ends[len - 1] === i && c !== 0x200e && c !== 0x200f) ends[len - 1] = i + 1;
+      continue;
+    }
+    // one unit in, at most one out, except for ligatures (SLOW), the only case that can outgrow `cap`
+    const out = m === SLOW ? mapChar(raw[i], c) : null;
+    const units = out === null ? 1 : out.length;
+    if (len + units > cap) {
+      cap = Math.max(cap * 2, len + units);
       const c2 = new Uint16Array(cap);
       c2.set(codes);
       codes = c2;
@@ -128,27 +150,14 @@ export function normalize(raw: string): NormalizedText {
       e2.set(ends);
       ends = e2;
     }
-    codes[len] = code;
-    starts[len] = i;
-    ends[len] = i + 1;
-    len++;
-  };
-  for (let i = 0; i < n; i++) {
-    const c = raw.charCodeAt(i);
-    const m = t[c];
-    if (m === DROP) {
-      // the mark belongs to the letter before it: a span ending on that letter covers it
-      if (len > 0 && ends[len - 1] === i && c !== 0x200e && c !== 0x200f) ends[len - 1] = i + 1;
-    } else if (m === SLOW) {
-      const out = mapChar(raw[i], c);
-      for (let k = 0; k < out.length; k++) push(out.charCodeAt(k), i);
-    } else {
-      push(m, i);
+    for (let k = 0; k < units; k++) {
+      codes[len] = out === null ? m : out.charCodeAt(k);
+      starts[len] = i;
+      ends[len] = i + 1;
+      len++;
     }
   }
-  // fromCharCode keeps lone surrogates as they are (TextDecoder would replace them)
-  let norm = '';
-  for (let k = 0; k < len; k += 8192) norm += String.fromCharCode.apply(null, Array.from(codes.subarray(k, Math.min(len, k + 8192))));
+  const norm = unitsToString(codes, len);
   return { raw, norm, starts: starts.subarray(0, len), ends: ends.subarray(0, len) };
 }
 
