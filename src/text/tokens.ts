@@ -13,7 +13,7 @@ export interface Token {
   rawEnd: number;
   /** normalised surface form */
   norm: string;
-  /** candidate keys, the surface first, then forms with proclitics stripped */
+  /** candidate keys, the surface first, then forms with proclitics stripped (shared between tokens of one spelling: never mutate) */
   keys: string[];
   arabic: boolean;
   numeric: boolean;
@@ -70,6 +70,24 @@ export function arabicKeys(w: string): string[] {
   return out;
 }
 
+// Keys per spelling, kept across documents: reports repeat the same words, and building the keys
+// (slices and arrays) for every token was a visible share of the allocation. Words of 13+ characters
+// are not kept (V8 may hold such a slice as a view on the whole text), and the cache is emptied when
+// it reaches KEY_CACHE_LIMIT spellings so memory stays bounded on any input.
+const KEY_CACHE_LIMIT = 100_000;
+const keyCache = new Map<string, string[]>();
+
+function cachedArabicKeys(w: string): string[] {
+  if (w.length >= 13) return arabicKeys(w);
+  let keys = keyCache.get(w);
+  if (!keys) {
+    keys = arabicKeys(w);
+    if (keyCache.size >= KEY_CACHE_LIMIT) keyCache.clear();
+    keyCache.set(w, keys);
+  }
+  return keys;
+}
+
 export function tokenize(t: NormalizedText): Token[] {
   const cls = classes();
   const tokens: Token[] = [];
@@ -90,8 +108,10 @@ export function tokenize(t: NormalizedText): Token[] {
       if (c >= 0x0600 && c <= 0x06ff) arabic = true;
       i++;
     }
-    const p = s.slice(start, i);
     const numeric = k === DIGIT;
+    const keys = arabic && !numeric ? cachedArabicKeys(s.slice(start, i)) : [s.slice(start, i)];
+    // keys[0] is the spelling itself; taking it as `norm` shares one string per cached spelling
+    const p = keys[0];
     tokens.push({
       i: tokens.length,
       start,
@@ -99,7 +119,7 @@ export function tokenize(t: NormalizedText): Token[] {
       rawStart: t.starts[start],
       rawEnd: t.ends[i - 1],
       norm: p,
-      keys: arabic && !numeric ? arabicKeys(p) : [p],
+      keys,
       arabic,
       numeric,
     });
