@@ -145,6 +145,31 @@ function buildIndexes(v: QuantityVocabulary): Indexes {
   };
 }
 
+// Stems of an Arabic word, kept across documents: every token is asked whether it can open a
+// quantity, and building its stems (24 prefix tests and slices) for each one was a visible share of
+// extraction time. Bounded like the token keys cache (src/text/tokens.ts); the lists are shared, so
+// nothing may change them.
+const STEM_CACHE_LIMIT = 100_000;
+const stemCache = new Map<string, Stem[]>();
+
+function arabicStems(norm: string): Stem[] {
+  let s = stemCache.get(norm);
+  if (s) return s;
+  s = [];
+  for (const p of PREFIXES) {
+    if (!norm.startsWith(p.p)) continue;
+    const stem = norm.slice(p.p.length);
+    // «لست», «الست»: a two-letter stem only takes the conjunction, or clitics eat real words
+    if (stem.length < 2 || (stem.length < 3 && p.p !== '' && p.p !== 'و')) continue;
+    s.push({ stem, conj: p.conj, prep: p.prep, article: p.article });
+  }
+  if (norm.length < 13) {
+    if (stemCache.size >= STEM_CACHE_LIMIT) stemCache.clear();
+    stemCache.set(norm, s);
+  }
+  return s;
+}
+
 class Finder {
   private stemCache: Array<Stem[] | undefined>;
 
@@ -164,16 +189,8 @@ class Finder {
     let s = this.stemCache[i];
     if (s) return s;
     const t = this.tokens[i];
-    s = [];
-    if (!t.arabic || t.numeric) s.push({ stem: t.norm, conj: false, prep: false, article: false });
-    else
-      for (const p of PREFIXES) {
-        if (!t.norm.startsWith(p.p)) continue;
-        const stem = t.norm.slice(p.p.length);
-        // «لست», «الست»: a two-letter stem only takes the conjunction, or clitics eat real words
-        if (stem.length < 2 || (stem.length < 3 && p.p !== '' && p.p !== 'و')) continue;
-        s.push({ stem, conj: p.conj, prep: p.prep, article: p.article });
-      }
+    if (!t.arabic || t.numeric) s = [{ stem: t.norm, conj: false, prep: false, article: false }];
+    else s = arabicStems(t.norm);
     this.stemCache[i] = s;
     return s;
   }
