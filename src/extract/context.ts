@@ -52,7 +52,9 @@ export interface SentenceIndex {
 }
 
 function group<T extends { sentence: number }>(list: T[], n: number): T[][] {
-  const out: T[][] = Array.from({ length: n }, () => []);
+  // a plain loop: Array.from({ length: n }, …) takes V8's generic array-like path
+  const out: T[][] = new Array<T[]>(n);
+  for (let i = 0; i < n; i++) out[i] = [];
   for (const x of list) if (x.sentence >= 0 && x.sentence < n) out[x.sentence].push(x);
   return out;
 }
