@@ -50,6 +50,35 @@ storeBehaviour('postgres', {
 });
 
 describe('postgres specifics', { skip }, () => {
+  it('the server dropping busy connections does not crash the process', async () => {
+    const schema = schemaName();
+    const store = await openStore({ databaseUrl: url, schema });
+    const admin = new pg.Client({ connectionString: url });
+    await admin.connect();
+    try {
+      const me = (await (store as PostgresStore).pool.query('SELECT pg_backend_pid() AS pid')).rows[0].pid as number;
+      const writes = (async () => {
+        for (let i = 0; i < 100; i++) {
+          await store
+            .putDocument({ sourceKey: `k${i}`, url: null, title: null, lang: 'ar', published: null, text: `نص ${i}`, format: 'txt', alternates: [] })
+            .catch(() => undefined);
+        }
+      })();
+      // every backend of this store's pool, busy or idle (the pool's first client is one of them)
+      await admin.query(
+        `SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid() AND (pid = $1 OR query ILIKE '%${schema}%' OR query ILIKE '%documents%')`,
+        [me],
+      );
+      await writes;
+      // the pool replaces lost clients: the store still works
+      assert.ok((await store.countDocuments()) > 0);
+    } finally {
+      await admin.end();
+      await store.close().catch(() => undefined);
+      await dropSchema(schema);
+    }
+  });
+
   it('two stores opening one schema at once migrate it once', async () => {
     const schema = schemaName();
     try {

@@ -38,8 +38,10 @@ export class PostgresStore extends SqlStore {
       max: opts.max ?? 10,
       ...(opts.schema ? { options: `-c search_path=${opts.schema}` } : {}),
     });
-    // an idle client that loses its server must not crash the process
+    // a client that loses its server must not crash the process: idle ones report through the pool;
+    // a checked-out one emits on itself, while its query in flight rejects and the caller sees that
     this.pool.on('error', () => undefined);
+    this.pool.on('connect', (client) => client.on('error', () => undefined));
     this.db = new Kysely<Tables>({ dialect: new PostgresDialect({ pool: this.pool }) });
   }
 
