@@ -9,6 +9,8 @@ import { ingest, type IngestProgress, type IngestSummary, type Processing } from
 import { DEFAULT_MAX_BYTES } from '../input/read-file.ts';
 import { extractDocument } from '../pipeline/index.ts';
 import { loadGazetteer } from '../geo/geonames-import.ts';
+import { clusterIncidents, type ClusterRun } from '../cluster/cluster.ts';
+import { formatClusterRun } from './cluster.ts';
 import { openStore } from '../store/open.ts';
 import { publishedDate } from '../time/published.ts';
 import { DEFAULT_JOB_CONFIG, enqueueExtraction, openQueue } from '../worker/queue.ts';
@@ -126,16 +128,22 @@ export function registerIngest(program: Command): void {
       const progress = progressReporter(process.stderr);
       const started = Date.now();
       let summary: IngestSummary;
+      let clusters: ClusterRun | null = null;
       try {
         summary = await ingest(inputs, { store, fetcher, processing, published: publishedDate, concurrency: Math.max(1, flags.concurrency), maxBytes: flags.maxBytes, onProgress: progress.update });
+        // incidents extracted here may tell events other sources told: join them (workers leave it to `rasid cluster`)
+        if (processing.kind === 'extract' && summary.new + summary.updated > 0) clusters = await clusterIncidents(store);
       } finally {
         progress.stop();
         await boss?.stop({ graceful: true, wait: true });
         await store.close();
       }
       const seconds = (Date.now() - started) / 1000;
-      if (flags.json) process.stdout.write(JSON.stringify({ ...summary, seconds }) + '\n');
-      else printSummary(summary, seconds, process.stdout);
+      if (flags.json) process.stdout.write(JSON.stringify({ ...summary, seconds, clusters }) + '\n');
+      else {
+        printSummary(summary, seconds, process.stdout);
+        if (clusters) process.stdout.write(formatClusterRun(clusters) + '\n');
+      }
       process.exitCode = summary.failed > 0 ? 1 : 0;
     });
 }

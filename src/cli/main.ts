@@ -4,6 +4,7 @@ import { Command, CommanderError } from 'commander';
 import { registerExtract } from './extract.ts';
 import { registerGazetteer } from './gazetteer.ts';
 import { registerEval } from './eval.ts';
+import { registerCluster } from './cluster.ts';
 import { registerExport } from './export.ts';
 import { registerImport } from './import.ts';
 import { registerIngest } from './ingest.ts';
@@ -22,6 +23,7 @@ program
 registerExtract(program);
 registerGazetteer(program);
 registerEval(program);
+registerCluster(program);
 registerExport(program);
 registerImport(program);
 registerIngest(program);
