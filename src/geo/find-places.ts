@@ -242,7 +242,8 @@ export function findPlaces(a: AnalyzedText, opts: FindPlacesOptions = {}): Place
       const post = after.find((m) => m.tokenStart === s.tokenEnd && POST_CUES.has(m.value.cue));
       if (post) cues.unshift(post.value);
     }
-    const candidates = [...new Set(s.names.flatMap((n) => n.entries))];
+    // one spelling (the usual case) already lists each entry once; rank() only reads the list
+    const candidates = s.names.length === 1 ? s.names[0].entries : [...new Set(s.names.flatMap((n) => n.entries))];
     const common = s.names.every((n) => n.common || g.isCommonWord(n.key));
     const exact = new Set<GazetteerEntry>();
     for (const n of s.names) if (cliticOf(tokens[s.tokenStart], n.key) === '') for (const e of n.entries) exact.add(e);
