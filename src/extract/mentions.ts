@@ -34,6 +34,7 @@ export interface Mentions {
 }
 
 function resolve<T>(matches: Match<T>[], prefer: (v: T) => number): Match<T>[] {
+  if (matches.length < 2) return matches;
   const sorted = [...matches].sort(
     (x, y) =>
       y.tokenEnd - y.tokenStart - (x.tokenEnd - x.tokenStart) ||
