@@ -97,6 +97,13 @@ export function bestPlace(places: PlaceMention[]): PlaceMention | null {
   return best;
 }
 
+/** Written out rather than spread: the spread of an optional `group` was a visible cost per actor. */
+function incidentActor(a: Frame['actors'][number]): Incident['actors'][number] {
+  return a.group
+    ? { role: a.role, id: a.id, name: a.name, group: a.group, span: a.span }
+    : { role: a.role, id: a.id, name: a.name, span: a.span };
+}
+
 export function toIncident(ctx: DocContext, docId: string, f: Frame): Incident {
   const counts: Partial<Record<CountKey, Count>> = {};
   for (const k of Object.keys(f.counts) as CountKey[]) {
@@ -124,7 +131,7 @@ export function toIncident(ctx: DocContext, docId: string, f: Frame): Incident {
     type: f.type,
     acled: acledFor(f.type),
     violations: violations(f),
-    actors: f.actors.map((a) => ({ role: a.role, id: a.id, name: a.name, ...(a.group ? { group: a.group } : {}), span: a.span })),
+    actors: f.actors.map(incidentActor),
     locations: incidentPlaces(f.places).map(toLocation),
     time,
     counts,
