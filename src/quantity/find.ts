@@ -121,6 +121,9 @@ interface Indexes {
   ordinalCues: PhraseIndex<ContextCue>;
   /** keyed `${unit}:${position}` */
   contexts: Map<string, PhraseIndex<ContextCue>>;
+  /** the same indexes by unit alone, one map per position (no key string built per lookup) */
+  contextsAfter: Map<string, PhraseIndex<ContextCue>>;
+  contextsBefore: Map<string, PhraseIndex<ContextCue>>;
 }
 
 function buildIndexes(v: QuantityVocabulary): Indexes {
@@ -131,6 +134,7 @@ function buildIndexes(v: QuantityVocabulary): Indexes {
   }
   const mods = (position: Modifier['position']) =>
     new PhraseIndex(v.modifiers.filter((m) => m.value.position === position));
+  const contexts = new Map([...groups].map(([k, list]) => [k, new PhraseIndex(list)]));
   const starters = new Set<string>([...v.numbers.keys(), ...v.duals.keys(), 'a', 'one']);
   for (const p of v.vague) starters.add(p.words[0]);
   for (const p of v.modifiers) if (p.value.position === 'before') starters.add(p.words[0]);
@@ -141,8 +145,22 @@ function buildIndexes(v: QuantityVocabulary): Indexes {
     after: mods('after'),
     infix: mods('infix'),
     ordinalCues: new PhraseIndex(v.ordinalCues),
-    contexts: new Map([...groups].map(([k, list]) => [k, new PhraseIndex(list)])),
+    contexts,
+    contextsAfter: byPosition(contexts, 'after'),
+    contextsBefore: byPosition(contexts, 'before'),
   };
+}
+
+function byPosition(
+  contexts: Map<string, PhraseIndex<ContextCue>>,
+  position: string,
+): Map<string, PhraseIndex<ContextCue>> {
+  const out = new Map<string, PhraseIndex<ContextCue>>();
+  for (const [key, index] of contexts) {
+    const [unit, pos] = key.split(':');
+    if (pos === position) out.set(unit, index);
+  }
+  return out;
 }
 
 // Stems of an Arabic word, kept across documents: every token is asked whether it can open a
@@ -680,13 +698,13 @@ class Finder {
     if (at >= t.length || !this.blankGap(at - 1, true)) return null;
     // «25 من تشرين الثاني», «the 3rd of May»
     if (overOf && (t[at].norm === 'من' || t[at].norm === 'of') && at + 1 < t.length && this.plain(at)) at++;
-    const index = this.ix.contexts.get(`${unit}:after`);
+    const index = this.ix.contextsAfter.get(unit);
     const m = index ? this.phraseAt(index, at) : null;
     return m ? { unit, id: m.p.value.id, start, end: m.end } : null;
   }
 
   private beforeCue(unit: ContextCue['unit'], start: number, end: number): Context | null {
-    const index = unit === 'ordinal' ? this.ix.ordinalCues : this.ix.contexts.get(`${unit}:before`);
+    const index = unit === 'ordinal' ? this.ix.ordinalCues : this.ix.contextsBefore.get(unit);
     if (!index) return null;
     // a cue ends at most `window` tokens before the number, in the same sentence; tokens hold no
     // punctuation, so only the gap after each token stepped over needs looking at
