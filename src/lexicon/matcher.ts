@@ -127,22 +127,42 @@ export class Lexicon<T> {
     return list;
   }
 
-  /** Every match starting at token i. */
-  matchAt(tokens: Token[], i: number, out: Match<T>[] = []): Match<T>[] {
-    const tok = tokens[i];
-    // a token's keys are distinct, but one prefix pattern can fit two of them («ب*»): try it once
-    let tried: Compiled<T>[] | null = null;
-    for (const key of tok.keys) {
-      const list = this.candidates(key);
-      for (let j = 0; j < list.length; j++) {
-        const c = list[j];
+  /**
+   * The candidates of a whole token, merged over its keys in matchAt's order (a prefix pattern that
+   * fits two keys once), cached per spelling. The entry remembers the keys array it was built from:
+   * tokenize shares one keys array per spelling, so a token whose keys are another array (built
+   * elsewhere) is merged afresh rather than trusted to have the same keys.
+   */
+  private byToken = new Map<string, { keys: string[]; list: Compiled<T>[] }>();
+
+  private tokenCandidates(tok: Token): Compiled<T>[] {
+    const keys = tok.keys;
+    if (keys.length === 1) return this.candidates(keys[0]);
+    const hit = this.byToken.get(tok.norm);
+    if (hit && hit.keys === keys) return hit.list;
+    let list: Compiled<T>[] = [];
+    let prefixed: Compiled<T>[] | null = null;
+    for (const key of keys) {
+      for (const c of this.candidates(key)) {
         if (c.words[0].prefix) {
-          if (tried?.includes(c)) continue;
-          (tried ??= []).push(c);
+          if (prefixed?.includes(c)) continue;
+          (prefixed ??= []).push(c);
         }
-        this.tryMatch(c, tokens, i, out);
+        list.push(c);
       }
     }
+    if (list.length === 0) list = NO_CANDIDATES as Compiled<T>[];
+    if (tok.norm.length < 13) {
+      if (this.byToken.size >= CACHE_LIMIT) this.byToken.clear();
+      this.byToken.set(tok.norm, { keys, list });
+    }
+    return list;
+  }
+
+  /** Every match starting at token i. */
+  matchAt(tokens: Token[], i: number, out: Match<T>[] = []): Match<T>[] {
+    const list = this.tokenCandidates(tokens[i]);
+    for (let j = 0; j < list.length; j++) this.tryMatch(list[j], tokens, i, out);
     return out;
   }
 
