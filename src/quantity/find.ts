@@ -114,6 +114,8 @@ class PhraseIndex<T> {
 interface Indexes {
   /** every word that can open a quantity: number words, duals, first words of vague words and modifiers */
   starters: Set<string>;
+  /** mayStart's verdict per spelling (OPENS, OPENS_NOT, OPENS_BEFORE_DIGITS), filled as words are met */
+  opens: Map<string, number>;
   vague: PhraseIndex<VagueWord>;
   before: PhraseIndex<Modifier>;
   after: PhraseIndex<Modifier>;
@@ -140,6 +142,7 @@ function buildIndexes(v: QuantityVocabulary): Indexes {
   for (const p of v.modifiers) if (p.value.position === 'before') starters.add(p.words[0]);
   return {
     starters,
+    opens: new Map(),
     vague: new PhraseIndex(v.vague),
     before: mods('before'),
     after: mods('after'),
@@ -168,6 +171,10 @@ function byPosition(
 // extraction time. Bounded like the token keys cache (src/text/tokens.ts); the lists are shared, so
 // nothing may change them.
 const STEM_CACHE_LIMIT = 100_000;
+const OPENS_NOT = 0;
+const OPENS = 1;
+/** a bare article token («الـ») opens a quantity when digits follow it */
+const OPENS_BEFORE_DIGITS = 2;
 const stemCache = new Map<string, Stem[]>();
 
 function arabicStems(norm: string): Stem[] {
@@ -566,10 +573,21 @@ class Finder {
   mayStart(i: number): boolean {
     const t = this.tokens[i];
     if (t.numeric) return true;
-    if (ARTICLE_TOKEN.test(t.norm)) return i + 1 < this.tokens.length && this.tokens[i + 1].numeric;
-    if (this.ix.starters.has(t.norm)) return true;
-    for (const s of this.stems(i)) if (this.ix.starters.has(s.stem)) return true;
-    return false;
+    // what the spelling alone says is cached (every token is asked, most spellings recur)
+    let opens = this.ix.opens.get(t.norm);
+    if (opens === undefined) {
+      opens = ARTICLE_TOKEN.test(t.norm) ? OPENS_BEFORE_DIGITS : OPENS_NOT;
+      if (opens === OPENS_NOT) {
+        if (this.ix.starters.has(t.norm)) opens = OPENS;
+        else for (const s of this.stems(i)) if (this.ix.starters.has(s.stem)) opens = OPENS;
+      }
+      if (t.norm.length < 13) {
+        if (this.ix.opens.size >= STEM_CACHE_LIMIT) this.ix.opens.clear();
+        this.ix.opens.set(t.norm, opens);
+      }
+    }
+    if (opens === OPENS_BEFORE_DIGITS) return i + 1 < this.tokens.length && this.tokens[i + 1].numeric;
+    return opens === OPENS;
   }
 
   quantityAt(i: number): Quantity | null {
