@@ -36,16 +36,28 @@ function daysBefore(iso: string, n: number): string {
  * The incident's places: the most specific one, and the places listed beside it at the same level
  * («استهدف القصف بلدات سرمين والنيرب وآفس»: three towns, not the governorate named after them).
  */
+// Module-level helpers rather than closures per call (tsx's keep-names wrapper costs a
+// defineProperty for every closure created).
+function wide(k: string): boolean {
+  return k === 'governorate' || k === 'country' || k === 'district';
+}
+
+function settlement(k: string): boolean {
+  return k === 'village' || k === 'town' || k === 'city';
+}
+
+function placeRank(p: PlaceMention): number {
+  return p.entry ? p.precision * 10 + (KIND_RANK[p.entry.kind] ?? 9) : 99;
+}
+
 export function incidentPlaces(places: PlaceMention[]): PlaceMention[] {
   const best = bestPlace(places);
   if (!best?.entry) return best ? [best] : [];
-  const wide = (k: string) => k === 'governorate' || k === 'country' || k === 'district';
   const out = [best];
   for (const p of places) {
     if (out.length >= 5) break;
     if (!p.entry || out.some((q) => q.entry?.id === p.entry!.id)) continue;
     // siblings only: «حي البدو وسط مدينة الرقة» names the quarter; the city around it is no second place
-    const settlement = (k: string) => k === 'village' || k === 'town' || k === 'city';
     const sibling = p.entry.kind === best.entry.kind || (settlement(p.entry.kind) && settlement(best.entry.kind));
     if (p.precision !== best.precision || wide(p.entry.kind) !== wide(best.entry.kind) || !sibling) continue;
     if (Math.abs(p.tokenStart - best.tokenStart) > 12) continue;
@@ -92,8 +104,7 @@ const KIND_RANK: Record<string, number> = { quarter: 0, site: 1, village: 2, tow
  * city before «دير الزور وريفها»; parents named beside it only locate it. */
 export function bestPlace(places: PlaceMention[]): PlaceMention | null {
   let best: PlaceMention | null = null;
-  const rank = (p: PlaceMention) => (p.entry ? p.precision * 10 + (KIND_RANK[p.entry.kind] ?? 9) : 99);
-  for (const p of places) if (!best || rank(p) < rank(best)) best = p;
+  for (const p of places) if (!best || placeRank(p) < placeRank(best)) best = p;
   return best;
 }
 

@@ -244,6 +244,11 @@ function protestCombination(ctx: DocContext, sentence: number, local: Frame[]): 
   protest.rules.push('type:protest-combination');
 }
 
+/** A separator cue of sentence `s` stands in tokens [a, b). */
+function separated(sepCues: Mention<CueValue>[], s: number, a: number, b: number): boolean {
+  return sepCues.some((c) => c.sentence === s && c.tokenStart >= a && c.tokenStart < b);
+}
+
 /** Clause-level frames of one document, before arguments and merging. */
 export function buildFrames(ctx: DocContext, suppressed: Set<Mention<TriggerValue>>, lowered: Map<Mention<TriggerValue>, string[]>): Frame[] {
   const frames: Frame[] = [];
@@ -261,14 +266,13 @@ export function buildFrames(ctx: DocContext, suppressed: Set<Mention<TriggerValu
     for (const t of events) {
       const type = triggerType(ctx, t);
       const clause = ctx.clauseOf[t.tokenStart];
-      const sep = (a: number, b: number) => sepCues.some((c) => c.sentence === s.i && c.tokenStart >= a && c.tokenStart < b);
       // the same clause (or an adjacent trigger) names the same event; a weak word joins a strong one
       let joined = false;
       for (let i = local.length - 1; i >= 0 && !joined; i--) {
         const f = local[i];
         if (!f.clauses.has(clause)) continue;
         const last = f.triggers[f.triggers.length - 1];
-        if (sep(last.tokenEnd, t.tokenStart)) continue;
+        if (separated(sepCues, s.i, last.tokenEnd, t.tokenStart)) continue;
         const disjoint =
           f.violations.size > 0 && t.value.violations.length > 0 && !t.value.violations.some((v) => f.violations.has(v));
         if (f.type === type && !disjoint) {

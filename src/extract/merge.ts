@@ -22,17 +22,25 @@ function samePlace(p: PlaceMention, q: PlaceMention): boolean {
   const b = q.entry;
   if (!a || !b) return false;
   if (a.country !== b.country) return false;
-  const wide = (e: typeof a) => e.kind === 'country' || e.kind === 'governorate' || e.kind === 'district';
-  if (wide(a) && (a.kind === 'country' || a.admin1 === b.admin1)) return true;
-  if (wide(b) && (b.kind === 'country' || b.admin1 === a.admin1)) return true;
+  if (wideEntry(a) && (a.kind === 'country' || a.admin1 === b.admin1)) return true;
+  if (wideEntry(b) && (b.kind === 'country' || b.admin1 === a.admin1)) return true;
   // «الشدادي جنوب الحسكة»: a place given by direction or as a region only locates; allow more room
   return distanceKm(a, b) <= (p.precision === 1 && q.precision === 1 ? 25 : 60);
+}
+
+// Helpers at module level, not closures in the functions that use them: those run for every pair of
+// frames, and tsx's keep-names wrapper makes each closure creation cost a defineProperty.
+function wideEntry(e: { kind: string }): boolean {
+  return e.kind === 'country' || e.kind === 'governorate' || e.kind === 'district';
+}
+
+function specific(f: Frame): Set<string> {
+  return new Set(f.triggers.filter((t) => !t.value.generic && !t.value.outcome).map((t) => t.value.id));
 }
 
 /** A ban on salaries and forced religious courses are two measures; «منع» and «فرض» name neither. */
 function measuresDiffer(a: Frame, b: Frame): boolean {
   if (a.type !== 'coercion' || b.type !== 'coercion') return false;
-  const specific = (f: Frame) => new Set(f.triggers.filter((t) => !t.value.generic && !t.value.outcome).map((t) => t.value.id));
   const sa = specific(a);
   const sb = specific(b);
   return sa.size > 0 && sb.size > 0 && ![...sb].some((x) => sa.has(x));
