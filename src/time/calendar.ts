@@ -2,12 +2,30 @@
 // machine's time zone or on today's date.
 
 const DAY_MS = 86_400_000;
+const DATE_LIMIT_DAYS = 100_000_000;
+
+// dayNumber and ymd use the proleptic Gregorian arithmetic of days-from-civil / civil-from-days
+// (eras of 400 years) instead of a Date per call: resolution calls them for every time phrase, and the
+// Date objects were a visible cost. Both agree with Date (setUTCFullYear, getUTC*) on every day,
+// including out-of-range months and days, which roll over the same way.
 
 export function dayNumber(y: number, m: number, d: number): number {
-  // Date.UTC reads years 0–99 as 1900–1999; setUTCFullYear does not
-  const dt = new Date(0);
-  dt.setUTCFullYear(y, m - 1, d);
-  return Math.floor(dt.getTime() / DAY_MS);
+  // Date truncates its arguments; months outside 1–12 roll into neighbouring years, days outside
+  // the month into neighbouring months
+  y = Math.trunc(y);
+  d = Math.trunc(d);
+  const m0 = Math.trunc(m) - 1;
+  const yy = y + Math.floor(m0 / 12);
+  const mm = m0 - Math.floor(m0 / 12) * 12 + 1;
+  // the year counted from March, so the leap day ends it
+  const ya = mm <= 2 ? yy - 1 : yy;
+  const era = Math.floor(ya / 400);
+  const yoe = ya - era * 400;
+  const doy = Math.floor((153 * (mm + (mm > 2 ? -3 : 9)) + 2) / 5);
+  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
+  const day = era * 146097 + doe - 719468 + (d - 1);
+  // Date's range ends 10^8 days either side of 1970; past it Date gave NaN, and so do we
+  return Math.abs(day) <= DATE_LIMIT_DAYS ? day : NaN;
 }
 
 export function isValidDate(y: number, m: number, d: number): boolean {
@@ -19,8 +37,16 @@ export function daysInMonth(y: number, m: number): number {
 }
 
 export function ymd(day: number): { y: number; m: number; d: number } {
-  const dt = new Date(day * DAY_MS);
-  return { y: dt.getUTCFullYear(), m: dt.getUTCMonth() + 1, d: dt.getUTCDate() };
+  if (!(Math.abs(day) <= DATE_LIMIT_DAYS)) return { y: NaN, m: NaN, d: NaN };
+  const z = Math.floor(day) + 719468;
+  const era = Math.floor(z / 146097);
+  const doe = z - era * 146097;
+  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365);
+  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
+  const mp = Math.floor((5 * doy + 2) / 153);
+  const d = doy - Math.floor((153 * mp + 2) / 5) + 1;
+  const m = mp < 10 ? mp + 3 : mp - 9;
+  return { y: era * 400 + yoe + (m <= 2 ? 1 : 0), m, d };
 }
 
 export function isoDate(day: number): string {
