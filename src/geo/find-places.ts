@@ -76,9 +76,25 @@ export function distanceKm(a: { lat: number; lon: number }, b: { lat: number; lo
   return 2 * R * Math.asin(Math.min(1, Math.sqrt(h)));
 }
 
+// The words of a gazetteer spelling, split once per spelling: every name matched is tested by
+// articleFits, isNisbaAdjective and cliticOf, and splitting each time was a visible cost. Spellings
+// come from the gazetteer, so the cache is bounded by its size (and emptied past WORDS_LIMIT).
+const WORDS_LIMIT = 200_000;
+const wordsOfKey = new Map<string, string[]>();
+
+function keyWords(key: string): string[] {
+  let w = wordsOfKey.get(key);
+  if (!w) {
+    w = key.split(' ');
+    if (wordsOfKey.size >= WORDS_LIMIT) wordsOfKey.clear();
+    wordsOfKey.set(key, w);
+  }
+  return w;
+}
+
 /** An Arabic name spelled with «ال» needs the article in the text too: «الباب» is not «باب». */
 function articleFits(key: string, tokens: Token[], start: number): boolean {
-  const words = key.split(' ');
+  const words = keyWords(key);
   for (let w = 0; w < words.length; w++) {
     const word = words[w];
     const tok = tokens[start + w];
@@ -99,13 +115,13 @@ function articleFits(key: string, tokens: Token[], start: number): boolean {
  */
 function isNisbaAdjective(n: PlaceName, tok: Token): boolean {
   if (n.key.startsWith('ال')) return false;
-  const first = n.key.split(' ')[0];
+  const first = keyWords(n.key)[0];
   return tok.keys.includes('ال' + first) || /^[وف]?لل/.test(tok.norm);
 }
 
 /** The proclitics on a mention's first token («لتركيا» → «ل», «وبريف» → «وب»). */
 function cliticOf(tok: Token, key: string): string {
-  const first = key.split(' ')[0];
+  const first = keyWords(key)[0];
   if (tok.norm === first) return '';
   if (tok.norm.endsWith(first)) return tok.norm.slice(0, tok.norm.length - first.length);
   if (first.startsWith('ال') && tok.norm.endsWith(first.slice(2))) {
@@ -146,10 +162,10 @@ function score(e: GazetteerEntry, f: Found, parent: GazetteerEntry | null, domin
   let s = KIND_PRIOR[e.kind];
   // the kind cue nearest the name speaks for it: in «قرى ريف إدلب» «ريف» does, «قرى» does not
   const kindCue = f.cues.find((c) => c.kinds.length);
-  for (const c of kindCue ? [kindCue] : []) {
+  if (kindCue) {
     // «بلدة» says "a settlement", not which of town, village or sub-district seat GeoNames calls it
-    const i = c.kinds.indexOf(e.kind);
-    if (kindClass(e.kind) === kindClass(c.kinds[0])) s += 10;
+    const i = kindCue.kinds.indexOf(e.kind);
+    if (kindClass(e.kind) === kindClass(kindCue.kinds[0])) s += 10;
     else s += i < 0 ? -3 : 6 - i;
   }
   if (parent && isWithin(e, parent)) s += 8;
