@@ -34,7 +34,7 @@ export interface Mentions {
 }
 
 function resolve<T>(matches: Match<T>[], prefer: (v: T) => number): Match<T>[] {
-  if (matches.length < 2) return matches;
+  if (matches.length < 2 || disjointInOrder(matches)) return matches;
   const sorted = [...matches].sort(
     (x, y) =>
       y.tokenEnd - y.tokenStart - (x.tokenEnd - x.tokenStart) ||
@@ -46,6 +46,15 @@ function resolve<T>(matches: Match<T>[], prefer: (v: T) => number): Match<T>[] {
     if (taken.every((t) => m.tokenEnd <= t.tokenStart || m.tokenStart >= t.tokenEnd)) taken.push(m);
   }
   return taken.sort((x, y) => x.tokenStart - y.tokenStart);
+}
+
+/**
+ * Each match starts at or after the end of the one before it: then every match is kept and the
+ * result, in token order, is the list itself (the common case, which needs no sorting).
+ */
+function disjointInOrder(matches: Match<unknown>[]): boolean {
+  for (let k = 1; k < matches.length; k++) if (matches[k].tokenStart < matches[k - 1].tokenEnd) return false;
+  return true;
 }
 
 /** «IS» the group and «is» the verb normalise alike; an entry marked `cased` keeps the pattern's case. */
