@@ -119,11 +119,17 @@ function unitsToString(codes: Uint16Array, len: number): string {
   return norm;
 }
 
+const SCRATCH_MAX = 1 << 20;
+let scratch = new Uint16Array(4096);
+
 export function normalize(raw: string): NormalizedText {
   const t = table();
   const n = raw.length;
   let cap = n + 16;
-  let codes = new Uint16Array(cap);
+  // the units only live until they are decoded below, so one scratch buffer serves every call of
+  // report size; a huge text gets its own buffer rather than leave the scratch one that large
+  if (scratch.length < cap && cap <= SCRATCH_MAX) scratch = new Uint16Array(Math.min(SCRATCH_MAX, Math.max(cap, scratch.length * 2)));
+  let codes = scratch.length >= cap ? scratch : new Uint16Array(cap);
   let starts = new Int32Array(cap);
   let ends = new Int32Array(cap);
   let len = 0;
@@ -140,9 +146,11 @@ export function normalize(raw: string): NormalizedText {
     const units = out === null ? 1 : out.length;
     if (len + units > cap) {
       cap = Math.max(cap * 2, len + units);
-      const c2 = new Uint16Array(cap);
-      c2.set(codes);
-      codes = c2;
+      if (codes.length < cap) {
+        const c2 = new Uint16Array(cap);
+        c2.set(codes.subarray(0, len));
+        codes = c2;
+      }
       const s2 = new Int32Array(cap);
       s2.set(starts);
       starts = s2;
