@@ -26,11 +26,13 @@ export function analyze(raw: string, lang?: 'ar' | 'en'): AnalyzedText {
   const t = normalize(raw);
   const tokens = tokenize(t);
   const paragraphs = segment(t, tokens);
+  const sentences: Sentence[] = [];
+  for (const p of paragraphs) for (const s of p.sentences) sentences.push(s);
   return {
     ...t,
     tokens,
     paragraphs,
-    sentences: paragraphs.flatMap((p) => p.sentences),
+    sentences,
     lang: lang ?? detectLanguage(t),
   };
 }
