@@ -187,6 +187,34 @@ function hasArticle(tok: Token): boolean {
   return tok.keys.some((k) => k.startsWith('ال') && k.length > 3);
 }
 
+// Entries opened by any key of a token, in key order, cached per spelling: the lookups per key ran
+// for every token of every report. An entry remembers the keys array it was built from (tokenize
+// shares one per spelling), and the cache belongs to one vocabulary and is bounded.
+const TOKEN_CACHE_LIMIT = 100_000;
+let cacheOwner: Map<string, Compiled[]> | null = null;
+const byToken = new Map<string, { keys: string[]; cands: Compiled[] | null }>();
+
+function tokenCandidates(tok: Token, byFirst: Map<string, Compiled[]>): Compiled[] | null {
+  const keys = tok.keys;
+  if (keys.length === 1) return byFirst.get(keys[0]) ?? null;
+  if (cacheOwner !== byFirst) {
+    byToken.clear();
+    cacheOwner = byFirst;
+  }
+  const hit = byToken.get(tok.norm);
+  if (hit && hit.keys === keys) return hit.cands;
+  let cands: Compiled[] | null = null;
+  for (const key of keys) {
+    const c = byFirst.get(key);
+    if (c) cands = cands ? cands.concat(c) : c;
+  }
+  if (tok.norm.length < 13) {
+    if (byToken.size >= TOKEN_CACHE_LIMIT) byToken.clear();
+    byToken.set(tok.norm, { keys, cands });
+  }
+  return cands;
+}
+
 /**
  * Vocabulary at each token: every entry whose pattern starts there, longest first. The words of one
  * pattern stand next to each other: «أمس (أول من أمس)» is no «أمس الأول».
@@ -198,9 +226,8 @@ export function tagTokens(tokens: Token[], norm: string): Array<Tag[] | undefine
     const tok = tokens[i];
     if (tok.numeric) continue;
     let list: Tag[] | undefined;
-    for (const key of tok.keys) {
-      const cands = byFirst.get(key);
-      if (!cands) continue;
+    const cands = tokenCandidates(tok, byFirst);
+    if (cands) {
       for (const c of cands) {
         let j = i + 1;
         let ok = true;
