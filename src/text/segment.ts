@@ -35,6 +35,29 @@ function tokenRange(tokens: Token[], start: number, end: number, from: number): 
   return [a, b];
 }
 
+/** The characters of JavaScript's \s and String.prototype.trim, tested without a regex or a one-character string. */
+function isSpace(c: number): boolean {
+  if (c <= 0x20) return c === 0x20 || (c >= 0x09 && c <= 0x0d);
+  if (c < 0xa0) return false;
+  return (
+    c === 0xa0 ||
+    c === 0x1680 ||
+    (c >= 0x2000 && c <= 0x200a) ||
+    c === 0x2028 ||
+    c === 0x2029 ||
+    c === 0x202f ||
+    c === 0x205f ||
+    c === 0x3000 ||
+    c === 0xfeff
+  );
+}
+
+/** text[a, b) holds something besides white space (as `text.slice(a, b).trim() !== ''`). */
+function hasContent(text: string, a: number, b: number): boolean {
+  for (let k = a; k < b; k++) if (!isSpace(text.charCodeAt(k))) return true;
+  return false;
+}
+
 function splitRange(text: string, start: number, end: number, re: RegExp): Array<[number, number]> {
   const out: Array<[number, number]> = [];
   const slice = text.slice(start, end);
@@ -43,17 +66,17 @@ function splitRange(text: string, start: number, end: number, re: RegExp): Array
   let m: RegExpExecArray | null;
   while ((m = re.exec(slice)) !== null) {
     const cut = m.index + m[0].length;
-    if (slice.slice(last, cut).trim()) out.push([start + last, start + cut]);
+    if (hasContent(slice, last, cut)) out.push([start + last, start + cut]);
     last = cut;
     if (m[0].length === 0) re.lastIndex++;
   }
-  if (slice.slice(last).trim()) out.push([start + last, end]);
+  if (hasContent(slice, last, slice.length)) out.push([start + last, end]);
   return out;
 }
 
 function trim(text: string, a: number, b: number): [number, number] {
-  while (a < b && /\s/.test(text[a])) a++;
-  while (b > a && /\s/.test(text[b - 1])) b--;
+  while (a < b && isSpace(text.charCodeAt(a))) a++;
+  while (b > a && isSpace(text.charCodeAt(b - 1))) b--;
   return [a, b];
 }
 
@@ -96,7 +119,15 @@ export function segment(t: NormalizedText, tokens: Token[]): Paragraph[] {
         ctok = ctb;
         clauses.push({ start: ca, end: cb, tokenStart: cta, tokenEnd: ctb });
       }
-      p.sentences.push({ i: sentenceIndex++, paragraph: p.i, start: sa, end: sb, tokenStart: sta, tokenEnd: stb, clauses });
+      p.sentences.push({
+        i: sentenceIndex++,
+        paragraph: p.i,
+        start: sa,
+        end: sb,
+        tokenStart: sta,
+        tokenEnd: stb,
+        clauses,
+      });
     }
     paragraphs.push(p);
   }
