@@ -199,7 +199,9 @@ export class Lexicon<T> {
   matchAll(tokens: Token[], from = 0, to = tokens.length): Match<T>[] {
     const out: Match<T>[] = [];
     for (let i = from; i < to; i++) this.matchAt(tokens, i, out);
-    return out.filter((m) => m.tokenEnd <= to);
+    // copied only when a match runs past `to` (rare: most calls cover whole sentences)
+    for (const m of out) if (m.tokenEnd > to) return out.filter((x) => x.tokenEnd <= to);
+    return out;
   }
 }
 
