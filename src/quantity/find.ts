@@ -41,6 +41,12 @@ PREFIXES.sort((a, b) => a.p.length - b.p.length);
 const ARTICLE_TOKEN = /^(?:[وف]?[بلك]?ال|[وف]?لل)$/;
 const YEAR_MIN = 1900;
 const YEAR_MAX = 2100;
+/** bound on each per-spelling cache below (stems, phrase candidates, mayStart verdicts) */
+const STEM_CACHE_LIMIT = 100_000;
+const OPENS_NOT = 0;
+const OPENS = 1;
+/** a bare article token («الـ») opens a quantity when digits follow it */
+const OPENS_BEFORE_DIGITS = 2;
 
 interface Amount {
   start: number;
@@ -91,6 +97,25 @@ class PhraseIndex<T> {
     }
     for (const list of this.byFirst.values()) list.sort((x, y) => y.words.length - x.words.length);
     this.reach = reach;
+  }
+
+  /**
+   * candidates(), cached per spelling: cue lookups walk back over the same words for every number.
+   * `stems` must be the stems of `norm` (Finder.stems gives them), which is what makes the spelling
+   * a sufficient key.
+   */
+  private bySpelling = new Map<string, ReadonlyArray<Phrase<T>>>();
+
+  cachedCandidates(norm: string, stems: Stem[]): ReadonlyArray<Phrase<T>> {
+    let out = this.bySpelling.get(norm);
+    if (out === undefined) {
+      out = this.candidates(norm, stems);
+      if (norm.length < 13) {
+        if (this.bySpelling.size >= STEM_CACHE_LIMIT) this.bySpelling.clear();
+        this.bySpelling.set(norm, out);
+      }
+    }
+    return out;
   }
 
   /** Phrases opened by the token or one of its stems, longest first. Callers only read the result. */
@@ -170,11 +195,6 @@ function byPosition(
 // quantity, and building its stems (24 prefix tests and slices) for each one was a visible share of
 // extraction time. Bounded like the token keys cache (src/text/tokens.ts); the lists are shared, so
 // nothing may change them.
-const STEM_CACHE_LIMIT = 100_000;
-const OPENS_NOT = 0;
-const OPENS = 1;
-/** a bare article token («الـ») opens a quantity when digits follow it */
-const OPENS_BEFORE_DIGITS = 2;
 const stemCache = new Map<string, Stem[]>();
 
 function arabicStems(norm: string): Stem[] {
@@ -258,7 +278,7 @@ class Finder {
     const t = this.tokens;
     const out: Array<{ p: Phrase<T>; end: number }> = [];
     if (i < 0 || i >= t.length) return out;
-    for (const p of index.candidates(t[i].norm, this.stems(i))) {
+    for (const p of index.cachedCandidates(t[i].norm, this.stems(i))) {
       let k = i + 1;
       let ok = true;
       for (let w = 1; w < p.words.length; w++, k++) {
