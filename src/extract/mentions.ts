@@ -35,17 +35,43 @@ export interface Mentions {
 
 function resolve<T>(matches: Match<T>[], prefer: (v: T) => number): Match<T>[] {
   if (matches.length < 2 || disjointInOrder(matches)) return matches;
-  const sorted = [...matches].sort(
+  // `matches` is one kind's list for one sentence, built by findMentions and not used after this: it
+  // is sorted in place by insertion, stable like Array.prototype.sort but with no work array (the
+  // sorts here were a tenth of the pipeline's allocation)
+  sortInPlace(
+    matches,
     (x, y) =>
       y.tokenEnd - y.tokenStart - (x.tokenEnd - x.tokenStart) ||
       prefer(y.value) - prefer(x.value) ||
       x.tokenStart - y.tokenStart,
   );
   const taken: Match<T>[] = [];
-  for (const m of sorted) {
-    if (taken.every((t) => m.tokenEnd <= t.tokenStart || m.tokenStart >= t.tokenEnd)) taken.push(m);
+  for (const m of matches) {
+    let free = true;
+    for (const t of taken) {
+      if (m.tokenEnd > t.tokenStart && m.tokenStart < t.tokenEnd) {
+        free = false;
+        break;
+      }
+    }
+    if (free) taken.push(m);
   }
-  return taken.sort((x, y) => x.tokenStart - y.tokenStart);
+  return sortInPlace(taken, (x, y) => x.tokenStart - y.tokenStart);
+}
+
+/** Stable in-place sort: by insertion for the short lists of one sentence, the built-in one (also stable) past that. */
+function sortInPlace<T>(a: T[], cmp: (x: T, y: T) => number): T[] {
+  if (a.length > 32) return a.sort(cmp);
+  for (let i = 1; i < a.length; i++) {
+    const x = a[i];
+    let j = i - 1;
+    while (j >= 0 && cmp(a[j], x) > 0) {
+      a[j + 1] = a[j];
+      j--;
+    }
+    a[j + 1] = x;
+  }
+  return a;
 }
 
 /**
