@@ -405,11 +405,21 @@ export function findPlaces(a: AnalyzedText, opts: FindPlacesOptions = {}): Place
 }
 
 function rank(f: Found, parent: GazetteerEntry | null, dominant: string | null) {
-  const scored = f.candidates.map((e) => ({ e, s: score(e, f, parent, dominant) })).sort((x, y) => y.s - x.s);
-  const best: GazetteerEntry | null = scored.length ? scored[0].e : null;
-  const rivals = scored.filter(
-    (x) => best && x.s > scored[0].s - AMBIGUITY_MARGIN && distanceKm(x.e, best) > SAME_PLACE_KM,
-  );
+  // the same answer as sorting the candidates by score (stably) and reading the top, without
+  // sorting: the best is the first of the highest score, and rivals, rare, are sorted on their own
+  const scores = f.candidates.map((e) => score(e, f, parent, dominant));
+  let top = -1;
+  for (let i = 0; i < scores.length; i++) if (top < 0 || scores[i] > scores[top]) top = i;
+  const best: GazetteerEntry | null = top >= 0 ? f.candidates[top] : null;
+  const rivals: Array<{ e: GazetteerEntry; s: number }> = [];
+  if (best) {
+    for (let i = 0; i < scores.length; i++) {
+      const e = f.candidates[i];
+      if (scores[i] > scores[top] - AMBIGUITY_MARGIN && distanceKm(e, best) > SAME_PLACE_KM)
+        rivals.push({ e, s: scores[i] });
+    }
+    rivals.sort((x, y) => y.s - x.s);
+  }
   return {
     best,
     ambiguous: rivals.length > 0,
