@@ -9,6 +9,7 @@ import type {
   CueValue,
   LexiconKind,
   Lexicons,
+  TaggedValue,
   TriggerValue,
   ViolationValue,
 } from './lexicons.ts';
@@ -33,7 +34,7 @@ export interface Mentions {
   roles: Mention<{ id: string; role: 'perpetrator' | 'target' | 'ignore' }>[];
 }
 
-function resolve<T>(matches: Match<T>[], prefer: (v: T) => number): Match<T>[] {
+function resolve(matches: Match<TaggedValue>[], prefer: (v: unknown) => number): Match<TaggedValue>[] {
   if (matches.length < 2 || disjointInOrder(matches)) return matches;
   // `matches` is one kind's list for one sentence, built by findMentions and not used after this: it
   // is sorted in place by insertion, stable like Array.prototype.sort but with no work array (the
@@ -42,10 +43,10 @@ function resolve<T>(matches: Match<T>[], prefer: (v: T) => number): Match<T>[] {
     matches,
     (x, y) =>
       y.tokenEnd - y.tokenStart - (x.tokenEnd - x.tokenStart) ||
-      prefer(y.value) - prefer(x.value) ||
+      prefer(y.value.value) - prefer(x.value.value) ||
       x.tokenStart - y.tokenStart,
   );
-  const taken: Match<T>[] = [];
+  const taken: Match<TaggedValue>[] = [];
   for (const m of matches) {
     let free = true;
     for (const t of taken) {
@@ -90,21 +91,22 @@ export function sameCase(raw: string, pattern: string): boolean {
   return pat.every((p, i) => (p.endsWith('*') ? (words[i] ?? '').startsWith(p.slice(0, -1)) : words[i] === p));
 }
 
-// The two copies below are written out field by field rather than spread: spreading was a visible
-// share of extraction time, and the field order is the one the spreads gave.
-function unwrap(m: Match<{ kind: LexiconKind; value: unknown }>): Match<unknown> {
-  return { value: m.value.value, pattern: m.pattern, tokenStart: m.tokenStart, tokenEnd: m.tokenEnd, start: m.start, end: m.end, rawStart: m.rawStart, rawEnd: m.rawEnd };
+// Matches stay tagged with their lexicon kind until they are kept; the mention is then written out
+// field by field (a spread per match was a visible share of extraction time; the field order is the
+// one the spreads gave).
+function withSentence(m: Match<TaggedValue>, sentence: number): Mention<unknown> {
+  return { value: m.value.value, pattern: m.pattern, tokenStart: m.tokenStart, tokenEnd: m.tokenEnd, start: m.start, end: m.end, rawStart: m.rawStart, rawEnd: m.rawEnd, sentence };
 }
 
-function withSentence(m: Match<unknown>, sentence: number): Mention<unknown> {
-  return { value: m.value, pattern: m.pattern, tokenStart: m.tokenStart, tokenEnd: m.tokenEnd, start: m.start, end: m.end, rawStart: m.rawStart, rawEnd: m.rawEnd, sentence };
+function triggerType(m: Match<TaggedValue>): TriggerValue['type'] {
+  return (m.value.value as TriggerValue).type;
 }
 
-function dropSelfBlocks(matches: Match<TriggerValue>[]): Match<unknown>[] {
+function dropSelfBlocks(matches: Match<TaggedValue>[]): Match<TaggedValue>[] {
   // most sentences have no block at all
-  if (!matches.some((m) => m.value.type === 'none')) return matches;
-  const typed = new Set(matches.filter((m) => m.value.type !== 'none').map((m) => `${m.tokenStart}:${m.tokenEnd}:${m.pattern}`));
-  return matches.filter((m) => m.value.type !== 'none' || !typed.has(`${m.tokenStart}:${m.tokenEnd}:${m.pattern}`));
+  if (!matches.some((m) => triggerType(m) === 'none')) return matches;
+  const typed = new Set(matches.filter((m) => triggerType(m) !== 'none').map((m) => `${m.tokenStart}:${m.tokenEnd}:${m.pattern}`));
+  return matches.filter((m) => triggerType(m) !== 'none' || !typed.has(`${m.tokenStart}:${m.tokenEnd}:${m.pattern}`));
 }
 
 type Prefer = (v: never) => number;
@@ -123,17 +125,17 @@ export function findMentions(a: AnalyzedText, lex: Lexicons): Mentions {
   const out = Object.fromEntries(KINDS.map((k) => [k, [] as Mention<unknown>[]])) as Record<LexiconKind, Mention<unknown>[]>;
   for (const s of a.sentences) {
     if (s.tokenEnd <= s.tokenStart) continue;
-    const byKind = new Map<LexiconKind, Match<unknown>[]>();
+    const byKind = new Map<LexiconKind, Match<TaggedValue>[]>();
     for (const m of lex.all.matchAll(a.tokens, s.tokenStart, s.tokenEnd)) {
       let list = byKind.get(m.value.kind);
       if (!list) byKind.set(m.value.kind, (list = []));
-      list.push(unwrap(m));
+      list.push(m);
     }
     for (const [kind, all] of byKind) {
       const prefer = (PREFER[kind] ?? (() => 0)) as (v: unknown) => number;
       // a block written with the very words of a trigger cannot mean to block that trigger
-      let matches = kind === 'triggers' ? dropSelfBlocks(all as Match<TriggerValue>[]) : all;
-      if (kind === 'actors') matches = matches.filter((m) => !(m.value as ActorValue).cased || sameCase(a.raw.slice(m.rawStart, m.rawEnd), m.pattern));
+      let matches = kind === 'triggers' ? dropSelfBlocks(all) : all;
+      if (kind === 'actors') matches = matches.filter((m) => !(m.value.value as ActorValue).cased || sameCase(a.raw.slice(m.rawStart, m.rawEnd), m.pattern));
       for (const m of resolve(matches, prefer)) out[kind].push(withSentence(m, s.i));
     }
   }
