@@ -254,12 +254,13 @@ export function buildFrames(ctx: DocContext, suppressed: Set<Mention<TriggerValu
   const frames: Frame[] = [];
   let key = 0;
   for (const s of ctx.a.sentences) {
+    // most sentences name no event: they are left before their cues are sorted out
+    const trig = ctx.ix.triggers[s.i].filter((t) => t.value.type !== 'none' && !suppressed.has(t));
+    if (trig.length === 0) continue;
     const cues = ctx.ix.cues[s.i];
     const sepCues = cues.filter((c) => c.value.kind === 'separator');
     const earlierCues = cues.filter((c) => c.value.kind === 'earlier' || c.value.kind === 'earlier_before');
     const causeCues = cues.filter((c) => c.value.kind === 'cause');
-    const trig = ctx.ix.triggers[s.i].filter((t) => t.value.type !== 'none' && !suppressed.has(t));
-    if (trig.length === 0) continue;
     const events = trig.filter((t) => !t.value.outcome);
     const outcomes = trig.filter((t) => t.value.outcome);
     const local: Frame[] = [];
