@@ -180,4 +180,15 @@ export const POSTGRES_MIGRATIONS: Migration[] = [
       ];
     }),
   },
+  {
+    version: 5,
+    name: 'type-led-composite-indexes',
+    // the same indexes as SQLite's migration 6: the review app filters by type first
+    statements: [
+      `CREATE INDEX incidents_type_status ON incidents(type, status, sort_key DESC, id)`,
+      `CREATE INDEX incidents_type_end ON incidents(type, sort_key DESC, date_end)`,
+      `CREATE INDEX incidents_type_lonlat ON incidents(type, lon, lat, sort_key) WHERE lon IS NOT NULL`,
+      `ANALYZE incidents`,
+    ],
+  },
 ];

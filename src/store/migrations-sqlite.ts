@@ -221,4 +221,16 @@ export const SQLITE_MIGRATIONS: Migration[] = [
       `CREATE INDEX incidents_lonlat ON incidents(lon, lat, sort_key) WHERE lon IS NOT NULL`,
     ],
   },
+  {
+    version: 6,
+    name: 'type-led-composite-indexes',
+    // the review app filters by type first, then status, dates or a map box: measured on 1,000,000
+    // incidents, type+status went from 443 ms to a few ms with the first index
+    statements: [
+      `CREATE INDEX incidents_type_status ON incidents(type, status, sort_key DESC, id)`,
+      `CREATE INDEX incidents_type_end ON incidents(type, sort_key DESC, date_end)`,
+      `CREATE INDEX incidents_type_lonlat ON incidents(type, lon, lat, sort_key) WHERE lon IS NOT NULL`,
+      `ANALYZE`,
+    ],
+  },
 ];
