@@ -95,11 +95,10 @@ function partitive(ctx: DocContext, m: Mention<ActorValue>): boolean {
   if (!prev || !(prev.keys.includes('من') || prev.norm === 'of')) return false;
   const before = m.tokenStart - 2;
   if (before < 0) return false;
-  const countedEnd = (end: number) => ctx.ix.quantityEnds.has(end);
-  if (countedEnd(before + 1) || ctx.countNounAtToken[before]) return true;
+  if (ctx.ix.quantityEnds.has(before + 1) || ctx.countNounAtToken[before]) return true;
   // «9 عناصر من قوات النظام» counts members; «عناصر من التنظيم أعدموا» names the doers
   const fighters = ctx.ix.fighters[m.sentence].find((x) => x.tokenEnd === before + 1);
-  return !!fighters && countedEnd(fighters.tokenStart);
+  return !!fighters && ctx.ix.quantityEnds.has(fighters.tokenStart);
 }
 
 function roleMarkerBefore(ctx: DocContext, m: Mention<ActorValue>): 'perpetrator' | 'target' | 'ignore' | null {
@@ -114,6 +113,9 @@ function roleMarkerBefore(ctx: DocContext, m: Mention<ActorValue>): 'perpetrator
   return best?.role ?? null;
 }
 
+const LOCATIVE_AR: ReadonlySet<string> = new Set(['في', 'الي', 'باتجاه', 'نحو', 'من', 'داخل', 'خارج']);
+const LOCATIVE_EN: ReadonlySet<string> = new Set(['in', 'to', 'into', 'towards', 'from', 'inside']);
+
 /** Actor mentions the document supports: «التنظيم» only in an IS report; a country after «إلى» is a place. */
 export function usableActors(ctx: DocContext): Mention<ActorValue>[] {
   // «بتهمة العمالة للنظام النصيري»: an actor inside a charge is what the victim was accused of
@@ -126,7 +128,7 @@ export function usableActors(ctx: DocContext): Mention<ActorValue>[] {
         ((x.tokenStart <= m.tokenStart && m.tokenStart < x.tokenEnd) || (x.value.id === 'according_to' && m.tokenStart >= x.tokenEnd && m.tokenStart <= x.tokenEnd + 2)),
     );
   const inCharge = (m: Mention<ActorValue>) => ctx.ix.accusations[m.sentence].some((x) => x.tokenStart <= m.tokenStart && m.tokenStart < x.tokenEnd);
-  const locative = new Set(ctx.a.lang === 'ar' ? ['في', 'الي', 'باتجاه', 'نحو', 'من', 'داخل', 'خارج'] : ['in', 'to', 'into', 'towards', 'from', 'inside']);
+  const locative = ctx.a.lang === 'ar' ? LOCATIVE_AR : LOCATIVE_EN;
   return ctx.m.actors.filter((m) => {
     if (m.value.anaphor && ctx.subject !== m.value.actor && !named.has(m.value.actor)) return false;
     if (inCharge(m) || ctx.chargeTokens.has(m.tokenStart) || isSource(m)) return false;
@@ -155,23 +157,37 @@ export function documentSubject(ctx: Pick<DocContext, 'm' | 'a' | 'chargeTokens'
   return best;
 }
 
+/**
+ * A frame actor written out rather than spread from a shared base (the spreads were a visible cost
+ * per actor); the field order is the one the spreads gave.
+ */
+function frameActor(id: string, name: string, span: [number, number], token: number, group: string | undefined, role: FrameActor['role']): FrameActor {
+  return group ? { id, name, span, token, group, role } : { id, name, span, token, role };
+}
+
+/** Append to the list under `key` (grouping without copying the list on every append). */
+function pushTo<K, V>(m: Map<K, V[]>, key: K, v: V): void {
+  const list = m.get(key);
+  if (list) list.push(v);
+  else m.set(key, [v]);
+}
+
 function addActor(f: Frame, a: FrameActor): void {
   if (f.actors.some((x) => x.role === a.role && x.id === a.id)) return;
   f.actors.push(a);
 }
 
 function assignActors(ctx: DocContext, frames: Frame[], actors: Mention<ActorValue>[]): void {
-  const bySentence = new Map<number, Frame[]>();
-  for (const f of frames) bySentence.set(f.sentence, [...(bySentence.get(f.sentence) ?? []), f]);
+  const bySentence = framesBySentence(frames);
   const perMention = new Map<Frame, Mention<ActorValue>[]>();
   for (const m of actors) {
     const fs = bySentence.get(m.sentence);
     if (!fs) continue;
     const f = nearest(fs, m.tokenStart);
-    if (f) perMention.set(f, [...(perMention.get(f) ?? []), m]);
+    if (f) pushTo(perMention, f, m);
   }
   const usableBySentence = new Map<number, Mention<ActorValue>[]>();
-  for (const m of actors) usableBySentence.set(m.sentence, [...(usableBySentence.get(m.sentence) ?? []), m]);
+  for (const m of actors) pushTo(usableBySentence, m.sentence, m);
   // «وأن الدولة الإسلامية اعتقلتهم أثناء سيطرتها على الآبار»: a second event of the clause shares its subject
   for (const f of frames) {
     const first = Math.min(...f.triggers.map((t) => t.tokenStart));
@@ -194,14 +210,14 @@ function assignActors(ctx: DocContext, frames: Frame[], actors: Mention<ActorVal
       const v = m.value;
       const span: [number, number] = [m.rawStart, m.rawEnd];
       const id = (ctx.country && v.inCountry?.[ctx.country]) || v.actor;
-      const base = { id, name: ctx.lex.actorNames.get(id) ?? v.name, span, token: m.tokenStart, ...(v.group ? { group: v.group } : {}) };
+      const name = ctx.lex.actorNames.get(id) ?? v.name;
       if (v.side === 'civilian') {
         if (!VICTIM_TYPES.has(f.type)) continue;
         // «عشرة أشخاص من عناصر قوات النظام»: the persons are the soldiers named next
         const next = ms[i + 1];
         if (next && next.value.side === 'armed' && next.tokenStart - m.tokenEnd <= 3 && roleMarkerBefore(ctx, next) === 'target') continue;
-        addActor(f, { ...base, role: 'victim' });
-        if (v.also) addActor(f, { ...base, id: v.also, name: ctx.lex.actorNames.get(v.also) ?? v.also, role: 'victim' });
+        addActor(f, frameActor(id, name, span, m.tokenStart, v.group, 'victim'));
+        if (v.also) addActor(f, frameActor(v.also, ctx.lex.actorNames.get(v.also) ?? v.also, span, m.tokenStart, v.group, 'victim'));
         continue;
       }
       const marker = partitive(ctx, m) ? 'target' : roleMarkerBefore(ctx, m);
@@ -226,7 +242,7 @@ function assignActors(ctx: DocContext, frames: Frame[], actors: Mention<ActorVal
         lastPerp = m;
         if (f.type !== 'armed_clash') f.actors = f.actors.filter((x) => x.role === 'perpetrator' || x.id !== id || CIVILIAN.has(x.id));
       }
-      addActor(f, { ...base, role });
+      addActor(f, frameActor(id, name, span, m.tokenStart, v.group, role));
     }
   }
 }
@@ -237,19 +253,31 @@ function countNounAt(ctx: DocContext, t: number): CountNounMention | undefined {
   return t >= 0 ? ctx.countNounAtToken[t] : undefined;
 }
 
+// Module-level helpers rather than closures per call: under tsx every named closure created costs a
+// defineProperty (keep-names), and these run for every count.
+function andAt(ctx: DocContext, t: number): boolean {
+  return ctx.a.tokens[t]?.norm === 'and';
+}
+
+function casualty(k: string): boolean {
+  return k === 'killed' || k === 'injured';
+}
+
+function coversToken(x: { tokenStart: number; tokenEnd: number }, t: number): boolean {
+  return x.tokenStart <= t && t < x.tokenEnd;
+}
+
 /** The key of a count noun and of one coordinated with it by «و» («القتلى والجرحى», «مقتل وإصابة»). */
 function withCoordinated(ctx: DocContext, c: CountNounMention, dir: 1 | -1): CountKey[] {
   if (c.value.count === 'none') return [];
   const keys: CountKey[] = [c.value.count];
   // Arabic joins with a «و» clitic on the next word, English with a separate «and» («killed and wounded»)
-  const and = (t: number) => ctx.a.tokens[t]?.norm === 'and';
-  const t = dir === 1 ? (and(c.tokenEnd) ? c.tokenEnd + 1 : c.tokenEnd) : and(c.tokenStart - 1) ? c.tokenStart - 2 : c.tokenStart - 1;
+  const t = dir === 1 ? (andAt(ctx, c.tokenEnd) ? c.tokenEnd + 1 : c.tokenEnd) : andAt(ctx, c.tokenStart - 1) ? c.tokenStart - 2 : c.tokenStart - 1;
   const o = countNounAt(ctx, t);
   const joined =
     dir === 1
-      ? o && (/^و/.test(ctx.a.tokens[o.tokenStart].norm) || and(c.tokenEnd))
-      : /^و/.test(ctx.a.tokens[c.tokenStart].norm) || and(c.tokenStart - 1);
-  const casualty = (k: string) => k === 'killed' || k === 'injured';
+      ? o && (/^و/.test(ctx.a.tokens[o.tokenStart].norm) || andAt(ctx, c.tokenEnd))
+      : /^و/.test(ctx.a.tokens[c.tokenStart].norm) || andAt(ctx, c.tokenStart - 1);
   const sameClause = o && ctx.clauseOf[o.tokenStart] === ctx.clauseOf[c.tokenStart];
   // «قتلوا وأصيب 23 بجروح»: the second word has its own figure
   if (o && dir === 1 && (ctx.ix.quantityAt.has(o.tokenEnd) || ctx.ix.quantityAt.has(o.tokenEnd + 1))) return keys;
@@ -303,11 +331,10 @@ function isSubset(ctx: DocContext, q: Quantity): boolean {
 
 /** «عشرة أشخاص», «العشرات من العناصر»: the counted noun is people, not checkpoints or websites. */
 function personNoun(ctx: DocContext, t: number): boolean {
-  const covers = (x: { tokenStart: number; tokenEnd: number }) => x.tokenStart <= t && t < x.tokenEnd;
   const s = ctx.sentOf[t];
   if (s < 0) return false;
   const noun = ctx.countNounAtToken[t];
-  return ctx.ix.actors[s].some(covers) || ctx.ix.fighters[s].some(covers) || (!!noun && noun.value.count !== 'none');
+  return ctx.ix.actors[s].some((x) => coversToken(x, t)) || ctx.ix.fighters[s].some((x) => coversToken(x, t)) || (!!noun && noun.value.count !== 'none');
 }
 
 export function frameCountKey(f: Frame): CountKey | null {
@@ -328,7 +355,7 @@ function setCount(f: Frame, key: CountKey, q: Quantity, rule: string): void {
 
 function framesBySentence(frames: Frame[]): Map<number, Frame[]> {
   const m = new Map<number, Frame[]>();
-  for (const f of frames) m.set(f.sentence, [...(m.get(f.sentence) ?? []), f]);
+  for (const f of frames) pushTo(m, f.sentence, f);
   return m;
 }
 
@@ -493,7 +520,7 @@ function actorsInClauses(ctx: DocContext, f: Frame): Mention<ActorValue>[] {
 function refineTypes(ctx: DocContext, frames: Frame[]): void {
   for (const f of frames) {
     const fighters =
-      f.actors.some((a) => a.role !== 'perpetrator' && a.role !== undefined && !['civilians', 'journalists', 'aid_workers', 'protesters'].includes(a.id) && a.role === 'victim') ||
+      f.actors.some((a) => a.role !== 'perpetrator' && a.role !== undefined && !CIVILIAN.has(a.id) && a.role === 'victim') ||
       ctx.ix.fighters[f.sentence].some((x) => f.clauses.has(ctx.clauseOf[x.tokenStart]) && !f.actors.some((a) => a.role === 'perpetrator' && a.token >= x.tokenStart && a.token <= x.tokenEnd));
     f.fightersVictim = fighters;
     // fighters who flee are the subject of the flight: any fighters noun in the clause makes it desertion
@@ -563,7 +590,7 @@ function mainPlace(ctx: DocContext): DocContext['places'][number] | null {
 export function carryOver(ctx: DocContext, frames: Frame[]): void {
   const docPlace = mainPlace(ctx);
   const placesBySentence = new Map<number, DocContext['places']>();
-  for (const p of ctx.places) placesBySentence.set(ctx.sentOf[p.tokenStart], [...(placesBySentence.get(ctx.sentOf[p.tokenStart]) ?? []), p]);
+  for (const p of ctx.places) pushTo(placesBySentence, ctx.sentOf[p.tokenStart], p);
   let prev: Frame | null = null;
   for (const f of frames) {
     if (!f.time && prev?.time && prev.paragraph === f.paragraph && !f.earlier) {
