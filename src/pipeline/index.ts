@@ -91,7 +91,9 @@ export function extractDocument(input: ExtractInput, options: ExtractOptions = {
     const times = guard('times', issues, [], () => findTimes(a, published));
     const { sentOf, clauseOf } = tokenMaps(a);
     const places = guard('places', issues, [], () => findPlaces(a, { gazetteer: options.gazetteer }));
-    const ctx: DocContext = { a, lex, m, quantities, times, places, published, sentOf, clauseOf, subject: null, tally: false, country: dominantCountry(places), chargeTokens: new Set(), ...tokenIndexes(a.tokens.length, m), ix: sentenceIndex(a.sentences.length, m, quantities), issues };
+    const { countNounAtToken, triggerAtToken } = tokenIndexes(a.tokens.length, m);
+    // a literal without a spread in the middle: V8 builds it in one step
+    const ctx: DocContext = { a, lex, m, quantities, times, places, published, sentOf, clauseOf, subject: null, tally: false, country: dominantCountry(places), chargeTokens: new Set(), countNounAtToken, triggerAtToken, ix: sentenceIndex(a.sentences.length, m, quantities), issues };
     ctx.chargeTokens = chargeListTokens(ctx);
     ctx.subject = documentSubject(ctx);
     const totalSentences = new Set(m.cues.filter((c) => c.value.kind === 'total').map((c) => c.sentence));
@@ -110,7 +112,11 @@ export function extractDocument(input: ExtractInput, options: ExtractOptions = {
     const { suppressed, lowered } = cueEffects(ctx);
     const suppressedSet = new Set<Mention<TriggerValue>>(suppressed.map((x) => x.trigger));
     const loweredMap = new Map<Mention<TriggerValue>, string[]>();
-    for (const x of lowered) loweredMap.set(x.trigger, [...(loweredMap.get(x.trigger) ?? []), x.cue.value.kind]);
+    for (const x of lowered) {
+      const kinds = loweredMap.get(x.trigger);
+      if (kinds) kinds.push(x.cue.value.kind);
+      else loweredMap.set(x.trigger, [x.cue.value.kind]);
+    }
     if (options.trace) trace.push({ stage: 'cues', added: suppressed.map((x) => `${x.cue.value.kind} «${a.raw.slice(x.cue.rawStart, x.cue.rawEnd)}» suppresses ${x.trigger.value.id}`) });
     let frames = buildFrames(ctx, suppressedSet, loweredMap);
     attachArguments(ctx, frames);
