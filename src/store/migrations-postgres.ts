@@ -191,4 +191,14 @@ export const POSTGRES_MIGRATIONS: Migration[] = [
       `ANALYZE incidents`,
     ],
   },
+  {
+    version: 6,
+    name: 'side-tables-by-type',
+    // as SQLite's migration 7: one actor's or place's rows of one type form one index range
+    statements: [
+      `CREATE INDEX incident_actors_type ON incident_actors(actor_id, type, status, sort_key DESC)`,
+      `CREATE INDEX incident_places_type ON incident_places(key, type, status, sort_key DESC)`,
+      `ANALYZE incident_actors, incident_places`,
+    ],
+  },
 ];

@@ -233,4 +233,16 @@ export const SQLITE_MIGRATIONS: Migration[] = [
       `ANALYZE`,
     ],
   },
+  {
+    version: 7,
+    name: 'side-tables-by-type',
+    // «actor=isis&type=abduction» read all 127,000 of one actor's rows to keep 5,000 (10 ms on
+    // 1,000,000 incidents); led by type as well, the range holds only the rows wanted
+    statements: [
+      `CREATE INDEX incident_actors_type ON incident_actors(actor_id, type, status, sort_key DESC)`,
+      `CREATE INDEX incident_places_type ON incident_places(key, type, status, sort_key DESC)`,
+      `ANALYZE incident_actors`,
+      `ANALYZE incident_places`,
+    ],
+  },
 ];
