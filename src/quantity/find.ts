@@ -41,8 +41,10 @@ PREFIXES.sort((a, b) => a.p.length - b.p.length);
 const ARTICLE_TOKEN = /^(?:[وف]?[بلك]?ال|[وف]?لل)$/;
 const YEAR_MIN = 1900;
 const YEAR_MAX = 2100;
-/** bound on each per-spelling cache below (stems, phrase candidates, mayStart verdicts) */
+/** bound on each per-spelling cache below (stems, mayStart verdicts) */
 const STEM_CACHE_LIMIT = 100_000;
+/** bound on the candidates cache of each phrase index (a dozen of them: kept smaller) */
+const PHRASE_CACHE_LIMIT = 20_000;
 const OPENS_NOT = 0;
 const OPENS = 1;
 /** a bare article token («الـ») opens a quantity when digits follow it */
@@ -111,7 +113,7 @@ class PhraseIndex<T> {
     if (out === undefined) {
       out = this.candidates(norm, stems);
       if (norm.length < 13) {
-        if (this.bySpelling.size >= STEM_CACHE_LIMIT) this.bySpelling.clear();
+        if (this.bySpelling.size >= PHRASE_CACHE_LIMIT) this.bySpelling.clear();
         this.bySpelling.set(norm, out);
       }
     }
