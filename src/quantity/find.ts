@@ -960,11 +960,21 @@ class Finder {
   }
 }
 
+// round6 and decimalPlace are module functions, not closures in modify() and join(): under tsx each
+// named closure created costs a defineProperty (keep-names), once per number read.
+
+/** rounded to 6 places first so 100 × 1.1 gives 110, not 111 */
+function round6(x: number): number {
+  return Math.round(x * 1e6) / 1e6;
+}
+
+function decimalPlace(v: number): number {
+  return 10 ** Math.floor(Math.log10(Math.max(1, v)));
+}
+
 function modify(kind: Modifier['kind'], n: number): { kind: QuantityKind; min: number; max: number } {
-  // rounded to 6 places first so 100 × 1.1 gives 110, not 111
-  const r = (x: number) => Math.round(x * 1e6) / 1e6;
-  if (kind === 'about') return { kind: 'about', min: Math.floor(r(n * 0.9)), max: Math.ceil(r(n * 1.1)) };
-  if (kind === 'at_least') return { kind: 'at_least', min: n, max: Math.ceil(r(n * 1.5)) };
+  if (kind === 'about') return { kind: 'about', min: Math.floor(round6(n * 0.9)), max: Math.ceil(round6(n * 1.1)) };
+  if (kind === 'at_least') return { kind: 'at_least', min: n, max: Math.ceil(round6(n * 1.5)) };
   return { kind: 'range', min: n, max: n };
 }
 
@@ -986,16 +996,15 @@ function join(
   }
   if (next.role === 'hundred' && !conj && prev.role === 'unit' && prev.value < (arabic ? 10 : 20)) return 'mul_unit';
   if (prev.role === 'teen_only') return null;
-  const place = (v: number) => 10 ** Math.floor(Math.log10(Math.max(1, v)));
   if (arabic) {
     if (!conj) return null;
     // «ثلاثة وأربعين»: units come before tens in Arabic
     if ((prev.role === 'unit' || prev.role === 'ten') && next.role === 'tens' && prev.value < 10) return 'add';
-    if (prev.added >= 100 && next.value < place(prev.added)) return 'add';
+    if (prev.added >= 100 && next.value < decimalPlace(prev.added)) return 'add';
     return null;
   }
   if (prev.role === 'tens' && next.role === 'unit' && next.value < 10 && !conj) return 'add';
-  if (prev.added >= 100 && next.value < place(prev.added)) return 'add';
+  if (prev.added >= 100 && next.value < decimalPlace(prev.added)) return 'add';
   return null;
 }
 
