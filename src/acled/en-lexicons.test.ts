@@ -7,6 +7,7 @@ import { lexiconFiles, loadLexicon } from '../lexicon/load.ts';
 import { Lexicon } from '../lexicon/matcher.ts';
 import { analyze } from '../text/analyze.ts';
 import { lexiconsFor } from '../extract/lexicons.ts';
+import { sameCase } from '../extract/mentions.ts';
 
 // quantities, time and place cues have their own owners and tests
 const OWN = ['accusations', 'actors', 'aircraft', 'attribution', 'count-nouns', 'cues', 'fighters', 'methods', 'roles', 'triggers', 'violations'];
@@ -27,17 +28,23 @@ for (const name of OWN) {
     const entries = loadLexicon('en', name);
     assert.ok(entries.length > 0);
     const lex = new Lexicon(entries.flatMap((e) => e.match.map((p) => ({ pattern: p, value: e.id }))));
+    const cased = new Set(entries.filter((e) => e.attrs.cased === 'true').map((e) => e.id));
+    // a `cased` entry fires only where the raw words have the pattern's letter case, as in extraction
+    const fires = (text: string, id: string) => {
+      const a = analyze(text, 'en');
+      return lex.matchAll(a.tokens).filter((m) => m.value === id && (!cased.has(id) || sameCase(a.raw.slice(m.rawStart, m.rawEnd), m.pattern)));
+    };
     const ids = new Set<string>();
     for (const e of entries) {
       assert.ok(!ids.has(e.id), `duplicate id [${e.id}]`);
       ids.add(e.id);
       assert.ok(e.examples.length > 0, `[${e.id}] has no example`);
       for (const ex of e.examples) {
-        const hits = lex.matchAll(analyze(ex, 'en').tokens).filter((m) => m.value === e.id);
+        const hits = fires(ex, e.id);
         assert.ok(hits.length > 0, `[${e.id}] example does not fire: ${ex}`);
       }
       for (const c of e.counters) {
-        const hits = lex.matchAll(analyze(c, 'en').tokens).filter((m) => m.value === e.id);
+        const hits = fires(c, e.id);
         assert.equal(hits.length, 0, `[${e.id}] counter fires (${hits.map((h) => h.pattern).join(', ')}): ${c}`);
       }
     }
