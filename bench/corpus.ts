@@ -47,3 +47,13 @@ export function generateCorpus(bytes: number, seed = 7): string[] {
   }
   return docs;
 }
+
+/** Each paragraph of each report gets one of `extra` appended, for benches that need denser phenomena. */
+export function withExtraSentences(docs: string[], extra: string[]): string[] {
+  return docs.map((d, i) =>
+    d
+      .split('\n')
+      .map((p, k) => `${p} ${extra[(i + k) % extra.length]}`)
+      .join('\n'),
+  );
+}

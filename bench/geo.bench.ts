@@ -25,7 +25,7 @@ console.log(
     `RSS +${((mem1.rss - mem0.rss) / MB).toFixed(1)} MB (targets: < 300 ms, < 100 MB)`,
 );
 
-const { generateCorpus } = await import('./corpus.ts');
+const { generateCorpus, withExtraSentences } = await import('./corpus.ts');
 const target = Number(process.env.RASID_BENCH_MB ?? 10) * MB;
 // our own place phrases appended to the shared templates: quarters with parents, sites, roles,
 // common-word names with and without cues
@@ -39,12 +39,7 @@ const EXTRA = [
   'وفر الأهالي من الميادين باتجاه البادية.',
   'وقصف الطيران حي الفردوس في حلب.',
 ];
-const docs = generateCorpus(target).map((d, i) =>
-  d
-    .split('\n')
-    .map((p, k) => `${p} ${EXTRA[(i + k) % EXTRA.length]}`)
-    .join('\n'),
-);
+const docs = withExtraSentences(generateCorpus(target), EXTRA);
 const bytes = docs.reduce((n, d) => n + Buffer.byteLength(d), 0);
 const mb = bytes / MB;
 

@@ -2,7 +2,7 @@
 // (analyze), which every stage pays first. Standalone: node --import tsx bench/time.bench.ts
 // (RASID_BENCH_MB sets the corpus size, 10 MB by default).
 import { performance } from 'node:perf_hooks';
-import { generateCorpus } from './corpus.ts';
+import { generateCorpus, withExtraSentences } from './corpus.ts';
 import { analyze } from '../src/text/analyze.ts';
 import { findTimes } from '../src/time/find-times.ts';
 
@@ -21,12 +21,7 @@ const EXTRA = [
   'ونزح الأهالي في أواخر أيار 2015.',
   'وأعدم التنظيم شاباً يوم الجمعة الماضي.',
 ];
-const docs = generateCorpus(target).map((d, i) =>
-  d
-    .split('\n')
-    .map((p, k) => `${p} ${EXTRA[(i + k) % EXTRA.length]}`)
-    .join('\n'),
-);
+const docs = withExtraSentences(generateCorpus(target), EXTRA);
 const bytes = docs.reduce((n, d) => n + Buffer.byteLength(d), 0);
 const mb = bytes / MB;
 

@@ -43,6 +43,9 @@ type DocumentRow = Selectable<DocumentsTable>;
 
 const now = () => new Date().toISOString();
 
+/** A document that no newer version points back to is the current version of its source. */
+const IS_CURRENT_VERSION = sql<SqlBool>`NOT EXISTS (SELECT 1 FROM documents newer WHERE newer.previous_id = documents.id)`;
+
 /** Store ids are decimal strings; anything else names no row. */
 export function dbId(id: string | null | undefined): number | null {
   return id && /^[1-9]\d{0,14}$/.test(id) ? Number(id) : null;
@@ -271,13 +274,7 @@ export abstract class SqlStore implements Store {
       .selectFrom('documents')
       .select('id')
       .where('extracted_at', 'is', null)
-      .where(({ not, exists, selectFrom }) =>
-        not(
-          exists(
-            selectFrom('documents as newer').select('newer.id').whereRef('newer.previous_id', '=', 'documents.id'),
-          ),
-        ),
-      )
+      .where(IS_CURRENT_VERSION)
       .orderBy('id')
       .limit(limit)
       .execute();
@@ -305,13 +302,7 @@ export abstract class SqlStore implements Store {
       .innerJoin('documents', 'documents.id', 'document_links.b')
       .selectAll('documents')
       .where('document_links.a', '=', n)
-      .where(({ not, exists, selectFrom }) =>
-        not(
-          exists(
-            selectFrom('documents as newer').select('newer.id').whereRef('newer.previous_id', '=', 'documents.id'),
-          ),
-        ),
-      )
+      .where(IS_CURRENT_VERSION)
       .orderBy('documents.id')
       .execute();
     return rows.map(docFromRow);
