@@ -5,6 +5,7 @@
 // gives them to the frame just before it.
 import type { CountKey, IncidentType } from '../schema.ts';
 import type { Quantity } from '../quantity/types.ts';
+import { needsPerson } from '../quantity/vocabulary.ts';
 import type { DocContext } from './context.ts';
 import type { Frame, FrameActor } from './frames.ts';
 import type { Mention } from './mentions.ts';
@@ -374,9 +375,9 @@ function assignCounts(ctx: DocContext, frames: Frame[]): void {
   for (const t of ctx.times) for (let i = t.tokenStart; i < t.tokenEnd; i++) timeTokens.add(i);
   for (const q of ctx.quantities) {
     if (q.unit || timeTokens.has(q.tokenStart) || ctx.chargeTokens.has(q.tokenStart)) continue;
-    // an English article counts one only before a fighter word or a civilian noun («killing a civilian»)
-    const article = q.rule.includes('num.article');
-    if (article && !personFollows(ctx, q.tokenEnd)) continue;
+    // «killing a civilian»: a number word marked person_only counts only a person named right after it
+    const personOnly = needsPerson(q);
+    if (personOnly && !personFollows(ctx, q.tokenEnd)) continue;
     const s = ctx.sentOf[q.tokenStart];
     const fs = bySentence.get(s) ?? [];
     if (fs.length === 0 || isSubset(ctx, q)) continue;
@@ -404,7 +405,7 @@ function assignCounts(ctx: DocContext, frames: Frame[]): void {
     }
     const sameClause = f.triggers.some((t) => ctx.clauseOf[t.tokenStart] === ctx.clauseOf[q.tokenStart]);
     // «اختطفت ميليشيات الحشد، الثلاثاء، 35 رجلاً»: the object may sit one comma away
-    if (keys.length === 0 && dflt && !article && (sameClause || distance(f, q.tokenStart) <= 6) && (!q.noun || personNoun(ctx, q.noun.tokenStart))) {
+    if (keys.length === 0 && dflt && !personOnly && (sameClause || distance(f, q.tokenStart) <= 6) && (!q.noun || personNoun(ctx, q.noun.tokenStart))) {
       keys = [dflt];
       rule = 'count:trigger-default';
     }

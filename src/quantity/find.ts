@@ -1053,6 +1053,7 @@ function mergeVocabularies(ar: QuantityVocabulary, en: QuantityVocabulary): Quan
     modifiers: [...ar.modifiers, ...en.modifiers].sort(byLength),
     ordinalCues: [...ar.ordinalCues, ...en.ordinalCues].sort(byLength),
     contexts: [...ar.contexts, ...en.contexts].sort(byLength),
+    personOnly: new Set([...ar.personOnly, ...en.personOnly]),
   };
   merged = { ar, en, v, ix: buildIndexes(v) };
   return v;

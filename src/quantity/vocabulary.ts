@@ -56,6 +56,8 @@ export interface QuantityVocabulary {
   /** ordinal cues such as «الذكرى» that precede a number */
   ordinalCues: Phrase<ContextCue>[];
   contexts: Phrase<ContextCue>[];
+  /** ids of number words that count only a person named right after them (English «a»/«an») */
+  personOnly: Set<string>;
 }
 
 export class QuantityLexiconError extends Error {
@@ -95,6 +97,7 @@ export function buildVocabulary(entries: LexiconEntry[]): QuantityVocabulary {
     modifiers: [],
     ordinalCues: [],
     contexts: [],
+    personOnly: new Set(),
   };
   for (const e of entries) {
     const cls = e.attrs.class;
@@ -111,6 +114,7 @@ export function buildVocabulary(entries: LexiconEntry[]): QuantityVocabulary {
         scaleAfterNumber: e.attrs.scale_after_number ? num(e, 'scale_after_number') : null,
       };
       for (const m of e.match) v.numbers.set(normalizeString(m), w);
+      if (e.attrs.person_only === 'yes') v.personOnly.add(e.id);
     } else if (cls === 'not_noun') {
       for (const m of e.match) v.notNouns.add(normalizeString(m));
     } else if (cls === 'dual') {
@@ -158,4 +162,13 @@ export function quantityVocabulary(lang: 'ar' | 'en'): QuantityVocabulary {
     cache.set(lang, v);
   }
   return v;
+}
+
+/** The quantity was read from a number word that counts only a person named right after it. */
+export function needsPerson(q: { rule: string }): boolean {
+  // quantities are read with both languages' words at once (src/quantity/find.ts), so ask both
+  const ar = quantityVocabulary('ar').personOnly;
+  const en = quantityVocabulary('en').personOnly;
+  if (ar.size === 0 && en.size === 0) return false;
+  return q.rule.split('+').some((id) => ar.has(id) || en.has(id));
 }
