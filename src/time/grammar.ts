@@ -169,6 +169,17 @@ export class TimeGrammar {
   }
 
   /** «من العام الماضي», «من هذا العام», «من العام 1901»: the year of a month or day after «من». */
+  /** What may follow a month name: a year («تموز 2014»), or else «الماضي»/«الجاري», or else «من العام الماضي». */
+  private afterMonth(j: number, cal: 'gregorian' | 'hijri') {
+    const y = this.year(j, cal);
+    if (y) j = y.end;
+    const r = y ? null : this.rel(j);
+    if (r) j = r.end;
+    const oy = y || r ? null : this.ofYear(j, cal);
+    if (oy) j = oy.end;
+    return { y, r, oy, end: j };
+  }
+
   private ofYear(j: number, cal: 'gregorian' | 'hijri'): { rel: Rel | null; y: number | null; end: number } | null {
     const of = this.role(j, R.of);
     if (!of) return null;
@@ -211,13 +222,8 @@ export class TimeGrammar {
     if (!this.spacedOnly(j)) return null;
     const mo = this.month(j);
     if (!mo) return null;
-    j = mo.end;
-    const y = this.year(j, mo.cal);
-    if (y) j = y.end;
-    const r = y ? null : this.rel(j);
-    if (r) j = r.end;
-    const oy = y || r ? null : this.ofYear(j, mo.cal);
-    if (oy) j = oy.end;
+    const { y, r, oy, end: afterMonth } = this.afterMonth(mo.end, mo.cal);
+    j = afterMonth;
     // «2 صفر» is a score: a strict month needs «من», «شهر» or a year beside the day
     if (mo.needsContext === 'strict' && !of && !mw && !y && !oy) return null;
     const cal = y ? y.cal : mo.cal;
@@ -257,13 +263,8 @@ export class TimeGrammar {
     if (of) j = of.end;
     const mo = this.month(j);
     if (!mo) return null;
-    j = mo.end;
-    const y = this.year(j, mo.cal);
-    if (y) j = y.end;
-    const r = y ? null : this.rel(j);
-    if (r) j = r.end;
-    const oy = y || r ? null : this.ofYear(j, mo.cal);
-    if (oy) j = oy.end;
+    const { y, r, oy, end: afterMonth } = this.afterMonth(mo.end, mo.cal);
+    j = afterMonth;
     if (mo.needsContext && !y && !r && !oy && !p && !mw && (mo.needsContext === 'strict' || !this.contextBefore(i))) return null;
     if (this.namedByDate(i)) return null;
     // a month right after a day that made no date is no month of its own («قوى 14 آذار», «2 - صفر»)
