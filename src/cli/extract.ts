@@ -10,7 +10,7 @@ import { Fetcher } from '../ingest/http.ts';
 import { decodeBody, mediaType } from '../ingest/decode.ts';
 import { isUrl } from '../ingest/sources.ts';
 import { publishedDate } from '../time/published.ts';
-import { loadGazetteer } from '../geo/geonames-import.ts';
+import { gazetteerOfStore } from '../service/gazetteer.ts';
 
 export interface ExtractCliOptions {
   json?: boolean;
@@ -18,6 +18,7 @@ export interface ExtractCliOptions {
   published?: string;
   allowPrivate?: boolean;
   db?: string;
+  databaseUrl?: string;
 }
 
 async function readStdin(): Promise<Uint8Array> {
@@ -66,8 +67,8 @@ export async function runExtract(args: string[], o: ExtractCliOptions, out = pro
   const results: ExtractResult[] = [];
   let failed = 0;
   const fetcher = new Fetcher({ allowPrivate: Boolean(o.allowPrivate) });
-  // places imported with `rasid gazetteer import` into the database file join the built-in ones
-  const gazetteer = loadGazetteer({ dbFile: o.db });
+  // places imported with `rasid gazetteer import` into the store join the built-in ones
+  const gazetteer = await gazetteerOfStore({ db: o.db, databaseUrl: o.databaseUrl });
   for (const arg of args) {
     try {
       const input = await loadInput(arg, fetcher);
@@ -101,8 +102,8 @@ export function registerExtract(program: Command): void {
     .option('--trace', 'print what each stage added')
     .option('--published <date>', 'publication date (YYYY-MM-DD); without it, taken from HTML metadata, the URL or a dateline')
     .option('--allow-private', 'allow URLs on private, loopback and link-local addresses')
-    .option('--db <file>', 'SQLite database whose imported GeoNames places (rasid gazetteer import) are used too', './rasid.db')
+    .option('--db <file>', 'store whose imported GeoNames places (rasid gazetteer import) are used too (DATABASE_URL: PostgreSQL)', './rasid.db')
     .action(async (files: string[], o: ExtractCliOptions) => {
-      process.exitCode = await runExtract(files, o);
+      process.exitCode = await runExtract(files, { ...o, databaseUrl: process.env.DATABASE_URL || undefined });
     });
 }

@@ -1,42 +1,24 @@
-// `rasid gazetteer import [--db FILE] FILE...`: GeoNames dumps into the database that extraction then
-// reads (loadGazetteer({ dbFile })). A progress bar on stderr; Ctrl-C stops after the current batch
-// and the next run resumes; the summary says what each file inserted, updated and left unchanged.
+// `rasid gazetteer import [--db FILE] FILE...`: GeoNames dumps into the store (the --db file, or
+// PostgreSQL with DATABASE_URL), where extraction, ingest and every worker read them. A progress bar
+// on stderr; Ctrl-C stops after the current batch and the next run resumes; the summary says what
+// each file inserted, updated and left unchanged.
 import type { Command } from 'commander';
 import { basename } from 'node:path';
-import Database from 'better-sqlite3';
 import cliProgress from 'cli-progress';
 import { isRasidError } from '../errors.ts';
-import { importGeonamesFile, loadGazetteer, type FileReport } from '../geo/geonames-import.ts';
+import { dumpKindOf, gazetteerOfStore, importGeonamesFile, type FileReport } from '../service/gazetteer.ts';
 import { findPlaces, toLocation } from '../geo/find-places.ts';
 import { analyze } from '../text/analyze.ts';
-import { sniffDumpKind } from '../geo/geonames-dump.ts';
-import { openSync, readSync, closeSync } from 'node:fs';
+import { openSync, closeSync } from 'node:fs';
+import type { Store } from '../store/types.ts';
+import { openStore } from '../store/open.ts';
 
 export interface GazetteerImportOptions {
   db: string;
   countries?: string;
 }
 
-function firstLineOf(file: string): string {
-  const fd = openSync(file, 'r');
-  try {
-    const buf = Buffer.alloc(64 * 1024);
-    const n = readSync(fd, buf, 0, buf.length, 0);
-    return (
-      buf
-        .subarray(0, n)
-        .toString('utf8')
-        .split('\n')
-        .find((l) => l.trim()) ?? ''
-    );
-  } finally {
-    closeSync(fd);
-  }
-}
-
-export async function runGazetteerImport(files: string[], opts: GazetteerImportOptions): Promise<number> {
-  const db = new Database(opts.db);
-  db.pragma('journal_mode = WAL');
+export async function runGazetteerImport(store: Store, files: string[], opts: GazetteerImportOptions): Promise<number> {
   const ac = new AbortController();
   const onSigint = () => ac.abort();
   process.once('SIGINT', onSigint);
@@ -48,16 +30,10 @@ export async function runGazetteerImport(files: string[], opts: GazetteerImportO
     : undefined;
   let failed = 0;
   // places before alternate names: an alternate name is kept only for a place already imported
-  const kindOf = (f: string) => {
-    try {
-      return sniffDumpKind(firstLineOf(f));
-    } catch {
-      return null;
-    }
-  };
+  const kinds = new Map(await Promise.all(files.map(async (f) => [f, await dumpKindOf(f)] as const)));
   const ordered = [
-    ...files.filter((f) => kindOf(f) !== 'alternate'),
-    ...files.filter((f) => kindOf(f) === 'alternate'),
+    ...files.filter((f) => kinds.get(f) !== 'alternate'),
+    ...files.filter((f) => kinds.get(f) === 'alternate'),
   ];
   const bar = new cliProgress.SingleBar(
     {
@@ -73,7 +49,7 @@ export async function runGazetteerImport(files: string[], opts: GazetteerImportO
       if (ac.signal.aborted) break;
       let started = false;
       try {
-        const r = await importGeonamesFile(db, file, {
+        const r = await importGeonamesFile(store, file, {
           countries,
           signal: ac.signal,
           onProgress: (p) => {
@@ -99,7 +75,6 @@ export async function runGazetteerImport(files: string[], opts: GazetteerImportO
     }
   } finally {
     process.removeListener('SIGINT', onSigint);
-    db.close();
   }
   for (const r of reports) {
     const state = r.finished ? 'done' : 'interrupted, run again to resume';
@@ -112,8 +87,8 @@ export async function runGazetteerImport(files: string[], opts: GazetteerImportO
 }
 
 /** `rasid gazetteer find TEXT`: the places a phrase names and what each resolves to, for checking the gazetteer. */
-export function runGazetteerFind(text: string, opts: { db?: string; json?: boolean }): void {
-  const gazetteer = loadGazetteer({ dbFile: opts.db });
+export async function runGazetteerFind(text: string, opts: { db?: string; json?: boolean }): Promise<void> {
+  const gazetteer = await gazetteerOfStore({ db: opts.db, databaseUrl: process.env.DATABASE_URL || undefined });
   const places = findPlaces(analyze(text), { gazetteer });
   if (opts.json) {
     process.stdout.write(
@@ -140,7 +115,11 @@ export function registerGazetteer(program: Command): void {
   g.command('find')
     .description('show the places a phrase names and how each resolves')
     .argument('<text>', 'Arabic or English text')
-    .option('--db <file>', 'also use GeoNames places imported into this database')
+    .option(
+      '--db <file>',
+      'also use GeoNames places imported into this SQLite store (DATABASE_URL: PostgreSQL)',
+      './rasid.db',
+    )
     .option('--json', 'contract Location objects')
     .action((text: string, opts: { db?: string; json?: boolean }) => runGazetteerFind(text, opts));
   g.command('import')
@@ -148,7 +127,7 @@ export function registerGazetteer(program: Command): void {
       'load GeoNames dumps (SY.txt, allCountries.txt, cities500.txt…, alternateNamesV2.txt) into the database',
     )
     .argument('<files...>', 'GeoNames dump files')
-    .option('--db <file>', 'SQLite database file', './rasid.db')
+    .option('--db <file>', 'SQLite database (DATABASE_URL selects PostgreSQL instead)', './rasid.db')
     .option('--countries <list>', 'only places of these ISO codes, comma-separated (e.g. SY,IQ)')
     .action(async (files: string[], opts: GazetteerImportOptions) => {
       // an unreadable file is named and skipped; the others still load
@@ -161,7 +140,13 @@ export function registerGazetteer(program: Command): void {
           return false;
         }
       });
-      const code = await runGazetteerImport(readable, opts);
+      const store = await openStore({ db: opts.db, databaseUrl: process.env.DATABASE_URL || undefined });
+      let code: number;
+      try {
+        code = await runGazetteerImport(store, readable, opts);
+      } finally {
+        await store.close();
+      }
       if (code !== 0 || readable.length < files.length) process.exitCode = 1;
     });
 }

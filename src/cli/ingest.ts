@@ -8,7 +8,7 @@ import { Fetcher, DEFAULT_FETCH_OPTIONS } from '../ingest/http.ts';
 import { ingest, type IngestProgress, type IngestSummary, type Processing } from '../ingest/ingest.ts';
 import { DEFAULT_MAX_BYTES } from '../input/read-file.ts';
 import { extractDocument } from '../pipeline/index.ts';
-import { loadGazetteer } from '../geo/geonames-import.ts';
+import { loadGazetteer } from '../service/gazetteer.ts';
 import { clusterIncidents, type ClusterRun } from '../cluster/cluster.ts';
 import { formatClusterRun } from './cluster.ts';
 import { openStore } from '../store/open.ts';
@@ -34,7 +34,6 @@ interface IngestFlags {
   jobExpire: number;
   queueSchema: string;
   json?: boolean;
-  gazetteer?: string;
 }
 
 /** A bar on a terminal; elsewhere (CI logs, pipes) a plain line every few seconds. */
@@ -104,19 +103,18 @@ export function registerIngest(program: Command): void {
     .option('--job-expire <seconds>', 'with --queue: a job running longer is taken as lost and retried', positiveInt, DEFAULT_JOB_CONFIG.expireInSeconds)
     .option('--queue-schema <name>', 'with --queue: PostgreSQL schema of the job queue', 'pgboss')
     .option('--json', 'print the summary as JSON')
-    .option('--gazetteer <file>', 'SQLite file with imported GeoNames places (default: the --db file)')
     .action(async (inputs: string[], flags: IngestFlags) => {
       const databaseUrl = process.env.DATABASE_URL || undefined;
       if (flags.queue && !databaseUrl) throw new RasidError('usage.queue', '--queue needs PostgreSQL: set DATABASE_URL');
       if (flags.queue && !flags.extract) throw new RasidError('usage.queue', '--queue and --no-extract contradict each other');
       const store = await openStore({ db: flags.db, databaseUrl });
-      // imported GeoNames places live in an SQLite file: the store's own unless PostgreSQL is the store
-      const gazetteer = loadGazetteer({ dbFile: flags.gazetteer ?? (databaseUrl ? undefined : flags.db) });
+      // GeoNames places imported into the store (`rasid gazetteer import`) join the built-in ones
+      const gazetteer = flags.extract && !flags.queue ? await loadGazetteer(store) : null;
       const boss = flags.queue ? await openQueue({ databaseUrl: databaseUrl!, schema: flags.queueSchema }) : null;
       const processing: Processing = boss
         ? { kind: 'enqueue', enqueue: (id) => enqueueExtraction(boss, id, { ...DEFAULT_JOB_CONFIG, expireInSeconds: Math.max(1, flags.jobExpire) }) }
         : flags.extract
-          ? { kind: 'extract', extract: (input) => extractDocument(input, { gazetteer }) }
+          ? { kind: 'extract', extract: (input) => extractDocument(input, { gazetteer: gazetteer ?? undefined }) }
           : { kind: 'none' };
       const fetcher = new Fetcher({
         allowPrivate: Boolean(flags.allowPrivate),

@@ -4,7 +4,7 @@
 import type { Command } from 'commander';
 import { RasidError } from '../errors.ts';
 import { extractDocument } from '../pipeline/index.ts';
-import { loadGazetteer } from '../geo/geonames-import.ts';
+import { loadGazetteer } from '../service/gazetteer.ts';
 import { openStore } from '../store/open.ts';
 import { DEFAULT_JOB_CONFIG, enqueueExtraction, openQueue } from '../worker/queue.ts';
 import { startWorker } from '../worker/worker.ts';
@@ -24,12 +24,12 @@ export function registerWorker(program: Command): void {
     .option('--poll <seconds>', 'how often a worker looks for jobs while the queue is empty', parseFloat, 1)
     .option('--maintenance <seconds>', 'how often expired jobs (their worker died) are put back', positiveInt, 60)
     .option('--queue-schema <name>', 'PostgreSQL schema of the job queue', 'pgboss')
-    .option('--gazetteer <file>', 'SQLite file with imported GeoNames places (rasid gazetteer import) to use as well')
-    .action(async (flags: { concurrency: number; poll: number; maintenance: number; queueSchema: string; gazetteer?: string }) => {
+    .action(async (flags: { concurrency: number; poll: number; maintenance: number; queueSchema: string }) => {
       const databaseUrl = requireDatabaseUrl();
-      const gazetteer = loadGazetteer({ dbFile: flags.gazetteer });
       if (!(flags.poll >= 0.1)) throw new RasidError('usage.poll', `--poll must be at least 0.1 seconds, found ${flags.poll}`);
       const store = await openStore({ databaseUrl });
+      // the places `rasid gazetteer import` put into the shared store, read once as the worker starts
+      const gazetteer = await loadGazetteer(store);
       const boss = await openQueue({
         databaseUrl,
         schema: flags.queueSchema,

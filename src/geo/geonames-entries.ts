@@ -123,3 +123,14 @@ export function entryFromGeoname(row: GeonameRow, adminIdx: Map<string, string> 
     population: row.population || null,
   };
 }
+
+/** Gazetteer entries of GeoNames rows (admin names resolved among the rows themselves); unnamed ones dropped. */
+export function entriesFromGeonames(rows: GeonameRow[]): GazetteerEntry[] {
+  const idx = adminNameIndex(rows);
+  const out: GazetteerEntry[] = [];
+  for (const r of rows) {
+    const e = entryFromGeoname(r, idx);
+    if (e && (e.names_ar.length || e.names_en.length)) out.push(e);
+  }
+  return out;
+}

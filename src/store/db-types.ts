@@ -138,6 +138,44 @@ export interface IngestStateTable {
   updated_at: string;
 }
 
+export interface GazetteerEntriesTable {
+  geonames_id: DbId;
+  name: string;
+  ascii_name: string;
+  /** the dump's own comma-separated alternate names */
+  alternate_names: string;
+  lat: number;
+  lon: number;
+  feature_class: string;
+  feature_code: string;
+  country: string;
+  admin1: string;
+  admin2: string;
+  admin3: string;
+  population: DbId;
+  modified: string;
+}
+
+export interface GazetteerNamesTable {
+  alternate_name_id: DbId;
+  geonames_id: DbId;
+  lang: string;
+  name: string;
+  preferred: number;
+  short: number;
+  colloquial: number;
+  historic: number;
+}
+
+export interface GazetteerImportsTable {
+  path: string;
+  size: DbId;
+  mtime_ms: number;
+  kind: string;
+  bytes_done: DbId;
+  finished: number;
+}
+
 export interface SchemaMigrationsTable {
   version: number;
   name: string;
@@ -157,5 +195,8 @@ export interface Database {
   users: UsersTable;
   api_tokens: ApiTokensTable;
   ingest_state: IngestStateTable;
+  gazetteer_entries: GazetteerEntriesTable;
+  gazetteer_names: GazetteerNamesTable;
+  gazetteer_imports: GazetteerImportsTable;
   schema_migrations: SchemaMigrationsTable;
 }

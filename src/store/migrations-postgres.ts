@@ -201,4 +201,47 @@ export const POSTGRES_MIGRATIONS: Migration[] = [
       `ANALYZE incident_actors, incident_places`,
     ],
   },
+  {
+    version: 7,
+    name: 'gazetteer',
+    // as SQLite's migration 8: imported GeoNames places in the store, seen by every worker
+    statements: [
+      `CREATE TABLE gazetteer_entries (
+        geonames_id BIGINT PRIMARY KEY,
+        name TEXT NOT NULL,
+        ascii_name TEXT NOT NULL,
+        alternate_names TEXT NOT NULL,
+        lat DOUBLE PRECISION NOT NULL,
+        lon DOUBLE PRECISION NOT NULL,
+        feature_class TEXT NOT NULL,
+        feature_code TEXT NOT NULL,
+        country TEXT NOT NULL,
+        admin1 TEXT NOT NULL,
+        admin2 TEXT NOT NULL,
+        admin3 TEXT NOT NULL,
+        population BIGINT NOT NULL,
+        modified TEXT NOT NULL
+      )`,
+      `CREATE INDEX gazetteer_entries_country ON gazetteer_entries(country)`,
+      `CREATE TABLE gazetteer_names (
+        alternate_name_id BIGINT PRIMARY KEY,
+        geonames_id BIGINT NOT NULL,
+        lang TEXT NOT NULL,
+        name TEXT NOT NULL,
+        preferred SMALLINT NOT NULL,
+        short SMALLINT NOT NULL,
+        colloquial SMALLINT NOT NULL,
+        historic SMALLINT NOT NULL
+      )`,
+      `CREATE INDEX gazetteer_names_geonames ON gazetteer_names(geonames_id)`,
+      `CREATE TABLE gazetteer_imports (
+        path TEXT PRIMARY KEY,
+        size BIGINT NOT NULL,
+        mtime_ms DOUBLE PRECISION NOT NULL,
+        kind TEXT NOT NULL,
+        bytes_done BIGINT NOT NULL,
+        finished SMALLINT NOT NULL
+      )`,
+    ],
+  },
 ];

@@ -245,4 +245,49 @@ export const SQLITE_MIGRATIONS: Migration[] = [
       `ANALYZE incident_places`,
     ],
   },
+  {
+    version: 8,
+    name: 'gazetteer',
+    // GeoNames places imported by `rasid gazetteer import` live with the rest of the store, so every
+    // process that opens it (a worker on another machine too) extracts with the same places. IF NOT
+    // EXISTS: a database the former stand-alone importer wrote already holds these very tables.
+    statements: [
+      `CREATE TABLE IF NOT EXISTS gazetteer_entries (
+        geonames_id INTEGER PRIMARY KEY,
+        name TEXT NOT NULL,
+        ascii_name TEXT NOT NULL,
+        alternate_names TEXT NOT NULL,
+        lat REAL NOT NULL,
+        lon REAL NOT NULL,
+        feature_class TEXT NOT NULL,
+        feature_code TEXT NOT NULL,
+        country TEXT NOT NULL,
+        admin1 TEXT NOT NULL,
+        admin2 TEXT NOT NULL,
+        admin3 TEXT NOT NULL,
+        population INTEGER NOT NULL,
+        modified TEXT NOT NULL
+      )`,
+      `CREATE INDEX IF NOT EXISTS gazetteer_entries_country ON gazetteer_entries(country)`,
+      `CREATE TABLE IF NOT EXISTS gazetteer_names (
+        alternate_name_id INTEGER PRIMARY KEY,
+        geonames_id INTEGER NOT NULL,
+        lang TEXT NOT NULL,
+        name TEXT NOT NULL,
+        preferred INTEGER NOT NULL,
+        short INTEGER NOT NULL,
+        colloquial INTEGER NOT NULL,
+        historic INTEGER NOT NULL
+      )`,
+      `CREATE INDEX IF NOT EXISTS gazetteer_names_geonames ON gazetteer_names(geonames_id)`,
+      `CREATE TABLE IF NOT EXISTS gazetteer_imports (
+        path TEXT PRIMARY KEY,
+        size INTEGER NOT NULL,
+        mtime_ms REAL NOT NULL,
+        kind TEXT NOT NULL,
+        bytes_done INTEGER NOT NULL,
+        finished INTEGER NOT NULL
+      )`,
+    ],
+  },
 ];

@@ -9,12 +9,16 @@ import { StoreError } from './errors.ts';
 import { evidenceText, incidentColumns, type IncidentColumns } from './incident-columns.ts';
 import { indexText, placeKey, queryTerms } from './search-text.ts';
 import { withTx } from './tx.ts';
+import * as gazetteer from './gazetteer-tables.ts';
+import type { AlternateNameRow, GeonameRow } from '../geo/geonames-dump.ts';
 import type {
   ApiToken,
   BulkIncident,
   Cluster,
   ClusterEdge,
   DocumentInput,
+  GazetteerBatchCounts,
+  GazetteerImportState,
   IncidentFilter,
   IncidentStatus,
   Page,
@@ -1155,5 +1159,22 @@ export abstract class SqlStore implements Store {
       .values({ key, hash, updated_at: t })
       .onConflict((oc) => oc.column('key').doUpdateSet({ hash, updated_at: t }))
       .execute();
+  }
+
+  // ---------------------------------------------------------------- gazetteer (gazetteer-tables.ts)
+
+  gazetteerImportState(path: string): Promise<GazetteerImportState | null> {
+    return gazetteer.gazetteerImportState(this.db, path);
+  }
+
+  putGazetteerRows(
+    rows: { places?: GeonameRow[]; names?: AlternateNameRow[] },
+    state: GazetteerImportState,
+  ): Promise<GazetteerBatchCounts> {
+    return this.tx((c) => gazetteer.putGazetteerRows(c, rows, state));
+  }
+
+  gazetteerPlaces(countries: string[]): Promise<GeonameRow[]> {
+    return gazetteer.gazetteerPlaces(this.db, countries);
   }
 }

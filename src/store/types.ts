@@ -1,5 +1,6 @@
 // The one store interface. SQLite (better-sqlite3) and PostgreSQL (pg) implement it and pass one
 // behaviour suite (src/store/store.behaviour.ts). Services (CLI, server, workers) only see this.
+import type { AlternateNameRow, GeonameRow } from '../geo/geonames-dump.ts';
 import type { Extraction, Incident, IncidentType } from '../schema.ts';
 
 export type IncidentStatus = 'machine' | 'edited' | 'verified' | 'rejected';
@@ -131,6 +132,25 @@ export interface BulkIncident {
   status?: IncidentStatus;
 }
 
+/** How far the import of one GeoNames dump file got, so that an interrupted import resumes. */
+export interface GazetteerImportState {
+  /** the file's absolute path on the importing machine */
+  path: string;
+  size: number;
+  mtimeMs: number;
+  kind: 'geoname' | 'alternate';
+  bytesDone: number;
+  finished: boolean;
+}
+
+export interface GazetteerBatchCounts {
+  inserted: number;
+  updated: number;
+  unchanged: number;
+  /** alternate names of places not imported */
+  skipped: number;
+}
+
 export interface Store {
   readonly kind: 'sqlite' | 'postgres';
   migrate(): Promise<void>;
@@ -192,6 +212,20 @@ export interface Store {
   /** ingest bookkeeping so an interrupted run resumes: key → content hash of what was stored */
   getIngestState(key: string): Promise<string | null>;
   setIngestState(key: string, hash: string): Promise<void>;
+
+  /** GeoNames imports (`rasid gazetteer import`): where the import of a file stands */
+  gazetteerImportState(path: string): Promise<GazetteerImportState | null>;
+  /**
+   * One batch of dump rows and the file's new import state, in one transaction. Rows are compared
+   * by content (a second import of the same dump changes nothing); an alternate name of a place
+   * that is not imported is skipped.
+   */
+  putGazetteerRows(
+    rows: { places?: GeonameRow[]; names?: AlternateNameRow[] },
+    state: GazetteerImportState,
+  ): Promise<GazetteerBatchCounts>;
+  /** imported places of these countries (ISO2), each with its own and its non-historic alternate names */
+  gazetteerPlaces(countries: string[]): Promise<GeonameRow[]>;
 
   /** fast path for benchmarks and tests: incidents inserted in batches, full-text indexed */
   bulkInsertIncidents(items: BulkIncident[]): Promise<number>;

@@ -14,9 +14,9 @@ export interface RunResult {
   stderr: string;
 }
 
-export function startRasid(args: string[], env: NodeJS.ProcessEnv = {}): { child: ChildProcess; done: Promise<RunResult>; stdout: () => string } {
+export function startRasid(args: string[], env: NodeJS.ProcessEnv = {}, cwd = repoRoot): { child: ChildProcess; done: Promise<RunResult>; stdout: () => string } {
   const child = spawn(process.execPath, [rasidBin, ...args], {
-    cwd: repoRoot,
+    cwd,
     env: { ...process.env, DATABASE_URL: '', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -28,8 +28,8 @@ export function startRasid(args: string[], env: NodeJS.ProcessEnv = {}): { child
   return { child, done, stdout: () => stdout };
 }
 
-export function runRasid(args: string[], env: NodeJS.ProcessEnv = {}): Promise<RunResult> {
-  return startRasid(args, env).done;
+export function runRasid(args: string[], env: NodeJS.ProcessEnv = {}, cwd = repoRoot): Promise<RunResult> {
+  return startRasid(args, env, cwd).done;
 }
 
 export async function until(check: () => boolean | Promise<boolean>, what: string, limitMs = 120_000, everyMs = 50): Promise<void> {
