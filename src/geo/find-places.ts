@@ -5,7 +5,8 @@
 import type { Location } from '../schema.ts';
 import type { AnalyzedText } from '../text/analyze.ts';
 import type { Token } from '../text/tokens.ts';
-import { builtinGazetteer, type Gazetteer, type PlaceName } from './gazetteer.ts';
+import { builtinGazetteer, englishKey, type Gazetteer, type PlaceName } from './gazetteer.ts';
+import { foldLatinName } from './transliteration.ts';
 import { placeCues, type PlaceCue, type PlaceCues } from './place-cues.ts';
 import type { GazetteerEntry, PlaceIssue, PlaceKind, PlaceMention } from './types.ts';
 
@@ -192,6 +193,61 @@ function hasStrongCue(f: Found): boolean {
   return f.cues.some((c) => c.cue !== 'near' && c.cue !== 'direction');
 }
 
+/** The most tokens a folded name spans: «Ma'arrat an-Nu'man» is five (ma, arrat, an, nu, man). */
+const FOLD_SPAN = 6;
+/** What may stand between the tokens of one name: spaces, hyphens, apostrophes and ayn marks. */
+const NAME_GAP = /^[\s\-‐‑–'’‘`ʿʾʼ]*$/;
+const EN_ARTICLE_TOKEN = /^(al|el|ar|as|ad|an|at|az|ash|ath|ed|es|er|ez)$/;
+
+/**
+ * English spellings the index does not hold as written, by their transliteration-folding key:
+ * «Dair al-Zour», «Deir Ezzor» reach Deir ez-Zor. Only windows that start with a capital (or a lower
+ * case article before one: «al-Bukamal») and that no spelling matched as written are tried; a folded
+ * name is then a mention like any other (cues, parent, role and context resolve it).
+ */
+function addFolded(
+  a: AnalyzedText,
+  g: Gazetteer,
+  bySpan: Map<string, { tokenStart: number; tokenEnd: number; names: PlaceName[] }>,
+): void {
+  const { tokens, raw } = a;
+  const index = g.foldIndex();
+  if (index.size === 0) return;
+  const covered = new Uint8Array(tokens.length);
+  for (const s of bySpan.values()) for (let i = s.tokenStart; i < s.tokenEnd; i++) covered[i] = 1;
+  const names = new Map<string, PlaceName>();
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i];
+    if (t.arabic || t.numeric || covered[i]) continue;
+    const first = raw.charCodeAt(t.rawStart);
+    const capital = first >= 65 && first <= 90;
+    if (!capital) {
+      const next = tokens[i + 1];
+      if (!next || !EN_ARTICLE_TOKEN.test(t.norm) || !NAME_GAP.test(raw.slice(t.rawEnd, next.rawStart))) continue;
+      const c = raw.charCodeAt(next.rawStart);
+      if (c < 65 || c > 90) continue;
+    }
+    for (let j = i + 1; j <= Math.min(tokens.length, i + FOLD_SPAN); j++) {
+      const last = tokens[j - 1];
+      if (last.arabic || covered[j - 1]) break;
+      if (j - 1 > i && !NAME_GAP.test(raw.slice(tokens[j - 2].rawEnd, last.rawStart))) break;
+      const text = raw.slice(t.rawStart, last.rawEnd);
+      const entries = index.get(foldLatinName(text));
+      if (!entries) continue;
+      const key = englishKey(text);
+      // «Iraqi» folds like «`Ariqah»: words listed as common never reach a place by folding
+      if (g.isCommonWord(key)) continue;
+      let n = names.get(key);
+      if (!n) {
+        // one word read by folding alone («Rasin» ≈ «Ra's al-`Ayn» without its article) needs a cue, as a common word does
+        n = { key, lang: 'en', entries, article: false, common: j - i === 1 };
+        names.set(key, n);
+      }
+      bySpan.set(`${i}:${j}`, { tokenStart: i, tokenEnd: j, names: [n] });
+    }
+  }
+}
+
 export function findPlaces(a: AnalyzedText, opts: FindPlacesOptions = {}): PlaceMention[] {
   const tokens = a.tokens;
   if (tokens.length === 0) return [];
@@ -213,6 +269,7 @@ export function findPlaces(a: AnalyzedText, opts: FindPlacesOptions = {}): Place
       if (!cur.names.includes(n)) cur.names.push(n);
     } else bySpan.set(k, { tokenStart: m.tokenStart, tokenEnd: m.tokenEnd, names: [n] });
   }
+  if (a.lang === 'en' || tokens.some((t) => !t.arabic)) addFolded(a, g, bySpan);
   const spans = [...bySpan.values()].sort(
     (x, y) => y.tokenEnd - y.tokenStart - (x.tokenEnd - x.tokenStart) || x.tokenStart - y.tokenStart,
   );
@@ -363,6 +420,20 @@ export function findPlaces(a: AnalyzedText, opts: FindPlacesOptions = {}): Place
     const f = kept[i];
     const parentEntry = f.parent !== null ? (resolved[f.parent]?.best ?? first[f.parent].best) : null;
     resolved[i] = rank(f, parentEntry, dominant);
+  }
+  // «Hole camp in al-Hasakeh», «قرية الشحيل في دير الزور»: a city that shares its name with its
+  // governorate, named after a place of that governorate lying outside the city, is the governorate
+  for (let i = 0; i < kept.length; i++) {
+    const f = kept[i];
+    const child = f.parentOf !== null ? resolved[f.parentOf]?.best : null;
+    const r = resolved[i]!;
+    if (!child || !r.best || r.ambiguous || !SETTLEMENTS.has(r.best.kind) || f.cues.some((c) => c.kinds.length))
+      continue;
+    const gov = f.candidates.find(
+      (e) => e.kind === 'governorate' && e.admin1 === r.best!.admin1 && e.country === r.best!.country,
+    );
+    if (gov && child.admin1 === gov.admin1 && child !== r.best && distanceKm(child, r.best) > 10)
+      resolved[i] = { ...r, best: gov };
   }
 
   const out: PlaceMention[] = [];

@@ -7,6 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { Lexicon } from '../lexicon/matcher.ts';
 import { normalizeString } from '../text/normalize.ts';
 import { parseGazetteerTsv } from './gazetteer-tsv.ts';
+import { foldLatinName } from './transliteration.ts';
 import type { GazetteerEntry } from './types.ts';
 
 export const GAZETTEER_DIR = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'gazetteer');
@@ -67,6 +68,7 @@ export class Gazetteer {
   private readonly common: Set<string>;
   private names: Map<string, PlaceName> | null = null;
   private lex: Lexicon<PlaceName> | null = null;
+  private folded: Map<string, GazetteerEntry[]> | null = null;
 
   constructor(entries: GazetteerEntry[], commonWords: Set<string> = new Set()) {
     this.entries = entries;
@@ -140,6 +142,35 @@ export class Gazetteer {
     return this.lex;
   }
 
+  /**
+   * English names by their transliteration-folding key (transliteration.ts), for spellings the index
+   * does not hold as written. A key that two different names of different places fold to («Daraa»
+   * and «Deraya» would, were y a vowel) is left out: a folded spelling never joins two places that
+   * no spelling joins; homonyms stay homonyms, resolved by context as their exact spellings are.
+   */
+  foldIndex(): Map<string, GazetteerEntry[]> {
+    if (this.folded) return this.folded;
+    const byKey = new Map<string, GazetteerEntry[]>();
+    const ambiguous = new Set<string>();
+    for (const e of this.entries) {
+      for (const raw of e.names_en) {
+        const k = foldLatinName(raw);
+        if (k.length < FOLD_MIN || ambiguous.has(k)) continue;
+        const list = byKey.get(k);
+        if (!list) byKey.set(k, [e]);
+        else if (!list.includes(e)) {
+          if (list.every((o) => samePlace(o, e) || shareName(o, e))) list.push(e);
+          else {
+            ambiguous.add(k);
+            byKey.delete(k);
+          }
+        }
+      }
+    }
+    this.folded = byKey;
+    return byKey;
+  }
+
   /** Entries carrying exactly this spelling (either script). */
   lookup(name: string): GazetteerEntry[] {
     const idx = this.nameIndex();
@@ -147,6 +178,22 @@ export class Gazetteer {
     const en = idx.get(`en:${englishKey(name)}`);
     return [...(ar?.entries ?? []), ...(en?.entries ?? [])];
   }
+}
+
+/** Folded keys shorter than this («hat», «bab») meet too many other words to stand alone. */
+const FOLD_MIN = 4;
+
+/** One place listed twice (the town and its district, a GeoNames row and an authored one): within 10 km. */
+function samePlace(a: GazetteerEntry, b: GazetteerEntry): boolean {
+  const rad = Math.PI / 180;
+  const dLat = (a.lat - b.lat) * rad;
+  const dLon = (a.lon - b.lon) * rad * Math.cos(((a.lat + b.lat) / 2) * rad);
+  return 6371 * Math.sqrt(dLat * dLat + dLon * dLon) <= 10;
+}
+
+function shareName(a: GazetteerEntry, b: GazetteerEntry): boolean {
+  const keys = new Set(a.names_en.map(englishKey));
+  return b.names_en.some((n) => keys.has(englishKey(n)));
 }
 
 /** Parse every gazetteer/*.tsv file (sorted, so ids resolve the same way on every machine). */

@@ -1,0 +1,98 @@
+// One key for the many Latin spellings of an Arabic place name: «Deir ez-Zor», «Deir Ezzor», «Dair
+// al-Zour» and «Deir el-Zor» all fold to «dar zar»; «Abu Kamal», «Albu Kamal» and
+// «al-Bukamal» to one key; «Ma'arrat an-Nu'man» and «Maarat al-Numan» to another. The gazetteer
+// indexes its English names under this key and English text is read with it when no spelling matches
+// as written (see Gazetteer.foldIndex).
+
+/** The Arabic article as transliterations write it, as a word of its own («al-», «ez-», «an-»). */
+const ARTICLES = new Set([
+  'al',
+  'el',
+  'il',
+  'ul',
+  'ar',
+  'er',
+  'as',
+  'es',
+  'ad',
+  'ed',
+  'an',
+  'en',
+  'at',
+  'et',
+  'az',
+  'ez',
+  'ash',
+  'esh',
+  'ath',
+  'eth',
+  'adh',
+  'edh',
+  'aj',
+  'ej',
+]);
+/** «Abu», «Abou», «Abo», «Albu», «Bu»: the kunya and the tribal «Al Bu» in names are one word. */
+const ABU = /^(abu|abou|abo|albu|alboo|bou|bu)$/;
+const ABU_JOINED = /^(abu|abou|albu)(?=[a-z]{4})/;
+/** An article joined to its word with its consonant assimilated: «Ezzor», «Arraqqa», «Assafira». */
+const ASSIMILATED = /^[ae](?=([tdrzsnl])\1[a-z]{2})/;
+/** «Alzour», «Elsheikh» after the first word: the article joined without a hyphen. */
+const JOINED_AL = /^[ae]l(?=[bcdfghjkmpqstvwxz][a-z]{2})/;
+
+/**
+ * The folding key of a Latin place name, or '' when nothing is left. Words lose articles, vowels fold
+ * to one, doubled letters count once, ayn and hamza marks go, q and k, dh and z meet; y and w are
+ * vowels unless a vowel follows them («Mayadin» keeps its y, «Ayn» and «Ain» meet).
+ */
+export function foldLatinName(s: string): string {
+  const words = s
+    .toLowerCase()
+    .normalize('NFKD')
+    .replace(/\p{M}/gu, '')
+    .replace(/['’‘`ʿʾʼ]/g, '')
+    .split(/[^a-z0-9]+/)
+    .filter(Boolean);
+  const kept: string[] = [];
+  let bu = false;
+  for (let k = 0; k < words.length; k++) {
+    let w = words[k];
+    // an article is a word of its own before another word, never the name itself
+    if (k < words.length - 1 && ARTICLES.has(w)) continue;
+    if (ABU.test(w) && k < words.length - 1) {
+      bu = true;
+      continue;
+    }
+    if (ABU_JOINED.test(w)) w = w.replace(ABU_JOINED, 'bu');
+    else if (k > 0) w = w.replace(ASSIMILATED, '').replace(JOINED_AL, '');
+    // «Abu Kamal», «Albu Kamal», «al-Bukamal»: the kunya is written apart or joined
+    if (bu) w = 'bu' + w;
+    bu = false;
+    kept.push(foldWord(w));
+  }
+  return kept.join(' ');
+}
+
+function foldWord(w: string): string {
+  // «Raqqah», «Hasakeh»: a final h after a vowel is the taa marbuta, not a letter
+  return (
+    w
+      .replace(/([aeiou])h$/, '$1')
+      .replace(/dh/g, 'z')
+      .replace(/q/g, 'k')
+      .replace(/ck/g, 'k')
+      .replace(/ou|oo/g, 'u')
+      .replace(/ee/g, 'i')
+      // «Quamishli» is «Qamishli»: a u after q before a vowel only marks the q
+      .replace(/ku(?=[aeio])/g, 'k')
+      .replace(/([a-z])\1+/g, '$1')
+      // a glide between two vowels is written or not: «Abiad» and «Abyad», «Sueida» and «Suweida»
+      .replace(/i(?=[aeou])/g, 'iy')
+      .replace(/u(?=[aei])/g, 'uw')
+      // y and w before a consonant or at the end are vowels («Ayn», «Dawr»); before a vowel, consonants
+      .replace(/[yw](?![aeiouyw])/g, 'a')
+      .replace(/[aeiou]+/g, 'a')
+      // a consonant cluster before a glide: «Sweida» is «Suweida», «Hweija» is «Huweija»
+      .replace(/([^a])([yw])a/g, '$1a$2a')
+      .replace(/([yw])\1+/g, '$1')
+  );
+}
