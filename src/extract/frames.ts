@@ -318,7 +318,10 @@ export function buildFrames(ctx: DocContext, suppressed: Set<Mention<TriggerValu
       // «العبوة كانت مزروعة», «نقل المختطفين»: a definite noun names an event already told
       f.definite = f.triggers.every((t) => t.value.outcome || definiteToken(ctx, t.tokenStart));
       f.reference = f.triggers.every((t) => causeCues.some((c) => c.sentence === s.i && c.tokenEnd <= t.tokenStart && ctx.clauseOf[c.tokenStart] === ctx.clauseOf[t.tokenStart]));
-      for (const t of f.triggers) for (const k of lowered.get(t) ?? []) if (!f.lowered.includes(k)) f.lowered.push(k);
+      // «regime forces clashed with the factions following an infiltration operation»: a word of the
+      // frame outside every lowering cue's reach states the event; only a wholly lowered frame is lowered
+      if (f.triggers.every((t) => lowered.has(t)))
+        for (const t of f.triggers) for (const k of lowered.get(t)!) if (!f.lowered.includes(k)) f.lowered.push(k);
       if (f.type === 'none' as string) continue;
       frames.push(f);
     }
