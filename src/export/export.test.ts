@@ -253,3 +253,24 @@ test('streaming: the source is read only as fast as a slow writer drains it', as
     assert.ok(maxAhead < 500, `${format}: source ran ${maxAhead} incidents ahead of the writer`);
   }
 });
+
+test('CSV exports neutralise spreadsheet formulas in text cells (= + - @ tab CR), numbers stay numbers', async () => {
+  const hostile = ['=HYPERLINK("http://evil.example/x","open")', '+1+1', '-2+3', '@SUM(A1)', '\tx', '\rx'];
+  const base = syntheticIncident(0);
+  const incs: ExportIncident[] = hostile.map((h, i) => ({ ...base, id: `f${i}`, summary_en: h }));
+  const acled = parse(
+    await exportText('acled', incs, { provenance: (inc: ExportIncident) => ({ source: hostile[Number(inc.id.slice(1))] }) }),
+    { columns: true },
+  ) as Record<string, string>[];
+  const hxl = parse(await exportText('hxl', incs)) as string[][];
+  const summaryAt = HXL_COLUMNS.findIndex(([n]) => n === 'summary');
+  hostile.forEach((h, i) => {
+    assert.equal(acled[i].source, `'${h}`, 'ACLED source');
+    assert.equal(hxl[i + 2][summaryAt], `'${h}`, 'HXL summary');
+  });
+  assert.equal(acled[0].longitude, '40.4517');
+  const west = { ...base, locations: [{ ...base.locations[0], lon: -3.7038 }] };
+  assert.equal((parse(await exportText('acled', [west]), { columns: true }) as Record<string, string>[])[0].longitude, '-3.7038');
+  // a harmless text is left as it is
+  assert.equal(hxl[2 + 0][HXL_COLUMNS.findIndex(([n]) => n === 'type')], base.type);
+});

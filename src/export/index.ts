@@ -5,6 +5,7 @@ import { Readable, type Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { stringify } from 'csv-stringify';
 import { ACLED_COLUMNS, toAcledRow, type AcledRowContext } from './acled-csv.ts';
+import { neutralizeCell } from './csv-cell.ts';
 import { geojsonChunks, type GeoJsonOptions } from './geojson.ts';
 import { HXL_COLUMNS, toHxlRow } from './hxl.ts';
 import { toJsonLine } from './jsonl.ts';
@@ -69,6 +70,9 @@ export interface ExportResult {
   incidents: number;
 }
 
+// every text cell of both CSV formats goes through here; the header rows are ours and safe
+const CSV_CAST = { string: neutralizeCell };
+
 async function* acledRows(src: AsyncIterable<ExportIncident>, opts: ExportOptions, counter: { n: number }) {
   const now = opts.now ?? Math.floor(Date.now() / 1000);
   for await (const inc of src) {
@@ -113,10 +117,10 @@ export async function writeExport(
   const end = opts.end ?? true;
   switch (format) {
     case 'acled':
-      await pipeline(Readable.from(acledRows(src, opts, counter)), stringify({ header: true, columns: [...ACLED_COLUMNS] }), out, { end });
+      await pipeline(Readable.from(acledRows(src, opts, counter)), stringify({ header: true, columns: [...ACLED_COLUMNS], cast: CSV_CAST }), out, { end });
       break;
     case 'hxl':
-      await pipeline(Readable.from(hxlRows(src, counter)), stringify(), out, { end });
+      await pipeline(Readable.from(hxlRows(src, counter)), stringify({ cast: CSV_CAST }), out, { end });
       break;
     case 'geojson':
       await pipeline(Readable.from(geojsonChunks(counted(src, counter), opts), { objectMode: false }), out, { end });
