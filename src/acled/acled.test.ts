@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { createWriteStream, existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { createWriteStream, existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ACLED_EVENT, INCIDENT_TYPES, type Incident } from '../schema.ts';
@@ -205,6 +205,43 @@ test('round trip through the store: export ACLED CSV, `import acled` it, get the
     const ids: string[] = [];
     for await (const row of readAcledFile(file2)) ids.push(row.event_id_cnty);
     assert.deepEqual(ids.sort(), [...back.keys()].map((k) => k.slice('acled:'.length)).sort());
+  } finally {
+    await store.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('import acled: a row that is not valid CSV fails alone, with its line; the rows after it still land', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'rasid-acled-bad-'));
+  const store = await openStore({ db: join(dir, 'r.db') });
+  try {
+    const head = 'event_id_cnty,event_date,event_type,sub_event_type,actor1,country,notes,fatalities';
+    const row = (id: string, notes: string) => `${id},9-May-20,Battles,Armed clash,Islamic State (Syria),Syria,${notes},0`;
+    const file = join(dir, 'in.csv');
+    writeFileSync(
+      file,
+      [
+        head,
+        row('SYR1', '"One clash."'),
+        row('SYR2', '"A stray "quote" in the middle"'), // line 3: invalid closing quote
+        row('SYR3', '"A note over\ntwo lines."'), // lines 4–5: one record
+        row('SYR4', '"A quote that never closes.'), // line 6: unclosed
+        row('SYR5', 'Plain note.'),
+        row('SYR6', '"Last one."'),
+      ].join('\n'),
+    );
+    const res = await importAcled(file, store);
+    assert.equal(res.new, 4);
+    assert.deepEqual(
+      res.failed.map((f) => [f.line, f.code]),
+      [
+        [3, 'acled.csv'],
+        [6, 'acled.csv'],
+      ],
+    );
+    const keys: string[] = [];
+    for await (const inc of store.streamIncidents({})) keys.push((await store.getDocument(inc.documentId))!.sourceKey);
+    assert.deepEqual(keys.sort(), ['acled:SYR1', 'acled:SYR3', 'acled:SYR5', 'acled:SYR6']);
   } finally {
     await store.close();
     rmSync(dir, { recursive: true, force: true });

@@ -1,13 +1,15 @@
 // Reading ACLED CSV files: the 2019+ public export (D-Mon-YY dates, 31 columns with data_id and
 // iso3) and the current one and ours (ISO dates, disorder_type, civilian_targeting, tags) both parse.
 import { createReadStream } from 'node:fs';
-import { parse } from 'csv-parse';
+import { createInterface } from 'node:readline';
+import { parse as parseSync } from 'csv-parse/sync';
+import { restoreCell } from '../export/csv-cell.ts';
 
 export type AcledRecord = Record<string, string>;
 
 export class AcledFormatError extends Error {
   constructor(
-    readonly code: 'acled.columns' | 'acled.date' | 'acled.file',
+    readonly code: 'acled.columns' | 'acled.date' | 'acled.file' | 'acled.csv',
     message: string,
   ) {
     super(message);
@@ -34,16 +36,105 @@ export function parseAcledDate(s: string): string | null {
   return check.getUTCDate() === d ? iso : null;
 }
 
-/** Every row of an ACLED CSV file as a record keyed by column name, streamed. */
-export async function* readAcledFile(file: string): AsyncGenerator<AcledRecord> {
-  const parser = createReadStream(file).pipe(parse({ columns: true, bom: true, skip_empty_lines: true, relax_column_count: true }));
-  let checked = false;
-  for await (const rec of parser as AsyncIterable<AcledRecord>) {
-    if (!checked) {
-      const missing = REQUIRED.filter((c) => !(c in rec));
-      if (missing.length) throw new AcledFormatError('acled.columns', `${file}: expected ACLED columns, missing ${missing.join(', ')}`);
-      checked = true;
+export type AcledLine =
+  | { line: number; record: AcledRecord }
+  | { line: number; error: { code: 'acled.csv'; message: string } };
+
+// One CSV record can span lines (a quoted note with line breaks). A record whose quotes never close
+// would otherwise swallow the rest of the file, so it ends at this many lines and is refused alone.
+const MAX_RECORD_LINES = 200;
+
+function quotesIn(s: string): number {
+  let n = 0;
+  for (let i = s.indexOf('"'); i >= 0; i = s.indexOf('"', i + 1)) n++;
+  return n;
+}
+
+// Physical lines grouped into records by quote balance, each with the line it starts on. A record
+// cut at MAX_RECORD_LINES is handed on as it is (its parse fails) and reading resumes on its second line.
+async function* csvRecords(file: string): AsyncGenerator<{ line: number; text: string }> {
+  const lines = createInterface({ input: createReadStream(file, { encoding: 'utf8' }), crlfDelay: Infinity });
+  const pending: string[] = [];
+  let first = 1;
+  const iter = lines[Symbol.asyncIterator]();
+  let done = false;
+  const queue: string[] = [];
+  const next = async (): Promise<string | null> => {
+    if (queue.length) return queue.shift()!;
+    if (done) return null;
+    const r = await iter.next();
+    if (r.done) {
+      done = true;
+      return null;
     }
-    yield rec;
+    return r.value;
+  };
+  let lineNo = 0;
+  let quotes = 0;
+  for (;;) {
+    const l = await next();
+    if (l === null && !pending.length) return;
+    if (l !== null) {
+      lineNo++;
+      if (!pending.length) first = lineNo;
+      pending.push(l);
+      quotes += quotesIn(l);
+      if (quotes % 2 === 0) {
+        yield { line: first, text: pending.join('\n') };
+        pending.length = 0;
+        quotes = 0;
+        continue;
+      }
+      if (pending.length < MAX_RECORD_LINES) continue;
+    }
+    // a quote that never closes (within the limit, or before the end): that line alone is the record
+    yield { line: first, text: pending[0] };
+    queue.unshift(...pending.slice(1));
+    lineNo = first;
+    pending.length = 0;
+    quotes = 0;
   }
+}
+
+/**
+ * Every row of an ACLED CSV file, streamed, with the line it starts on. A row that is not valid CSV
+ * comes as an error of its own and the rows after it still come (a stray quote in one note must not
+ * drop the rest of a file).
+ */
+export async function* readAcledLines(file: string): AsyncGenerator<AcledLine> {
+  let header: string[] | null = null;
+  try {
+    for await (const rec of csvRecords(file)) {
+      const text = header ? rec.text : rec.text.replace(/^\uFEFF/, '');
+      if (!text.trim()) continue;
+      let cells: string[];
+      try {
+        cells = (parseSync(text, { relax_column_count: true }) as string[][])[0] ?? [];
+      } catch (e) {
+        const code = (e as { code?: string }).code ?? 'CSV_ERROR';
+        if (!header) throw new AcledFormatError('acled.columns', `${file}:${rec.line}: the header row is not valid CSV (${code})`);
+        yield { line: rec.line, error: { code: 'acled.csv', message: `not a valid CSV row (${code})` } };
+        continue;
+      }
+      if (!header) {
+        header = cells;
+        const missing = REQUIRED.filter((c) => !header!.includes(c));
+        if (missing.length) throw new AcledFormatError('acled.columns', `${file}: expected ACLED columns, missing ${missing.join(', ')}`);
+        continue;
+      }
+      const record: AcledRecord = {};
+      header.forEach((c, i) => {
+        if (i < cells.length) record[c] = restoreCell(cells[i]);
+      });
+      yield { line: rec.line, record };
+    }
+  } catch (e) {
+    if (e instanceof AcledFormatError) throw e;
+    throw new AcledFormatError('acled.file', `${file}: cannot read (${(e as { code?: string }).code ?? 'error'})`);
+  }
+}
+
+/** The valid rows of an ACLED CSV file as records keyed by column name, streamed. */
+export async function* readAcledFile(file: string): AsyncGenerator<AcledRecord> {
+  for await (const l of readAcledLines(file)) if ('record' in l) yield l.record;
 }

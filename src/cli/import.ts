@@ -3,6 +3,7 @@ import { existsSync } from 'node:fs';
 import type { Command } from 'commander';
 import { RasidError } from '../errors.ts';
 import { importAcled } from '../acled/import.ts';
+import { AcledFormatError } from '../acled/parse.ts';
 import { openStore } from '../store/open.ts';
 
 export function registerImport(program: Command): void {
@@ -16,19 +17,31 @@ export function registerImport(program: Command): void {
       for (const f of files) if (!existsSync(f)) throw new RasidError('input.missing', `${f}: no such file`);
       const store = await openStore({ db: o.db, databaseUrl: process.env.DATABASE_URL });
       let failed = 0;
+      let unreadable = 0;
       try {
         for (const f of files) {
-          const r = await importAcled(f, store);
+          let r;
+          try {
+            r = await importAcled(f, store);
+          } catch (e) {
+            // a file that is not ACLED CSV at all fails alone; the other files still import
+            if (!(e instanceof AcledFormatError)) throw e;
+            unreadable++;
+            process.stderr.write(`rasid: ${e.message} [${e.code}]\n`);
+            continue;
+          }
           failed += r.failed.length;
           process.stdout.write(
             `${f}: ${r.rows} rows: ${r.new} new, ${r.updated} updated, ${r.unchanged} unchanged, ${r.failed.length} failed; ${r.incidents} incidents saved\n`,
           );
           // event ids and reason codes only: ACLED notes can name people
-          for (const x of r.failed) process.stdout.write(`  row ${x.row} ${x.eventId}: ${x.message} [${x.code}]\n`);
+          for (const x of r.failed) process.stdout.write(`  ${f}:${x.line} ${x.eventId || '(no event id)'}: ${x.message} [${x.code}]\n`);
         }
       } finally {
         await store.close();
       }
-      if (failed) process.exitCode = 1;
+      // a file that is not ACLED CSV is bad input (2); rows refused inside good files are partial failure (1)
+      if (unreadable) process.exitCode = 2;
+      else if (failed) process.exitCode = 1;
     });
 }
