@@ -25,6 +25,7 @@ export class PostgresStore extends SqlStore {
   readonly kind = 'postgres' as const;
   protected readonly db: Kysely<Tables>;
   protected readonly begin = 'BEGIN';
+  protected readonly rowLocks = true;
   readonly pool: pg.Pool;
   readonly schema: string | undefined;
 
@@ -98,6 +99,18 @@ export class PostgresStore extends SqlStore {
 
   protected isUniqueViolation(err: unknown): boolean {
     return (err as { code?: string }).code === '23505';
+  }
+
+  // data_exception (22…) and integrity_constraint_violation (23…): a value was refused
+  protected dataErrorCode(err: unknown): string | null {
+    const code = (err as { code?: unknown }).code;
+    return typeof code === 'string' && /^2[23][0-9A-Z]{3}$/.test(code) ? code : null;
+  }
+
+  // deadlock_detected, serialization_failure: both are resolved by running the transaction again
+  protected isRetryable(err: unknown): boolean {
+    const code = (err as { code?: string }).code;
+    return code === '40P01' || code === '40001';
   }
 }
 

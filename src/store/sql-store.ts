@@ -71,6 +71,26 @@ export function documentHash(sourceKey: string, text: string): { hash: string; t
   };
 }
 
+// PostgreSQL text cannot hold U+0000, and one stray NUL deep in a file must not cost the whole
+// document (issue 12). U+FFFD takes its place: one UTF-16 unit for one, so every span stays where it was.
+function noNul(s: string): string;
+function noNul(s: string | null): string | null;
+function noNul(s: string | null): string | null {
+  return s !== null && s.includes('\u0000') ? s.replaceAll('\u0000', '\uFFFD') : s;
+}
+
+function withoutNul(doc: DocumentInput): DocumentInput {
+  return {
+    ...doc,
+    sourceKey: noNul(doc.sourceKey),
+    url: noNul(doc.url),
+    title: noNul(doc.title),
+    published: noNul(doc.published),
+    text: noNul(doc.text),
+    alternates: (doc.alternates ?? []).map((a) => ({ lang: noNul(a.lang), url: noNul(a.url) })),
+  };
+}
+
 function parseJson<T>(s: string | null): T | null {
   return s === null ? null : (JSON.parse(s) as T);
 }
@@ -142,6 +162,18 @@ export abstract class SqlStore implements Store {
   protected abstract readonly db: Db;
   /** statement that opens a write transaction */
   protected abstract readonly begin: string;
+  /**
+   * PostgreSQL runs writers side by side under READ COMMITTED, so a read that a write depends on
+   * must lock its rows (SELECT … FOR UPDATE); SQLite's BEGIN IMMEDIATE already serialises writers.
+   */
+  protected abstract readonly rowLocks: boolean;
+  /** the backend's error codes for a deadlock or a serialisation failure: the transaction is run again */
+  protected abstract isRetryable(err: unknown): boolean;
+  /**
+   * the backend refused a value (PostgreSQL's classes 22 and 23, SQLite's CHECK, NOT NULL, TOOBIG):
+   * the fault is in what was written, not in the database, so a batch goes on with the next input
+   */
+  protected abstract dataErrorCode(err: unknown): string | null;
 
   abstract migrate(): Promise<void>;
   abstract close(): Promise<void>;
@@ -161,8 +193,22 @@ export abstract class SqlStore implements Store {
   /** `id IN (list)` written so that the planner probes the list instead of driving by it */
   protected abstract probeIn(id: RawBuilder<unknown>, list: RawBuilder<unknown>): RawBuilder<SqlBool>;
 
-  protected tx<T>(fn: (c: Db) => Promise<T>): Promise<T> {
-    return withTx(this.db, this.begin, fn);
+  protected async tx<T>(fn: (c: Db) => Promise<T>): Promise<T> {
+    for (let attempt = 0; ; attempt++) {
+      try {
+        return await withTx(this.db, this.begin, fn);
+      } catch (err) {
+        const refused = this.isUniqueViolation(err) ? null : this.dataErrorCode(err);
+        if (refused) throw new StoreError('store.invalid', `the database refused a value (${refused})`);
+        if (attempt >= 4 || !this.isRetryable(err)) throw err;
+        await new Promise((r) => setTimeout(r, 5 + Math.random() * 20 * (attempt + 1)));
+      }
+    }
+  }
+
+  /** the rows this select reads stay as read until the transaction ends (see rowLocks) */
+  protected locked<Q extends { forUpdate(): Q }>(q: Q): Q {
+    return this.rowLocks ? q.forUpdate() : q;
   }
 
   // ---------------------------------------------------------------- documents
@@ -171,7 +217,8 @@ export abstract class SqlStore implements Store {
   // with other text a new version linked to the last. The same text under another source key is
   // stored as a document of its own (choice: who published it is provenance an analyst needs);
   // both share text_hash, and clustering counts such copies as one source, not as corroboration.
-  async putDocument(doc: DocumentInput): Promise<PutDocumentResult> {
+  async putDocument(input: DocumentInput): Promise<PutDocumentResult> {
+    const doc = withoutNul(input);
     const { hash, textHash } = documentHash(doc.sourceKey, doc.text);
     // two writers racing on one new source: the loser's insert violates (source_key, version) and retries
     for (let attempt = 0; ; attempt++) {
@@ -344,11 +391,10 @@ export abstract class SqlStore implements Store {
     const n = dbId(documentId);
     if (n === null) throw new StoreError('store.not-found', `no document ${documentId}`);
     return this.tx(async (c) => {
-      const doc = await c
-        .selectFrom('documents')
-        .select(['id', 'text', 'previous_id'])
-        .where('id', '=', n)
-        .executeTakeFirst();
+      // locking the document makes two saves of one document wait for each other
+      const doc = await this.locked(
+        c.selectFrom('documents').select(['id', 'text', 'previous_id']).where('id', '=', n),
+      ).executeTakeFirst();
       if (!doc) throw new StoreError('store.not-found', `no document ${documentId}`);
       // the version chain: touched incidents of earlier versions still stand for their event
       const texts = new Map<string, string>([[String(doc.id), doc.text]]);
@@ -364,11 +410,16 @@ export abstract class SqlStore implements Store {
         prev = p.previous_id;
       }
       const chain = [...texts.keys()].map(Number);
-      const existing = await c
-        .selectFrom('incidents')
-        .select(['id', 'document_id', 'ext_id', 'status', 'data'])
-        .where('document_id', 'in', chain)
-        .execute();
+      // Locked: an analyst's verify that lands between this read and the delete below would
+      // otherwise be deleted with the machine incidents (issue 12: 115 of 198 verified incidents
+      // lost on PostgreSQL). A verify waiting on these rows sees them afterwards, or their absence.
+      const existing = await this.locked(
+        c
+          .selectFrom('incidents')
+          .select(['id', 'document_id', 'ext_id', 'status', 'data'])
+          .where('document_id', 'in', chain)
+          .orderBy('id'),
+      ).execute();
       const touched = new Set<string>();
       let kept = 0;
       const machineHere = new Map<string, DbId>();
@@ -410,7 +461,8 @@ export abstract class SqlStore implements Store {
         .where('id', 'in', part)
         .where('cluster_id', 'is not', null)
         .execute();
-      await c.deleteFrom('incidents').where('id', 'in', part).execute();
+      // only machine incidents are ever deleted, whatever the caller read before
+      await c.deleteFrom('incidents').where('id', 'in', part).where('status', '=', 'machine').execute();
       await this.dissolveSmallClusters(
         c,
         clusters.map((r) => r.cluster_id as DbId),
@@ -790,7 +842,7 @@ export abstract class SqlStore implements Store {
     const n = dbId(id);
     if (n === null) throw new StoreError('store.not-found', `no incident ${id}`);
     return this.tx(async (c) => {
-      const row = await c.selectFrom('incidents').selectAll().where('id', '=', n).executeTakeFirst();
+      const row = await this.locked(c.selectFrom('incidents').selectAll().where('id', '=', n)).executeTakeFirst();
       if (!row) throw new StoreError('store.not-found', `no incident ${id}`);
       const cur = JSON.parse(row.data) as Incident;
       const next: Record<string, unknown> = { ...cur };
@@ -834,7 +886,7 @@ export abstract class SqlStore implements Store {
     const n = dbId(id);
     if (n === null) throw new StoreError('store.not-found', `no incident ${id}`);
     return this.tx(async (c) => {
-      const row = await c.selectFrom('incidents').selectAll().where('id', '=', n).executeTakeFirst();
+      const row = await this.locked(c.selectFrom('incidents').selectAll().where('id', '=', n)).executeTakeFirst();
       if (!row) throw new StoreError('store.not-found', `no incident ${id}`);
       if (row.status === status) return incidentFromRow(row);
       await c.updateTable('incidents').set({ status, updated_at: now() }).where('id', '=', row.id).execute();

@@ -33,6 +33,7 @@ export class SqliteStore extends SqlStore {
   readonly kind = 'sqlite' as const;
   protected readonly db: Kysely<Tables>;
   protected readonly begin = 'BEGIN IMMEDIATE';
+  protected readonly rowLocks = false;
   readonly file: string;
   readonly raw: BetterSqlite3.Database;
 
@@ -87,6 +88,18 @@ export class SqliteStore extends SqlStore {
   // «+id» is not an indexable column, so SQLite cannot drive the query by the list
   protected probeIn(id: RawBuilder<unknown>, list: RawBuilder<unknown>): RawBuilder<SqlBool> {
     return sql<SqlBool>`+${id} IN (${list})`;
+  }
+
+  protected dataErrorCode(err: unknown): string | null {
+    const code = (err as { code?: unknown }).code;
+    return code === 'SQLITE_TOOBIG' || code === 'SQLITE_MISMATCH' || code === 'SQLITE_CONSTRAINT_CHECK' || code === 'SQLITE_CONSTRAINT_NOTNULL'
+      ? code
+      : null;
+  }
+
+  // writers never deadlock here: BEGIN IMMEDIATE takes the one write lock up front
+  protected isRetryable(): boolean {
+    return false;
   }
 
   protected isUniqueViolation(err: unknown): boolean {
