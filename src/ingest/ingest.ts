@@ -149,6 +149,8 @@ export async function ingest(args: string[], opts: IngestOptions): Promise<Inges
     try {
       return await op();
     } catch (e) {
+      // the store refused a value of this document: the document is bad, the store is well
+      if (codeOf(e) === 'store.invalid') throw e;
       storeFailStreak++;
       throw new StoreFailure(e);
     }
