@@ -15,6 +15,7 @@ interface ServeOptions {
   host: string;
   db: string;
   publicRead?: boolean;
+  trustProxy?: boolean;
   tileUrl?: string;
   quiet?: boolean;
 }
@@ -29,6 +30,7 @@ export function registerServe(program: Command): void {
     .option('--host <host>', 'address to listen on', '127.0.0.1')
     .option('--db <file>', 'SQLite database file (DATABASE_URL selects PostgreSQL)', './rasid.db')
     .option('--public-read', 'let anonymous visitors read (never write)')
+    .option('--trust-proxy', 'behind a TLS-terminating reverse proxy: trust its X-Forwarded-Proto/-For (Secure cookies, client addresses)')
     .option('--tile-url <url>', 'online tile layer, e.g. https://tile.example.org/{z}/{x}/{y}.png')
     .option('--quiet', 'no request log')
     .action(async (o: ServeOptions) => {
@@ -57,6 +59,7 @@ export function registerServe(program: Command): void {
         store,
         mapIndex,
         publicRead: Boolean(o.publicRead),
+        trustProxy: Boolean(o.trustProxy),
         tileUrl: o.tileUrl ?? null,
         webRoot,
         log: o.quiet ? undefined : (line) => process.stderr.write(`${new Date().toISOString()} ${line}\n`),

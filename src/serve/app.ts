@@ -22,6 +22,8 @@ import { serveWebApp } from './static-files.ts';
 export interface AppOptions {
   store: Store;
   publicRead?: boolean;
+  /** behind a TLS-terminating reverse proxy: Secure cookies and client addresses from its headers */
+  trustProxy?: boolean;
   tileUrl?: string | null;
   /** folder of the built web app; omitted → API only */
   webRoot?: string | null;
@@ -37,6 +39,7 @@ export function createApp(opts: AppOptions) {
   const deps: ServeDeps = {
     store: opts.store,
     publicRead: opts.publicRead ?? false,
+    trustProxy: opts.trustProxy ?? false,
     tileUrl: opts.tileUrl ?? null,
     sessions: opts.sessions ?? new SessionStore(),
     loginLimiter: opts.loginLimiter ?? new RateLimiter({ max: 10, windowMs: 15 * 60 * 1000 }),

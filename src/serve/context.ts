@@ -12,6 +12,8 @@ import type { MapIndex } from './map-index.ts';
 export interface ServeDeps {
   store: Store;
   publicRead: boolean;
+  /** behind a TLS-terminating proxy: believe its X-Forwarded-Proto and X-Forwarded-For */
+  trustProxy: boolean;
   tileUrl: string | null;
   sessions: SessionStore;
   loginLimiter: RateLimiter;
@@ -77,16 +79,33 @@ export async function jsonBody(c: Context<AppEnv>): Promise<unknown> {
   } catch {
     throw new HttpError(400, 'bad-json', 'the body is not valid JSON');
   }
-  if (hasNul(body)) throw new HttpError(400, 'bad-request', 'strings may not contain NUL characters');
+  checkShape(body);
   return body;
 }
 
-// PostgreSQL text cannot hold U+0000; refuse it at the edge rather than fail in the store
-function hasNul(v: unknown): boolean {
-  if (typeof v === 'string') return v.includes('\u0000');
-  if (Array.isArray(v)) return v.some(hasNul);
-  if (v && typeof v === 'object') return Object.entries(v).some(([k, x]) => k.includes('\u0000') || hasNul(x));
-  return false;
+// No API body nests deeper than an incident patch (about 6 levels); a body of 100,000 nested
+// arrays made every recursive walk over it overflow the stack, a 500 before this (issue 12).
+const MAX_BODY_DEPTH = 32;
+
+// Walks the body without recursion: refuses one nested too deep, and NUL in any string or key
+// (PostgreSQL text cannot hold U+0000; refuse it at the edge rather than fail in the store).
+function checkShape(body: unknown): void {
+  const stack: Array<[unknown, number]> = [[body, 0]];
+  while (stack.length) {
+    const [v, depth] = stack.pop()!;
+    if (typeof v === 'string') {
+      if (v.includes('\u0000')) throw new HttpError(400, 'bad-request', 'strings may not contain NUL characters');
+      continue;
+    }
+    if (!v || typeof v !== 'object') continue;
+    if (depth >= MAX_BODY_DEPTH) throw new HttpError(400, 'body.too-deep', `the body nests deeper than ${MAX_BODY_DEPTH} levels`);
+    if (Array.isArray(v)) for (const x of v) stack.push([x, depth + 1]);
+    else
+      for (const [k, x] of Object.entries(v)) {
+        if (k.includes('\u0000')) throw new HttpError(400, 'bad-request', 'strings may not contain NUL characters');
+        stack.push([x, depth + 1]);
+      }
+  }
 }
 
 export function queryOf(c: Context<AppEnv>): Record<string, string> {

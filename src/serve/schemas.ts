@@ -69,14 +69,30 @@ export const IdParam = z.object({ id: text(200) });
 
 const note = z.string().max(2000).optional();
 
+// A calendar day that exists (2015-02-30 does not), as the contract writes time.start and time.end
+const calendarDay = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date YYYY-MM-DD')
+  .refine((s) => {
+    const t = Date.parse(`${s}T00:00:00Z`);
+    return Number.isFinite(t) && new Date(t).toISOString().slice(0, 10) === s;
+  }, 'no such day');
+
+const PatchTime = TimeRange.extend({ start: calendarDay.nullable(), end: calendarDay.nullable() }).refine(
+  (t) => t.start === null || t.end === null || t.start <= t.end,
+  { message: 'time.start is after time.end', path: ['end'] },
+);
+
+const PatchCount = Count.refine((c) => c.min <= c.max, { message: 'count min is above its max', path: ['min'] });
+
 /** Fields an analyst may edit; everything else (spans of evidence, ids, rules) is the machine's. */
 export const IncidentPatch = z.strictObject({
   type: IncidentType.optional(),
   violations: Incident.shape.violations.optional(),
   actors: z.array(Actor).max(50).optional(),
   locations: z.array(Location).max(50).optional(),
-  time: TimeRange.nullable().optional(),
-  counts: z.partialRecord(z.enum(COUNT_KEYS), Count).optional(),
+  time: PatchTime.nullable().optional(),
+  counts: z.partialRecord(z.enum(COUNT_KEYS), PatchCount).optional(),
   methods: Incident.shape.methods.optional(),
   accusations: Incident.shape.accusations.optional(),
   summary_en: z.string().max(2000).optional(),

@@ -6,7 +6,23 @@ import { HttpError } from '../errors.ts';
 import { LoginBody } from '../schemas.ts';
 import { getConnInfo } from '@hono/node-server/conninfo';
 
-function clientAddress(c: Parameters<typeof getConnInfo>[0]): string {
+type Ctx = Parameters<typeof getConnInfo>[0];
+
+// Behind a TLS-terminating proxy (--trust-proxy) the socket is the proxy's: the client is the
+// address the proxy appended last to X-Forwarded-For, and X-Forwarded-Proto says whether the
+// browser spoke https. Without the flag these headers are anyone's to forge and are ignored.
+function forwarded(c: Ctx, header: string): string | null {
+  const v = c.req.header(header);
+  if (!v) return null;
+  const last = v.split(',').pop()!.trim();
+  return last || null;
+}
+
+function clientAddress(c: Ctx, trustProxy: boolean): string {
+  if (trustProxy) {
+    const f = forwarded(c, 'x-forwarded-for');
+    if (f) return f;
+  }
   try {
     return getConnInfo(c).remote.address ?? 'unknown';
   } catch {
@@ -22,7 +38,7 @@ export function authRoutes(deps: ServeDeps) {
 
   r.post('/auth/login', async (c) => {
     const body = parse(LoginBody, await jsonBody(c));
-    const waitIp = deps.loginLimiter.hit(`ip:${clientAddress(c)}`);
+    const waitIp = deps.loginLimiter.hit(`ip:${clientAddress(c, deps.trustProxy)}`);
     const waitName = deps.loginLimiter.hit(`name:${body.name}`);
     const wait = Math.max(waitIp, waitName);
     if (wait > 0) {
@@ -38,7 +54,7 @@ export function authRoutes(deps: ServeDeps) {
       httpOnly: true,
       sameSite: 'Strict',
       path: '/',
-      secure: new URL(c.req.url).protocol === 'https:',
+      secure: new URL(c.req.url).protocol === 'https:' || (deps.trustProxy && forwarded(c, 'x-forwarded-proto') === 'https'),
       maxAge: 12 * 60 * 60,
     });
     return c.json({ user: publicUser(user), csrf: s.csrf });

@@ -21,7 +21,20 @@ export function exploreRoutes(deps: ServeDeps) {
       store.listIncidents({ documentId: id }, { limit: 500, offset: 0 }),
     ]);
     return c.json({
-      document: doc,
+      // named fields only: a file's source key is its absolute path on the server (issue 12)
+      document: {
+        id: doc.id,
+        title: doc.title,
+        lang: doc.lang,
+        url: doc.url,
+        published: doc.published,
+        text: doc.text,
+        format: doc.format,
+        version: doc.version,
+        previousId: doc.previousId,
+        createdAt: doc.createdAt,
+        extractedAt: doc.extractedAt ?? null,
+      },
       alternates: alternates.map((a) => ({ id: a.id, lang: a.lang, title: a.title, url: a.url, published: a.published })),
       incidents: incidents.items.map((i) => ({ id: i.id, type: i.type, status: i.status, summary_en: i.summary_en, evidence: i.evidence })),
     });
