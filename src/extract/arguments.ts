@@ -9,7 +9,7 @@ import { needsPerson } from '../quantity/vocabulary.ts';
 import type { DocContext } from './context.ts';
 import type { Frame, FrameActor } from './frames.ts';
 import type { Mention } from './mentions.ts';
-import type { ActorValue } from './lexicons.ts';
+import type { ActorValue, TriggerValue } from './lexicons.ts';
 
 export const VICTIM_TYPES: ReadonlySet<IncidentType> = new Set<IncidentType>([
   'attack', 'execution', 'abduction', 'arrests', 'air_strike', 'shelling', 'explosive_device', 'suicide_bomb',
@@ -31,7 +31,17 @@ const ACCUSATION_TYPES: ReadonlySet<IncidentType> = new Set<IncidentType>(['exec
 
 const CIVILIAN: ReadonlySet<string> = new Set(['civilians', 'journalists', 'aid_workers', 'protesters']);
 
-const GOVERNMENTS: ReadonlySet<string> = new Set(['syrian_government', 'iraqi_security_forces', 'russia', 'turkey']);
+// ACLED's convention: only a government's own forces and their allies *regain* territory; a
+// non-state group, or a foreign state's forces with the factions they back (Turkey and the SNA in
+// Syria), *overtake* it. Russia fights as the Syrian government's ally, the PMF and Peshmerga are
+// Iraqi state forces.
+const GOVERNMENTS: ReadonlySet<string> = new Set(['syrian_government', 'iraqi_security_forces', 'pmf', 'peshmerga', 'russia']);
+// state forces, at home or abroad: the only ones ACLED codes as making arrests
+const STATE_FORCES: ReadonlySet<string> = new Set([
+  ...GOVERNMENTS, 'turkey', 'iran', 'israel', 'united_states', 'international_coalition',
+]);
+/** what a government taking ground does instead of overtaking it */
+const REGAINED: Partial<Record<IncidentType, IncidentType>> = { non_state_overtakes_territory: 'government_regains_territory' };
 
 function distance(f: Frame, t: number): number {
   let d = Infinity;
@@ -528,8 +538,14 @@ function refineTypes(ctx: DocContext, frames: Frame[]): void {
     const fleeing =
       f.type === 'displacement' &&
       ctx.ix.fighters[f.sentence].some((x) => f.triggers.some((t) => (x.tokenStart >= t.tokenEnd && x.tokenStart - t.tokenEnd <= 2) || (x.tokenEnd <= t.tokenStart && t.tokenStart - x.tokenEnd <= 2)));
+    // «captured the town of Kafr Nabuda» is territory, «captured two fighters» is not
+    const placeType = f.triggers.find((t) => t.value.ifPlace && placeObject(ctx, t))?.value.ifPlace;
+    if (placeType) {
+      f.type = placeType;
+      f.rules.push('type:place-object');
+    }
     const alt = f.triggers.find((t) => t.value.ifFighters)?.value.ifFighters;
-    if ((fighters || fleeing) && alt) {
+    if ((fighters || fleeing) && alt && !placeType) {
       f.type = alt;
       f.rules.push('type:fighters');
       if (alt === 'group_change') f.actors = f.actors.filter((a) => a.role === 'perpetrator');
@@ -556,12 +572,39 @@ function refineTypes(ctx: DocContext, frames: Frame[]): void {
         f.rules.push('type:crowd');
       }
     }
-    const gov = f.triggers.find((t) => t.value.ifGovernment)?.value.ifGovernment;
+    const gov = placeType ? REGAINED[placeType] : f.triggers.find((t) => t.value.ifGovernment)?.value.ifGovernment;
     if (gov && f.actors.some((a) => a.role === 'perpetrator' && GOVERNMENTS.has(a.id))) {
       f.type = gov;
       f.rules.push('type:government');
     }
+    // «QSD arrested four men»: ACLED codes detention by a non-state group as abduction. The doer is the
+    // subject before the verb or the agent after «by»: in «arrested an IS leader» IS is the one arrested
+    const detain = f.triggers.find((t) => t.value.ifNonState && t.value.type === f.type);
+    const perps = detain
+      ? f.actors.filter((a) => a.role === 'perpetrator' && !a.carried && (a.token < detain.tokenStart || ctx.a.tokens[a.token - 1]?.norm === 'by'))
+      : [];
+    if (detain && perps.length && perps.every((a) => !STATE_FORCES.has(a.id) && !CIVILIAN.has(a.id))) {
+      f.type = detain.value.ifNonState!;
+      f.rules.push('type:non-state');
+    }
   }
+}
+
+/** A named place within four words after the trigger, with no number or person between («captured the
+ * village of X», «seized X»; not «captured 2 fighters in X»). */
+function placeObject(ctx: DocContext, t: Mention<TriggerValue>): boolean {
+  for (const p of ctx.places) {
+    if (p.tokenStart < t.tokenEnd || p.tokenStart > t.tokenEnd + 4 || !p.entry) continue;
+    if (ctx.sentOf[p.tokenStart] !== t.sentence) continue;
+    let clean = true;
+    for (let i = t.tokenEnd; i < p.tokenStart && clean; i++) {
+      if (ctx.a.tokens[i].numeric) clean = false;
+      else if (ctx.ix.actors[t.sentence].some((m) => m.tokenStart <= i && i < m.tokenEnd)) clean = false;
+      else if (ctx.ix.fighters[t.sentence].some((m) => m.tokenStart <= i && i < m.tokenEnd)) clean = false;
+    }
+    if (clean) return true;
+  }
+  return false;
 }
 
 export function attachArguments(ctx: DocContext, frames: Frame[]): void {

@@ -29,6 +29,10 @@ export interface TriggerValue {
   violations: Violation[];
   ifFighters?: IncidentType;
   ifGovernment?: IncidentType;
+  /** type when the word's object is a named place («captured Kafr Nabuda»), not people («captured two fighters») */
+  ifPlace?: IncidentType;
+  /** type when the perpetrator is a named non-state armed group (ACLED: only state forces make arrests) */
+  ifNonState?: IncidentType;
   /** a strike word whose type depends on an aircraft word nearby */
   genericStrike: boolean;
   /** a general word of its type («منع», «أجبر») that does not tell one measure from another */
@@ -165,6 +169,8 @@ export function triggerValue(e: LexiconEntry): TriggerValue {
     violations: list(e, 'violations', VIOLATIONS),
     ifFighters: oneOf(e, 'if_fighters', INCIDENT_TYPES, true),
     ifGovernment: oneOf(e, 'if_government', INCIDENT_TYPES, true),
+    ifPlace: oneOf(e, 'if_place', INCIDENT_TYPES, true),
+    ifNonState: oneOf(e, 'if_non_state', INCIDENT_TYPES, true),
     genericStrike: e.attrs.strike === 'generic',
     generic: e.attrs.generic === 'true',
   };
