@@ -245,6 +245,10 @@ function assignActors(ctx: DocContext, frames: Frame[], actors: Mention<ActorVal
         role = 'perpetrator';
       else if (ctx.ix.fighters[m.sentence].some((x) => x.tokenStart <= m.tokenStart && x.tokenEnd >= m.tokenStart - 1))
         role = ARMED_VICTIM_TYPES.has(f.type) ? 'victim' : 'target';
+      // English puts the object after the verb: «gunmen assassinated a QSD member», «killed a member of
+      // the regime's intelligence» (in Arabic the word after the verb is its subject)
+      else if (ctx.a.lang === 'en' && objectOf(ctx, f, m))
+        role = VICTIM_TYPES.has(f.type) && f.type !== 'air_strike' && f.type !== 'shelling' ? 'victim' : 'target';
       else role = VICTIM_TYPES.has(f.type) && f.type !== 'air_strike' && f.type !== 'shelling' ? null : 'target';
       if (!role) continue;
       // the group a victim pledges to («مبايعة التنظيم») is its own perpetrator, not a victim; infighting keeps both
@@ -256,6 +260,11 @@ function assignActors(ctx: DocContext, frames: Frame[], actors: Mention<ActorVal
       addActor(f, frameActor(id, name, span, m.tokenStart, v.group, role));
     }
   }
+}
+
+/** The mention follows one of the frame's words within four tokens of its own clause (articles, numbers, «member of»). */
+function objectOf(ctx: DocContext, f: Frame, m: Mention<ActorValue>): boolean {
+  return f.triggers.some((t) => m.tokenStart >= t.tokenEnd && m.tokenStart - t.tokenEnd <= 4 && ctx.clauseOf[m.tokenStart] === ctx.clauseOf[t.tokenStart]);
 }
 
 type CountNounMention = DocContext['m']['countNouns'][number];
