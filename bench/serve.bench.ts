@@ -180,7 +180,7 @@ async function main() {
   {
     const server = spawn(
       process.execPath,
-      ['--import', 'tsx', join(REPO, 'src/cli/main.ts'), 'serve', '--db', db, '--port', '0', '--quiet'],
+      [join(REPO, 'bin/rasid.js'), 'serve', '--db', db, '--port', '0', '--quiet'],
       {
         cwd: REPO,
         stdio: ['ignore', 'pipe', 'inherit'],

@@ -1,6 +1,10 @@
 #!/usr/bin/env node
-// The CLI runs the TypeScript sources through tsx's loader: no build step between editing and running.
-import { register } from 'tsx/esm/api';
+// The CLI runs the JavaScript in dist/, compiled from src/ by `npm install` (prepare) or `npm run build`.
+import { existsSync } from 'node:fs';
 
-register();
-await import('../src/cli/main.ts');
+const main = new URL('../dist/cli/main.js', import.meta.url);
+if (!existsSync(main)) {
+  process.stderr.write('rasid: not built: run `npm run build` (npm install runs it)\n');
+  process.exit(2);
+}
+await import(main.href);

@@ -32,10 +32,13 @@ interface Table {
 
 let table: Table | null = null;
 
-// Loaded on first use, not at import, so importing the exporter costs nothing.
+// Loaded on first use, not at import, so importing the exporter costs nothing. The table stays in
+// src/ (the package ships it), read from there by this module in src/ and in the built dist/ alike.
+const ACTORS_FILE = new URL('../../src/acled/actors.json', import.meta.url);
+
 function load(): Table {
   if (table) return table;
-  const raw = JSON.parse(readFileSync(new URL('./actors.json', import.meta.url), 'utf8')) as {
+  const raw = JSON.parse(readFileSync(ACTORS_FILE, 'utf8')) as {
     actors: ActorRow[];
     countries: CountryRow[];
   };

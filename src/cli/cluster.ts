@@ -8,10 +8,8 @@ export function formatClusterRun(r: ClusterRun): string {
   return `clusters: ${r.clusters} (${r.created} new, ${r.kept} kept, ${r.removed} removed) over ${r.candidates} candidate incidents`;
 }
 
-export function registerCluster(program: Command): void {
-  program
-    .command('cluster')
-    .description('group incidents that several sources report into clusters (run after ingest; rerunning changes only what changed)')
+export function registerCluster(cmd: Command): void {
+  cmd
     .option('--db <file>', 'SQLite database (DATABASE_URL selects PostgreSQL instead)', './rasid.db')
     .option('--json', 'print the run as JSON')
     .action(async (o: { db: string; json?: boolean }) => {

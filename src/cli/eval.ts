@@ -50,11 +50,8 @@ export function formatScores(s: Scores): string {
   return lines.join('\n');
 }
 
-export function registerEval(program: Command): void {
-  program
-    .command('eval')
-    .description('score the extractor against gold annotations (NAME.txt + NAME.gold.json), per language and overall')
-    .argument('[gold_dir]')
+export function registerEval(cmd: Command): void {
+  cmd
     .option('--acled <file>', 'score the English extractor against ACLED-coded rows (their notes) instead of gold files')
     .option('--json', 'print one JSON object')
     .option('--per-doc', 'list gold, predicted and matched incidents per document')

@@ -56,10 +56,8 @@ export function exportFilter(o: Omit<ExportCliOptions, 'format' | 'db' | 'refere
   };
 }
 
-export function registerExport(program: Command): void {
-  program
-    .command('export')
-    .description('export incidents as ACLED CSV, GeoJSON, HXL-tagged CSV or JSON Lines')
+export function registerExport(cmd: Command): void {
+  cmd
     .requiredOption('--format <format>', `one of ${EXPORT_FORMATS.join(', ')}`)
     .option('--type <types>', 'incident types, comma-separated')
     .option('--status <statuses>', 'machine, edited, verified, rejected (comma-separated; default all but rejected)')

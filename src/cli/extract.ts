@@ -93,11 +93,8 @@ export async function runExtract(args: string[], o: ExtractCliOptions, out = pro
   return failed ? 2 : 0;
 }
 
-export function registerExtract(program: Command): void {
-  program
-    .command('extract')
-    .description('extract incidents from documents (.txt, .md, .html files, URLs, or - for stdin)')
-    .argument('<files...>')
+export function registerExtract(cmd: Command): void {
+  cmd
     .option('--json', 'print the contract JSON (one object, or an array for several inputs)')
     .option('--trace', 'print what each stage added')
     .option('--published <date>', 'publication date (YYYY-MM-DD); without it, taken from HTML metadata, the URL or a dateline')

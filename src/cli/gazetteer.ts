@@ -110,8 +110,7 @@ export async function runGazetteerFind(text: string, opts: { db?: string; json?:
   }
 }
 
-export function registerGazetteer(program: Command): void {
-  const g = program.command('gazetteer').description('the place gazetteer');
+export function registerGazetteer(g: Command): void {
   g.command('find')
     .description('show the places a phrase names and how each resolves')
     .argument('<text>', 'Arabic or English text')

@@ -6,8 +6,7 @@ import { importAcled } from '../acled/import.ts';
 import { AcledFormatError } from '../acled/parse.ts';
 import { openStore } from '../store/open.ts';
 
-export function registerImport(program: Command): void {
-  const imp = program.command('import').description('import incidents coded elsewhere');
+export function registerImport(imp: Command): void {
   imp
     .command('acled')
     .description('load ACLED-coded events (CSV) as reference incidents beside our own')

@@ -86,11 +86,8 @@ function printSummary(s: IngestSummary, seconds: number, out: NodeJS.WriteStream
   }
 }
 
-export function registerIngest(program: Command): void {
-  program
-    .command('ingest')
-    .description('store documents from folders, files, web pages and RSS/Atom feeds, and extract their incidents')
-    .argument('<inputs...>', 'folders, files (.txt .md .html .json .jsonl, feeds), page or feed URLs')
+export function registerIngest(cmd: Command): void {
+  cmd
     .option('--db <file>', 'SQLite database (DATABASE_URL selects PostgreSQL instead)', './rasid.db')
     .option('--allow-private', 'allow fetching from private, loopback and link-local addresses')
     .option('--concurrency <n>', 'inputs processed at once', positiveInt, 4)

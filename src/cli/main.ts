@@ -1,37 +1,102 @@
 // Composition root of the CLI: the only place (with src/serve/main) that reads argv and the
-// environment. Each command lives in its own module and receives a typed config.
+// environment. Each command lives in its own module, imported only when that command runs, so
+// `rasid --help` and a mistyped command load neither the extractor, the store nor the server.
 import { Command, CommanderError } from 'commander';
-import { registerExtract } from './extract.ts';
-import { registerGazetteer } from './gazetteer.ts';
-import { registerEval } from './eval.ts';
-import { registerCluster } from './cluster.ts';
-import { registerExport } from './export.ts';
-import { registerImport } from './import.ts';
-import { registerIngest } from './ingest.ts';
-import { registerServe } from './serve.ts';
-import { registerUser } from './user.ts';
-import { registerWorker } from './worker.ts';
 
-const program = new Command();
-program
-  .name('rasid')
-  .description('Arabic and English conflict reports → verified, geocoded incidents')
-  .version('0.1.0')
-  .showHelpAfterError()
-  .exitOverride();
+interface CommandEntry {
+  name: string;
+  args?: Array<[string, string?]>;
+  summary: string;
+  /** adds the command's options, subcommands and action */
+  load: (cmd: Command) => Promise<void>;
+}
 
-registerExtract(program);
-registerGazetteer(program);
-registerEval(program);
-registerCluster(program);
-registerExport(program);
-registerImport(program);
-registerIngest(program);
-registerServe(program);
-registerUser(program);
-registerWorker(program);
+const COMMANDS: CommandEntry[] = [
+  {
+    name: 'extract',
+    args: [['<files...>']],
+    summary: 'extract incidents from documents (.txt, .md, .html files, URLs, or - for stdin)',
+    load: async (cmd) => (await import('./extract.ts')).registerExtract(cmd),
+  },
+  {
+    name: 'gazetteer',
+    summary: 'the place gazetteer',
+    load: async (cmd) => (await import('./gazetteer.ts')).registerGazetteer(cmd),
+  },
+  {
+    name: 'eval',
+    args: [['[gold_dir]']],
+    summary: 'score the extractor against gold annotations (NAME.txt + NAME.gold.json), per language and overall',
+    load: async (cmd) => (await import('./eval.ts')).registerEval(cmd),
+  },
+  {
+    name: 'cluster',
+    summary: 'group incidents that several sources report into clusters (run after ingest; rerunning changes only what changed)',
+    load: async (cmd) => (await import('./cluster.ts')).registerCluster(cmd),
+  },
+  {
+    name: 'export',
+    summary: 'export incidents as ACLED CSV, GeoJSON, HXL-tagged CSV or JSON Lines',
+    load: async (cmd) => (await import('./export.ts')).registerExport(cmd),
+  },
+  {
+    name: 'import',
+    summary: 'import incidents coded elsewhere',
+    load: async (cmd) => (await import('./import.ts')).registerImport(cmd),
+  },
+  {
+    name: 'ingest',
+    args: [['<inputs...>', 'folders, files (.txt .md .html .json .jsonl, feeds), page or feed URLs']],
+    summary: 'store documents from folders, files, web pages and RSS/Atom feeds, and extract their incidents',
+    load: async (cmd) => (await import('./ingest.ts')).registerIngest(cmd),
+  },
+  {
+    name: 'serve',
+    summary: 'serve the review API and web app',
+    load: async (cmd) => (await import('./serve.ts')).registerServe(cmd),
+  },
+  {
+    name: 'user',
+    summary: 'manage review-server users and API tokens',
+    load: async (cmd) => (await import('./user.ts')).registerUser(cmd),
+  },
+  {
+    name: 'worker',
+    summary: 'run extraction jobs from the PostgreSQL job queue until stopped (DATABASE_URL)',
+    load: async (cmd) => (await import('./worker.ts')).registerWorker(cmd),
+  },
+  {
+    name: 'enqueue',
+    summary: 'queue extraction of every stored document (latest versions) for `rasid worker`, e.g. after a lexicon update (DATABASE_URL)',
+    load: async (cmd) => (await import('./worker.ts')).registerEnqueue(cmd),
+  },
+];
 
-program.parseAsync(process.argv).catch((err: unknown) => {
+/** The command this run names (`rasid help X` names X), or null for the program's own help and version. */
+function chosenCommand(argv: string[]): CommandEntry | null {
+  const words = argv.filter((a) => !a.startsWith('-'));
+  const name = words[0] === 'help' ? words[1] : words[0];
+  return COMMANDS.find((c) => c.name === name) ?? null;
+}
+
+async function main(argv: string[]): Promise<void> {
+  const program = new Command();
+  program
+    .name('rasid')
+    .description('Arabic and English conflict reports → verified, geocoded incidents')
+    .version('0.1.0')
+    .showHelpAfterError()
+    .exitOverride();
+  const chosen = chosenCommand(argv.slice(2));
+  for (const entry of COMMANDS) {
+    const cmd = program.command(entry.name).description(entry.summary);
+    for (const [spec, description] of entry.args ?? []) cmd.argument(spec, description);
+    if (entry === chosen) await entry.load(cmd);
+  }
+  await program.parseAsync(argv);
+}
+
+main(process.argv).catch((err: unknown) => {
   if (err instanceof CommanderError) {
     // help and version are not errors; every usage error exits 2 (commander has printed why)
     process.exit(err.exitCode === 0 ? 0 : 2);

@@ -22,10 +22,8 @@ interface ServeOptions {
 
 const WEB_ROOT = fileURLToPath(new URL('../../web/dist/', import.meta.url));
 
-export function registerServe(program: Command): void {
-  program
-    .command('serve')
-    .description('serve the review API and web app')
+export function registerServe(cmd: Command): void {
+  cmd
     .option('--port <port>', 'port to listen on', '8080')
     .option('--host <host>', 'address to listen on', '127.0.0.1')
     .option('--db <file>', 'SQLite database file (DATABASE_URL selects PostgreSQL)', './rasid.db')

@@ -16,8 +16,7 @@ async function withStore<T>(db: string, fn: (store: Awaited<ReturnType<typeof op
   }
 }
 
-export function registerUser(program: Command): void {
-  const user = program.command('user').description('manage review-server users and API tokens');
+export function registerUser(user: Command): void {
 
   user
     .command('add')

@@ -16,10 +16,8 @@ function requireDatabaseUrl(): string {
   return url;
 }
 
-export function registerWorker(program: Command): void {
-  program
-    .command('worker')
-    .description('run extraction jobs from the PostgreSQL job queue until stopped (DATABASE_URL)')
+export function registerWorker(cmd: Command): void {
+  cmd
     .option('--concurrency <n>', 'jobs run at once in this process', positiveInt, 1)
     .option('--poll <seconds>', 'how often a worker looks for jobs while the queue is empty', parseFloat, 1)
     .option('--maintenance <seconds>', 'how often expired jobs (their worker died) are put back', positiveInt, 60)
@@ -63,10 +61,10 @@ export function registerWorker(program: Command): void {
       await boss.stop({ graceful: true, wait: true });
       await store.close();
     });
+}
 
-  program
-    .command('enqueue')
-    .description('queue extraction of every stored document (latest versions) for `rasid worker`, e.g. after a lexicon update (DATABASE_URL)')
+export function registerEnqueue(cmd: Command): void {
+  cmd
     .option('--job-expire <seconds>', 'a job running longer is taken as lost and retried', positiveInt, DEFAULT_JOB_CONFIG.expireInSeconds)
     .option('--queue-schema <name>', 'PostgreSQL schema of the job queue', 'pgboss')
     .action(async (flags: { jobExpire: number; queueSchema: string }) => {

@@ -273,8 +273,6 @@ function countNounAt(ctx: DocContext, t: number): CountNounMention | undefined {
   return t >= 0 ? ctx.countNounAtToken[t] : undefined;
 }
 
-// Module-level helpers rather than closures per call: under tsx every named closure created costs a
-// defineProperty (keep-names), and these run for every count.
 function andAt(ctx: DocContext, t: number): boolean {
   return ctx.a.tokens[t]?.norm === 'and';
 }

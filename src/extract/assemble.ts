@@ -36,8 +36,6 @@ function daysBefore(iso: string, n: number): string {
  * The incident's places: the most specific one, and the places listed beside it at the same level
  * («استهدف القصف بلدات سرمين والنيرب وآفس»: three towns, not the governorate named after them).
  */
-// Module-level helpers rather than closures per call (tsx's keep-names wrapper costs a
-// defineProperty for every closure created).
 function wide(k: string): boolean {
   return k === 'governorate' || k === 'country' || k === 'district';
 }

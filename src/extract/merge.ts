@@ -28,8 +28,6 @@ function samePlace(p: PlaceMention, q: PlaceMention): boolean {
   return distanceKm(a, b) <= (p.precision === 1 && q.precision === 1 ? 25 : 60);
 }
 
-// Helpers at module level, not closures in the functions that use them: those run for every pair of
-// frames, and tsx's keep-names wrapper makes each closure creation cost a defineProperty.
 function wideEntry(e: { kind: string }): boolean {
   return e.kind === 'country' || e.kind === 'governorate' || e.kind === 'district';
 }

@@ -730,8 +730,6 @@ class Finder {
     return { b, id };
   }
 
-  // afterCue and beforeCue are methods rather than closures in context(): tsx's keep-names helper
-  // made creating the two closures cost more than most calls to them.
   private afterCue(unit: ContextCue['unit'], start: number, end: number, overOf = false): Context | null {
     const t = this.tokens;
     let at = end;
@@ -959,9 +957,6 @@ class Finder {
     return q;
   }
 }
-
-// round6 and decimalPlace are module functions, not closures in modify() and join(): under tsx each
-// named closure created costs a defineProperty (keep-names), once per number read.
 
 /** rounded to 6 places first so 100 × 1.1 gives 110, not 111 */
 function round6(x: number): number {

@@ -42,8 +42,6 @@ function classes(): Uint8Array {
 
 // Proclitics: conjunction و/ف, then preposition ب/ل/ك, then article ال (ل+ال contracts to لل).
 
-// No closures here: this runs for every Arabic token, and tsx wraps named closures in a keep-names
-// helper that costs more than the function body.
 function addKey(out: string[], k: string): void {
   if (k.length >= 2 && !out.includes(k)) out.push(k);
 }
