@@ -6,6 +6,7 @@ import { RasidError } from '../errors.ts';
 import { INCIDENT_TYPES, type IncidentType } from '../schema.ts';
 import { EXPORT_FORMATS, REFERENCE_MODES, isExportFormat, writeExport, type ExportFormat } from '../export/index.ts';
 import { documentProvenance } from '../export/provenance.ts';
+import { buildConfig, dbOption, type Environment } from '../config.ts';
 import { openStore } from '../store/open.ts';
 import type { IncidentFilter, IncidentStatus } from '../store/types.ts';
 
@@ -56,7 +57,7 @@ export function exportFilter(o: Omit<ExportCliOptions, 'format' | 'db' | 'refere
   };
 }
 
-export function registerExport(cmd: Command): void {
+export function registerExport(cmd: Command, env: Environment): void {
   cmd
     .requiredOption('--format <format>', `one of ${EXPORT_FORMATS.join(', ')}`)
     .option('--type <types>', 'incident types, comma-separated')
@@ -68,14 +69,14 @@ export function registerExport(cmd: Command): void {
     .option('-o, --output <file>', 'write to FILE instead of standard output')
     .option('--skip-unlocated', 'GeoJSON: leave out incidents without coordinates (default: null geometry)')
     .option('--reference <mode>', 'incidents imported from ACLED: exclude (default), include or only', 'exclude')
-    .option('--db <file>', 'SQLite database file (DATABASE_URL selects PostgreSQL)', './rasid.db')
+    .addOption(dbOption())
     .action(async (o: ExportCliOptions) => {
       if (!isExportFormat(o.format)) throw new RasidError('export.format', `--format: expected ${EXPORT_FORMATS.join(', ')}, found "${o.format}"`);
       const format: ExportFormat = o.format;
       const filter = exportFilter(o);
       const reference = REFERENCE_MODES.find((m) => m === o.reference);
       if (!reference) throw new RasidError('export.bad-reference', `--reference: expected ${REFERENCE_MODES.join(', ')}, found "${o.reference}"`);
-      const store = await openStore({ db: o.db, databaseUrl: process.env.DATABASE_URL });
+      const store = await openStore(buildConfig(o, env).store);
       try {
         const out: Writable = o.output ? createWriteStream(o.output) : process.stdout;
         try {

@@ -11,14 +11,13 @@ import { decodeBody, mediaType } from '../ingest/decode.ts';
 import { isUrl } from '../ingest/sources.ts';
 import { publishedDate } from '../time/published.ts';
 import { gazetteerOfStore } from '../service/gazetteer.ts';
+import { buildConfig, dbOption, type Config, type Environment } from '../config.ts';
 
 export interface ExtractCliOptions {
   json?: boolean;
   trace?: boolean;
   published?: string;
   allowPrivate?: boolean;
-  db?: string;
-  databaseUrl?: string;
 }
 
 async function readStdin(): Promise<Uint8Array> {
@@ -61,14 +60,14 @@ export async function loadInput(arg: string, fetcher?: Fetcher): Promise<Extract
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
-export async function runExtract(args: string[], o: ExtractCliOptions, out = process.stdout, err = process.stderr): Promise<number> {
+export async function runExtract(args: string[], o: ExtractCliOptions, config: Config, out = process.stdout, err = process.stderr): Promise<number> {
   if (o.published !== undefined && (!DATE.test(o.published) || Number.isNaN(Date.parse(o.published))))
     throw new RasidError('usage.published', `--published: expected a date YYYY-MM-DD, found "${o.published}"`);
   const results: ExtractResult[] = [];
   let failed = 0;
   const fetcher = new Fetcher({ allowPrivate: Boolean(o.allowPrivate) });
   // places imported with `rasid gazetteer import` into the store join the built-in ones
-  const gazetteer = await gazetteerOfStore({ db: o.db, databaseUrl: o.databaseUrl });
+  const gazetteer = await gazetteerOfStore(config.store);
   for (const arg of args) {
     try {
       const input = await loadInput(arg, fetcher);
@@ -93,14 +92,14 @@ export async function runExtract(args: string[], o: ExtractCliOptions, out = pro
   return failed ? 2 : 0;
 }
 
-export function registerExtract(cmd: Command): void {
+export function registerExtract(cmd: Command, env: Environment): void {
   cmd
     .option('--json', 'print the contract JSON (one object, or an array for several inputs)')
     .option('--trace', 'print what each stage added')
     .option('--published <date>', 'publication date (YYYY-MM-DD); without it, taken from HTML metadata, the URL or a dateline')
     .option('--allow-private', 'allow URLs on private, loopback and link-local addresses')
-    .option('--db <file>', 'store whose imported GeoNames places (rasid gazetteer import) are used too (DATABASE_URL: PostgreSQL)', './rasid.db')
-    .action(async (files: string[], o: ExtractCliOptions) => {
-      process.exitCode = await runExtract(files, { ...o, databaseUrl: process.env.DATABASE_URL || undefined });
+    .addOption(dbOption())
+    .action(async (files: string[], o: ExtractCliOptions & { db: string }) => {
+      process.exitCode = await runExtract(files, o, buildConfig(o, env));
     });
 }

@@ -12,6 +12,7 @@ import { analyze } from '../text/analyze.ts';
 import { openSync, closeSync } from 'node:fs';
 import type { Store } from '../store/types.ts';
 import { openStore } from '../store/open.ts';
+import { buildConfig, dbOption, type Environment, type StoreLocation } from '../config.ts';
 
 export interface GazetteerImportOptions {
   db: string;
@@ -87,8 +88,8 @@ export async function runGazetteerImport(store: Store, files: string[], opts: Ga
 }
 
 /** `rasid gazetteer find TEXT`: the places a phrase names and what each resolves to, for checking the gazetteer. */
-export async function runGazetteerFind(text: string, opts: { db?: string; json?: boolean }): Promise<void> {
-  const gazetteer = await gazetteerOfStore({ db: opts.db, databaseUrl: process.env.DATABASE_URL || undefined });
+export async function runGazetteerFind(text: string, opts: { json?: boolean }, store: StoreLocation): Promise<void> {
+  const gazetteer = await gazetteerOfStore(store);
   const places = findPlaces(analyze(text), { gazetteer });
   if (opts.json) {
     process.stdout.write(
@@ -110,23 +111,19 @@ export async function runGazetteerFind(text: string, opts: { db?: string; json?:
   }
 }
 
-export function registerGazetteer(g: Command): void {
+export function registerGazetteer(g: Command, env: Environment): void {
   g.command('find')
     .description('show the places a phrase names and how each resolves')
     .argument('<text>', 'Arabic or English text')
-    .option(
-      '--db <file>',
-      'also use GeoNames places imported into this SQLite store (DATABASE_URL: PostgreSQL)',
-      './rasid.db',
-    )
+    .addOption(dbOption())
     .option('--json', 'contract Location objects')
-    .action((text: string, opts: { db?: string; json?: boolean }) => runGazetteerFind(text, opts));
+    .action((text: string, opts: { db: string; json?: boolean }) => runGazetteerFind(text, opts, buildConfig(opts, env).store));
   g.command('import')
     .description(
       'load GeoNames dumps (SY.txt, allCountries.txt, cities500.txt…, alternateNamesV2.txt) into the database',
     )
     .argument('<files...>', 'GeoNames dump files')
-    .option('--db <file>', 'SQLite database (DATABASE_URL selects PostgreSQL instead)', './rasid.db')
+    .addOption(dbOption())
     .option('--countries <list>', 'only places of these ISO codes, comma-separated (e.g. SY,IQ)')
     .action(async (files: string[], opts: GazetteerImportOptions) => {
       // an unreadable file is named and skipped; the others still load
@@ -139,7 +136,7 @@ export function registerGazetteer(g: Command): void {
           return false;
         }
       });
-      const store = await openStore({ db: opts.db, databaseUrl: process.env.DATABASE_URL || undefined });
+      const store = await openStore(buildConfig(opts, env).store);
       let code: number;
       try {
         code = await runGazetteerImport(store, readable, opts);

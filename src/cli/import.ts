@@ -4,17 +4,18 @@ import type { Command } from 'commander';
 import { RasidError } from '../errors.ts';
 import { importAcled } from '../acled/import.ts';
 import { AcledFormatError } from '../acled/parse.ts';
+import { buildConfig, dbOption, type Environment } from '../config.ts';
 import { openStore } from '../store/open.ts';
 
-export function registerImport(imp: Command): void {
+export function registerImport(imp: Command, env: Environment): void {
   imp
     .command('acled')
     .description('load ACLED-coded events (CSV) as reference incidents beside our own')
     .argument('<files...>')
-    .option('--db <file>', 'SQLite database file (DATABASE_URL selects PostgreSQL)', './rasid.db')
+    .addOption(dbOption())
     .action(async (files: string[], o: { db: string }) => {
       for (const f of files) if (!existsSync(f)) throw new RasidError('input.missing', `${f}: no such file`);
-      const store = await openStore({ db: o.db, databaseUrl: process.env.DATABASE_URL });
+      const store = await openStore(buildConfig(o, env).store);
       let failed = 0;
       let unreadable = 0;
       try {

@@ -12,6 +12,7 @@ import { loadGazetteer } from '../service/gazetteer.ts';
 import { clusterIncidents, type ClusterRun } from '../cluster/cluster.ts';
 import { formatClusterRun } from './cluster.ts';
 import { openStore } from '../store/open.ts';
+import { buildConfig, dbOption, type Environment } from '../config.ts';
 import { publishedDate } from '../time/published.ts';
 import { DEFAULT_JOB_CONFIG, enqueueExtraction, openQueue } from '../worker/queue.ts';
 
@@ -86,9 +87,9 @@ function printSummary(s: IngestSummary, seconds: number, out: NodeJS.WriteStream
   }
 }
 
-export function registerIngest(cmd: Command): void {
+export function registerIngest(cmd: Command, env: Environment): void {
   cmd
-    .option('--db <file>', 'SQLite database (DATABASE_URL selects PostgreSQL instead)', './rasid.db')
+    .addOption(dbOption())
     .option('--allow-private', 'allow fetching from private, loopback and link-local addresses')
     .option('--concurrency <n>', 'inputs processed at once', positiveInt, 4)
     .option('--no-extract', 'store documents without extracting incidents')
@@ -101,10 +102,11 @@ export function registerIngest(cmd: Command): void {
     .option('--queue-schema <name>', 'with --queue: PostgreSQL schema of the job queue', 'pgboss')
     .option('--json', 'print the summary as JSON')
     .action(async (inputs: string[], flags: IngestFlags) => {
-      const databaseUrl = process.env.DATABASE_URL || undefined;
+      const config = buildConfig(flags, env);
+      const databaseUrl = config.databaseUrl;
       if (flags.queue && !databaseUrl) throw new RasidError('usage.queue', '--queue needs PostgreSQL: set DATABASE_URL');
       if (flags.queue && !flags.extract) throw new RasidError('usage.queue', '--queue and --no-extract contradict each other');
-      const store = await openStore({ db: flags.db, databaseUrl });
+      const store = await openStore(config.store);
       // GeoNames places imported into the store (`rasid gazetteer import`) join the built-in ones
       const gazetteer = flags.extract && !flags.queue ? await loadGazetteer(store) : null;
       const boss = flags.queue ? await openQueue({ databaseUrl: databaseUrl!, schema: flags.queueSchema }) : null;

@@ -2,13 +2,14 @@
 // environment. Each command lives in its own module, imported only when that command runs, so
 // `rasid --help` and a mistyped command load neither the extractor, the store nor the server.
 import { Command, CommanderError } from 'commander';
+import { readEnvironment, type Environment } from '../config.ts';
 
 interface CommandEntry {
   name: string;
   args?: Array<[string, string?]>;
   summary: string;
   /** adds the command's options, subcommands and action */
-  load: (cmd: Command) => Promise<void>;
+  load: (cmd: Command, env: Environment) => Promise<void>;
 }
 
 const COMMANDS: CommandEntry[] = [
@@ -16,12 +17,12 @@ const COMMANDS: CommandEntry[] = [
     name: 'extract',
     args: [['<files...>']],
     summary: 'extract incidents from documents (.txt, .md, .html files, URLs, or - for stdin)',
-    load: async (cmd) => (await import('./extract.ts')).registerExtract(cmd),
+    load: async (cmd, env) => (await import('./extract.ts')).registerExtract(cmd, env),
   },
   {
     name: 'gazetteer',
     summary: 'the place gazetteer',
-    load: async (cmd) => (await import('./gazetteer.ts')).registerGazetteer(cmd),
+    load: async (cmd, env) => (await import('./gazetteer.ts')).registerGazetteer(cmd, env),
   },
   {
     name: 'eval',
@@ -32,43 +33,43 @@ const COMMANDS: CommandEntry[] = [
   {
     name: 'cluster',
     summary: 'group incidents that several sources report into clusters (run after ingest; rerunning changes only what changed)',
-    load: async (cmd) => (await import('./cluster.ts')).registerCluster(cmd),
+    load: async (cmd, env) => (await import('./cluster.ts')).registerCluster(cmd, env),
   },
   {
     name: 'export',
     summary: 'export incidents as ACLED CSV, GeoJSON, HXL-tagged CSV or JSON Lines',
-    load: async (cmd) => (await import('./export.ts')).registerExport(cmd),
+    load: async (cmd, env) => (await import('./export.ts')).registerExport(cmd, env),
   },
   {
     name: 'import',
     summary: 'import incidents coded elsewhere',
-    load: async (cmd) => (await import('./import.ts')).registerImport(cmd),
+    load: async (cmd, env) => (await import('./import.ts')).registerImport(cmd, env),
   },
   {
     name: 'ingest',
     args: [['<inputs...>', 'folders, files (.txt .md .html .json .jsonl, feeds), page or feed URLs']],
     summary: 'store documents from folders, files, web pages and RSS/Atom feeds, and extract their incidents',
-    load: async (cmd) => (await import('./ingest.ts')).registerIngest(cmd),
+    load: async (cmd, env) => (await import('./ingest.ts')).registerIngest(cmd, env),
   },
   {
     name: 'serve',
     summary: 'serve the review API and web app',
-    load: async (cmd) => (await import('./serve.ts')).registerServe(cmd),
+    load: async (cmd, env) => (await import('./serve.ts')).registerServe(cmd, env),
   },
   {
     name: 'user',
     summary: 'manage review-server users and API tokens',
-    load: async (cmd) => (await import('./user.ts')).registerUser(cmd),
+    load: async (cmd, env) => (await import('./user.ts')).registerUser(cmd, env),
   },
   {
     name: 'worker',
     summary: 'run extraction jobs from the PostgreSQL job queue until stopped (DATABASE_URL)',
-    load: async (cmd) => (await import('./worker.ts')).registerWorker(cmd),
+    load: async (cmd, env) => (await import('./worker.ts')).registerWorker(cmd, env),
   },
   {
     name: 'enqueue',
     summary: 'queue extraction of every stored document (latest versions) for `rasid worker`, e.g. after a lexicon update (DATABASE_URL)',
-    load: async (cmd) => (await import('./worker.ts')).registerEnqueue(cmd),
+    load: async (cmd, env) => (await import('./worker.ts')).registerEnqueue(cmd, env),
   },
 ];
 
@@ -79,7 +80,7 @@ function chosenCommand(argv: string[]): CommandEntry | null {
   return COMMANDS.find((c) => c.name === name) ?? null;
 }
 
-async function main(argv: string[]): Promise<void> {
+async function main(argv: string[], env: Environment): Promise<void> {
   const program = new Command();
   program
     .name('rasid')
@@ -91,12 +92,12 @@ async function main(argv: string[]): Promise<void> {
   for (const entry of COMMANDS) {
     const cmd = program.command(entry.name).description(entry.summary);
     for (const [spec, description] of entry.args ?? []) cmd.argument(spec, description);
-    if (entry === chosen) await entry.load(cmd);
+    if (entry === chosen) await entry.load(cmd, env);
   }
   await program.parseAsync(argv);
 }
 
-main(process.argv).catch((err: unknown) => {
+main(process.argv, readEnvironment(process.env)).catch((err: unknown) => {
   if (err instanceof CommanderError) {
     // help and version are not errors; every usage error exits 2 (commander has printed why)
     process.exit(err.exitCode === 0 ? 0 : 2);

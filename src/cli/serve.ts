@@ -1,4 +1,5 @@
-// `rasid serve`: composition root of the review server. Reads options and DATABASE_URL, opens the
+// `rasid serve`: composition root of the review server. Builds the config from options and the
+// environment, opens the
 // store, makes the first admin when there is none, and serves the API and the built web app.
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -8,6 +9,7 @@ import { addUser } from '../auth/users.ts';
 import { RasidError } from '../errors.ts';
 import { createApp } from '../serve/app.ts';
 import { MapIndex } from '../serve/map-index.ts';
+import { buildConfig, dbOption, type Environment } from '../config.ts';
 import { openStore } from '../store/open.ts';
 
 interface ServeOptions {
@@ -22,11 +24,11 @@ interface ServeOptions {
 
 const WEB_ROOT = fileURLToPath(new URL('../../web/dist/', import.meta.url));
 
-export function registerServe(cmd: Command): void {
+export function registerServe(cmd: Command, env: Environment): void {
   cmd
     .option('--port <port>', 'port to listen on', '8080')
     .option('--host <host>', 'address to listen on', '127.0.0.1')
-    .option('--db <file>', 'SQLite database file (DATABASE_URL selects PostgreSQL)', './rasid.db')
+    .addOption(dbOption())
     .option('--public-read', 'let anonymous visitors read (never write)')
     .option('--trust-proxy', 'behind a TLS-terminating reverse proxy: trust its X-Forwarded-Proto/-For (Secure cookies, client addresses)')
     .option('--tile-url <url>', 'online tile layer, e.g. https://tile.example.org/{z}/{x}/{y}.png')
@@ -39,7 +41,7 @@ export function registerServe(cmd: Command): void {
       if (o.tileUrl && !/^https?:\/\/[^/\s]+\/\S*\{z\}\S*$/.test(o.tileUrl)) {
         throw new RasidError('serve.bad-tile-url', '--tile-url must be an http(s) URL containing {z}, {x} and {y}');
       }
-      const store = await openStore({ db: o.db, databaseUrl: process.env.DATABASE_URL });
+      const store = await openStore(buildConfig(o, env).store);
       if ((await store.listUsers()).length === 0) {
         const made = await addUser(store, 'admin', 'admin');
         process.stdout.write(`first account: admin / ${made.password}  (change it with rasid user add)\n`);

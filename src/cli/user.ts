@@ -2,13 +2,14 @@
 import type { Command } from 'commander';
 import { addUser, createApiToken } from '../auth/users.ts';
 import { RasidError } from '../errors.ts';
-import type { Role } from '../store/types.ts';
+import type { Role, Store } from '../store/types.ts';
+import { buildConfig, dbOption, type Environment, type StoreLocation } from '../config.ts';
 import { openStore } from '../store/open.ts';
 
 const ROLES: Role[] = ['viewer', 'editor', 'admin'];
 
-async function withStore<T>(db: string, fn: (store: Awaited<ReturnType<typeof openStore>>) => Promise<T>): Promise<T> {
-  const store = await openStore({ db, databaseUrl: process.env.DATABASE_URL });
+async function withStore<T>(location: StoreLocation, fn: (store: Store) => Promise<T>): Promise<T> {
+  const store = await openStore(location);
   try {
     return await fn(store);
   } finally {
@@ -16,7 +17,8 @@ async function withStore<T>(db: string, fn: (store: Awaited<ReturnType<typeof op
   }
 }
 
-export function registerUser(user: Command): void {
+export function registerUser(user: Command, env: Environment): void {
+  const at = (o: { db: string }) => buildConfig(o, env).store;
 
   user
     .command('add')
@@ -24,12 +26,12 @@ export function registerUser(user: Command): void {
     .argument('<name>')
     .option('--role <role>', 'viewer, editor or admin', 'viewer')
     .option('--password <password>', 'the password (at least 8 characters)')
-    .option('--db <file>', 'SQLite database file', './rasid.db')
+    .addOption(dbOption())
     .action(async (name: string, o: { role: string; password?: string; db: string }) => {
       if (!ROLES.includes(o.role as Role)) {
         throw new RasidError('user.bad-role', `--role must be viewer, editor or admin, found "${o.role}"`);
       }
-      const made = await withStore(o.db, (s) => addUser(s, name, o.role as Role, o.password)).catch((e: unknown) => {
+      const made = await withStore(at(o), (s) => addUser(s, name, o.role as Role, o.password)).catch((e: unknown) => {
         const code = (e as { code?: string }).code;
         if (code?.startsWith('user.')) throw new RasidError(code, (e as Error).message);
         throw e;
@@ -43,9 +45,9 @@ export function registerUser(user: Command): void {
     .description('create an API token for scripts (sent as Authorization: Bearer); printed once')
     .argument('<name>')
     .option('--label <label>', 'what the token is for', 'cli')
-    .option('--db <file>', 'SQLite database file', './rasid.db')
+    .addOption(dbOption())
     .action(async (name: string, o: { label: string; db: string }) => {
-      const { token } = await withStore(o.db, (s) => createApiToken(s, name, o.label)).catch((e: unknown) => {
+      const { token } = await withStore(at(o), (s) => createApiToken(s, name, o.label)).catch((e: unknown) => {
         const code = (e as { code?: string }).code;
         if (code?.startsWith('user.')) throw new RasidError(code, (e as Error).message);
         throw e;
@@ -56,9 +58,9 @@ export function registerUser(user: Command): void {
   user
     .command('list')
     .description('list users and roles')
-    .option('--db <file>', 'SQLite database file', './rasid.db')
+    .addOption(dbOption())
     .action(async (o: { db: string }) => {
-      const users = await withStore(o.db, (s) => s.listUsers());
+      const users = await withStore(at(o), (s) => s.listUsers());
       for (const u of users) process.stdout.write(`${u.name}\t${u.role}\n`);
     });
 }

@@ -9,21 +9,22 @@ import { openStore } from '../store/open.ts';
 import { DEFAULT_JOB_CONFIG, enqueueExtraction, openQueue } from '../worker/queue.ts';
 import { startWorker } from '../worker/worker.ts';
 import { positiveInt } from './ingest.ts';
+import { buildConfig, type Environment } from '../config.ts';
 
-function requireDatabaseUrl(): string {
-  const url = process.env.DATABASE_URL;
+function requireDatabaseUrl(env: Environment): string {
+  const url = buildConfig({}, env).databaseUrl;
   if (!url) throw new RasidError('usage.database', 'workers share a PostgreSQL database: set DATABASE_URL');
   return url;
 }
 
-export function registerWorker(cmd: Command): void {
+export function registerWorker(cmd: Command, env: Environment): void {
   cmd
     .option('--concurrency <n>', 'jobs run at once in this process', positiveInt, 1)
     .option('--poll <seconds>', 'how often a worker looks for jobs while the queue is empty', parseFloat, 1)
     .option('--maintenance <seconds>', 'how often expired jobs (their worker died) are put back', positiveInt, 60)
     .option('--queue-schema <name>', 'PostgreSQL schema of the job queue', 'pgboss')
     .action(async (flags: { concurrency: number; poll: number; maintenance: number; queueSchema: string }) => {
-      const databaseUrl = requireDatabaseUrl();
+      const databaseUrl = requireDatabaseUrl(env);
       if (!(flags.poll >= 0.1)) throw new RasidError('usage.poll', `--poll must be at least 0.1 seconds, found ${flags.poll}`);
       const store = await openStore({ databaseUrl });
       // the places `rasid gazetteer import` put into the shared store, read once as the worker starts
@@ -63,12 +64,12 @@ export function registerWorker(cmd: Command): void {
     });
 }
 
-export function registerEnqueue(cmd: Command): void {
+export function registerEnqueue(cmd: Command, env: Environment): void {
   cmd
     .option('--job-expire <seconds>', 'a job running longer is taken as lost and retried', positiveInt, DEFAULT_JOB_CONFIG.expireInSeconds)
     .option('--queue-schema <name>', 'PostgreSQL schema of the job queue', 'pgboss')
     .action(async (flags: { jobExpire: number; queueSchema: string }) => {
-      const databaseUrl = requireDatabaseUrl();
+      const databaseUrl = requireDatabaseUrl(env);
       const store = await openStore({ databaseUrl });
       const boss = await openQueue({ databaseUrl, schema: flags.queueSchema });
       let n = 0;

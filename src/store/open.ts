@@ -3,9 +3,10 @@
 import { openPostgresStore } from './postgres.ts';
 import { openSqliteStore } from './sqlite.ts';
 import type { Store } from './types.ts';
+import { DEFAULT_DB_FILE } from '../config.ts';
 
 export interface OpenStoreOptions {
-  /** SQLite file; default ./rasid.db */
+  /** SQLite file; default DEFAULT_DB_FILE */
   db?: string;
   /** PostgreSQL connection string; when set it wins over `db` */
   databaseUrl?: string;
@@ -15,5 +16,5 @@ export interface OpenStoreOptions {
 
 export async function openStore(opts: OpenStoreOptions = {}): Promise<Store> {
   if (opts.databaseUrl) return openPostgresStore({ connectionString: opts.databaseUrl, schema: opts.schema });
-  return openSqliteStore(opts.db ?? './rasid.db');
+  return openSqliteStore(opts.db ?? DEFAULT_DB_FILE);
 }

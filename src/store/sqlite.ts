@@ -37,7 +37,7 @@ export class SqliteStore extends SqlStore {
   readonly file: string;
   readonly raw: BetterSqlite3.Database;
 
-  constructor(file = './rasid.db') {
+  constructor(file: string) {
     super();
     this.file = file;
     try {
@@ -190,7 +190,7 @@ export class SqliteStore extends SqlStore {
   }
 }
 
-export async function openSqliteStore(file = './rasid.db'): Promise<SqliteStore> {
+export async function openSqliteStore(file: string): Promise<SqliteStore> {
   const store = new SqliteStore(file);
   await store.migrate();
   return store;
