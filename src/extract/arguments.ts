@@ -539,7 +539,7 @@ function refineTypes(ctx: DocContext, frames: Frame[]): void {
   for (const f of frames) {
     const fighters =
       f.actors.some((a) => a.role !== 'perpetrator' && a.role !== undefined && !CIVILIAN.has(a.id) && a.role === 'victim') ||
-      ctx.ix.fighters[f.sentence].some((x) => f.clauses.has(ctx.clauseOf[x.tokenStart]) && !f.actors.some((a) => a.role === 'perpetrator' && a.token >= x.tokenStart && a.token <= x.tokenEnd));
+      ctx.ix.fighters[f.sentence].some((x) => f.clauses.has(ctx.clauseOf[x.tokenStart]) && !f.actors.some((a) => a.role === 'perpetrator' && ownFighters(ctx, a, x)));
     f.fightersVictim = fighters;
     // fighters who flee are the subject of the flight: any fighters noun in the clause makes it desertion
     const fleeing =
@@ -552,7 +552,9 @@ function refineTypes(ctx: DocContext, frames: Frame[]): void {
       f.rules.push('type:place-object');
     }
     const alt = f.triggers.find((t) => t.value.ifFighters)?.value.ifFighters;
-    if ((fighters || fleeing) && alt && !placeType) {
+    // «IS militants attacked Iraqi forces»: an attack whose target is an armed side is a battle
+    const armedTarget = alt === 'armed_clash' && f.actors.some((a) => a.role === 'target' && !CIVILIAN.has(a.id));
+    if ((fighters || fleeing || armedTarget) && alt && !placeType) {
       f.type = alt;
       f.rules.push('type:fighters');
       if (alt === 'group_change') f.actors = f.actors.filter((a) => a.role === 'perpetrator');
@@ -595,6 +597,19 @@ function refineTypes(ctx: DocContext, frames: Frame[]): void {
       f.rules.push('type:non-state');
     }
   }
+}
+
+/**
+ * The fighters noun names the perpetrator's own men: it covers the actor, stands up to two words before
+ * it («عناصر من داعش», «members of HTS»), inside its name or right after it («IS militants shot dead a
+ * civilian» is an attack on a civilian, not a battle).
+ */
+function ownFighters(ctx: DocContext, a: FrameActor, x: { tokenStart: number; tokenEnd: number }): boolean {
+  if (a.token < 0) return false;
+  if (a.token >= x.tokenStart && a.token <= x.tokenEnd) return true;
+  if (x.tokenEnd <= a.token && a.token - x.tokenEnd <= 2) return true;
+  const at = ctx.a.tokens[x.tokenStart].rawStart;
+  return !!a.span && at >= a.span[0] && at - a.span[1] <= 1;
 }
 
 /** A named place within four words after the trigger, with no number or person between («captured the
