@@ -7,7 +7,8 @@ import type { TimeMention } from '../time/types.ts';
 import type { PlaceMention } from '../geo/types.ts';
 import type { DocContext } from './context.ts';
 import type { Mention } from './mentions.ts';
-import type { CueValue, TriggerValue } from './lexicons.ts';
+import type { CueValue, Realis, TriggerValue } from './lexicons.ts';
+import { hasArticle } from '../text/clitics.ts';
 
 export interface FrameActor {
   role: ActorRole;
@@ -53,6 +54,9 @@ export interface Frame {
   rules: string[];
   issues: ExtractionIssue[];
   fightersVictim: boolean;
+  /** whether the mention tells an event that happened (realis.ts) */
+  realis: Realis;
+  realisRule: string | null;
 }
 
 export interface CueEffect {
@@ -116,7 +120,7 @@ export function cueEffects(ctx: DocContext): { suppressed: CueEffect[]; lowered:
     bySentence.set(t.sentence, l);
   }
   for (const c of ctx.m.cues) {
-    if (c.value.effect === 'none') continue;
+    if (c.value.effect === 'none' || c.value.effect === 'realis') continue;
     for (const t of bySentence.get(c.sentence) ?? []) {
       let hit: boolean;
       if (c.value.scope === 'sentence') hit = true;
@@ -158,7 +162,7 @@ function definiteToken(ctx: DocContext, t: number): boolean {
   const tok = ctx.a.tokens[t];
   if (!tok) return false;
   if (!tok.arabic) return t > 0 && ctx.a.tokens[t - 1].norm === 'the';
-  return /^(و|ف)?(ب|ل|ك)?ال/.test(tok.norm) || /^(و|ف)?لل/.test(tok.norm);
+  return hasArticle(tok.norm);
 }
 
 function emptyFrame(ctx: DocContext, key: number, t: Mention<TriggerValue>, type: IncidentType): Frame {
@@ -190,6 +194,8 @@ function emptyFrame(ctx: DocContext, key: number, t: Mention<TriggerValue>, type
     rules: [`trigger:${t.value.id}`],
     issues: [],
     fightersVictim: false,
+    realis: 'actual',
+    realisRule: null,
   };
 }
 

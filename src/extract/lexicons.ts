@@ -54,12 +54,19 @@ export interface ActorValue {
   cased: boolean;
 }
 
+export const REALIS = ['actual', 'habitual', 'generic', 'background', 'hypothetical', 'attempt'] as const;
+export type Realis = (typeof REALIS)[number];
+
 export interface CueValue {
   id: string;
-  effect: 'suppress' | 'lower' | 'none';
+  effect: 'suppress' | 'lower' | 'realis' | 'none';
   kind: string;
   scope: 'after' | 'sentence' | 'rest' | 'list';
   reach: number;
+  /** with effect = realis: what the cue says of the events it reaches */
+  realis?: Realis;
+  /** fires only on a word without the article («عمليات خطف», not «العمليات») */
+  indefinite: boolean;
 }
 
 export interface AttributionValue {
@@ -198,10 +205,12 @@ export function actorValue(e: LexiconEntry): ActorValue {
 export function cueValue(e: LexiconEntry): CueValue {
   return {
     id: e.id,
-    effect: oneOf(e, 'effect', ['suppress', 'lower', 'none'] as const),
+    effect: oneOf(e, 'effect', ['suppress', 'lower', 'realis', 'none'] as const),
     kind: e.attrs.kind ?? 'other',
     scope: oneOf(e, 'scope', ['after', 'sentence', 'rest', 'list'] as const, true) ?? 'after',
     reach: num(e, 'reach', 6),
+    realis: oneOf(e, 'realis', REALIS, true),
+    indefinite: e.attrs.indefinite === 'true',
   };
 }
 

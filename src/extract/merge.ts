@@ -1,8 +1,9 @@
-// One incident per event (annotation.md): frames that tell the same event — the same type, no new
-// place, no conflicting figure, no other perpetrator — are merged, inside a sentence and across the
-// report. A frame with nothing of its own (no figure, place or time) joins the last one of its type
-// in its paragraph (or the heading above it); a frame named as a cause («نتيجة … الإعدامات») joins
-// an earlier one anywhere in the report. Recalled earlier events («في وقت سابق») never merge.
+// One incident per event (annotation.md): frames of the body that tell the same event — the same
+// type, no new place, no conflicting figure, no other perpetrator — are merged, inside a sentence and
+// across the report. A frame with nothing of its own (no figure, place or time) joins the last one
+// of its type in its paragraph; a frame named as a cause («نتيجة … الإعدامات») joins an earlier one
+// anywhere in the report. Recalled earlier events («في وقت سابق») never merge. Headlines are joined
+// to the events they announce later, by the document-level event layer (events.ts).
 import type { CountKey } from '../schema.ts';
 import type { DocContext } from './context.ts';
 import { absorbs, type Frame } from './frames.ts';
@@ -46,7 +47,7 @@ function measuresDiffer(a: Frame, b: Frame): boolean {
 
 /** Compared on each frame's own place (the most specific one): «بادية الميادين شرقي دير الزور»
  * names Mayadin; Deir ez-Zor there only locates it. */
-function placesCompatible(a: Frame, b: Frame): boolean {
+export function placesCompatible(a: Frame, b: Frame): boolean {
   const pb = bestPlace(b.places.filter((p) => p.entry));
   if (!pb || !a.places.some((p) => p.entry)) return true;
   return a.places.some((q) => q.entry && samePlace(pb, q));
@@ -72,7 +73,7 @@ function bare(f: Frame): boolean {
   return Object.keys(f.counts).length === 0;
 }
 
-function timesCompatible(a: Frame, b: Frame): boolean {
+export function timesCompatible(a: Frame, b: Frame): boolean {
   if (!a.time?.start || !b.time?.start || !a.time.end || !b.time.end) return true;
   return a.time.start <= b.time.end && b.time.start <= a.time.end;
 }
@@ -98,15 +99,10 @@ export function compatible(ctx: DocContext, a: Frame, b: Frame): boolean {
   if (pa.size && pb.size && ![...pb].every((x) => pa.has(x))) return false;
   if (b.reference || (b.definite && bare(b) && b.eventTriggers > 0)) return true;
   if (generalReference) return true;
-  // a headline announces an event the report tells below it, wherever that is
-  if (a.heading && bare(a) && a.type === b.type) return true;
   if (!countsCompatible(a, b)) return false;
-  // a title line restating an event told above it (pages whose title lands after the text)
-  if (b.heading && a.type === b.type) return true;
   // a bare mention by the same named perpetrator close by is the same campaign («عمليات اعتقال واسعة»)
   if (bare(b) && pb.size && [...pb].every((x) => pa.has(x)) && near(a, b)) return true;
   const sameParagraph = a.paragraph === b.paragraph;
-  const headingAbove = a.heading && b.paragraph === a.paragraph + 1;
   if (a.sentence === b.sentence) {
     // two clauses of one sentence: joined only when the second adds nothing that conflicts
     if (a.type !== b.type && !outcomeOnly(b) && !absorbs(a.type, b.type) && !absorbs(b.type, a.type)) return false;
@@ -114,7 +110,7 @@ export function compatible(ctx: DocContext, a: Frame, b: Frame): boolean {
     if (between('separator')) return false;
     return !between('contrast') || (bare(b) && b.places.length === 0);
   }
-  if (sameParagraph || headingAbove) return bare(b) || bare(a) || countsOverlap(a, b) || countsRefine(a, b);
+  if (sameParagraph) return bare(b) || bare(a) || countsOverlap(a, b) || countsRefine(a, b);
   // the next lines of a one-sentence-per-line report: joined when they add a figure to the same event
   if (near(a, b) && Object.keys(b.counts).length > 0 && Object.keys(a.counts).length > 0) return countsOverlap(a, b) || countsRefine(a, b);
   return false;

@@ -5,6 +5,7 @@
 import type { Location } from '../schema.ts';
 import type { AnalyzedText } from '../text/analyze.ts';
 import type { Token } from '../text/tokens.ts';
+import { procliticsBefore } from '../text/clitics.ts';
 import { builtinGazetteer, englishKey, type Gazetteer, type PlaceName } from './gazetteer.ts';
 import { foldLatinName } from './transliteration.ts';
 import { placeCues, type PlaceCue, type PlaceCues } from './place-cues.ts';
@@ -122,14 +123,7 @@ function isNisbaAdjective(n: PlaceName, tok: Token): boolean {
 
 /** The proclitics on a mention's first token («لتركيا» → «ل», «وبريف» → «وب»). */
 function cliticOf(tok: Token, key: string): string {
-  const first = keyWords(key)[0];
-  if (tok.norm === first) return '';
-  if (tok.norm.endsWith(first)) return tok.norm.slice(0, tok.norm.length - first.length);
-  if (first.startsWith('ال') && tok.norm.endsWith(first.slice(2))) {
-    const p = tok.norm.slice(0, tok.norm.length - first.length + 2);
-    return p.endsWith('ل') && p.length >= 2 ? p.slice(0, -1) : p;
-  }
-  return '';
+  return procliticsBefore(tok.norm, keyWords(key)[0]);
 }
 
 function cuesFor(tokens: Token[], i: number): PlaceCues {

@@ -8,6 +8,7 @@
 // 10000 (20000–99999), «مئات الآلاف» = 100000 (200000–999999).
 import type { AnalyzedText } from '../text/analyze.ts';
 import type { Token } from '../text/tokens.ts';
+import { cliticSplits, type CliticSplit } from '../text/clitics.ts';
 import type { CountedNoun, Quantity, QuantityKind, QuantityUnit } from './types.ts';
 import {
   quantityVocabulary,
@@ -21,22 +22,7 @@ import {
 
 export type { Quantity } from './types.ts';
 
-interface Stem {
-  stem: string;
-  conj: boolean;
-  prep: boolean;
-  article: boolean;
-}
-
-// Proclitic chains in the order Arabic stacks them: conjunction, preposition, article (ل + ال → لل).
-const PREFIXES: Array<{ p: string; conj: boolean; prep: boolean; article: boolean }> = [];
-for (const c of ['', 'و', 'ف'])
-  for (const pr of ['', 'ب', 'ل', 'ك'])
-    for (const art of ['', 'ال']) {
-      const p = pr === 'ل' && art === 'ال' ? `${c}لل` : `${c}${pr}${art}`;
-      PREFIXES.push({ p, conj: c !== '', prep: pr !== '', article: art !== '' });
-    }
-PREFIXES.sort((a, b) => a.p.length - b.p.length);
+type Stem = CliticSplit;
 
 const ARTICLE_TOKEN = /^(?:[وف]?[بلك]?ال|[وف]?لل)$/;
 const YEAR_MIN = 1900;
@@ -202,14 +188,7 @@ const stemCache = new Map<string, Stem[]>();
 function arabicStems(norm: string): Stem[] {
   let s = stemCache.get(norm);
   if (s) return s;
-  s = [];
-  for (const p of PREFIXES) {
-    if (!norm.startsWith(p.p)) continue;
-    const stem = norm.slice(p.p.length);
-    // «لست», «الست»: a two-letter stem only takes the conjunction, or clitics eat real words
-    if (stem.length < 2 || (stem.length < 3 && p.p !== '' && p.p !== 'و')) continue;
-    s.push({ stem, conj: p.conj, prep: p.prep, article: p.article });
-  }
+  s = cliticSplits(norm);
   if (norm.length < 13) {
     if (stemCache.size >= STEM_CACHE_LIMIT) stemCache.clear();
     stemCache.set(norm, s);

@@ -80,9 +80,14 @@ function trim(text: string, a: number, b: number): [number, number] {
   return [a, b];
 }
 
-export function isHeadingLine(line: string, wordCount: number): boolean {
-  const t = line.trim();
-  return wordCount > 0 && wordCount <= 12 && t.length <= 90 && !/[.!?:;,"']$/.test(t);
+/**
+ * A title may run longer than a section heading, and either may end in a quotation
+ * («… غطّى الحرب على "داعش"»): closing quotes are looked through for the final punctuation.
+ */
+export function isHeadingLine(line: string, wordCount: number, first = false): boolean {
+  const t = line.trim().replace(/["'»”’)\]]+$/u, '');
+  const [words, chars] = first ? [20, 160] : [12, 90];
+  return wordCount > 0 && wordCount <= words && t.length <= chars && t.length > 0 && !/[.!?:;,،؛]$/.test(t);
 }
 
 export function segment(t: NormalizedText, tokens: Token[]): Paragraph[] {
@@ -101,7 +106,7 @@ export function segment(t: NormalizedText, tokens: Token[]): Paragraph[] {
       end: b,
       tokenStart: ta,
       tokenEnd: tb,
-      heading: isHeadingLine(text.slice(a, b), tb - ta),
+      heading: isHeadingLine(text.slice(a, b), tb - ta, paragraphs.length === 0 && b < text.length),
       sentences: [],
     };
     let stok = ta;

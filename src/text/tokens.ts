@@ -1,6 +1,9 @@
 // Tokens over normalised text with clitic-aware word keys: «وأجبرت», «بالدورات», «لعشرات» meet the
 // lexicon entries «اجبرت», «دورات», «عشرات».
 import type { NormalizedText } from './normalize.ts';
+import { arabicKeys } from './clitics.ts';
+
+export { arabicKeys } from './clitics.ts';
 
 export interface Token {
   /** index in the token array */
@@ -38,34 +41,6 @@ function classes(): Uint8Array {
   }
   CLASSES = t;
   return t;
-}
-
-// Proclitics: conjunction و/ف, then preposition ب/ل/ك, then article ال (ل+ال contracts to لل).
-
-function addKey(out: string[], k: string): void {
-  if (k.length >= 2 && !out.includes(k)) out.push(k);
-}
-
-function addWithArticle(out: string[], s: string): void {
-  addKey(out, s);
-  if (s.length > 3 && s.charCodeAt(0) === 0x0627 && s.charCodeAt(1) === 0x0644) addKey(out, s.slice(2));
-}
-
-function addWithPrep(out: string[], s: string): void {
-  addWithArticle(out, s);
-  const c = s.charCodeAt(0);
-  // ب ل ك
-  if ((c === 0x0628 || c === 0x0644 || c === 0x0643) && s.length > 3) addWithArticle(out, s.slice(1));
-  if (c === 0x0644 && s.charCodeAt(1) === 0x0644 && s.length > 4) addWithArticle(out, s.slice(2));
-}
-
-export function arabicKeys(w: string): string[] {
-  const out = [w];
-  addWithPrep(out, w);
-  const c = w.charCodeAt(0);
-  // و ف
-  if ((c === 0x0648 || c === 0x0641) && w.length > 3) addWithPrep(out, w.slice(1));
-  return out;
 }
 
 // Keys per spelling, kept across documents: reports repeat the same words, and building the keys

@@ -1,0 +1,136 @@
+// The document-level event layer (within-document event coreference, after the clause-level merge):
+// a report tells one event several times — a headline, a lead, the body, a source that gives other
+// figures — and annotation.md counts it once. Three rules, each over whole merged frames:
+//   1. a headline joins the event it announces in the body below it;
+//   2. a lead total followed by its per-place breakdown gives the breakdown's incidents only;
+//   3. a later definite mention of the same event with other figures («تحدثت الوكالة عن مقتل ثمانية
+//      في التفجير») is the same event told by another source: one incident, the lowest figure
+//      (ACLED keeps the lowest credible figure; contract section 4).
+import { ACLED_EVENT, type CountKey } from '../schema.ts';
+import type { DocContext } from './context.ts';
+import { absorbs, type Frame } from './frames.ts';
+import { mergeInto, placesCompatible, timesCompatible } from './merge.ts';
+
+export interface EventDecision {
+  rule: 'headline' | 'lead-total' | 'other-source';
+  frame: number;
+  into: number | null;
+}
+
+function group(f: Frame): string {
+  return ACLED_EVENT[f.type]?.event_type ?? f.type;
+}
+
+function perpetrators(f: Frame): Set<string> {
+  return new Set(f.actors.filter((a) => a.role === 'perpetrator' && !a.carried).map((a) => a.id));
+}
+
+function perpetratorsAgree(a: Frame, b: Frame): boolean {
+  const pa = perpetrators(a);
+  const pb = perpetrators(b);
+  return pa.size === 0 || pb.size === 0 || [...pb].some((x) => pa.has(x));
+}
+
+/** A headline's words may be vaguer than the body's: «عدوان تركي» for shelling, «مقتل ثلاثة» alone. */
+function announces(h: Frame, g: Frame): boolean {
+  if (h.type === g.type || absorbs(h.type, g.type) || absorbs(g.type, h.type) || group(h) === group(g)) return true;
+  return h.triggers.every((t) => t.value.outcome !== undefined || t.value.weight < 0.6);
+}
+
+function exactCounts(f: Frame): CountKey[] {
+  return (Object.keys(f.counts) as CountKey[]).filter((k) => f.counts[k] && f.counts[k]!.q.kind !== 'vague');
+}
+
+function foldHeadlines(frames: Frame[], decisions: EventDecision[]): Frame[] {
+  const out = frames.slice();
+  for (const h of frames) {
+    if (!h.heading) continue;
+    const body = out.filter((g) => !g.heading && announces(h, g) && perpetratorsAgree(h, g) && placesCompatible(g, h));
+    if (body.length === 0) continue;
+    const after = body.filter((g) => g.sentence > h.sentence);
+    const into = after[0] ?? body[body.length - 1];
+    // a headline over several events gives a total that is none of theirs
+    if (body.length > 1) h.counts = {};
+    mergeInto(into, h);
+    out.splice(out.indexOf(h), 1);
+    decisions.push({ rule: 'headline', frame: h.key, into: into.key });
+  }
+  return out;
+}
+
+/**
+ * «قتل 6 مدنيين … بقصف استهدف إدلب وريفها» then «… مقتل 5 في إدلب» and «… مقتل شخص في سرمين»: the
+ * lead's figure is the sum of the events told after it, each with its own figure.
+ */
+function dropLeadTotals(frames: Frame[], decisions: EventDecision[]): Frame[] {
+  const out = frames.slice();
+  const lead = Math.min(...frames.filter((f) => !f.heading).map((f) => f.sentence));
+  for (const t of frames) {
+    const keys = exactCounts(t);
+    if (keys.length === 0 || t.earlier || t.heading || t.sentence !== lead) continue;
+    const parts = out.filter((g) => g !== t && g.sentence > t.sentence && group(g) === group(t) && !g.earlier && placesCompatible(t, g) && perpetratorsAgree(t, g) && keys.some((k) => g.counts[k]));
+    if (!sumsTo(t, keys, parts)) continue;
+    out.splice(out.indexOf(t), 1);
+    decisions.push({ rule: 'lead-total', frame: t.key, into: null });
+  }
+  return out;
+}
+
+/** The figures of two or more later events, taken in order, add up to the total's: exactly for one
+ * figure, within it for the others (6 killed, 41 injured = 5 + 1 killed, 35 + 6 injured). */
+function sumsTo(t: Frame, keys: CountKey[], parts: Frame[]): boolean {
+  const sum = new Map<CountKey, number>();
+  for (let i = 0; i < parts.length; i++) {
+    for (const k of keys) sum.set(k, (sum.get(k) ?? 0) + (parts[i].counts[k]?.q.value ?? 0));
+    if (keys.some((k) => sum.get(k)! > t.counts[k]!.q.value)) return false;
+    if (i >= 1 && keys.some((k) => sum.get(k) === t.counts[k]!.q.value)) return true;
+  }
+  return false;
+}
+
+function definiteMention(f: Frame): boolean {
+  return f.definite && f.eventTriggers > 0;
+}
+
+/** The later mention names no place the first did not («في التفجير»), or none at all. */
+function noNewPlace(a: Frame, b: Frame): boolean {
+  const ids = new Set(a.places.map((p) => p.entry?.id ?? p.text));
+  return b.places.every((p) => ids.has(p.entry?.id ?? p.text));
+}
+
+function sameEventOtherFigures(a: Frame, b: Frame): boolean {
+  if (a.type !== b.type || a.earlier !== b.earlier || !definiteMention(b)) return false;
+  if (!perpetratorsAgree(a, b) || !noNewPlace(a, b) || !timesCompatible(a, b)) return false;
+  const shared = exactCounts(b).filter((k) => a.counts[k] && a.counts[k]!.q.kind !== 'vague');
+  return shared.length > 0 && shared.some((k) => a.counts[k]!.q.value !== b.counts[k]!.q.value);
+}
+
+function joinOtherSources(frames: Frame[], decisions: EventDecision[]): Frame[] {
+  const out = frames.slice();
+  for (const b of frames) {
+    const a = out.find((x) => x !== b && x.sentence < b.sentence && sameEventOtherFigures(x, b));
+    if (!a) continue;
+    const lowest: Frame['counts'] = {};
+    for (const k of Object.keys(a.counts) as CountKey[]) {
+      const x = a.counts[k]!;
+      const y = b.counts[k];
+      lowest[k] = y && y.q.kind !== 'vague' && y.q.value < x.q.value ? y : x;
+    }
+    for (const k of Object.keys(b.counts) as CountKey[]) if (!lowest[k]) lowest[k] = b.counts[k];
+    b.counts = {};
+    mergeInto(a, b);
+    a.counts = lowest;
+    a.rules.push('count:lowest-source');
+    out.splice(out.indexOf(b), 1);
+    decisions.push({ rule: 'other-source', frame: b.key, into: a.key });
+  }
+  return out;
+}
+
+export function resolveDocumentEvents(_ctx: DocContext, frames: Frame[]): { frames: Frame[]; decisions: EventDecision[] } {
+  const decisions: EventDecision[] = [];
+  let out = foldHeadlines(frames, decisions);
+  out = dropLeadTotals(out, decisions);
+  out = joinOtherSources(out, decisions);
+  return { frames: out, decisions };
+}

@@ -1,0 +1,114 @@
+// Realis: whether a mention tells an event that happened (actual) or something else — a habit
+// («يستهدف مقاتلو المعارضة الأحياء بالقذائف»), a generic kind of event («عمليات خطف متبادلة»), the
+// background another event is set against («منذ سيطرة الفصائل على المدينة», «في ظل تصاعد
+// الاغتيالات»), or an attempt at a non-violent act that did not come off («حاولت القوات فض
+// الاعتصام»). This is the realis attribute of the TAC-KBP event-nugget task; the evidence is lexicon
+// data (cues with `effect = realis`) and one morphological fact: a present-tense verb governing the
+// event word in the body of a news report tells a habit, not the news (headlines are exempt: they
+// are written in the present for past events).
+import type { IncidentType } from '../schema.ts';
+import type { DocContext } from './context.ts';
+import type { Frame } from './frames.ts';
+import type { Mention } from './mentions.ts';
+import type { CueValue, TriggerValue, Realis } from './lexicons.ts';
+import { imperfectiveVerb } from '../text/aspect.ts';
+import { hasArticle } from '../text/clitics.ts';
+
+export type { Realis } from './lexicons.ts';
+
+// An attempt at violence is itself violence (ACLED codes attempted attacks and assassinations); an
+// attempted arrest, dispersal or flight did not happen.
+const VIOLENT: ReadonlySet<IncidentType> = new Set<IncidentType>([
+  'armed_clash', 'government_regains_territory', 'non_state_overtakes_territory', 'air_strike', 'shelling',
+  'explosive_device', 'suicide_bomb', 'chemical_weapon', 'grenade', 'attack', 'execution', 'abduction',
+  'sexual_violence', 'violent_demonstration', 'mob_violence', 'excessive_force_against_protesters',
+]);
+
+/** How far back from an event word its governing verb may stand, in tokens of the same clause. */
+const VERB_REACH = 6;
+
+function reaches(c: Mention<CueValue>, t: Mention<TriggerValue>): boolean {
+  if (c.sentence !== t.sentence) return false;
+  if (c.value.scope === 'sentence') return true;
+  if (c.value.scope === 'rest') return t.tokenStart >= c.tokenEnd;
+  return t.tokenStart >= c.tokenEnd && t.tokenStart < c.tokenEnd + c.value.reach;
+}
+
+function eventTriggers(f: Frame): Mention<TriggerValue>[] {
+  const ev = f.triggers.filter((t) => !t.value.outcome);
+  return ev.length ? ev : f.triggers;
+}
+
+/** A realis cue that reaches every event word of the frame. */
+function cueRealis(ctx: DocContext, f: Frame): { realis: Realis; rule: string } | null {
+  const triggers = eventTriggers(f);
+  for (const c of ctx.ix.cues[f.sentence]) {
+    const realis = c.value.realis;
+    if (!realis || c.value.effect !== 'realis') continue;
+    if (c.value.indefinite && definite(ctx, c.tokenStart)) continue;
+    if (!triggers.every((t) => reaches(c, t))) continue;
+    if (realis === 'attempt' && VIOLENT.has(f.type)) continue;
+    return { realis, rule: `realis:${c.value.id}` };
+  }
+  return null;
+}
+
+function definite(ctx: DocContext, t: number): boolean {
+  return hasArticle(ctx.a.tokens[t]?.norm ?? '');
+}
+
+/**
+ * «ويستهدف مقاتلو المعارضة الأحياء الغربية بالقذائف», «كانت تقمع المتظاهرين»: a present-tense verb
+ * in the event word's clause, before it and not cut off by «أن» or a verb of saying, tells a habit.
+ */
+function aspectRealis(ctx: DocContext, f: Frame): { realis: Realis; rule: string } | null {
+  if (ctx.a.lang !== 'ar') return null;
+  const t = eventTriggers(f)[0];
+  const clause = ctx.clauseOf[t.tokenStart];
+  const exempt = new Set<number>();
+  for (const c of ctx.ix.cues[f.sentence]) if (c.value.kind === 'not_habitual') for (let i = c.tokenStart; i < c.tokenEnd; i++) exempt.add(i);
+  for (let i = t.tokenStart; i >= 0 && i >= t.tokenStart - VERB_REACH; i--) {
+    if (ctx.clauseOf[i] !== clause || exempt.has(i)) return null;
+    const tok = ctx.a.tokens[i];
+    if (!tok.arabic || COMPLEMENTIZERS.has(tok.norm)) return null;
+    if (imperfectiveVerb(tok.norm) && !namedAt(ctx, i)) return { realis: 'habitual', rule: 'realis:present-tense' };
+    // another event word before it is the verb that governs the clause
+    if (i < t.tokenStart && ctx.triggerAtToken[i] && !outcomeAt(f, i)) return null;
+  }
+  return null;
+}
+
+const COMPLEMENTIZERS: ReadonlySet<string> = new Set(['ان', 'بان', 'وان', 'فان', 'لان']);
+
+function outcomeAt(f: Frame, i: number): boolean {
+  return f.triggers.some((t) => t.tokenStart <= i && i < t.tokenEnd && t.value.outcome !== undefined);
+}
+
+/** A place or actor name that happens to start like a verb («يبرود», «يلدا»). */
+function namedAt(ctx: DocContext, i: number): boolean {
+  return ctx.places.some((p) => p.tokenStart <= i && i < p.tokenEnd) || ctx.ix.actors[ctx.sentOf[i]]?.some((m) => m.tokenStart <= i && i < m.tokenEnd) === true;
+}
+
+/** A figure or a day's date of its own ties a habitual or generic mention to one event after all. */
+export function anchored(f: Frame): boolean {
+  if (Object.keys(f.counts).length > 0) return true;
+  return f.time !== null && f.time.precision <= 2 && !f.rules.includes('time:paragraph');
+}
+
+export function assessRealis(ctx: DocContext, frames: Frame[]): void {
+  for (const f of frames) {
+    // headlines tell past events in the present tense
+    if (f.heading) continue;
+    const r = cueRealis(ctx, f) ?? aspectRealis(ctx, f);
+    if (!r) continue;
+    f.realis = r.realis;
+    f.realisRule = r.rule;
+  }
+}
+
+/** Whether a frame may become (part of) an incident: actual, or habitual/generic with an anchor. */
+export function toldAsEvent(f: Frame): boolean {
+  if (f.realis === 'actual') return true;
+  if (f.realis === 'habitual' || f.realis === 'generic') return anchored(f);
+  return false;
+}

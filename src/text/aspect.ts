@@ -1,0 +1,18 @@
+// Aspect from the shape of an Arabic word: the present (imperfective) tense of the third person
+// opens with ي («يستهدف», «يقومون», «ويشن»). Nouns and names that open with ي are few and are
+// listed here; place and actor names are excluded by the caller, which knows them.
+import { stripConjunction } from './clitics.ts';
+
+// Normalised spellings (ى → ي, ة → ه): nouns, numerals and months that open with ي.
+const NOT_VERBS: ReadonlySet<string> = new Set([
+  'يوم', 'يوما', 'يومين', 'يومي', 'يوميا', 'يوميه', 'يومها', 'يومذاك', 'يد', 'يدي', 'يده', 'يدها', 'يديه', 'ايدي',
+  'يمين', 'يسار', 'يناير', 'يونيو', 'يوليو', 'يونيه', 'يوليه', 'يمن', 'يمني', 'يمنيه', 'يهود', 'يهودي', 'يهوديه',
+  'يزيدي', 'يزيديه', 'يزيديين', 'يزيديات', 'ينبوع', 'يافع', 'يافعين', 'يتيم', 'يتامي', 'ياسمين', 'يخت', 'يقين',
+]);
+
+/** «يستهدف», «ويقصفون», «تقصف» are not caught: تـ opens as many nouns (تفجير, تنظيم) as verbs. */
+export function imperfectiveVerb(norm: string): boolean {
+  const w = stripConjunction(norm);
+  if (w.length < 4 || w.charCodeAt(0) !== 0x064a) return false;
+  return !NOT_VERBS.has(w);
+}
