@@ -305,7 +305,9 @@ function withCoordinated(ctx: DocContext, c: CountNounMention, dir: 1 | -1): Cou
 
 /** The noun right after the number (or the one the quantity module found) says what it counts. */
 function nounKeysAfter(ctx: DocContext, q: Quantity): CountKey[] | 'unit' | null {
-  const at = [q.tokenEnd, q.noun?.tokenStart ?? -1];
+  // a dual («شخصين») is its own counted noun: «مقتل شخصين وإصابة خمسة» does not count the injured
+  const dual = q.noun !== undefined && q.noun.tokenStart < q.tokenEnd;
+  const at = dual ? [q.noun!.tokenStart] : [q.tokenEnd, q.noun?.tokenStart ?? -1];
   for (const t of at) {
     if (t < 0 || ctx.sentOf[t] !== ctx.sentOf[q.tokenStart]) continue;
     const c = countNounAt(ctx, t);
@@ -409,9 +411,10 @@ function assignCounts(ctx: DocContext, frames: Frame[]): void {
     if (after && after.length) {
       // a status noun after the number («عشرات النازحين») yields to the event: abducted, not displaced
       keys = after.filter((k) => k === 'killed' || k === 'injured' || k === dflt || !dflt);
-      if (keys.length === 0 && dflt && f.triggers.some((t) => ctx.clauseOf[t.tokenStart] === ctx.clauseOf[q.tokenStart])) keys = [dflt];
       rule = 'count:noun-after';
     }
+    // «جرح أربعة أطفال برصاص القناصة»: a casualty word next to the number says what it counts before
+    // the event word's default does
     if (keys.length === 0) {
       keys = keysBefore(ctx, q);
       rule = 'count:word-before';
@@ -421,6 +424,10 @@ function assignCounts(ctx: DocContext, frames: Frame[]): void {
       rule = 'count:verb-after';
     }
     const sameClause = f.triggers.some((t) => ctx.clauseOf[t.tokenStart] === ctx.clauseOf[q.tokenStart]);
+    if (keys.length === 0 && after && after.length && dflt && sameClause) {
+      keys = [dflt];
+      rule = 'count:noun-after';
+    }
     // «اختطفت ميليشيات الحشد، الثلاثاء، 35 رجلاً»: the object may sit one comma away
     if (keys.length === 0 && dflt && !personOnly && (sameClause || distance(f, q.tokenStart) <= 6) && (!q.noun || personNoun(ctx, q.noun.tokenStart))) {
       keys = [dflt];

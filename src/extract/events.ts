@@ -5,14 +5,16 @@
 //   2. a lead total followed by its per-place breakdown gives the breakdown's incidents only;
 //   3. a later definite mention of the same event with other figures («تحدثت الوكالة عن مقتل ثمانية
 //      في التفجير») is the same event told by another source: one incident, the lowest figure
-//      (ACLED keeps the lowest credible figure; contract section 4).
+//      (ACLED keeps the lowest credible figure; contract section 4);
+//   4. a mention with nothing of its own (no figure, place or date) is an event of its type told
+//      elsewhere in the report.
 import { ACLED_EVENT, type CountKey } from '../schema.ts';
 import type { DocContext } from './context.ts';
 import { absorbs, type Frame } from './frames.ts';
-import { mergeInto, placesCompatible, timesCompatible } from './merge.ts';
+import { measuresDiffer, mergeInto, placesCompatible, timesCompatible } from './merge.ts';
 
 export interface EventDecision {
-  rule: 'headline' | 'lead-total' | 'other-source';
+  rule: 'headline' | 'lead-total' | 'other-source' | 'bare-mention';
   frame: number;
   into: number | null;
 }
@@ -127,10 +129,37 @@ function joinOtherSources(frames: Frame[], decisions: EventDecision[]): Frame[] 
   return out;
 }
 
+/** Nothing of its own to tell it apart: no figure, no place, no date (what carry-over adds later). */
+function bareMention(f: Frame): boolean {
+  return Object.keys(f.counts).length === 0 && f.places.length === 0 && f.time === null && !f.earlier;
+}
+
+/**
+ * «وقال المصور: "قصف بطائرات ميغ"», «حاول التهرب لأيام قبل اعتقاله»: a mention that adds nothing to
+ * an event of its type told elsewhere in the report is that event again (the nearest one, before it
+ * first), unless it names another doer.
+ */
+function joinBareMentions(frames: Frame[], decisions: EventDecision[]): Frame[] {
+  const out = frames.slice();
+  for (const b of frames) {
+    if (!bareMention(b) || b.heading) continue;
+    // the clause-level merge has already weighed the other events of its own sentence
+    const same = out.filter((a) => a !== b && a.sentence !== b.sentence && !a.earlier && (a.type === b.type || absorbs(a.type, b.type)) && !measuresDiffer(a, b) && perpetratorsAgree(a, b));
+    if (same.length === 0) continue;
+    const before = same.filter((a) => a.sentence <= b.sentence);
+    const into = before[before.length - 1] ?? same[0];
+    mergeInto(into, b);
+    out.splice(out.indexOf(b), 1);
+    decisions.push({ rule: 'bare-mention', frame: b.key, into: into.key });
+  }
+  return out;
+}
+
 export function resolveDocumentEvents(_ctx: DocContext, frames: Frame[]): { frames: Frame[]; decisions: EventDecision[] } {
   const decisions: EventDecision[] = [];
   let out = foldHeadlines(frames, decisions);
   out = dropLeadTotals(out, decisions);
   out = joinOtherSources(out, decisions);
+  out = joinBareMentions(out, decisions);
   return { frames: out, decisions };
 }

@@ -9,6 +9,7 @@ import type { DocContext } from './context.ts';
 import type { Mention } from './mentions.ts';
 import type { CueValue, Realis, TriggerValue } from './lexicons.ts';
 import { hasArticle } from '../text/clitics.ts';
+import { toldApart } from './realis.ts';
 
 export interface FrameActor {
   role: ActorRole;
@@ -231,9 +232,10 @@ const PROTEST_TYPES: ReadonlySet<IncidentType> = new Set<IncidentType>([
  */
 function protestCombination(ctx: DocContext, sentence: number, local: Frame[]): void {
   const protesterNamed = ctx.ix.actors[sentence].some((m) => m.value.actor === 'protesters');
-  const protest = local.find((f) => PROTEST_TYPES.has(f.type)) ?? (protesterNamed ? local.find((f) => ['mob_violence', 'looting', 'armed_clash', 'attack', 'arrests'].includes(f.type)) : undefined);
+  const told = local.filter((f) => !f.triggers.some((t) => toldApart(ctx, t)));
+  const protest = told.find((f) => PROTEST_TYPES.has(f.type)) ?? (protesterNamed ? told.find((f) => ['mob_violence', 'looting', 'armed_clash', 'attack', 'arrests'].includes(f.type)) : undefined);
   if (!protest) return;
-  const others = local.filter((f) => f !== protest);
+  const others = told.filter((f) => f !== protest);
   const has = (types: IncidentType[]) => [protest, ...others].some((f) => types.includes(f.type));
   const killing = [protest, ...others].some((f) => f.triggers.some((t) => t.value.outcome) || f.type === 'attack' || f.type === 'excessive_force_against_protesters');
   let type: IncidentType;

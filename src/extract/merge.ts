@@ -38,7 +38,7 @@ function specific(f: Frame): Set<string> {
 }
 
 /** A ban on salaries and forced religious courses are two measures; «منع» and «فرض» name neither. */
-function measuresDiffer(a: Frame, b: Frame): boolean {
+export function measuresDiffer(a: Frame, b: Frame): boolean {
   if (a.type !== 'coercion' || b.type !== 'coercion') return false;
   const sa = specific(a);
   const sb = specific(b);
@@ -124,6 +124,8 @@ const RETOLD: Array<[string, string]> = [
   ['air_strike', 'shelling'],
   ['chemical_weapon', 'air_strike'],
   ['chemical_weapon', 'shelling'],
+  // «حملة اعتقالات … ونقلهم إلى معسكرات التجنيد»: a conscription round-up told as arrests, then as recruitment
+  ['arrests', 'forced_recruitment'],
 ];
 
 function retold(x: string, y: string): boolean {

@@ -39,6 +39,15 @@ function eventTriggers(f: Frame): Mention<TriggerValue>[] {
   return ev.length ? ev : f.triggers;
 }
 
+/** «اعتقل ناشطاً على خلفية المظاهرات»: an event word a background cue reaches is told
+ * apart from the events of its sentence (it neither joins nor retypes them). */
+export function toldApart(ctx: DocContext, t: Mention<TriggerValue>): boolean {
+  for (const c of ctx.ix.cues[t.sentence]) {
+    if (c.value.effect === 'realis' && c.value.realis === 'background' && reaches(c, t)) return true;
+  }
+  return false;
+}
+
 /** A realis cue that reaches every event word of the frame. */
 function cueRealis(ctx: DocContext, f: Frame): { realis: Realis; rule: string } | null {
   const triggers = eventTriggers(f);
@@ -89,12 +98,6 @@ function namedAt(ctx: DocContext, i: number): boolean {
   return ctx.places.some((p) => p.tokenStart <= i && i < p.tokenEnd) || ctx.ix.actors[ctx.sentOf[i]]?.some((m) => m.tokenStart <= i && i < m.tokenEnd) === true;
 }
 
-/** A figure or a day's date of its own ties a habitual or generic mention to one event after all. */
-export function anchored(f: Frame): boolean {
-  if (Object.keys(f.counts).length > 0) return true;
-  return f.time !== null && f.time.precision <= 2 && !f.rules.includes('time:paragraph');
-}
-
 export function assessRealis(ctx: DocContext, frames: Frame[]): void {
   for (const f of frames) {
     // headlines tell past events in the present tense
@@ -106,9 +109,38 @@ export function assessRealis(ctx: DocContext, frames: Frame[]): void {
   }
 }
 
-/** Whether a frame may become (part of) an incident: actual, or habitual/generic with an anchor. */
+/** A day's date of its own ties a mention to one event. */
+function dated(f: Frame): boolean {
+  return f.time !== null && f.time.precision <= 2 && !f.rules.includes('time:paragraph');
+}
+
+function exactFigure(f: Frame): boolean {
+  return Object.values(f.counts).some((c) => c && c.q.kind !== 'vague');
+}
+
+/** A village or quarter of its own, not only a region («في بلدة الغارية», not «في ريف درعا»). */
+function preciseOwnPlace(f: Frame): boolean {
+  return f.places.some((p) => p.entry && p.precision === 1 && p.entry.kind !== 'country' && p.entry.kind !== 'governorate');
+}
+
+/**
+ * Whether a frame may become (part of) an incident. A habit is one when a figure or a day anchors
+ * it, or when its doer and its place are named (a practice reported as a series: «يعمد التنظيم إلى
+ * إقامة دورات شرعية في الميادين»); a kind of event only with a day or a precise place («161 حالة
+ * اعتقال» stays a statistic); a background event only with an exact figure of its own (a recalled
+ * event with a toll, annotation.md); a failed attempt never.
+ */
 export function toldAsEvent(f: Frame): boolean {
-  if (f.realis === 'actual') return true;
-  if (f.realis === 'habitual' || f.realis === 'generic') return anchored(f);
-  return false;
+  switch (f.realis) {
+    case 'actual':
+      return true;
+    case 'habitual':
+      return dated(f) || Object.keys(f.counts).length > 0 || (f.actors.some((a) => a.role === 'perpetrator' && !a.carried) && preciseOwnPlace(f));
+    case 'generic':
+      return dated(f) || preciseOwnPlace(f);
+    case 'background':
+      return exactFigure(f);
+    default:
+      return false;
+  }
 }

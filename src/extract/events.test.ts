@@ -1,0 +1,47 @@
+// The document-level event layer: headlines, lead totals, other sources' figures, bare re-mentions.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { extractDocument } from '../pipeline/index.ts';
+
+test('a headline joins the event it announces', () => {
+  const r = extractDocument({ text: 'مقتل خمسة مدنيين بغارة على سراقب\n\nقتل خمسة مدنيين بينهم طفلان في غارة جوية استهدفت سوق مدينة سراقب صباح اليوم.' });
+  assert.equal(r.incidents.length, 1);
+  assert.equal(r.incidents[0].evidence.length, 2);
+});
+
+test('a headline over several events lends none of them its total', () => {
+  const r = extractDocument({
+    text: 'مقتل تسعة مدنيين بغارات على ريف إدلب\n\nقتل أربعة مدنيين في غارة جوية على بلدة سرمين.\nوفي بلدة كفرنبل قتل خمسة مدنيين بغارة جوية أخرى.',
+  });
+  assert.deepEqual(r.incidents.map((i) => i.counts.killed?.value), [4, 5]);
+});
+
+test('a lead total followed by its breakdown gives the breakdown only', () => {
+  const r = extractDocument({
+    text: 'قتل سبعة مدنيين وأصيب 20 آخرون بقصف مدفعي لقوات النظام على مدينة إدلب وريفها.\nوقال مراسلنا إن القصف استهدف مدينة إدلب ما أسفر عن مقتل خمسة مدنيين وإصابة 15.\nكما استهدف القصف بلدة سرمين ما أدى لمقتل شخصين وإصابة خمسة آخرين.',
+  });
+  assert.deepEqual(r.incidents.map((i) => i.counts.killed?.value), [5, 2]);
+});
+
+test('figures that do not add up to the lead leave it an event of its own', () => {
+  const r = extractDocument({
+    text: 'قتل عشرون مدنيا بقصف مدفعي على مدينة إدلب وريفها.\nوقتل شخصان بقصف على بلدة سرمين.\nكما قتل ثلاثة بقصف مدفعي على بلدة بنش.',
+  });
+  assert.equal(r.incidents.length, 3);
+});
+
+test('another source giving other figures for the same blast is one incident with the lowest figure', () => {
+  const r = extractDocument({
+    text: 'قتل 15 شخصا وأصيب 40 آخرون في انفجار سيارة مفخخة في حي الزهراء بمدينة حمص. من جانبها تحدثت الوكالة الرسمية عن مقتل سبعة أشخاص وإصابة 30 آخرين في التفجير.',
+  });
+  assert.equal(r.incidents.length, 1);
+  assert.equal(r.incidents[0].counts.killed?.value, 7);
+  assert.equal(r.incidents[0].counts.injured?.value, 30);
+});
+
+test('a mention with nothing of its own is the event of its type told before', () => {
+  const r = extractDocument({
+    text: 'اعتقلت الشرطة العسكرية الصحفي في بلدة الباب صباح الثلاثاء. وكان الصحفي قد تلقى تهديدات قبل اعتقاله.',
+  });
+  assert.equal(r.incidents.length, 1);
+});

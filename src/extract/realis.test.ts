@@ -1,0 +1,43 @@
+// Realis: habits, backgrounds and failed non-violent attempts are not incidents; anchored ones are.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { extractDocument } from '../pipeline/index.ts';
+import { imperfectiveVerb } from '../text/aspect.ts';
+
+const types = (text: string) => extractDocument({ text }).incidents.map((i) => i.type);
+
+test('a present-tense verb over an event word in the body tells a habit', () => {
+  const text = 'قتل ثلاثة مدنيين في غارة جوية على بلدة كفرنبل صباح اليوم.\nويستهدف المسلحون الأحياء الشرقية بالقذائف.';
+  assert.deepEqual(types(text), ['air_strike']);
+});
+
+test('the same verb in a headline tells the news', () => {
+  assert.deepEqual(types('الطيران الحربي يقصف بلدة كفرنبل\n\nقتل ثلاثة مدنيين في غارة جوية على بلدة كفرنبل صباح اليوم.'), ['air_strike']);
+});
+
+test('a habit with its doer and its village is a reported practice', () => {
+  assert.deepEqual(types('يجبر التنظيم الأهالي على حضور دورات شرعية في مدينة الميادين.'), ['coercion']);
+});
+
+test('a habit with a figure of its own is an event', () => {
+  assert.equal(types('ويستهدف المسلحون الأحياء الشرقية بالقذائف ما أدى إلى مقتل خمسة مدنيين.').length, 1);
+});
+
+test('an attempted dispersal did not happen; an attempted assassination is an attack', () => {
+  assert.deepEqual(types('حاولت القوات الأمنية فض الاعتصام في الساحة لكنها فشلت.'), []);
+  assert.deepEqual(types('نجا قائد الفصيل من محاولة اغتيال بإطلاق نار على سيارته في بلدة الجيزة.'), ['attack']);
+});
+
+test('a verb of saying or of going on is not a habit', () => {
+  assert.deepEqual(types('يقول ناشطون إن الطائرات قصفت بلدة معرة النعمان بالبراميل.'), ['air_strike']);
+  assert.equal(types('لا يزال شاب من مدينة الرستن مغيبا قسريا منذ أن اقتاده عناصر الأمن من منزله.').length, 1);
+});
+
+test('the circumstances an event is set in are background', () => {
+  assert.deepEqual(types('اعتقلت قوات الأمن ناشطا في مدينة داريا على خلفية المظاهرات التي شهدتها المدينة.'), ['arrests']);
+});
+
+test('imperfective verbs by their shape', () => {
+  for (const w of ['يستهدف', 'ويقصفون', 'يجبر']) assert.equal(imperfectiveVerb(w), true, w);
+  for (const w of ['يوم', 'يناير', 'اليوم', 'تفجير', 'قصف', 'يد']) assert.equal(imperfectiveVerb(w), false, w);
+});
