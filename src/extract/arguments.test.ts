@@ -64,3 +64,23 @@ test('a group executing its own members makes it the victim too', () => {
 test('a crowd of residents makes mob violence', () => {
   assert.equal(one('أحرق أهال غاضبون منازل في قرية قرب تكريت.').type, 'mob_violence');
 });
+
+test('English: an armed side after the verb is its object; an article before the one person killed counts one', () => {
+  const inc = one('Unidentified gunmen assassinated an SDF member near a bakery in Tabqa.');
+  assert.deepEqual(roles(inc), ['perpetrator:unidentified_armed_group', 'victim:sdf']);
+  assert.equal(inc.type, 'armed_clash');
+  assert.deepEqual(counts(inc), { killed: 1 });
+  assert.deepEqual(counts(one('Unknown gunmen shot dead a colonel of the regime army near Nawa.')), { killed: 1 });
+  // a checkpoint is a target, not a person killed; fighters in the perpetrator's own name are no victims
+  assert.deepEqual(counts(one('Gunmen opened fire on a checkpoint near Nawa.')), {});
+  assert.equal(one('IS militants shot dead a shepherd near Hajin.').type, 'attack');
+});
+
+test('English: ACLED conventions for territory and detention', () => {
+  assert.equal(one('Regime forces captured Kafr Nabuda on Monday.').type, 'government_regains_territory');
+  assert.equal(one('Turkish forces took control of Tal Tamer on Monday.').type, 'non_state_overtakes_territory');
+  assert.equal(one('Regime forces captured two rebels on the eastern front.').type, 'armed_clash');
+  assert.equal(one('QSD arrested four men in Raqqa city.').type, 'abduction');
+  assert.equal(one('Iraqi forces arrested an IS leader in Fallujah.').type, 'arrests');
+  assert.equal(one('Anbar police arrested an IS leader in Fallujah.').type, 'arrests');
+});

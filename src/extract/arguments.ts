@@ -386,6 +386,13 @@ function personFollows(ctx: DocContext, t: number): boolean {
   return ctx.m.fighters.some(covers) || ctx.m.actors.some((x) => covers(x) && x.value.side === 'civilian');
 }
 
+/** A person, not a military target, named in the three tokens from `t` («a QSD member», «a civilian»; not «a checkpoint»). */
+function personNamedAfter(ctx: DocContext, t: number): boolean {
+  const end = Math.min(t + 3, ctx.a.tokens.length);
+  const covers = (x: { tokenStart: number; tokenEnd: number }) => x.tokenStart < end && x.tokenEnd > t;
+  return ctx.m.fighters.some((x) => covers(x) && x.value.person) || ctx.m.actors.some((x) => covers(x) && x.value.side === 'civilian');
+}
+
 const PROTEST_TYPES = new Set(['peaceful_protest', 'protest_with_intervention', 'violent_demonstration']);
 
 function assignCounts(ctx: DocContext, frames: Frame[]): void {
@@ -429,7 +436,9 @@ function assignCounts(ctx: DocContext, frames: Frame[]): void {
       rule = 'count:noun-after';
     }
     // «اختطفت ميليشيات الحشد، الثلاثاء، 35 رجلاً»: the object may sit one comma away
-    if (keys.length === 0 && dflt && !personOnly && (sameClause || distance(f, q.tokenStart) <= 6) && (!q.noun || personNoun(ctx, q.noun.tokenStart))) {
+    // «gunmen assassinated a colonel», «shot dead a QSD member»: an article right after the word names the one person
+    const oneObject = personOnly && f.triggers.some((t) => t.tokenEnd === q.tokenStart && t.value.count === dflt) && personNamedAfter(ctx, q.tokenEnd);
+    if (keys.length === 0 && dflt && (!personOnly || oneObject) && (sameClause || distance(f, q.tokenStart) <= 6) && (!q.noun || personNoun(ctx, q.noun.tokenStart))) {
       keys = [dflt];
       rule = 'count:trigger-default';
     }

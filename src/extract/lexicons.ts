@@ -99,7 +99,8 @@ export interface Lexicons {
   countNouns: Lexicon<CountNounValue>;
   violations: Lexicon<ViolationValue>;
   aircraft: Lexicon<{ id: string }>;
-  fighters: Lexicon<{ id: string }>;
+  /** person = no: a military target (checkpoint, convoy), not people */
+  fighters: Lexicon<{ id: string; person: boolean }>;
   crowds: Lexicon<{ id: string }>;
   roles: Lexicon<{ id: string; role: 'perpetrator' | 'target' | 'ignore' }>;
   actorNames: Map<string, string>;
@@ -229,7 +230,7 @@ export const VALUE_READERS: Record<string, (e: LexiconEntry) => unknown> = {
     types: e.attrs.types ? list(e, 'types', INCIDENT_TYPES) : null,
   }),
   aircraft: (e) => ({ id: e.id }),
-  fighters: (e) => ({ id: e.id }),
+  fighters: (e) => ({ id: e.id, person: e.attrs.person !== 'no' }),
   crowds: (e) => ({ id: e.id }),
   roles: (e) => ({ id: e.id, role: oneOf(e, 'role', ['perpetrator', 'target', 'ignore'] as const) }),
 };
@@ -257,7 +258,7 @@ export function lexiconsFor(lang: Lang, dir?: string): Lexicons {
     countNouns: compile(load('count-nouns'), VALUE_READERS['count-nouns'] as (e: LexiconEntry) => CountNounValue, 'countNouns', tagged),
     violations: compile(load('violations'), VALUE_READERS.violations as (e: LexiconEntry) => ViolationValue, 'violations', tagged),
     aircraft: compile(load('aircraft'), VALUE_READERS.aircraft as (e: LexiconEntry) => { id: string }, 'aircraft', tagged),
-    fighters: compile(load('fighters'), VALUE_READERS.fighters as (e: LexiconEntry) => { id: string }, 'fighters', tagged),
+    fighters: compile(load('fighters'), VALUE_READERS.fighters as (e: LexiconEntry) => { id: string; person: boolean }, 'fighters', tagged),
     crowds: compile(load('crowds'), VALUE_READERS.crowds as (e: LexiconEntry) => { id: string }, 'crowds', tagged),
     roles: compile(load('roles'), VALUE_READERS.roles as (e: LexiconEntry) => { id: string; role: 'perpetrator' | 'target' | 'ignore' }, 'roles', tagged),
     actorNames,

@@ -29,7 +29,7 @@ export interface Mentions {
   countNouns: Mention<CountNounValue>[];
   violations: Mention<ViolationValue>[];
   aircraft: Mention<{ id: string }>[];
-  fighters: Mention<{ id: string }>[];
+  fighters: Mention<{ id: string; person: boolean }>[];
   crowds: Mention<{ id: string }>[];
   roles: Mention<{ id: string; role: 'perpetrator' | 'target' | 'ignore' }>[];
 }
