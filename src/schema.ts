@@ -1,72 +1,14 @@
 // The incident contract (../shared/spec/incidents.md) as zod schemas: the one source of truth for
 // extraction output, storage, the API and exports. Types come from z.infer.
 import { z } from 'zod';
+import { ACLED_EVENT, ACTOR_ROLES, COUNT_KEYS, INCIDENT_STATUSES, INCIDENT_TYPES } from './taxonomy.ts';
 
-export const INCIDENT_TYPES = [
-  'armed_clash',
-  'government_regains_territory',
-  'non_state_overtakes_territory',
-  'air_strike',
-  'shelling',
-  'explosive_device',
-  'suicide_bomb',
-  'chemical_weapon',
-  'grenade',
-  'attack',
-  'execution',
-  'abduction',
-  'sexual_violence',
-  'peaceful_protest',
-  'protest_with_intervention',
-  'excessive_force_against_protesters',
-  'violent_demonstration',
-  'mob_violence',
-  'arrests',
-  'looting',
-  'agreement',
-  'group_change',
-  'headquarters_established',
-  'non_violent_transfer',
-  'disrupted_weapons_use',
-  'forced_recruitment',
-  'forced_labour',
-  'coercion',
-  'displacement',
-] as const;
+export { ACLED_EVENT, ACTOR_ROLES, COUNT_KEYS, EXPORTED_STATUSES, INCIDENT_STATUSES, INCIDENT_TYPES } from './taxonomy.ts';
+
 export const IncidentType = z.enum(INCIDENT_TYPES);
+export const IncidentStatus = z.enum(INCIDENT_STATUSES);
+export type IncidentStatus = z.infer<typeof IncidentStatus>;
 export type IncidentType = z.infer<typeof IncidentType>;
-
-export const ACLED_EVENT: Record<IncidentType, { event_type: string; sub_event_type: string } | null> = {
-  armed_clash: { event_type: 'Battles', sub_event_type: 'Armed clash' },
-  government_regains_territory: { event_type: 'Battles', sub_event_type: 'Government regains territory' },
-  non_state_overtakes_territory: { event_type: 'Battles', sub_event_type: 'Non-state actor overtakes territory' },
-  air_strike: { event_type: 'Explosions/Remote violence', sub_event_type: 'Air/drone strike' },
-  shelling: { event_type: 'Explosions/Remote violence', sub_event_type: 'Shelling/artillery/missile attack' },
-  explosive_device: { event_type: 'Explosions/Remote violence', sub_event_type: 'Remote explosive/landmine/IED' },
-  suicide_bomb: { event_type: 'Explosions/Remote violence', sub_event_type: 'Suicide bomb' },
-  chemical_weapon: { event_type: 'Explosions/Remote violence', sub_event_type: 'Chemical weapon' },
-  grenade: { event_type: 'Explosions/Remote violence', sub_event_type: 'Grenade' },
-  attack: { event_type: 'Violence against civilians', sub_event_type: 'Attack' },
-  execution: { event_type: 'Violence against civilians', sub_event_type: 'Attack' },
-  abduction: { event_type: 'Violence against civilians', sub_event_type: 'Abduction/forced disappearance' },
-  sexual_violence: { event_type: 'Violence against civilians', sub_event_type: 'Sexual violence' },
-  peaceful_protest: { event_type: 'Protests', sub_event_type: 'Peaceful protest' },
-  protest_with_intervention: { event_type: 'Protests', sub_event_type: 'Protest with intervention' },
-  excessive_force_against_protesters: { event_type: 'Protests', sub_event_type: 'Excessive force against protesters' },
-  violent_demonstration: { event_type: 'Riots', sub_event_type: 'Violent demonstration' },
-  mob_violence: { event_type: 'Riots', sub_event_type: 'Mob violence' },
-  arrests: { event_type: 'Strategic developments', sub_event_type: 'Arrests' },
-  looting: { event_type: 'Strategic developments', sub_event_type: 'Looting/property destruction' },
-  agreement: { event_type: 'Strategic developments', sub_event_type: 'Agreement' },
-  group_change: { event_type: 'Strategic developments', sub_event_type: 'Change to group/activity' },
-  headquarters_established: { event_type: 'Strategic developments', sub_event_type: 'Headquarters or base established' },
-  non_violent_transfer: { event_type: 'Strategic developments', sub_event_type: 'Non-violent transfer of territory' },
-  disrupted_weapons_use: { event_type: 'Strategic developments', sub_event_type: 'Disrupted weapons use' },
-  forced_recruitment: { event_type: 'Strategic developments', sub_event_type: 'Other' },
-  forced_labour: { event_type: 'Strategic developments', sub_event_type: 'Other' },
-  coercion: { event_type: 'Strategic developments', sub_event_type: 'Other' },
-  displacement: null,
-};
 
 export const VIOLATIONS = [
   'execution',
@@ -104,11 +46,9 @@ export const ACCUSATIONS = [
 export const Accusation = z.enum(ACCUSATIONS);
 export type Accusation = z.infer<typeof Accusation>;
 
-export const COUNT_KEYS = ['killed', 'injured', 'arrested', 'displaced', 'deserted', 'abducted', 'affected'] as const;
 export const CountKey = z.enum(COUNT_KEYS);
 export type CountKey = z.infer<typeof CountKey>;
 
-export const ACTOR_ROLES = ['perpetrator', 'victim', 'target'] as const;
 export const ActorRole = z.enum(ACTOR_ROLES);
 export type ActorRole = z.infer<typeof ActorRole>;
 

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ACLED_EVENT, INCIDENT_TYPES, type Incident } from '../schema.ts';
 import { writeExport } from '../export/index.ts';
-import { acledActor, actorIdFromAcled, knownActorIds, assocParent } from './actors.ts';
+import { acledActor, actorIdFromAcled, knownActorIds, assocParent } from '../acled-coding/actors.ts';
 import { parseAcledDate, readAcledFile } from './parse.ts';
 import { referenceFromAcled, typeFromAcled } from './from-acled.ts';
 import { importAcled } from './import.ts';

@@ -4,8 +4,8 @@
 // event the row codes.
 import { extractDocument } from '../pipeline/index.ts';
 import type { Incident } from '../schema.ts';
-import { actorIdFromAcled } from './actors.ts';
-import { acledActor1Id } from '../export/acled-csv.ts';
+import { actorIdFromAcled } from '../acled-coding/actors.ts';
+import { acledActor1Id } from '../acled-coding/conventions.ts';
 import { parseAcledDate, readAcledFile, type AcledRecord } from './parse.ts';
 
 export interface AcledEvalResult {

@@ -6,12 +6,9 @@ import {
   type Actor, type Extraction, type ExtractionIssue, type Incident, type IncidentType,
 } from '../schema.ts';
 import type { DocumentInput } from '../store/types.ts';
-import { actorIdFromAcled, assocParent, countryInfo } from './actors.ts';
+import { actorIdFromAcled, assocParent, countryInfo } from '../acled-coding/actors.ts';
 import { parseAcledDate, type AcledRecord } from './parse.ts';
-import { UNNAMED_ACTOR1_TAG } from '../export/acled-csv.ts';
-
-export const ACLED_SOURCE_PREFIX = 'acled:';
-export const ACLED_IMPORT_RULE = 'acled.import';
+import { ACLED_IMPORT_RULE, ACLED_SOURCE_PREFIX, UNNAMED_ACTOR1_TAG } from '../acled-coding/conventions.ts';
 
 // Where ACLED folds several of our types into one pair, the broadest of ours stands for it.
 const PREFERRED: Partial<Record<string, IncidentType>> = {

@@ -6,7 +6,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
-import { exportFilter } from './export.ts';
+import { exportFilter, parseFilterOptions } from '../service/incident-filter.ts';
 
 const BIN = new URL('../../bin/rasid.js', import.meta.url).pathname;
 
@@ -90,7 +90,7 @@ test('bad export options and import files exit 2 with a code', () => {
 
 test('export filter: rejected incidents stay out unless asked for', () => {
   assert.deepEqual(exportFilter({}).status, ['machine', 'edited', 'verified']);
-  assert.deepEqual(exportFilter({ status: 'verified,rejected', type: 'execution,shelling', from: '2015-01-01' }), {
+  assert.deepEqual(exportFilter(parseFilterOptions({ status: 'verified,rejected', type: 'execution,shelling', from: '2015-01-01' })), {
     status: ['verified', 'rejected'],
     type: ['execution', 'shelling'],
     from: '2015-01-01',

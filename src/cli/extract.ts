@@ -2,12 +2,11 @@ import type { Command } from 'commander';
 import { basename } from 'node:path';
 import { createHash } from 'node:crypto';
 import { RasidError, isRasidError } from '../errors.ts';
-import { decodeText, formatOf, readTextFile } from '../input/read-file.ts';
+import { formatOf } from '../input/read-file.ts';
+import { readDocument, readFileBytes, type ReadResult } from '../service/read-document.ts';
 import { extractDocument, type ExtractInput, type ExtractResult } from '../pipeline/index.ts';
 import { formatTable } from './format-table.ts';
-import { parseHtmlPage } from '../ingest/html.ts';
 import { Fetcher } from '../ingest/http.ts';
-import { decodeBody, mediaType } from '../ingest/decode.ts';
 import { isUrl } from '../ingest/sources.ts';
 import { publishedDate } from '../time/published.ts';
 import { gazetteerOfStore } from '../service/gazetteer.ts';
@@ -30,32 +29,28 @@ function docId(arg: string): string {
   return arg === '-' ? 'stdin' : basename(arg).replace(/\.(txt|md|markdown|html?|xhtml)$/i, '');
 }
 
-function fromHtml(html: string, url: string | null, label: string, id: string): ExtractInput {
-  const page = parseHtmlPage(html, url, label);
-  const lang = page.lang === 'ar' || page.lang === 'en' ? page.lang : undefined;
-  return { id, text: page.text, title: page.title, url, lang, alternates: page.alternates, published: publishedDate({ html, url, text: page.text }) };
-}
-
 /** One CLI argument to pipeline input; throws RasidError naming the argument. */
 export async function loadInput(arg: string, fetcher?: Fetcher): Promise<ExtractInput> {
+  let read: ReadResult;
+  let id: string;
   if (arg === '-') {
-    const text = decodeText(await readStdin(), 'stdin');
-    return /^\s*<(!doctype|html|body|article|div|p)[\s>]/i.test(text) ? fromHtml(text, null, 'stdin', 'stdin') : { id: 'stdin', text, published: publishedDate({ text }) };
-  }
-  if (isUrl(arg)) {
+    read = readDocument({ bytes: await readStdin(), label: 'stdin' }, { published: publishedDate });
+    id = 'stdin';
+  } else if (isUrl(arg)) {
     const res = await (fetcher ?? new Fetcher()).fetch(arg);
-    const body = decodeBody(res.body, res.contentType, arg, 10 * 1024 * 1024);
-    const type = mediaType(res.contentType);
-    const id = createHash('sha256').update(res.url).digest('hex').slice(0, 16);
-    if (type === 'text/plain') return { id, text: body, url: res.url, published: publishedDate({ url: res.url, text: body }) };
-    return fromHtml(body, res.url, arg, id);
+    read = readDocument({ bytes: res.body, label: arg, url: res.url, contentType: res.contentType }, { maxBytes: 10 * 1024 * 1024, published: publishedDate });
+    id = createHash('sha256').update(res.url).digest('hex').slice(0, 16);
+  } else {
+    const format = formatOf(arg);
+    if (format === null || format === 'json' || format === 'jsonl')
+      throw new RasidError('input.format', `${arg}: unsupported file type, expected .txt, .md, .html or a URL`);
+    read = readDocument({ bytes: readFileBytes(arg, arg), label: arg, path: arg }, { published: publishedDate });
+    id = docId(arg);
   }
-  const format = formatOf(arg);
-  if (format === null || format === 'json' || format === 'jsonl')
-    throw new RasidError('input.format', `${arg}: unsupported file type, expected .txt, .md, .html or a URL`);
-  const text = readTextFile(arg);
-  if (format === 'html') return fromHtml(text, null, arg, docId(arg));
-  return { id: docId(arg), text, published: publishedDate({ text }) };
+  // a feed or a file of records holds many documents: `rasid ingest` reads those
+  if (read.kind !== 'document') throw new RasidError('input.format', `${arg}: a ${read.kind === 'feed' ? 'feed' : 'file of records'} holds many documents; use rasid ingest`);
+  const d = read.document;
+  return { id, text: d.text, title: d.title, url: d.url, lang: d.lang ?? undefined, alternates: d.alternates, published: d.published };
 }
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;

@@ -2,7 +2,8 @@
 // together (execution → Attack, forced_recruitment → Other) travel in `tags` so an import of our
 // own export gets them back.
 import { ACLED_EVENT, type Incident, type IncidentType } from '../schema.ts';
-import { acledActor, countryInfo, type AcledActor } from '../acled/actors.ts';
+import { acledActor, countryInfo, type AcledActor } from '../acled-coding/actors.ts';
+import { acledActor1Id, UNNAMED_ACTOR1_TAG } from '../acled-coding/conventions.ts';
 import { acledNotes } from './acled-notes.ts';
 import { actorsByRole, eventDate, primaryLocation, round6, type ExportIncident } from './fields.ts';
 
@@ -60,28 +61,6 @@ function sideOf(actors: Incident['actors'], country: string | null) {
     if (m.assocOf && !assoc.includes(m.assocOf.name)) assoc.push(m.assocOf.name);
   }
   return { actor: names[0] ?? '', assoc: assoc.join('; '), inter };
-}
-
-/** Tag saying actor1 was filled in because ACLED requires one; the importer leaves it out again. */
-export const UNNAMED_ACTOR1_TAG = 'rasid_actor1=unnamed';
-
-// ACLED requires actor1. An incident whose perpetrator the source does not name is coded as ACLED
-// codes such events: protesters or rioters for demonstrations, unidentified military forces for
-// strikes from the air, else an unidentified armed group of the country.
-const UNNAMED_ACTOR1: Partial<Record<IncidentType, string>> = {
-  peaceful_protest: 'protesters',
-  protest_with_intervention: 'protesters',
-  violent_demonstration: 'rioters',
-  mob_violence: 'rioters',
-  air_strike: 'unidentified_military_forces',
-};
-
-/** Our actor id that ACLED's actor1 column holds for this incident (see above for unnamed ones). */
-export function acledActor1Id(inc: Incident): { id: string; unnamed: boolean } | null {
-  const perp = inc.actors.find((a) => a.role === 'perpetrator');
-  if (perp) return { id: perp.id, unnamed: false };
-  if (!(inc.acled ?? ACLED_EVENT[inc.type])) return null;
-  return { id: UNNAMED_ACTOR1[inc.type] ?? 'unidentified_armed_group', unnamed: true };
 }
 
 function tagsOf(inc: Incident, unnamed: boolean): string {

@@ -2,7 +2,7 @@
 // source text, which may be Arabic or name a witness): "On 3 July 2014, IS executed 19 civilians
 // near al-Omar oil field in Deir ez-Zor by shooting. 19 people were killed."
 import type { CountKey, Incident, IncidentType } from '../schema.ts';
-import { shortName } from '../acled/actors.ts';
+import { shortName } from '../acled-coding/actors.ts';
 import { actorsByRole, primaryLocation } from './fields.ts';
 
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];

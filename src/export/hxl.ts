@@ -1,7 +1,7 @@
 // HXL-tagged CSV: a human header row, then a row of HXL hashtags (https://hxlstandard.org), then
 // one row per incident. Multi-valued cells join with «; ».
 import { ACLED_EVENT } from '../schema.ts';
-import { countryInfo } from '../acled/actors.ts';
+import { countryInfo } from '../acled-coding/actors.ts';
 import { actorsByRole, countValue, eventDate, isoDay, primaryLocation, round6, type ExportIncident } from './fields.ts';
 
 export const HXL_COLUMNS = [

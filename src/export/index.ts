@@ -10,7 +10,7 @@ import { geojsonChunks, type GeoJsonOptions } from './geojson.ts';
 import { HXL_COLUMNS, toHxlRow } from './hxl.ts';
 import { toJsonLine } from './jsonl.ts';
 import type { ExportIncident } from './fields.ts';
-import { ACLED_IMPORT_RULE } from '../acled/from-acled.ts';
+import { ACLED_IMPORT_RULE } from '../acled-coding/conventions.ts';
 
 export const EXPORT_FORMATS = ['acled', 'geojson', 'hxl', 'jsonl'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];

@@ -1,7 +1,7 @@
 // Where an exported incident came from, looked up in the store once per document: the outlet for
 // ACLED's `source` column, and for incidents imported from ACLED the original event id, so that
 // exporting and re-importing them changes nothing. Used by `rasid export` and the server's export route.
-import { ACLED_SOURCE_PREFIX } from '../acled/from-acled.ts';
+import { ACLED_SOURCE_PREFIX } from '../acled-coding/conventions.ts';
 import type { Store } from '../store/types.ts';
 import type { ExportIncident } from './fields.ts';
 import type { Provenance } from './index.ts';

@@ -8,30 +8,25 @@
 // done without its incidents. The ingest mark also lets a rerun skip unchanged inputs before
 // extraction, and, for web pages, remembers ETag / Last-Modified so they are not downloaded again.
 import { createHash } from 'node:crypto';
-import { readFileSync, statSync } from 'node:fs';
-import { extname } from 'node:path';
 import { RasidError } from '../errors.ts';
-import { decodeText, DEFAULT_MAX_BYTES, formatOf } from '../input/read-file.ts';
-import type { Extraction } from '../schema.ts';
+import { DEFAULT_MAX_BYTES } from '../input/read-file.ts';
+import { readDocument, readFileBytes, type Published, type ReadDocument } from '../service/read-document.ts';
 import type { DocumentInput, Store } from '../store/types.ts';
-import type { ExtractInput } from '../pipeline/index.ts';
+import { extractAndSave, type Extractor } from '../service/extract-save.ts';
 import { detectLanguage } from '../text/analyze.ts';
 import { normalize } from '../text/normalize.ts';
-import { decodeBody, mediaType } from './decode.ts';
-import { parseFeed, sniffFeed } from './feed.ts';
-import { parseHtmlPage } from './html.ts';
+import type { Feed } from './feed.ts';
 import type { Fetcher } from './http.ts';
-import { parseRecords } from './records.ts';
 import { expandArguments, type PageHint, type Task } from './sources.ts';
 
 export type Processing =
-  | { kind: 'extract'; extract: (input: ExtractInput) => Extraction }
+  | { kind: 'extract'; extract: Extractor }
   /** store documents only (`--no-extract`) */
   | { kind: 'none' }
   /** store documents and hand extraction to workers (`--queue`) */
   | { kind: 'enqueue'; enqueue: (documentId: string) => Promise<void> };
 
-export type Published = (page: { html?: string; url?: string | null; text: string }) => string | null;
+export type { Published };
 
 export interface IngestOptions {
   store: Store;
@@ -171,14 +166,7 @@ export async function ingest(args: string[], opts: IngestOptions): Promise<Inges
     const put = await stored(() => store.putDocument(doc));
     if (done) return finished({ id: put.id, status: 'unchanged' });
     if (processing.kind === 'extract') {
-      let extraction: Extraction;
-      try {
-        extraction = processing.extract({ text: doc.text, id: put.id, lang: doc.lang, title: doc.title, url: doc.url, published: doc.published, alternates: doc.alternates });
-      } catch (e) {
-        if (e instanceof RasidError) throw e;
-        throw new RasidError('extract.failed', `extraction failed (${(e as Error)?.name ?? 'Error'})`);
-      }
-      await stored(() => store.saveExtraction(put.id, extraction));
+      await extractAndSave(store, put.id, doc, processing.extract, stored);
     } else if (processing.kind === 'enqueue') {
       await stored(() => processing.enqueue(put.id));
     }
@@ -186,36 +174,24 @@ export async function ingest(args: string[], opts: IngestOptions): Promise<Inges
     return finished({ id: put.id, status: put.status });
   }
 
+  /** A document as read, as the store keeps it. */
+  function toInput(read: ReadDocument, sourceKey: string): DocumentInput {
+    return { sourceKey, url: read.url, title: read.title, lang: pickLang(read.lang, read.text), published: read.published, text: read.text, format: read.format, alternates: read.alternates };
+  }
+
   async function runFile(task: Extract<Task, { kind: 'file' }>): Promise<void> {
-    const ext = extname(task.path).toLowerCase();
-    const text = decodeText(readBytes(task.path, maxBytes), task.label, maxBytes);
-    const known = formatOf(task.path);
-    // a saved feed may carry any extension; its XML root tells
-    if (ext === '.xml' || ext === '.rss' || ext === '.atom' || (known !== 'json' && known !== 'jsonl' && sniffFeed(text))) {
-      return runFeed(text, null, task.label);
-    }
-    const format = known ?? 'txt';
-    if (format === 'json' || format === 'jsonl') {
+    const read = readDocument({ bytes: readFileBytes(task.path, task.label, maxBytes), label: task.label, path: task.path }, { maxBytes, published: opts.published });
+    if (read.kind === 'feed') return runFeed(read.feed);
+    if (read.kind === 'records') {
       // one file, many documents: each record is counted and fails on its own
-      const records = parseRecords(text, format, task.label);
-      summary.total += records.length - 1;
-      for (const r of records) {
+      summary.total += read.records.length - 1;
+      for (const r of read.records) {
         if (summary.aborted) break;
         const source = `${task.label}#${r.position}`;
         try {
-          if (r.error) throw r.error;
-          const rec = r.record!;
-          const doc: DocumentInput = {
-            sourceKey: rec.url ?? (rec.id ? `${task.path}#${rec.id}` : `${task.path}#${r.position}`),
-            url: rec.url ?? null,
-            title: rec.title ?? null,
-            lang: pickLang(rec.lang, rec.text),
-            published: rec.published ?? opts.published?.({ url: rec.url, text: rec.text }) ?? null,
-            text: rec.text,
-            format,
-            alternates: [],
-          };
-          count((await land(doc, false)).status);
+          if (!r.document) throw r.error;
+          const sourceKey = r.document.url ?? (r.id ? `${task.path}#${r.id}` : `${task.path}#${r.position}`);
+          count((await land(toInput(r.document, sourceKey), false)).status);
         } catch (e) {
           fail(source, e);
         }
@@ -225,37 +201,10 @@ export async function ingest(args: string[], opts: IngestOptions): Promise<Inges
       summary.done--; // the file's own slot was replaced by its records
       return;
     }
-    if (format === 'html') {
-      const page = parseHtmlPage(text, null, task.label);
-      const doc: DocumentInput = {
-        sourceKey: task.path,
-        url: null,
-        title: page.title,
-        lang: pickLang(page.lang, page.text),
-        published: opts.published?.({ html: text, url: null, text: page.text }) ?? null,
-        text: page.text,
-        format,
-        alternates: page.alternates,
-      };
-      count((await land(doc, false)).status);
-      return;
-    }
-    const doc: DocumentInput = {
-      sourceKey: task.path,
-      url: null,
-      title: null,
-      lang: pickLang(null, text),
-      published: opts.published?.({ url: null, text }) ?? null,
-      text,
-      format,
-      alternates: [],
-    };
-    count((await land(doc, false)).status);
+    count((await land(toInput(read.document, task.path), false)).status);
   }
 
-  async function runFeed(xml: string, url: string | null, label: string): Promise<void> {
-    const feed = parseFeed(xml, url, label);
-    if (feed.items.length === 0) throw new RasidError('input.empty', 'the feed has no items with links');
+  async function runFeed(feed: Feed): Promise<void> {
     for (const item of feed.items) {
       summary.total++;
       queue.push({
@@ -289,36 +238,16 @@ export async function ingest(args: string[], opts: IngestOptions): Promise<Inges
         if (follow) await landAlternates(self, cached.alternates, cached.published);
         return self;
       }
-      const type = mediaType(res.contentType);
-      const text = decodeBody(res.body, res.contentType, label, maxBytes);
-      if (type && /(rss|atom)\+xml$/.test(type)) {
-        await runFeed(text, res.url, label);
+      // a feed item's own title and date, when its feed gave them, go before what the page says
+      const published: Published | undefined = hint?.published ? () => hint.published : opts.published;
+      const read = readDocument({ bytes: res.body, label, url: res.url, contentType: res.contentType }, { maxBytes, published });
+      if (read.kind === 'feed') {
+        await runFeed(read.feed);
         return null;
       }
-      if (!type || type.endsWith('/xml') || type === 'text/plain') {
-        if (sniffFeed(text)) {
-          await runFeed(text, res.url, label);
-          return null;
-        }
-      }
-      const isHtml = type === 'text/html' || type === 'application/xhtml+xml' || (!type && /^\s*(<!doctype html|<html)/i.test(text));
-      let doc: DocumentInput;
-      if (isHtml) {
-        const page = parseHtmlPage(text, res.url, label);
-        const alternates = dedupeAlternates([...(hint?.alternates ?? []), ...page.alternates], res.url);
-        doc = {
-          sourceKey: res.url,
-          url: res.url,
-          title: page.title ?? hint?.title ?? null,
-          lang: pickLang(page.lang, page.text),
-          published: hint?.published ?? opts.published?.({ html: text, url: res.url, text: page.text }) ?? null,
-          text: page.text,
-          format: 'html',
-          alternates,
-        };
-      } else {
-        doc = { sourceKey: res.url, url: res.url, title: hint?.title ?? null, lang: pickLang(null, text), published: hint?.published ?? opts.published?.({ url: res.url, text }) ?? null, text, format: 'txt', alternates: [] };
-      }
+      if (read.kind === 'records') throw new RasidError('input.format', `${label}: records are read from files, not from the web`);
+      const page = read.document;
+      const doc = toInput(page.format === 'html' ? { ...page, title: page.title ?? hint?.title ?? null, alternates: dedupeAlternates([...(hint?.alternates ?? []), ...page.alternates], res.url) } : { ...page, title: hint?.title ?? null }, res.url);
       const follow = (hint?.followAlternates ?? true) && doc.alternates.some((a) => SUPPORTED_LANGS.has(a.lang));
       const cacheable = Boolean(res.etag || res.lastModified);
       const landed = await land(doc, follow || cacheable);
@@ -420,23 +349,6 @@ function readCache(raw: string | null): PageCache | null {
     return typeof c.id === 'string' && Array.isArray(c.alternates) ? c : null;
   } catch {
     return null;
-  }
-}
-
-/** The file's bytes, refusing one over the limit before reading it into memory. */
-function readBytes(path: string, maxBytes: number): Buffer {
-  try {
-    const size = statSync(path).size;
-    if (size > maxBytes) throw new RasidError('input.too-large', `${(size / 1048576).toFixed(1)} MB is over the ${(maxBytes / 1048576).toFixed(1)} MB limit`);
-    return readFileSync(path);
-  } catch (e) {
-    if (e instanceof RasidError) throw e;
-    // the file went away or changed permissions between the folder walk and now
-    const code = codeOf(e);
-    if (code === 'ENOENT') throw new RasidError('input.missing', 'no such file');
-    if (code === 'EACCES' || code === 'EPERM') throw new RasidError('input.permission', 'permission denied');
-    if (code === 'EISDIR') throw new RasidError('input.directory', 'is a directory, expected a file');
-    throw new RasidError('input.unreadable', `cannot be read (${code ?? 'error'})`);
   }
 }
 

@@ -1,6 +1,5 @@
-// Reading one input file as text, refusing what is not a text document with a coded error that
-// names the file: missing, a directory, empty, too large, binary, or not valid UTF-8.
-import { readFileSync, statSync } from 'node:fs';
+// Input bytes as text, refusing what is not a text document with a coded error that names the
+// source: empty, too large, binary, or not valid UTF-8. Files are read by src/service/read-document.ts.
 import { extname } from 'node:path';
 import { RasidError } from '../errors.ts';
 
@@ -34,23 +33,4 @@ export function decodeText(bytes: Uint8Array, label: string, maxBytes = DEFAULT_
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
   if (!text.trim()) throw new RasidError('input.empty', `${label}: the file holds only white space`);
   return text;
-}
-
-export function readTextFile(path: string, maxBytes = DEFAULT_MAX_BYTES): string {
-  let size: number;
-  try {
-    const st = statSync(path);
-    if (st.isDirectory()) throw new RasidError('input.directory', `${path}: is a directory, expected a file`);
-    size = st.size;
-  } catch (e) {
-    if (e instanceof RasidError) throw e;
-    const code = (e as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') throw new RasidError('input.missing', `${path}: no such file`);
-    if (code === 'EACCES') throw new RasidError('input.permission', `${path}: permission denied`);
-    throw new RasidError('input.unreadable', `${path}: cannot be read (${code ?? 'error'})`);
-  }
-  // refuse before reading a huge file into memory
-  if (size > maxBytes)
-    throw new RasidError('input.too-large', `${path}: ${(size / 1048576).toFixed(1)} MB is over the ${(maxBytes / 1048576).toFixed(0)} MB limit`);
-  return decodeText(readFileSync(path), path, maxBytes);
 }

@@ -3,10 +3,10 @@
 // map needs (position, type, status, dates) in typed arrays, filled once by streaming the store,
 // patched on every write made through this server and rebuilt when the store's count changes.
 // Filters the index cannot answer (text, actor, place…) fall back to a capped store query.
-import { INCIDENT_TYPES, type IncidentType } from '../schema.ts';
+import { INCIDENT_STATUSES, INCIDENT_TYPES, type IncidentType } from '../schema.ts';
 import type { IncidentFilter, IncidentStatus, Store, StoredIncident } from '../store/types.ts';
 
-const STATUSES: IncidentStatus[] = ['machine', 'edited', 'verified', 'rejected'];
+const STATUSES: readonly IncidentStatus[] = INCIDENT_STATUSES;
 const TYPE_INDEX = new Map<string, number>(INCIDENT_TYPES.map((t, i) => [t, i]));
 const NO_DAY = -2147483648;
 

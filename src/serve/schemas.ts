@@ -2,56 +2,9 @@
 // the API cannot drift from the contract.
 import { z } from 'zod';
 import { Actor, COUNT_KEYS, Count, Incident, IncidentType, Location, TimeRange } from '../schema.ts';
+import { FilterQuery, text } from '../service/incident-filter.ts';
 
-const STATUSES = ['machine', 'edited', 'verified', 'rejected'] as const;
-export const IncidentStatus = z.enum(STATUSES);
-
-const csv = <T extends z.ZodType<string, string>>(item: T) =>
-  z
-    .string()
-    .max(2000)
-    .transform((s) => s.split(',').map((x) => x.trim()).filter(Boolean))
-    .pipe(z.array(item).max(64));
-
-// Control characters have no place in a filter, and PostgreSQL refuses NUL outright (a 500 before this)
-const text = (max: number) =>
-  z
-    .string()
-    .min(1)
-    .max(max)
-    .refine((s) => !/\p{Cc}/u.test(s), 'control characters are not allowed');
-
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected YYYY-MM-DD');
-
-export const Bbox = z
-  .string()
-  .max(200)
-  .transform((s) => s.split(',').map(Number))
-  .pipe(
-    z
-      .tuple([
-        z.number().min(-180).max(180),
-        z.number().min(-90).max(90),
-        z.number().min(-180).max(180),
-        z.number().min(-90).max(90),
-      ])
-      .refine(([w, s, e, n]) => w <= e && s <= n, 'bbox is west,south,east,north'),
-  );
-
-export const FilterQuery = z.object({
-  type: csv(IncidentType).optional(),
-  status: csv(IncidentStatus).optional(),
-  actor: text(200).optional(),
-  place: text(200).optional(),
-  admin1: text(200).optional(),
-  from: isoDate.optional(),
-  to: isoDate.optional(),
-  q: text(500).optional(),
-  bbox: Bbox.optional(),
-  documentId: text(200).optional(),
-  clusterId: text(200).optional(),
-});
-export type FilterQuery = z.infer<typeof FilterQuery>;
+export { FilterQuery };
 
 export const ListQuery = FilterQuery.extend({
   limit: z.coerce.number().int().min(1).max(500).default(50),

@@ -1,8 +1,10 @@
 // Numbered PostgreSQL migrations, the same tables as SQLite; full-text search is a tsvector column
 // with a GIN index ('simple' config: the store already normalised the words).
+import { INCIDENT_STATUSES } from '../taxonomy.ts';
 import type { Migration } from './migrate.ts';
 
-const STATUS = `'machine', 'edited', 'verified', 'rejected'`;
+// the CHECK lists the schema's statuses; a status added there needs a migration that widens it
+const STATUS = INCIDENT_STATUSES.map((s) => `'${s}'`).join(', ');
 
 export const POSTGRES_MIGRATIONS: Migration[] = [
   {

@@ -1,7 +1,9 @@
 // Numbered SQLite migrations. Applied in order on open; never edit one that has shipped — add the next.
+import { INCIDENT_STATUSES } from '../taxonomy.ts';
 import type { Migration } from './migrate.ts';
 
-const STATUS = `'machine', 'edited', 'verified', 'rejected'`;
+// the CHECK lists the schema's statuses; a status added there needs a migration that widens it
+const STATUS = INCIDENT_STATUSES.map((s) => `'${s}'`).join(', ');
 // contentless FTS5 tables: the store writes the normalised words, SQLite keeps only the index
 const FTS = `content='', contentless_delete=1, tokenize='unicode61 remove_diacritics 0'`;
 

@@ -1,9 +1,9 @@
 // The one store interface. SQLite (better-sqlite3) and PostgreSQL (pg) implement it and pass one
 // behaviour suite (src/store/store.behaviour.ts). Services (CLI, server, workers) only see this.
 import type { AlternateNameRow, GeonameRow } from '../geo/geonames-dump.ts';
-import type { Extraction, Incident, IncidentType } from '../schema.ts';
+import type { Extraction, Incident, IncidentStatus, IncidentType } from '../schema.ts';
 
-export type IncidentStatus = 'machine' | 'edited' | 'verified' | 'rejected';
+export type { IncidentStatus };
 export type Role = 'viewer' | 'editor' | 'admin';
 
 export interface DocumentInput {

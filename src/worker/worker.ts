@@ -10,7 +10,7 @@ import type PgBoss from 'pg-boss';
 import type { ExtractInput } from '../pipeline/index.ts';
 import type { Extraction } from '../schema.ts';
 import type { Store } from '../store/types.ts';
-import { extractStoredDocument } from './job.ts';
+import { extractStoredDocument } from '../service/extract-save.ts';
 import { EXTRACT_QUEUE, type ExtractJob } from './queue.ts';
 
 export interface JobReport {

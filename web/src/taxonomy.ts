@@ -1,26 +1,33 @@
-// The lists the UI offers, read from the English message file so the bundle does not carry zod;
-// test/web/i18n.test.ts checks they equal the contract's lists in src/schema.ts.
-import en from './i18n/en.json' with { type: 'json' };
+// The lists the UI offers and the colours of incident types, from the taxonomy itself
+// (src/taxonomy.ts: plain lists, so the bundle does not carry zod).
+import {
+  ACLED_EVENT,
+  ACTOR_ROLES,
+  COUNT_KEYS,
+  INCIDENT_STATUSES,
+  INCIDENT_TYPES,
+  type IncidentType,
+} from '../../src/taxonomy.ts';
 
-const keysWith = (prefix: string) =>
-  Object.keys(en)
-    .filter((k) => k.startsWith(prefix))
-    .map((k) => k.slice(prefix.length));
+export const TYPES: readonly string[] = INCIDENT_TYPES;
+export { ACTOR_ROLES, COUNT_KEYS };
+export const STATUSES = INCIDENT_STATUSES;
 
-export const TYPES = keysWith('type.');
-export const COUNT_KEYS = keysWith('count.');
-export const STATUSES = ['machine', 'edited', 'verified', 'rejected'] as const;
-export const ACTOR_ROLES = ['perpetrator', 'victim', 'target'] as const;
+/** One colour per ACLED event type, the family an incident type belongs to. */
+const FAMILY_COLOUR: Record<string, string> = {
+  Battles: '#c0392b',
+  'Explosions/Remote violence': '#d35400',
+  'Violence against civilians': '#8e44ad',
+  Protests: '#2980b9',
+  Riots: '#16a085',
+  'Strategic developments': '#7f8c8d',
+};
+// displacement has no ACLED event of its own
+const NO_ACLED_EVENT = '#27ae60';
 
-/** One colour per incident type family (ACLED event type), for markers and the timeline. */
+/** The colour of an incident type's family, for markers and the timeline. */
 export function typeColour(type: string): string {
-  const i = TYPES.indexOf(type);
-  if (i < 0) return '#777';
-  if (i <= 2) return '#c0392b'; // battles
-  if (i <= 8) return '#d35400'; // explosions / remote violence
-  if (i <= 12) return '#8e44ad'; // violence against civilians
-  if (i <= 15) return '#2980b9'; // protests
-  if (i <= 17) return '#16a085'; // riots
-  if (i <= 27) return '#7f8c8d'; // strategic developments
-  return '#27ae60'; // displacement
+  if (!Object.hasOwn(ACLED_EVENT, type)) return '#777';
+  const event = ACLED_EVENT[type as IncidentType];
+  return event ? (FAMILY_COLOUR[event.event_type] ?? '#777') : NO_ACLED_EVENT;
 }

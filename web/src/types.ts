@@ -1,6 +1,8 @@
 // Shapes the API returns, as the web app uses them (the server's zod schemas are the authority).
+import type { IncidentStatus } from '../../src/taxonomy.ts';
+
 export type Span = [number, number];
-export type Status = 'machine' | 'edited' | 'verified' | 'rejected';
+export type Status = IncidentStatus;
 export type Role = 'viewer' | 'editor' | 'admin';
 
 export interface UserInfo {

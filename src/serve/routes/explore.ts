@@ -1,7 +1,7 @@
 import { Hono } from 'hono';
 import { type AppEnv, type ServeDeps, parse, requireRead } from '../context.ts';
 import { notFound } from '../errors.ts';
-import { toFilter } from '../filters.ts';
+import { toFilter } from '../../service/incident-filter.ts';
 import { cellDegrees, clusterFromStore, indexable } from '../map-index.ts';
 import { FilterQuery, IdParam, MapQuery } from '../schemas.ts';
 

@@ -1,9 +1,9 @@
 import { PassThrough, Readable } from 'node:stream';
 import { Hono } from 'hono';
-import { documentProvenance } from '../../cli/export.ts';
 import { EXPORT_MEDIA, writeExport } from '../../export/index.ts';
+import { documentProvenance } from '../../export/provenance.ts';
+import { exportFilter } from '../../service/incident-filter.ts';
 import { type AppEnv, type ServeDeps, parse, requireRead } from '../context.ts';
-import { toFilter } from '../filters.ts';
 import { ExportQuery } from '../schemas.ts';
 
 export function exportRoutes(deps: ServeDeps) {
@@ -12,9 +12,8 @@ export function exportRoutes(deps: ServeDeps) {
   r.get('/export', (c) => {
     requireRead(c, deps);
     const q = parse(ExportQuery, c.req.query());
-    const filter = toFilter(q);
     // as on the command line, rejected incidents stay out unless a status filter asks for them
-    filter.status ??= ['machine', 'edited', 'verified'];
+    const filter = exportFilter(q);
     const out = new PassThrough();
     // streamed: the store is read only as fast as the client takes the bytes
     writeExport(q.format, deps.store.streamIncidents(filter), out, { provenance: documentProvenance(deps.store) }).catch(

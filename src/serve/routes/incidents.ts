@@ -1,7 +1,8 @@
 import { Hono } from 'hono';
+import { INCIDENT_STATUSES } from '../../schema.ts';
 import type { StoredIncident } from '../../store/types.ts';
 import { type AppEnv, type ServeDeps, jsonBody, parse, requireRead, requireWrite } from '../context.ts';
-import { toFilter } from '../filters.ts';
+import { toFilter } from '../../service/incident-filter.ts';
 import {
   changeStatus,
   editIncident,
@@ -43,11 +44,10 @@ export function incidentRoutes(deps: ServeDeps) {
   r.get('/incidents/counts', async (c) => {
     requireRead(c, deps);
     const { status: _ignored, ...f } = toFilter(parse(FilterQuery, c.req.query()));
-    const statuses = ['machine', 'edited', 'verified', 'rejected'] as const;
-    const n = await Promise.all(statuses.map((s) => store.countIncidents({ ...f, status: [s] })));
+    const n = await Promise.all(INCIDENT_STATUSES.map((s) => store.countIncidents({ ...f, status: [s] })));
     return c.json({
       total: n.reduce((a, b) => a + b, 0),
-      byStatus: Object.fromEntries(statuses.map((s, i) => [s, n[i]])),
+      byStatus: Object.fromEntries(INCIDENT_STATUSES.map((s, i) => [s, n[i]])),
     });
   });
 
