@@ -26,7 +26,7 @@ test('the packed package installs into another project: extract imports with typ
     const out = execFileSync('npm', ['pack', '--json', '--ignore-scripts', '--pack-destination', scratch], { cwd: ROOT, encoding: 'utf8' });
     const [pack] = JSON.parse(out) as PackResult[];
     const files = pack.files.map((f) => f.path);
-    for (const f of ['bin/rasid.js', 'dist/index.js', 'dist/index.d.ts', 'dist/cli/main.js', 'lexicons/en/triggers.txt', 'gazetteer/geonames-towns.tsv', 'src/acled/actors.json']) {
+    for (const f of ['bin/rasid.js', 'dist/index.js', 'dist/index.d.ts', 'dist/cli/main.js', 'lexicons/en/triggers.txt', 'gazetteer/geonames-towns.tsv', 'src/acled-coding/actors.json']) {
       assert.ok(files.includes(f), `${f} is in the package`);
     }
     assert.deepEqual(files.filter((f) => f.endsWith('.test.ts') || f.endsWith('.test.js')), [], 'no tests in the package');

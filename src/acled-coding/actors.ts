@@ -34,7 +34,7 @@ let table: Table | null = null;
 
 // Loaded on first use, not at import, so importing the exporter costs nothing. The table stays in
 // src/ (the package ships it), read from there by this module in src/ and in the built dist/ alike.
-const ACTORS_FILE = new URL('../../src/acled/actors.json', import.meta.url);
+const ACTORS_FILE = new URL('../../src/acled-coding/actors.json', import.meta.url);
 
 function load(): Table {
   if (table) return table;
