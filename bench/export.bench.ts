@@ -5,7 +5,7 @@ import { createWriteStream } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import { Writable } from 'node:stream';
 import { writeExport, EXPORT_FORMATS, isExportFormat } from '../src/export/index.ts';
-import { syntheticIncident } from '../src/export/synthetic.ts';
+import { syntheticIncident } from '../test/export/synthetic.ts';
 
 const [arg1, arg2] = process.argv.slice(2);
 

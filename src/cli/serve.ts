@@ -8,7 +8,6 @@ import type { Command } from 'commander';
 import { addUser } from '../auth/users.ts';
 import { RasidError } from '../errors.ts';
 import { createApp } from '../serve/app.ts';
-import { MapIndex } from '../serve/map-index.ts';
 import { buildConfig, dbOption, type Environment } from '../config.ts';
 import { openStore } from '../store/open.ts';
 
@@ -49,15 +48,13 @@ export function registerServe(cmd: Command, env: Environment): void {
       const webRoot = existsSync(WEB_ROOT) ? WEB_ROOT : null;
       if (!webRoot) process.stderr.write('rasid serve: web app not built (npm run build:web); serving the API only\n');
       // build the map's in-memory index now, in the background, so the first map view need not wait
-      const mapIndex = new MapIndex(store);
       const t0 = performance.now();
-      mapIndex
-        .ensure()
+      store
+        .warmMapIndex()
         .then(() => process.stderr.write(`rasid serve: map index ready in ${((performance.now() - t0) / 1000).toFixed(1)} s\n`))
         .catch((e: unknown) => process.stderr.write(`rasid serve: map index failed [${(e as { code?: string }).code ?? 'error'}]\n`));
       const app = createApp({
         store,
-        mapIndex,
         publicRead: Boolean(o.publicRead),
         trustProxy: Boolean(o.trustProxy),
         tileUrl: o.tileUrl ?? null,

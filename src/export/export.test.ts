@@ -6,7 +6,7 @@ import { writeExport, EXPORT_FORMATS, ExportError, type ExportFormat } from './i
 import { ACLED_COLUMNS, interaction, disorderType } from './acled-csv.ts';
 import { HXL_COLUMNS } from './hxl.ts';
 import { acledNotes, datePhrase } from './acled-notes.ts';
-import { syntheticIncident, syntheticIncidents } from './synthetic.ts';
+import { syntheticIncident, syntheticIncidents } from '../../test/export/synthetic.ts';
 import { ACLED_EVENT, Incident, type Incident as IncidentT } from '../schema.ts';
 import type { ExportIncident } from './fields.ts';
 

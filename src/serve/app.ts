@@ -9,7 +9,6 @@ import { userForToken } from '../auth/users.ts';
 import type { Store } from '../store/types.ts';
 import { type AppEnv, type ServeDeps, SESSION_COOKIE } from './context.ts';
 import { HttpError, errorBody } from './errors.ts';
-import { MapIndex } from './map-index.ts';
 import { openApiDocument } from './openapi.ts';
 import { authRoutes } from './routes/auth.ts';
 import { exploreRoutes } from './routes/explore.ts';
@@ -32,7 +31,6 @@ export interface AppOptions {
   log?: (line: string) => void;
   sessions?: SessionStore;
   loginLimiter?: RateLimiter;
-  mapIndex?: MapIndex;
 }
 
 export function createApp(opts: AppOptions) {
@@ -43,7 +41,6 @@ export function createApp(opts: AppOptions) {
     tileUrl: opts.tileUrl ?? null,
     sessions: opts.sessions ?? new SessionStore(),
     loginLimiter: opts.loginLimiter ?? new RateLimiter({ max: 10, windowMs: 15 * 60 * 1000 }),
-    mapIndex: opts.mapIndex ?? new MapIndex(opts.store),
     mapFallbackCap: 20_000,
   };
   const app = new Hono<AppEnv>();

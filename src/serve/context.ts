@@ -7,7 +7,6 @@ import type { Session, SessionStore } from '../auth/sessions.ts';
 import type { RateLimiter } from '../auth/rate-limit.ts';
 import type { Role, Store, User } from '../store/types.ts';
 import { HttpError } from './errors.ts';
-import type { MapIndex } from './map-index.ts';
 
 export interface ServeDeps {
   store: Store;
@@ -17,7 +16,6 @@ export interface ServeDeps {
   tileUrl: string | null;
   sessions: SessionStore;
   loginLimiter: RateLimiter;
-  mapIndex: MapIndex;
   /** cap on store rows clustered when the map index cannot answer a filter */
   mapFallbackCap: number;
 }

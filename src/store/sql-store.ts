@@ -10,6 +10,7 @@ import { evidenceText, incidentColumns, type IncidentColumns } from './incident-
 import { indexText, placeKey, queryTerms } from './search-text.ts';
 import { withTx } from './tx.ts';
 import * as gazetteer from './gazetteer-tables.ts';
+import { clusterFromStore, indexable, MapIndex, type Bbox, type MapClusters } from './map-index.ts';
 import type { AlternateNameRow, GeonameRow } from '../geo/geonames-dump.ts';
 import type {
   ApiToken,
@@ -841,7 +842,7 @@ export abstract class SqlStore implements Store {
   async updateIncident(id: string, patch: Partial<Incident>, by: ReviewBy): Promise<StoredIncident> {
     const n = dbId(id);
     if (n === null) throw new StoreError('store.not-found', `no incident ${id}`);
-    return this.tx(async (c) => {
+    return this.mapped(this.tx(async (c) => {
       const row = await this.locked(c.selectFrom('incidents').selectAll().where('id', '=', n)).executeTakeFirst();
       if (!row) throw new StoreError('store.not-found', `no incident ${id}`);
       const cur = JSON.parse(row.data) as Incident;
@@ -879,13 +880,13 @@ export abstract class SqlStore implements Store {
         .execute();
       const out = await c.selectFrom('incidents').selectAll().where('id', '=', row.id).executeTakeFirstOrThrow();
       return incidentFromRow(out);
-    });
+    }));
   }
 
   async setStatus(id: string, status: IncidentStatus, by: ReviewBy): Promise<StoredIncident> {
     const n = dbId(id);
     if (n === null) throw new StoreError('store.not-found', `no incident ${id}`);
-    return this.tx(async (c) => {
+    return this.mapped(this.tx(async (c) => {
       const row = await this.locked(c.selectFrom('incidents').selectAll().where('id', '=', n)).executeTakeFirst();
       if (!row) throw new StoreError('store.not-found', `no incident ${id}`);
       if (row.status === status) return incidentFromRow(row);
@@ -907,7 +908,7 @@ export abstract class SqlStore implements Store {
         .execute();
       const out = await c.selectFrom('incidents').selectAll().where('id', '=', row.id).executeTakeFirstOrThrow();
       return incidentFromRow(out);
-    });
+    }));
   }
 
   async reviews(incidentId: string): Promise<ReviewEntry[]> {
@@ -1228,5 +1229,27 @@ export abstract class SqlStore implements Store {
 
   gazetteerPlaces(countries: string[]): Promise<GeonameRow[]> {
     return gazetteer.gazetteerPlaces(this.db, countries);
+  }
+
+  // ---------------------------------------------------------------- map (map-index.ts)
+
+  private mapIndex: MapIndex | null = null;
+
+  /** An analyst's edit moves its incident on the map at once; other writers' changes come with the next rebuild. */
+  private async mapped(write: Promise<StoredIncident>): Promise<StoredIncident> {
+    const inc = await write;
+    this.mapIndex?.upsert(inc);
+    return inc;
+  }
+
+  async mapClusters(filter: IncidentFilter, bbox: Bbox, cellDeg: number, cap: number): Promise<MapClusters> {
+    if (!indexable(filter)) return clusterFromStore(this, filter, bbox, cellDeg, cap);
+    const index = (this.mapIndex ??= new MapIndex(this));
+    await index.ensure();
+    return { ...index.cluster(filter, bbox, cellDeg), capped: false };
+  }
+
+  async warmMapIndex(): Promise<void> {
+    await (this.mapIndex ??= new MapIndex(this)).ensure();
   }
 }

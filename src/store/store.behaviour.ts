@@ -186,6 +186,40 @@ export function storeBehaviour(name: string, factory: StoreFactory): void {
       assert.equal(list.items[0].id, changed.id);
     });
 
+    test('the map: clusters from the index and from a capped query agree; an edit moves its incident at once', async (s) => {
+      const { exec, shell } = await seed(s);
+      const world: [number, number, number, number] = [-180, -90, 180, 90];
+      // 0.1° cells keep the three towns apart
+      const all = await s.mapClusters({}, world, 0.1, 100);
+      assert.equal(all.total, 3);
+      assert.equal(all.capped, false);
+      assert.deepEqual(
+        all.clusters.map((c) => c.id).sort(),
+        [...(await s.listIncidents({}, { limit: 10, offset: 0 })).items.map((i) => i.id)].sort(),
+      );
+      const executions = await s.mapClusters({ type: ['execution'] }, world, 0.1, 100);
+      assert.deepEqual(
+        executions.clusters.map((c) => [c.id, c.type, c.lat, c.lon]),
+        [[exec.id, 'execution', 35.02, 40.45]],
+      );
+      // an actor filter is not in the index: answered by the store, the same answer
+      assert.deepEqual(await s.mapClusters({ actor: 'isis' }, world, 0.1, 100), executions);
+      const capped = await s.mapClusters({ actor: 'civilians' }, world, 0.1, 1);
+      assert.deepEqual([capped.total, capped.capped], [1, true]);
+      await s.setStatus(shell.id, 'rejected', { userId: null });
+      assert.equal((await s.mapClusters({ status: ['rejected'] }, world, 0.1, 100)).total, 1);
+      await s.updateIncident(
+        exec.id,
+        { locations: [{ ...exec.locations[0], lat: 36.5, lon: 41.5 }] },
+        { userId: null },
+      );
+      const moved = await s.mapClusters({ type: ['execution'] }, [41, 36, 42, 37], 0.1, 100);
+      assert.deepEqual(
+        moved.clusters.map((c) => c.id),
+        [exec.id],
+      );
+    });
+
     test('extraction state: a document put but not yet extracted is reported until it is', async (s) => {
       const a = await s.putDocument(doc('file:a.txt', AR_EXEC));
       const b = await s.putDocument(doc('file:b.txt', AR_SHELL));

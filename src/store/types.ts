@@ -1,6 +1,7 @@
 // The one store interface. SQLite (better-sqlite3) and PostgreSQL (pg) implement it and pass one
 // behaviour suite (src/store/store.behaviour.ts). Services (CLI, server, workers) only see this.
 import type { AlternateNameRow, GeonameRow } from '../geo/geonames-dump.ts';
+import type { Bbox, MapClusters } from './map-index.ts';
 import type { Extraction, Incident, IncidentStatus, IncidentType } from '../schema.ts';
 
 export type { IncidentStatus };
@@ -226,6 +227,15 @@ export interface Store {
   ): Promise<GazetteerBatchCounts>;
   /** imported places of these countries (ISO2), each with its own and its non-historic alternate names */
   gazetteerPlaces(countries: string[]): Promise<GeonameRow[]>;
+
+  /**
+   * The map: incidents matching the filter inside bbox, summed per grid cell of cellDeg degrees.
+   * Position, type, status and dates are answered from an in-memory index of every incident (built
+   * on first use); other filters from at most `cap` incidents of a store query.
+   */
+  mapClusters(filter: IncidentFilter, bbox: Bbox, cellDeg: number, cap: number): Promise<MapClusters>;
+  /** builds the map's index now rather than on the first map request */
+  warmMapIndex(): Promise<void>;
 
   /** fast path for benchmarks and tests: incidents inserted in batches, full-text indexed */
   bulkInsertIncidents(items: BulkIncident[]): Promise<number>;

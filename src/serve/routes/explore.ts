@@ -2,10 +2,10 @@ import { Hono } from 'hono';
 import { type AppEnv, type ServeDeps, parse, requireRead } from '../context.ts';
 import { notFound } from '../errors.ts';
 import { toFilter } from '../../service/incident-filter.ts';
-import { cellDegrees, clusterFromStore, indexable } from '../map-index.ts';
+import { cellDegrees, type Bbox } from '../../store/map-index.ts';
 import { FilterQuery, IdParam, MapQuery } from '../schemas.ts';
 
-const WORLD: [number, number, number, number] = [-180, -90, 180, 90];
+const WORLD: Bbox = [-180, -90, 180, 90];
 
 export function exploreRoutes(deps: ServeDeps) {
   const { store } = deps;
@@ -44,12 +44,7 @@ export function exploreRoutes(deps: ServeDeps) {
     requireRead(c, deps);
     const q = parse(MapQuery, c.req.query());
     const { bbox = WORLD, ...rest } = toFilter(q);
-    const cell = cellDegrees(q.zoom);
-    if (indexable(rest)) {
-      await deps.mapIndex.ensure();
-      return c.json({ ...deps.mapIndex.cluster(rest, bbox, cell), capped: false });
-    }
-    return c.json(await clusterFromStore(store, rest, bbox, cell, deps.mapFallbackCap));
+    return c.json(await store.mapClusters(rest, bbox, cellDegrees(q.zoom), deps.mapFallbackCap));
   });
 
   r.get('/timeline', async (c) => {

@@ -69,7 +69,6 @@ export function incidentRoutes(deps: ServeDeps) {
     const { id } = parse(IdParam, c.req.param());
     const patch = parse(IncidentPatch, await jsonBody(c));
     const incident = await editIncident(store, id, patch, user);
-    deps.mapIndex.upsert(incident);
     return c.json({ incident });
   });
 
@@ -79,7 +78,6 @@ export function incidentRoutes(deps: ServeDeps) {
       const { id } = parse(IdParam, c.req.param());
       const body = parse(ActionBody, await jsonBody(c));
       const incident = await changeStatus(store, id, action, user, body.note);
-      deps.mapIndex.upsert(incident);
       return c.json({ incident });
     });
   }

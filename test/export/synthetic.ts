@@ -1,8 +1,8 @@
 // Deterministic synthetic incidents for export tests and the export benchmark: every type, actors
 // in each role, located and unlocated places, vague and exact counts. Built from the index alone,
 // so a million of them cost no memory until they are asked for.
-import { ACLED_EVENT, INCIDENT_TYPES, METHODS, type Incident } from '../schema.ts';
-import type { ExportIncident } from './fields.ts';
+import { ACLED_EVENT, INCIDENT_TYPES, METHODS, type Incident } from '../../src/schema.ts';
+import type { ExportIncident } from '../../src/export/fields.ts';
 
 const PLACES = [
   { name: 'Mayadin', admin1: 'Deir ez-Zor', admin2: 'Mayadin', country: 'SY', lat: 35.0192, lon: 40.4517 },
@@ -35,7 +35,16 @@ export function syntheticIncident(i: number): ExportIncident {
       : [{ name: place.name, lat: null, lon: null, precision: null, span: null }],
     time: { start: date, end: date, precision: 1, text: null, span: null },
     counts: killed
-      ? { killed: { value: killed * 3, min: killed * 3, max: killed * 3, approximate: false, text: String(killed * 3), span: null } }
+      ? {
+          killed: {
+            value: killed * 3,
+            min: killed * 3,
+            max: killed * 3,
+            approximate: false,
+            text: String(killed * 3),
+            span: null,
+          },
+        }
       : {},
     methods: i % 4 === 0 ? [{ id: METHODS[i % METHODS.length], span: null }] : [],
     accusations: i % 11 === 0 ? [{ id: 'espionage', span: null }] : [],

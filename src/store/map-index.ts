@@ -1,10 +1,10 @@
-// The map endpoint must answer for a million incidents in well under 200 ms, and the store
-// interface only offers row-by-row listing. So the server keeps a compact in-memory index of what a
-// map needs (position, type, status, dates) in typed arrays, filled once by streaming the store,
-// patched on every write made through this server and rebuilt when the store's count changes.
-// Filters the index cannot answer (text, actor, place…) fall back to a capped store query.
+// The map must answer for a million incidents in well under 200 ms, and SQL rows cannot. So the
+// store keeps a compact in-memory index of what a map needs (position, type, status, dates) in typed
+// arrays, filled once by streaming its incidents, patched on every analyst's edit made through this
+// store and rebuilt when the count of incidents changes (other processes write too). Filters the
+// index cannot answer (text, actor, place…) fall back to a capped store query.
 import { INCIDENT_STATUSES, INCIDENT_TYPES, type IncidentType } from '../schema.ts';
-import type { IncidentFilter, IncidentStatus, Store, StoredIncident } from '../store/types.ts';
+import type { IncidentFilter, IncidentStatus, Store, StoredIncident } from './types.ts';
 
 const STATUSES: readonly IncidentStatus[] = INCIDENT_STATUSES;
 const TYPE_INDEX = new Map<string, number>(INCIDENT_TYPES.map((t, i) => [t, i]));
@@ -25,6 +25,16 @@ export interface MapCluster {
   id?: string;
   /** the most frequent type in the cell */
   type: IncidentType;
+}
+
+/** west, south, east, north */
+export type Bbox = [number, number, number, number];
+
+export interface MapClusters {
+  clusters: MapCluster[];
+  total: number;
+  /** the filter needed a store query, and more incidents matched than it read */
+  capped: boolean;
 }
 
 export function mapPosition(inc: Pick<StoredIncident, 'locations'>): { lat: number; lon: number } | null {
