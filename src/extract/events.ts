@@ -144,7 +144,7 @@ function joinBareMentions(frames: Frame[], decisions: EventDecision[]): Frame[] 
   for (const b of frames) {
     if (!bareMention(b) || b.heading) continue;
     // the clause-level merge has already weighed the other events of its own sentence
-    const same = out.filter((a) => a !== b && a.sentence !== b.sentence && !a.earlier && (a.type === b.type || absorbs(a.type, b.type)) && !measuresDiffer(a, b) && perpetratorsAgree(a, b));
+    const same = out.filter((a) => a !== b && !a.heading && a.sentence !== b.sentence && !a.earlier && (a.type === b.type || absorbs(a.type, b.type)) && !measuresDiffer(a, b) && perpetratorsAgree(a, b));
     if (same.length === 0) continue;
     const before = same.filter((a) => a.sentence <= b.sentence);
     const into = before[before.length - 1] ?? same[0];
@@ -157,9 +157,11 @@ function joinBareMentions(frames: Frame[], decisions: EventDecision[]): Frame[] 
 
 export function resolveDocumentEvents(_ctx: DocContext, frames: Frame[]): { frames: Frame[]; decisions: EventDecision[] } {
   const decisions: EventDecision[] = [];
-  let out = foldHeadlines(frames, decisions);
+  // bare mentions first: a lead with nothing of its own («شنت قسد حملة اعتقالات واسعة») joins the
+  // detailed event below it before the headline joins either
+  let out = joinBareMentions(frames, decisions);
+  out = foldHeadlines(out, decisions);
   out = dropLeadTotals(out, decisions);
   out = joinOtherSources(out, decisions);
-  out = joinBareMentions(out, decisions);
   return { frames: out, decisions };
 }

@@ -10,6 +10,7 @@ import type { Mention } from './mentions.ts';
 import type { CueValue, Realis, TriggerValue } from './lexicons.ts';
 import { hasArticle } from '../text/clitics.ts';
 import { toldApart } from './realis.ts';
+import { participle } from '../text/aspect.ts';
 
 export interface FrameActor {
   role: ActorRole;
@@ -322,7 +323,9 @@ export function buildFrames(ctx: DocContext, suppressed: Set<Mention<TriggerValu
     protestCombination(ctx, s.i, local);
     for (const f of local) {
       const first = Math.min(...f.triggers.map((t) => t.tokenStart));
-      f.earlier = earlierCues.some((c) => c.sentence === s.i && (c.tokenStart < first || (c.value.kind === 'earlier' && c.tokenStart < first + 8)));
+      // «وكانت الدولة الإسلامية أعدمت» tells an earlier act; «كانت السيارة مفخخة» a state
+      const state = participle(ctx.a.tokens[first].norm);
+      f.earlier = earlierCues.some((c) => c.sentence === s.i && ((c.tokenStart < first && !(state && c.value.kind === 'earlier_before')) || (c.value.kind === 'earlier' && c.tokenStart < first + 8)));
       // «العبوة كانت مزروعة», «نقل المختطفين»: a definite noun names an event already told
       f.definite = f.triggers.every((t) => t.value.outcome || definiteToken(ctx, t.tokenStart));
       f.reference = f.triggers.every((t) => causeCues.some((c) => c.sentence === s.i && c.tokenEnd <= t.tokenStart && ctx.clauseOf[c.tokenStart] === ctx.clauseOf[t.tokenStart]));

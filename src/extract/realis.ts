@@ -25,7 +25,8 @@ const VIOLENT: ReadonlySet<IncidentType> = new Set<IncidentType>([
 ]);
 
 /** How far back from an event word its governing verb may stand, in tokens of the same clause. */
-const VERB_REACH = 6;
+const VERB_REACH = 10;
+const PRESENT_TENSE = 'realis:present-tense';
 
 function reaches(c: Mention<CueValue>, t: Mention<TriggerValue>): boolean {
   if (c.sentence !== t.sentence) return false;
@@ -80,7 +81,7 @@ function aspectRealis(ctx: DocContext, f: Frame): { realis: Realis; rule: string
     if (ctx.clauseOf[i] !== clause || exempt.has(i)) return null;
     const tok = ctx.a.tokens[i];
     if (!tok.arabic || COMPLEMENTIZERS.has(tok.norm)) return null;
-    if (imperfectiveVerb(tok.norm) && !namedAt(ctx, i)) return { realis: 'habitual', rule: 'realis:present-tense' };
+    if (imperfectiveVerb(tok.norm) && !namedAt(ctx, i)) return { realis: 'habitual', rule: PRESENT_TENSE };
     // another event word before it is the verb that governs the clause
     if (i < t.tokenStart && ctx.triggerAtToken[i] && !outcomeAt(f, i)) return null;
   }
@@ -135,7 +136,7 @@ export function toldAsEvent(f: Frame): boolean {
     case 'actual':
       return true;
     case 'habitual':
-      return dated(f) || Object.keys(f.counts).length > 0 || (f.actors.some((a) => a.role === 'perpetrator' && !a.carried) && preciseOwnPlace(f));
+      return dated(f) || Object.keys(f.counts).length > 0 || (f.realisRule === PRESENT_TENSE && f.actors.some((a) => a.role === 'perpetrator' && !a.carried) && preciseOwnPlace(f));
     case 'generic':
       return dated(f) || preciseOwnPlace(f);
     case 'background':

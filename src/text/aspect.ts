@@ -16,3 +16,13 @@ export function imperfectiveVerb(norm: string): boolean {
   if (w.length < 4 || w.charCodeAt(0) !== 0x064a) return false;
   return !NOT_VERBS.has(w);
 }
+
+/**
+ * «كانت السيارة مفخخة», «كان مختطفاً»: a derived participle (مُفعَّل, مُفتعَل, مُستفعَل…) opens with م
+ * after any proclitic; after «كان» it describes a state, it does not tell an earlier act.
+ */
+export function participle(norm: string): boolean {
+  const w = stripConjunction(norm);
+  const bare = w.startsWith('ال') ? w.slice(2) : w;
+  return bare.length >= 5 && bare.charCodeAt(0) === 0x0645;
+}
