@@ -442,6 +442,10 @@ function assignCounts(ctx: DocContext, frames: Frame[]): void {
       keys = [dflt];
       rule = 'count:trigger-default';
     }
+    // «مقتل وإصابة 15 مدنياً», «سقوط 20 بين قتيل وجريح»: an exact combined toll counts neither the dead
+    // nor the wounded (annotation.md takes only the counts stated for one key); a vague one is vague
+    // for both («عدد من القتلى والجرحى»)
+    if (q.kind !== 'vague' && keys.includes('killed') && keys.includes('injured')) continue;
     for (const k of keys) setCount(f, k, q, rule);
   }
   // «مقتل شخص في سرمين», «وأصيب طفل بجروح»: a casualty word before one person counts one

@@ -49,8 +49,12 @@ function foldHeadlines(frames: Frame[], decisions: EventDecision[]): Frame[] {
     if (!h.heading) continue;
     const body = out.filter((g) => !g.heading && announces(h, g) && perpetratorsAgree(h, g) && placesCompatible(g, h));
     if (body.length === 0) continue;
-    const after = body.filter((g) => g.sentence > h.sentence);
-    const into = after[0] ?? body[body.length - 1];
+    // the event of its own type first, then one its type absorbs, then one of its ACLED group
+    const rank = (g: Frame) => (g.type === h.type ? 0 : absorbs(h.type, g.type) || absorbs(g.type, h.type) ? 1 : group(g) === group(h) ? 2 : 3);
+    const best = Math.min(...body.map(rank));
+    const fit = body.filter((g) => rank(g) === best);
+    const after = fit.filter((g) => g.sentence > h.sentence);
+    const into = after[0] ?? fit[fit.length - 1];
     // a headline over several events gives a total that is none of theirs
     if (body.length > 1) h.counts = {};
     mergeInto(into, h);
