@@ -214,7 +214,8 @@ function addTrigger(f: Frame, t: Mention<TriggerValue>, clause: number): void {
 function strikeType(ctx: DocContext, t: Mention<TriggerValue>): IncidentType {
   const c = ctx.clauseOf[t.tokenStart];
   const air = ctx.ix.aircraft[t.sentence].some((x) => ctx.clauseOf[x.tokenStart] === c);
-  return air ? 'air_strike' : 'shelling';
+  // without aircraft, the entry's own type: shelling for «قصف», a ground raid for «carried out raids»
+  return air ? 'air_strike' : (t.value.type as IncidentType);
 }
 
 export function triggerType(ctx: DocContext, t: Mention<TriggerValue>): IncidentType {
