@@ -588,6 +588,16 @@ function refineTypes(ctx: DocContext, frames: Frame[]): void {
         f.rules.push('type:attack-on-civilians');
       }
     }
+    // «قصف جوي على مناطق تسيطر عليها الكتائب المقاتلة»: a side with no aircraft named by an air raid
+    // is what the raid struck, not who flew it
+    if (f.type === 'air_strike') {
+      for (const a of f.actors) {
+        if (a.role === 'perpetrator' && !ctx.lex.airForces.has(a.id)) {
+          a.role = CIVILIAN.has(a.id) ? 'victim' : 'target';
+          if (!f.rules.includes('actor:no-aircraft')) f.rules.push('actor:no-aircraft');
+        }
+      }
+    }
     // «أحرق أهال غاضبون منازل», «اشتبك أبناء عشيرتين بالعصي»: residents, not an armed group
     const protesters = ctx.ix.actors[f.sentence].some((m) => m.value.actor === 'protesters');
     if (['looting', 'armed_clash', 'attack'].includes(f.type) || (f.type === 'violent_demonstration' && !protesters)) {

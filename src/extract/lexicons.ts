@@ -104,6 +104,8 @@ export interface Lexicons {
   crowds: Lexicon<{ id: string }>;
   roles: Lexicon<{ id: string; role: 'perpetrator' | 'target' | 'ignore' }>;
   actorNames: Map<string, string>;
+  /** actors with an air force (`aircraft = true`): the only ones an air strike can be the act of */
+  airForces: Set<string>;
   /** every file above in one matcher, each value tagged with its file: one pass over the tokens */
   all: Lexicon<TaggedValue>;
 }
@@ -118,6 +120,41 @@ export interface TaggedValue {
 
 function fail(e: LexiconEntry, msg: string): never {
   throw new LexiconFormatError(`${e.file}:${e.line}: [${e.id}] ${msg}`);
+}
+
+// The attributes each extraction file may carry, and which of them are yes/no flags (written `true`
+// or `false`, nothing else). An attribute not listed here is a typo: the lexicon test fails on it
+// instead of extraction silently ignoring it.
+const TEXT = 'text';
+const FLAG = 'flag';
+export const ATTRIBUTES: Record<string, Record<string, typeof TEXT | typeof FLAG>> = {
+  triggers: { type: TEXT, outcome: TEXT, method: TEXT, count: TEXT, weight: TEXT, violations: TEXT, if_fighters: TEXT, if_government: TEXT, if_place: TEXT, if_non_state: TEXT, strike: TEXT, generic: FLAG },
+  actors: { actor: TEXT, name: TEXT, side: TEXT, group: TEXT, also: TEXT, in_country: TEXT, anaphor: FLAG, country: FLAG, cased: FLAG, aircraft: FLAG },
+  methods: { method: TEXT },
+  accusations: { accusation: TEXT },
+  attribution: { source: TEXT },
+  cues: { effect: TEXT, kind: TEXT, scope: TEXT, reach: TEXT, realis: TEXT, indefinite: FLAG },
+  'count-nouns': { count: TEXT, subset: FLAG, one: FLAG, rest: FLAG },
+  violations: { violation: TEXT, types: TEXT },
+  aircraft: { vehicle: TEXT },
+  fighters: { kind: TEXT, person: FLAG },
+  crowds: { kind: TEXT },
+  roles: { role: TEXT },
+};
+
+/** Every attribute of the entry is one its file declares, and every flag is `true` or `false`. */
+export function checkAttributes(file: string, e: LexiconEntry): void {
+  const schema = ATTRIBUTES[file];
+  if (!schema) return;
+  for (const [k, v] of Object.entries(e.attrs)) {
+    const kind = schema[k];
+    if (!kind) fail(e, `unknown attribute "${k}" (${file}.txt takes ${Object.keys(schema).join(', ')})`);
+    if (kind === FLAG && v !== 'true' && v !== 'false') fail(e, `${k} = ${v}: expected true or false`);
+  }
+}
+
+function flag(e: LexiconEntry, key: string): boolean {
+  return e.attrs[key] === 'true';
 }
 
 function oneOf<T extends string>(e: LexiconEntry, key: string, allowed: readonly T[], optional: true): T | undefined;
@@ -180,7 +217,7 @@ export function triggerValue(e: LexiconEntry): TriggerValue {
     ifPlace: oneOf(e, 'if_place', INCIDENT_TYPES, true),
     ifNonState: oneOf(e, 'if_non_state', INCIDENT_TYPES, true),
     genericStrike: e.attrs.strike === 'generic',
-    generic: e.attrs.generic === 'true',
+    generic: flag(e, 'generic'),
   };
 }
 
@@ -193,10 +230,10 @@ export function actorValue(e: LexiconEntry): ActorValue {
     name: e.attrs.name ?? actor,
     side: oneOf(e, 'side', ['armed', 'civilian'] as const, true) ?? 'armed',
     group: e.attrs.group,
-    anaphor: e.attrs.anaphor === 'true',
-    country: e.attrs.country === 'true',
+    anaphor: flag(e, 'anaphor'),
+    country: flag(e, 'country'),
     also: e.attrs.also,
-    cased: e.attrs.cased === 'true',
+    cased: flag(e, 'cased'),
     inCountry: e.attrs.in_country
       ? Object.fromEntries(e.attrs.in_country.split(',').map((x) => x.trim().split(':').map((y) => y.trim())).filter((kv) => kv.length === 2 && kv[0] && kv[1]))
       : undefined,
@@ -211,7 +248,7 @@ export function cueValue(e: LexiconEntry): CueValue {
     scope: oneOf(e, 'scope', ['after', 'sentence', 'rest', 'list'] as const, true) ?? 'after',
     reach: num(e, 'reach', 6),
     realis: oneOf(e, 'realis', REALIS, true),
-    indefinite: e.attrs.indefinite === 'true',
+    indefinite: flag(e, 'indefinite'),
   };
 }
 
@@ -223,14 +260,14 @@ export const VALUE_READERS: Record<string, (e: LexiconEntry) => unknown> = {
   accusations: (e) => ({ id: e.id, accusation: oneOf(e, 'accusation', ACCUSATIONS) }),
   attribution: (e) => ({ id: e.id, source: e.attrs.source ?? 'generic' }),
   cues: cueValue,
-  'count-nouns': (e) => ({ id: e.id, count: oneOf(e, 'count', [...COUNT_KEYS, 'none'] as const), subset: e.attrs.subset === 'true', one: e.attrs.one === 'true', rest: e.attrs.rest === 'true' }),
+  'count-nouns': (e) => ({ id: e.id, count: oneOf(e, 'count', [...COUNT_KEYS, 'none'] as const), subset: flag(e, 'subset'), one: flag(e, 'one'), rest: flag(e, 'rest') }),
   violations: (e) => ({
     id: e.id,
     violation: oneOf(e, 'violation', VIOLATIONS),
     types: e.attrs.types ? list(e, 'types', INCIDENT_TYPES) : null,
   }),
   aircraft: (e) => ({ id: e.id }),
-  fighters: (e) => ({ id: e.id, person: e.attrs.person !== 'no' }),
+  fighters: (e) => ({ id: e.id, person: e.attrs.person !== 'false' }),
   crowds: (e) => ({ id: e.id }),
   roles: (e) => ({ id: e.id, role: oneOf(e, 'role', ['perpetrator', 'target', 'ignore'] as const) }),
 };
@@ -241,10 +278,18 @@ export function lexiconsFor(lang: Lang, dir?: string): Lexicons {
   const key = `${lang}:${dir ?? ''}`;
   const hit = cache.get(key);
   if (hit) return hit;
-  const load = (name: string) => loadLexicon(lang, name, dir);
+  const load = (name: string) => {
+    const entries = loadLexicon(lang, name, dir);
+    for (const e of entries) checkAttributes(name, e);
+    return entries;
+  };
   const actorEntries = load('actors');
   const actorNames = new Map<string, string>();
-  for (const e of actorEntries) if (e.attrs.actor && !actorNames.has(e.attrs.actor)) actorNames.set(e.attrs.actor, e.attrs.name ?? e.attrs.actor);
+  const airForces = new Set<string>();
+  for (const e of actorEntries) {
+    if (e.attrs.actor && !actorNames.has(e.attrs.actor)) actorNames.set(e.attrs.actor, e.attrs.name ?? e.attrs.actor);
+    if (e.attrs.actor && flag(e, 'aircraft')) airForces.add(e.attrs.actor);
+  }
   const tagged: Array<{ pattern: string; value: TaggedValue }> = [];
   allPatterns.set(key, tagged);
   const lex: Lexicons = {
@@ -262,6 +307,7 @@ export function lexiconsFor(lang: Lang, dir?: string): Lexicons {
     crowds: compile(load('crowds'), VALUE_READERS.crowds as (e: LexiconEntry) => { id: string }, 'crowds', tagged),
     roles: compile(load('roles'), VALUE_READERS.roles as (e: LexiconEntry) => { id: string; role: 'perpetrator' | 'target' | 'ignore' }, 'roles', tagged),
     actorNames,
+    airForces,
     all: new Lexicon(tagged),
   };
   allPatterns.delete(key);

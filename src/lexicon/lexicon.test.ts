@@ -3,11 +3,11 @@
 // after normalisation (a collision means two entries fight over the same words).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { lexiconFiles, loadLexicon, type LexiconEntry } from './load.ts';
+import { lexiconFiles, loadLexicon, parseLexicon, type LexiconEntry } from './load.ts';
 import { Lexicon, parsePattern } from './matcher.ts';
 import { analyze } from '../text/analyze.ts';
 import { arabicKeys } from '../text/tokens.ts';
-import { VALUE_READERS } from '../extract/lexicons.ts';
+import { VALUE_READERS, checkAttributes } from '../extract/lexicons.ts';
 import { sameCase } from '../extract/mentions.ts';
 
 // quantities.txt, time.txt and place-cues.txt drive grammars (number compounds, date phrases, place
@@ -49,6 +49,7 @@ for (const { lang, name } of lexiconFiles()) {
       assert.ok(e.examples.length > 0, `${e.file}:${e.line} [${e.id}] has no example`);
       const read = VALUE_READERS[name];
       if (read) assert.doesNotThrow(() => read(e), `${e.file}:${e.line} [${e.id}] attributes`);
+      assert.doesNotThrow(() => checkAttributes(name, e), `${e.file}:${e.line} [${e.id}] attribute schema`);
     }
   });
   if (!GRAMMAR_FILES.has(name)) {
@@ -81,4 +82,11 @@ test('patternKey folds the article and keeps prefixes and gaps', () => {
   assert.equal(patternKey('الإعدامات'), patternKey('إعدامات'));
   assert.notEqual(patternKey('اعدم*'), patternKey('اعدم'));
   assert.equal(patternKey('قتل ~ مدني*'), 'قتل ~ مدني*');
+});
+
+test('an unknown attribute or a flag spelled other than true/false is refused', () => {
+  const [typo] = parseLexicon('[x.typo]\ntype = attack\nwieght = 0.5\nmatch = x\nexample = x\n', 'ar/triggers.txt');
+  assert.throws(() => checkAttributes('triggers', typo), /unknown attribute "wieght"/);
+  const [yes] = parseLexicon('[x.yes]\nactor = isis\nanaphor = yes\nmatch = x\nexample = x\n', 'ar/actors.txt');
+  assert.throws(() => checkAttributes('actors', yes), /anaphor = yes: expected true or false/);
 });
