@@ -571,7 +571,8 @@ function refineTypes(ctx: DocContext, frames: Frame[]): void {
       f.type = placeType;
       f.rules.push('type:place-object');
     }
-    const alt = f.triggers.find((t) => t.value.ifFighters)?.value.ifFighters;
+    // only a word of the frame's own type retypes it (an absorbed «attack» word does not make shelling a battle)
+    const alt = f.triggers.find((t) => t.value.ifFighters && t.value.type === f.type)?.value.ifFighters;
     // «IS militants attacked Iraqi forces»: an attack whose target is an armed side is a battle
     const armedTarget = alt === 'armed_clash' && f.actors.some((a) => a.role === 'target' && !CIVILIAN.has(a.id));
     if ((fighters || fleeing || armedTarget) && alt && !placeType) {

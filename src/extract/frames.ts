@@ -140,13 +140,16 @@ export function cueEffects(ctx: DocContext): { suppressed: CueEffect[]; lowered:
 // Types that swallow another type named in the same clause: «سيارة مفخخة يقودها انتحاري» is one
 // suicide bombing, «اعتقال … واقتيادهم إلى جهة مجهولة» one abduction.
 const ABSORBS: Partial<Record<IncidentType, IncidentType[]>> = {
-  suicide_bomb: ['explosive_device'],
+  suicide_bomb: ['explosive_device', 'attack'],
   abduction: ['arrests'],
   excessive_force_against_protesters: ['peaceful_protest', 'protest_with_intervention', 'attack'],
   protest_with_intervention: ['peaceful_protest', 'arrests'],
-  air_strike: ['explosive_device', 'shelling'],
+  // the instrument decides the type (issue 9): «مجزرة بغارات روسية» is an air strike, «مجزرة بقذائف
+  // الهاون» shelling, «مجزرة بسيارة مفخخة» a bomb; «مجزرة» alone, by gunmen, stays an attack
+  air_strike: ['explosive_device', 'shelling', 'attack'],
+  explosive_device: ['attack'],
   arrests: ['forced_recruitment'],
-  shelling: ['explosive_device'],
+  shelling: ['explosive_device', 'attack'],
   chemical_weapon: ['air_strike', 'shelling', 'explosive_device'],
   disrupted_weapons_use: ['explosive_device', 'air_strike', 'shelling', 'suicide_bomb'],
   mob_violence: ['armed_clash', 'attack', 'looting'],
