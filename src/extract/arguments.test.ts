@@ -84,3 +84,13 @@ test('English: ACLED conventions for territory and detention', () => {
   assert.equal(one('Iraqi forces arrested an IS leader in Fallujah.').type, 'arrests');
   assert.equal(one('Anbar police arrested an IS leader in Fallujah.').type, 'arrests');
 });
+
+test('English: the subject of a passive casualty verb is acted on, not the doer', () => {
+  assert.deepEqual(roles(one('A regime soldier was killed by sniper fire from opposition fighters near Kabani.')), [
+    'perpetrator:syrian_opposition',
+    'victim:syrian_government',
+  ]);
+  assert.deepEqual(roles(one('Three QSD members were arrested by Turkish forces near Ras al-Ain.')), ['perpetrator:turkey', 'victim:sdf']);
+  // «were reported to have targeted» is no passive of «targeted»
+  assert.ok(roles(one('Israeli airstrikes were reported to have targeted regime positions near Tal Ahmar.')).includes('perpetrator:israel'));
+});

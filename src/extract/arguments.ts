@@ -237,6 +237,10 @@ function assignActors(ctx: DocContext, frames: Frame[], actors: Mention<ActorVal
       const hasPerp = f.actors.some((x) => x.role === 'perpetrator');
       let role: 'perpetrator' | 'target' | 'victim' | null;
       if (marker === 'target') role = ARMED_VICTIM_TYPES.has(f.type) ? 'victim' : 'target';
+      // «two PMF fighters were killed when…», «a regime soldier was wounded by sniper fire»: the subject of
+      // an English passive is acted on
+      else if (ctx.a.lang === 'en' && marker !== 'perpetrator' && passiveSubject(ctx, f, m))
+        role = VICTIM_TYPES.has(f.type) && f.type !== 'air_strike' && f.type !== 'shelling' ? 'victim' : 'target';
       else if (marker === 'perpetrator' || ownsTrigger(ctx, f, m)) role = 'perpetrator';
       else if (f.type === 'group_change') role = 'perpetrator';
       else if (markedPerp) role = ARMED_VICTIM_TYPES.has(f.type) ? 'victim' : 'target';
@@ -260,6 +264,23 @@ function assignActors(ctx: DocContext, frames: Frame[], actors: Mention<ActorVal
       addActor(f, frameActor(id, name, span, m.tokenStart, v.group, role));
     }
   }
+}
+
+const EN_AUXILIARY = new Set(['was', 'were', 'been', 'being', 'is', 'are']);
+const EN_PARTICIPLE = /(ed|en)$|^(shot|hit|struck|held|slain|taken|stabbed)$/;
+
+/** «X were killed», «X was reportedly shot»: the mention is followed, in its clause, by an auxiliary and a participle trigger. */
+function passiveSubject(ctx: DocContext, f: Frame, m: Mention<ActorValue>): boolean {
+  return f.triggers.some((t) => {
+    if (t.tokenStart < m.tokenEnd || t.tokenStart - m.tokenEnd > 4 || ctx.clauseOf[m.tokenStart] !== ctx.clauseOf[t.tokenStart]) return false;
+    if (!EN_PARTICIPLE.test(ctx.a.tokens[t.tokenStart].norm)) return false;
+    // the auxiliary right before the participle, or before one adverb («were reportedly killed»);
+    // «airstrikes were reported to have targeted» is no passive of «targeted»
+    const before = ctx.a.tokens[t.tokenStart - 1];
+    const before2 = ctx.a.tokens[t.tokenStart - 2];
+    if (t.tokenStart - 1 >= m.tokenEnd && EN_AUXILIARY.has(before.norm)) return true;
+    return t.tokenStart - 2 >= m.tokenEnd && EN_AUXILIARY.has(before2.norm) && /ly$/.test(before.norm);
+  });
 }
 
 /** The mention follows one of the frame's words within four tokens of its own clause (articles, numbers, «member of»). */
