@@ -307,6 +307,8 @@ function coversToken(x: { tokenStart: number; tokenEnd: number }, t: number): bo
 }
 
 /** The key of a count noun and of one coordinated with it by «و» («القتلى والجرحى», «مقتل وإصابة»). */
+const OTHERS = /^(ا|و)?اخر(ون|ين|ان)$|^others$/;
+
 function withCoordinated(ctx: DocContext, c: CountNounMention, dir: 1 | -1): CountKey[] {
   if (c.value.count === 'none') return [];
   const keys: CountKey[] = [c.value.count];
@@ -318,8 +320,8 @@ function withCoordinated(ctx: DocContext, c: CountNounMention, dir: 1 | -1): Cou
       ? o && (/^و/.test(ctx.a.tokens[o.tokenStart].norm) || andAt(ctx, c.tokenEnd))
       : /^و/.test(ctx.a.tokens[c.tokenStart].norm) || andAt(ctx, c.tokenStart - 1);
   const sameClause = o && ctx.clauseOf[o.tokenStart] === ctx.clauseOf[c.tokenStart];
-  // «قتلوا وأصيب 23 بجروح»: the second word has its own figure
-  if (o && dir === 1 && (ctx.ix.quantityAt.has(o.tokenEnd) || ctx.ix.quantityAt.has(o.tokenEnd + 1))) return keys;
+  // «قتلوا وأصيب 23 بجروح»: the second word has its own figure; «قتلوا وأصيب آخرون»: its own people
+  if (o && dir === 1 && (ctx.ix.quantityAt.has(o.tokenEnd) || ctx.ix.quantityAt.has(o.tokenEnd + 1) || OTHERS.test(ctx.a.tokens[o.tokenEnd]?.norm ?? ''))) return keys;
   if (o && o !== c && joined && sameClause && o.value.count !== 'none' && casualty(o.value.count) && casualty(c.value.count) && !keys.includes(o.value.count)) keys.push(o.value.count);
   return keys;
 }
@@ -353,7 +355,9 @@ function keysBefore(ctx: DocContext, q: Quantity): CountKey[] {
  * counted noun, in the same clause (with the one coordinated with it). */
 function keyAfterNoun(ctx: DocContext, q: Quantity): CountKey[] {
   const clause = ctx.clauseOf[q.tokenStart];
-  for (let t = q.tokenEnd + 1; t < q.tokenEnd + 5 && t < ctx.a.tokens.length && ctx.clauseOf[t] === clause; t++) {
+  // the counted noun may stand inside the quantity («ثلاثة مقاتلين على الأقل قتلوا») or right after it
+  const from = q.noun && q.noun.tokenStart < q.tokenEnd ? q.tokenEnd : q.tokenEnd + 1;
+  for (let t = from; t < q.tokenEnd + 5 && t < ctx.a.tokens.length && ctx.clauseOf[t] === clause; t++) {
     const c = countNounAt(ctx, t);
     if (c && (c.value.count === 'killed' || c.value.count === 'injured')) return withCoordinated(ctx, c, 1);
     if (ctx.ix.quantityAt.has(t)) return [];
