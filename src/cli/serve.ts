@@ -8,7 +8,7 @@ import type { Command } from 'commander';
 import { addUser } from '../auth/users.ts';
 import { RasidError } from '../errors.ts';
 import { createApp } from '../serve/app.ts';
-import { buildConfig, dbOption, type Environment } from '../config.ts';
+import { buildConfig, dbOption, DEFAULT_DB_FILE, type Environment } from '../config.ts';
 import { openStore } from '../store/open.ts';
 
 interface ServeOptions {
@@ -40,10 +40,12 @@ export function registerServe(cmd: Command, env: Environment): void {
       if (o.tileUrl && !/^https?:\/\/[^/\s]+\/\S*\{z\}\S*$/.test(o.tileUrl)) {
         throw new RasidError('serve.bad-tile-url', '--tile-url must be an http(s) URL containing {z}, {x} and {y}');
       }
-      const store = await openStore(buildConfig(o, env).store);
+      const location = buildConfig(o, env).store;
+      const store = await openStore(location);
       if ((await store.listUsers()).length === 0) {
         const made = await addUser(store, 'admin', 'admin');
-        process.stdout.write(`first account: admin / ${made.password}  (change it with rasid user add)\n`);
+        const where = location.kind === 'sqlite' && location.db !== DEFAULT_DB_FILE ? ` --db ${location.db}` : '';
+        process.stdout.write(`first account: admin / ${made.password}  (change it with: rasid user passwd admin${where})\n`);
       }
       const webRoot = existsSync(WEB_ROOT) ? WEB_ROOT : null;
       if (!webRoot) process.stderr.write('rasid serve: web app not built (npm run build:web); serving the API only\n');

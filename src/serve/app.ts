@@ -3,7 +3,7 @@
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { getCookie } from 'hono/cookie';
-import { RateLimiter } from '../auth/rate-limit.ts';
+import { LoginThrottle } from '../auth/rate-limit.ts';
 import { SessionStore } from '../auth/sessions.ts';
 import { userForToken } from '../auth/users.ts';
 import type { Store } from '../store/types.ts';
@@ -30,7 +30,7 @@ export interface AppOptions {
   /** one line per request: method, route pattern, status, milliseconds — never bodies or queries */
   log?: (line: string) => void;
   sessions?: SessionStore;
-  loginLimiter?: RateLimiter;
+  loginThrottle?: LoginThrottle;
 }
 
 export function createApp(opts: AppOptions) {
@@ -39,8 +39,8 @@ export function createApp(opts: AppOptions) {
     publicRead: opts.publicRead ?? false,
     trustProxy: opts.trustProxy ?? false,
     tileUrl: opts.tileUrl ?? null,
-    sessions: opts.sessions ?? new SessionStore(),
-    loginLimiter: opts.loginLimiter ?? new RateLimiter({ max: 10, windowMs: 15 * 60 * 1000 }),
+    sessions: opts.sessions ?? new SessionStore(opts.store),
+    loginThrottle: opts.loginThrottle ?? new LoginThrottle(),
     mapFallbackCap: 20_000,
   };
   const app = new Hono<AppEnv>();
@@ -76,9 +76,9 @@ export function createApp(opts: AppOptions) {
       c.set('via', 'token');
     } else {
       const sid = getCookie(c, SESSION_COOKIE);
-      const session = sid ? deps.sessions.get(sid) : null;
+      const session = sid ? await deps.sessions.get(sid) : null;
       const user = session ? await deps.store.getUser(session.userId) : null;
-      if (session && user) {
+      if (session && user && !user.disabled) {
         c.set('user', user);
         c.set('via', 'session');
         c.set('session', session);

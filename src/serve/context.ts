@@ -4,7 +4,7 @@ import type { Context } from 'hono';
 import type { z } from 'zod';
 import { hasRole } from '../auth/users.ts';
 import type { Session, SessionStore } from '../auth/sessions.ts';
-import type { RateLimiter } from '../auth/rate-limit.ts';
+import type { LoginThrottle } from '../auth/rate-limit.ts';
 import type { Role, Store, User } from '../store/types.ts';
 import { HttpError } from './errors.ts';
 
@@ -15,7 +15,7 @@ export interface ServeDeps {
   trustProxy: boolean;
   tileUrl: string | null;
   sessions: SessionStore;
-  loginLimiter: RateLimiter;
+  loginThrottle: LoginThrottle;
   /** cap on store rows clustered when the map index cannot answer a filter */
   mapFallbackCap: number;
 }

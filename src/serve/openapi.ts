@@ -10,10 +10,11 @@ import {
   MapQuery,
   MergeBody,
   NewUserBody,
+  UserChangeBody,
 } from './schemas.ts';
 
 interface Op {
-  method: 'get' | 'post' | 'patch';
+  method: 'get' | 'post' | 'patch' | 'delete';
   path: string;
   summary: string;
   query?: z.ZodObject;
@@ -42,6 +43,10 @@ export const OPERATIONS: Op[] = [
   { method: 'get', path: '/api/export', summary: 'Streamed export (ACLED CSV, GeoJSON, HXL, JSON Lines)', query: ExportQuery },
   { method: 'get', path: '/api/users', summary: 'List users', role: 'admin' },
   { method: 'post', path: '/api/users', summary: 'Create a user', body: NewUserBody, role: 'admin' },
+  { method: 'patch', path: '/api/users/{name}', summary: "Change a user's role or password, or disable/enable the account", body: UserChangeBody, role: 'admin' },
+  { method: 'get', path: '/api/tokens', summary: 'List API tokens (?user=NAME), never their secrets', role: 'admin' },
+  { method: 'delete', path: '/api/tokens/{id}', summary: 'Revoke an API token', role: 'admin' },
+  { method: 'get', path: '/api/audit', summary: "Admins' changes to accounts and tokens, newest first", role: 'admin' },
   { method: 'get', path: '/api/openapi.json', summary: 'This document', role: 'none' },
 ];
 

@@ -66,3 +66,20 @@ export const NewUserBody = z.strictObject({
   role: z.enum(['viewer', 'editor', 'admin']),
   password: z.string().min(8).max(1024).optional(),
 });
+
+export const UserNameParam = z.object({ name: z.string().min(1).max(64) });
+
+export const UserChangeBody = z
+  .strictObject({
+    role: z.enum(['viewer', 'editor', 'admin']).optional(),
+    password: z.string().min(8).max(1024).optional(),
+    disabled: z.boolean().optional(),
+  })
+  .refine((b) => b.role !== undefined || b.password !== undefined || b.disabled !== undefined, 'change role, password or disabled');
+
+export const TokenQuery = z.object({ user: z.string().min(1).max(64).optional() });
+
+export const AuditQuery = z.object({
+  limit: z.coerce.number().int().min(1).max(500).default(100),
+  offset: z.coerce.number().int().min(0).max(10_000_000).default(0),
+});

@@ -121,6 +121,24 @@ export interface UsersTable {
   role: string;
   password_hash: string;
   created_at: string;
+  disabled: Generated<number>;
+}
+
+export interface SessionsTable {
+  id_hash: string;
+  user_id: DbId;
+  csrf: string;
+  created_at: string;
+  expires_at: string;
+}
+
+export interface AuditLogTable {
+  id: Generated<DbId>;
+  at: string;
+  user_id: DbId | null;
+  action: string;
+  target: string;
+  detail: string | null;
 }
 
 export interface ApiTokensTable {
@@ -194,6 +212,8 @@ export interface Database {
   reviews: ReviewsTable;
   users: UsersTable;
   api_tokens: ApiTokensTable;
+  sessions: SessionsTable;
+  audit_log: AuditLogTable;
   ingest_state: IngestStateTable;
   gazetteer_entries: GazetteerEntriesTable;
   gazetteer_names: GazetteerNamesTable;

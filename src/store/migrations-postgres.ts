@@ -246,4 +246,30 @@ export const POSTGRES_MIGRATIONS: Migration[] = [
       )`,
     ],
   },
+  {
+    version: 8,
+    name: 'access-management',
+    // sessions in the store (hashed ids) so a restart, or a second server process, keeps analysts
+    // signed in; accounts can be disabled; admins' changes to accounts and tokens are audited
+    statements: [
+      `ALTER TABLE users ADD COLUMN disabled INTEGER NOT NULL DEFAULT 0`,
+      `CREATE TABLE sessions (
+        id_hash TEXT PRIMARY KEY,
+        user_id BIGINT NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+        csrf TEXT NOT NULL,
+        created_at TEXT NOT NULL,
+        expires_at TEXT NOT NULL
+      )`,
+      `CREATE INDEX sessions_user ON sessions(user_id)`,
+      `CREATE INDEX sessions_expiry ON sessions(expires_at)`,
+      `CREATE TABLE audit_log (
+        id BIGSERIAL PRIMARY KEY,
+        at TEXT NOT NULL,
+        user_id BIGINT,
+        action TEXT NOT NULL,
+        target TEXT NOT NULL,
+        detail TEXT
+      )`,
+    ],
+  },
 ];

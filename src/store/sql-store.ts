@@ -4,7 +4,7 @@ import { createHash } from 'node:crypto';
 import { sql, type Kysely, type RawBuilder, type Selectable, type SelectQueryBuilder, type SqlBool } from 'kysely';
 import type { Incident, IncidentType } from '../schema.ts';
 import { normalizeString } from '../text/normalize.ts';
-import type { Database, DbId, DocumentsTable, DriverTable, IncidentsTable } from './db-types.ts';
+import type { Database, DbId, DocumentsTable, DriverTable, IncidentsTable, UsersTable } from './db-types.ts';
 import { StoreError } from './errors.ts';
 import { evidenceText, incidentColumns, type IncidentColumns } from './incident-columns.ts';
 import { indexText, placeKey, queryTerms } from './search-text.ts';
@@ -14,6 +14,7 @@ import { clusterFromStore, indexable, MapIndex, type Bbox, type MapClusters } fr
 import type { AlternateNameRow, GeonameRow } from '../geo/geonames-dump.ts';
 import type {
   ApiToken,
+  AuditEntry,
   BulkIncident,
   Cluster,
   ClusterEdge,
@@ -30,6 +31,7 @@ import type {
   Store,
   StoredDocument,
   StoredIncident,
+  StoredSession,
   User,
 } from './types.ts';
 
@@ -89,6 +91,17 @@ function withoutNul(doc: DocumentInput): DocumentInput {
     published: noNul(doc.published),
     text: noNul(doc.text),
     alternates: (doc.alternates ?? []).map((a) => ({ lang: noNul(a.lang), url: noNul(a.url) })),
+  };
+}
+
+function userFromRow(r: Selectable<UsersTable>): User {
+  return {
+    id: String(r.id),
+    name: r.name,
+    role: r.role as Role,
+    passwordHash: r.password_hash,
+    createdAt: r.created_at,
+    disabled: Number(r.disabled) === 1,
   };
 }
 
@@ -1118,13 +1131,7 @@ export abstract class SqlStore implements Store {
         .values({ name, role, password_hash: passwordHash, created_at: now() })
         .returningAll()
         .executeTakeFirstOrThrow();
-      return {
-        id: String(r.id),
-        name: r.name,
-        role: r.role as Role,
-        passwordHash: r.password_hash,
-        createdAt: r.created_at,
-      };
+      return userFromRow(r);
     } catch (err) {
       if (this.isUniqueViolation(err)) throw new StoreError('store.conflict', 'a user with this name exists');
       throw err;
@@ -1133,9 +1140,7 @@ export abstract class SqlStore implements Store {
 
   private async userWhere(col: 'id' | 'name', v: string | number): Promise<User | null> {
     const r = await this.db.selectFrom('users').selectAll().where(col, '=', v).executeTakeFirst();
-    return r
-      ? { id: String(r.id), name: r.name, role: r.role as Role, passwordHash: r.password_hash, createdAt: r.created_at }
-      : null;
+    return r ? userFromRow(r) : null;
   }
 
   getUserByName(name: string): Promise<User | null> {
@@ -1149,13 +1154,25 @@ export abstract class SqlStore implements Store {
 
   async listUsers(): Promise<User[]> {
     const rows = await this.db.selectFrom('users').selectAll().orderBy('id').execute();
-    return rows.map((r) => ({
-      id: String(r.id),
-      name: r.name,
-      role: r.role as Role,
-      passwordHash: r.password_hash,
-      createdAt: r.created_at,
-    }));
+    return rows.map(userFromRow);
+  }
+
+  async updateUser(id: string, change: { role?: Role; passwordHash?: string; disabled?: boolean }): Promise<User> {
+    const n = dbId(id);
+    if (n === null) throw new StoreError('store.not-found', `no user ${id}`);
+    return this.tx(async (c) => {
+      const set: { role?: Role; password_hash?: string; disabled?: number } = {};
+      if (change.role !== undefined) set.role = change.role;
+      if (change.passwordHash !== undefined) set.password_hash = change.passwordHash;
+      if (change.disabled !== undefined) set.disabled = change.disabled ? 1 : 0;
+      const r = Object.keys(set).length
+        ? await c.updateTable('users').set(set).where('id', '=', n).returningAll().executeTakeFirst()
+        : await c.selectFrom('users').selectAll().where('id', '=', n).executeTakeFirst();
+      if (!r) throw new StoreError('store.not-found', `no user ${id}`);
+      // a new password or a disabled account signs the user out everywhere
+      if (change.passwordHash !== undefined || change.disabled) await c.deleteFrom('sessions').where('user_id', '=', n).execute();
+      return userFromRow(r);
+    });
   }
 
   async createToken(userId: string, name: string, tokenHash: string): Promise<ApiToken> {
@@ -1196,6 +1213,79 @@ export abstract class SqlStore implements Store {
       createdAt: r.created_at,
       lastUsedAt: r.last_used_at,
     };
+  }
+
+  async listTokens(userId?: string): Promise<ApiToken[]> {
+    let q = this.db.selectFrom('api_tokens').selectAll().orderBy('id');
+    if (userId !== undefined) {
+      const n = dbId(userId);
+      if (n === null) return [];
+      q = q.where('user_id', '=', n);
+    }
+    return (await q.execute()).map((r) => ({
+      id: String(r.id),
+      userId: String(r.user_id),
+      name: r.name,
+      tokenHash: r.token_hash,
+      createdAt: r.created_at,
+      lastUsedAt: r.last_used_at,
+    }));
+  }
+
+  async revokeToken(id: string): Promise<boolean> {
+    const n = dbId(id);
+    if (n === null) return false;
+    const r = await this.db.deleteFrom('api_tokens').where('id', '=', n).executeTakeFirst();
+    return Number(r.numDeletedRows) > 0;
+  }
+
+  // ---------------------------------------------------------------- sessions and audit
+
+  async createSession(idHash: string, session: StoredSession): Promise<void> {
+    const n = dbId(session.userId);
+    if (n === null) throw new StoreError('store.not-found', `no user ${session.userId}`);
+    await this.db
+      .insertInto('sessions')
+      .values({ id_hash: idHash, user_id: n, csrf: session.csrf, created_at: now(), expires_at: session.expiresAt })
+      .execute();
+  }
+
+  async getSession(idHash: string): Promise<StoredSession | null> {
+    const r = await this.db
+      .selectFrom('sessions')
+      .select(['user_id', 'csrf', 'expires_at'])
+      .where('id_hash', '=', idHash)
+      .where('expires_at', '>', now())
+      .executeTakeFirst();
+    return r ? { userId: String(r.user_id), csrf: r.csrf, expiresAt: r.expires_at } : null;
+  }
+
+  async deleteSession(idHash: string): Promise<void> {
+    await this.db.deleteFrom('sessions').where('id_hash', '=', idHash).execute();
+  }
+
+  async deleteExpiredSessions(): Promise<number> {
+    const r = await this.db.deleteFrom('sessions').where('expires_at', '<=', now()).executeTakeFirst();
+    return Number(r.numDeletedRows);
+  }
+
+  async addAudit(entry: Omit<AuditEntry, 'id' | 'at'>): Promise<void> {
+    await this.db
+      .insertInto('audit_log')
+      .values({ at: now(), user_id: dbId(entry.userId), action: entry.action, target: entry.target, detail: entry.detail })
+      .execute();
+  }
+
+  async listAudit(page: Page): Promise<AuditEntry[]> {
+    const rows = await this.db.selectFrom('audit_log').selectAll().orderBy('id', 'desc').limit(page.limit).offset(page.offset).execute();
+    return rows.map((r) => ({
+      id: String(r.id),
+      at: r.at,
+      userId: r.user_id === null ? null : String(r.user_id),
+      action: r.action as AuditEntry['action'],
+      target: r.target,
+      detail: r.detail,
+    }));
   }
 
   // ---------------------------------------------------------------- ingest bookkeeping

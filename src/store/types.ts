@@ -93,6 +93,27 @@ export interface User {
   role: Role;
   passwordHash: string;
   createdAt: string;
+  /** a disabled account cannot sign in, and its sessions and tokens are refused */
+  disabled?: boolean;
+}
+
+export interface StoredSession {
+  userId: string;
+  csrf: string;
+  /** ISO time */
+  expiresAt: string;
+}
+
+/** An admin's change to an account or token, kept append-only. */
+export interface AuditEntry {
+  id: string;
+  at: string;
+  /** who did it; null for the CLI on the server machine */
+  userId: string | null;
+  action: 'user.add' | 'user.password' | 'user.role' | 'user.disable' | 'user.enable' | 'token.add' | 'token.revoke';
+  /** the account or token acted on, by name or id */
+  target: string;
+  detail: string | null;
 }
 
 export interface ApiToken {
@@ -207,8 +228,24 @@ export interface Store {
   getUserByName(name: string): Promise<User | null>;
   getUser(id: string): Promise<User | null>;
   listUsers(): Promise<User[]>;
+  /** changes role, password hash or disabled flag; a new password or disabling ends the user's sessions */
+  updateUser(id: string, change: { role?: Role; passwordHash?: string; disabled?: boolean }): Promise<User>;
   createToken(userId: string, name: string, tokenHash: string): Promise<ApiToken>;
   findToken(tokenHash: string): Promise<ApiToken | null>;
+  /** tokens of one user, or of everyone (without their hashes' use to anyone: they are hashes) */
+  listTokens(userId?: string): Promise<ApiToken[]>;
+  /** false when there was no such token */
+  revokeToken(id: string): Promise<boolean>;
+
+  /** browser sessions by the hash of their id; expired ones are never returned */
+  createSession(idHash: string, session: StoredSession): Promise<void>;
+  getSession(idHash: string): Promise<StoredSession | null>;
+  deleteSession(idHash: string): Promise<void>;
+  /** removes sessions past their expiry; returns how many */
+  deleteExpiredSessions(): Promise<number>;
+
+  addAudit(entry: Omit<AuditEntry, 'id' | 'at'>): Promise<void>;
+  listAudit(page: Page): Promise<AuditEntry[]>;
 
   /** ingest bookkeeping so an interrupted run resumes: key → content hash of what was stored */
   getIngestState(key: string): Promise<string | null>;

@@ -28,6 +28,10 @@ test('rasid serve makes and prints the first admin, prints its address and answe
   try {
     const pw = /first account: admin \/ (\S+)/.exec(out)?.[1];
     assert.ok(pw, out);
+    // the command the message names is one that works (it said `rasid user add`, which fails)
+    const hint = /change it with: (rasid user passwd admin[^)]*)\)/.exec(out)?.[1];
+    assert.ok(hint, out);
+    assert.equal(hint, `rasid user passwd admin --db ${db}`);
     assert.equal((await fetch(`${url}/api/incidents`)).status, 401);
     const login = await fetch(`${url}/api/auth/login`, {
       method: 'POST',
@@ -72,4 +76,37 @@ test('bad input gets one line with a code and exit status 2', () => {
   const port = rasid('serve', '--port', 'eighty', '--db', db);
   assert.equal(port.status, 2);
   assert.match(port.stderr, /serve\.bad-port/);
+});
+
+test('rasid user passwd, role, disable/enable, tokens and revoke manage access, each audited', async () => {
+  rasid('user', 'add', 'manager', '--role', 'viewer', '--password', 'manager-pass-1', '--db', db);
+  const pw = rasid('user', 'passwd', 'manager', '--db', db);
+  assert.equal(pw.status, 0, pw.stderr);
+  assert.match(pw.stdout, /password of manager changed\npassword: \S{20,}\n/);
+  const role = rasid('user', 'role', 'manager', 'editor', '--db', db);
+  assert.equal(role.status, 0, role.stderr);
+  assert.match(role.stdout, /manager is now editor/);
+  assert.equal(rasid('user', 'disable', 'manager', '--db', db).status, 0);
+  assert.match(rasid('user', 'list', '--db', db).stdout, /manager\teditor\tdisabled/);
+  assert.equal(rasid('user', 'enable', 'manager', '--db', db).status, 0);
+  assert.match(rasid('user', 'list', '--db', db).stdout, /manager\teditor\n/);
+  rasid('user', 'token', 'manager', '--label', 'cron', '--db', db);
+  const tokens = rasid('user', 'tokens', 'manager', '--db', db);
+  assert.equal(tokens.status, 0, tokens.stderr);
+  const id = /^(\d+)\tmanager\tcron\t/m.exec(tokens.stdout)?.[1];
+  assert.ok(id, tokens.stdout);
+  const revoke = rasid('user', 'revoke', id, '--db', db);
+  assert.equal(revoke.status, 0, revoke.stderr);
+  assert.doesNotMatch(rasid('user', 'tokens', 'manager', '--db', db).stdout, /cron/);
+  const again = rasid('user', 'revoke', id, '--db', db);
+  assert.equal(again.status, 2);
+  assert.match(again.stderr, /token\.not-found/);
+  const { openStore } = await import('../../src/store/open.ts');
+  const store = await openStore({ db });
+  try {
+    const actions = (await store.listAudit({ limit: 50, offset: 0 })).filter((e) => e.target === 'manager').map((e) => e.action);
+    assert.deepEqual(actions.sort(), ['token.add', 'token.revoke', 'user.add', 'user.disable', 'user.enable', 'user.password', 'user.role']);
+  } finally {
+    await store.close();
+  }
 });

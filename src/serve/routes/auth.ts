@@ -38,31 +38,35 @@ export function authRoutes(deps: ServeDeps) {
 
   r.post('/auth/login', async (c) => {
     const body = parse(LoginBody, await jsonBody(c));
-    const waitIp = deps.loginLimiter.hit(`ip:${clientAddress(c, deps.trustProxy)}`);
-    const waitName = deps.loginLimiter.hit(`name:${body.name}`);
-    const wait = Math.max(waitIp, waitName);
+    const address = clientAddress(c, deps.trustProxy);
+    const wait = deps.loginThrottle.wait(address, body.name);
     if (wait > 0) {
       throw new HttpError(429, 'auth.rate-limited', 'too many sign-in attempts; try again later', {
         'Retry-After': String(wait),
       });
     }
     const user = await checkPassword(deps.store, body.name, body.password);
-    if (!user) throw new HttpError(401, 'auth.bad-credentials', 'wrong user name or password');
-    deps.loginLimiter.reset(`name:${body.name}`);
-    const s = deps.sessions.create(user.id);
+    if (!user) {
+      deps.loginThrottle.failed(address, body.name);
+      throw new HttpError(401, 'auth.bad-credentials', 'wrong user name or password');
+    }
+    deps.loginThrottle.succeeded(address, body.name);
+    // a disabled account is told apart only after the right password, so names stay unguessable
+    if (user.disabled) throw new HttpError(403, 'auth.disabled', 'this account is disabled');
+    const s = await deps.sessions.create(user.id);
     setCookie(c, SESSION_COOKIE, s.id, {
       httpOnly: true,
       sameSite: 'Strict',
       path: '/',
       secure: new URL(c.req.url).protocol === 'https:' || (deps.trustProxy && forwarded(c, 'x-forwarded-proto') === 'https'),
-      maxAge: 12 * 60 * 60,
+      maxAge: deps.sessions.ttlSeconds,
     });
     return c.json({ user: publicUser(user), csrf: s.csrf });
   });
 
-  r.post('/auth/logout', (c) => {
+  r.post('/auth/logout', async (c) => {
     const id = getCookie(c, SESSION_COOKIE);
-    if (id) deps.sessions.destroy(id);
+    if (id) await deps.sessions.destroy(id);
     deleteCookie(c, SESSION_COOKIE, { path: '/' });
     return c.json({ ok: true });
   });
