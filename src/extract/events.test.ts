@@ -45,3 +45,11 @@ test('a mention with nothing of its own is the event of its type told before', (
   });
   assert.equal(r.incidents.length, 1);
 });
+
+test('addresses and file names in a report give no figure and no event word', () => {
+  const r = extractDocument({
+    text: 'المصادر: ar-021-afrin-mass-displacement.ar.txt و https://example.org/2018/03/21/displacement-of-21/\nنزح 300 شخص من قرية كفرنبل أمس.',
+  });
+  assert.equal(r.document.lang, 'ar');
+  assert.deepEqual(r.incidents.map((i) => [i.type, i.counts.displaced?.value]), [['displacement', 300]]);
+});

@@ -61,16 +61,34 @@ function cachedArabicKeys(w: string): string[] {
   return keys;
 }
 
+// Addresses and file names are not prose: «https://example.org/2018/03/21-displacement» or
+// «ar-021-mass-displacement.ar.txt» in a table of sources must not give a figure or an event word.
+const NOT_PROSE = /(?:https?:\/\/|www\.)[^\s<>"«»]+|[^\s|<>"«»()]+\.(?:txt|json|jsonl|pdf|html?|md|docx?|odt|csv|xml|jpe?g|png|tiff?)(?![\p{L}\p{N}])/giu;
+
+/** [start, end) ranges of the normalised text that hold addresses or file names. */
+export function nonProse(s: string): Array<[number, number]> {
+  const out: Array<[number, number]> = [];
+  for (const m of s.matchAll(NOT_PROSE)) out.push([m.index, m.index + m[0].length]);
+  return out;
+}
+
 export function tokenize(t: NormalizedText): Token[] {
   const cls = classes();
   const tokens: Token[] = [];
   const s = t.norm;
   const n = s.length;
+  const skip = s.includes('.') ? nonProse(s) : [];
+  let r = 0;
   let i = 0;
   while (i < n) {
     const k = cls[s.charCodeAt(i)];
     if (k === OTHER) {
       i++;
+      continue;
+    }
+    while (r < skip.length && skip[r][1] <= i) r++;
+    if (r < skip.length && skip[r][0] <= i) {
+      i = skip[r][1];
       continue;
     }
     const start = i;
