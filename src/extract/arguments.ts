@@ -470,7 +470,13 @@ function assignCounts(ctx: DocContext, frames: Frame[]): void {
     // «مقتل وإصابة 15 مدنياً», «سقوط 20 بين قتيل وجريح»: an exact combined toll counts neither the dead
     // nor the wounded (annotation.md takes only the counts stated for one key); a vague one is vague
     // for both («عدد من القتلى والجرحى»)
-    if (q.kind !== 'vague' && keys.includes('killed') && keys.includes('injured')) continue;
+    if (q.kind !== 'vague' && keys.includes('killed') && keys.includes('injured')) {
+      if (!f.combined) {
+        f.combined = { q, rule };
+        f.issues.push({ code: 'count.combined', stage: 'counts', message: `${q.value} killed and injured together; neither count is known`, span: [q.rawStart, q.rawEnd] });
+      }
+      continue;
+    }
     for (const k of keys) setCount(f, k, q, rule);
   }
   // «مقتل شخص في سرمين», «وأصيب طفل بجروح»: a casualty word before one person counts one

@@ -86,7 +86,7 @@ function violations(f: Frame): Violation[] {
 export function confidence(f: Frame): number {
   let c = f.weight * 0.6;
   if (f.actors.some((a) => a.role === 'perpetrator' && !a.carried)) c += 0.12;
-  if (Object.keys(f.counts).length) c += 0.1;
+  if (Object.keys(f.counts).length || f.combined) c += 0.1;
   if (f.places.length) c += 0.06;
   if (f.time && !f.rules.includes('time:paragraph')) c += 0.04;
   if (f.triggers.length > 1) c += 0.05;

@@ -53,3 +53,10 @@ test('addresses and file names in a report give no figure and no event word', ()
   assert.equal(r.document.lang, 'ar');
   assert.deepEqual(r.incidents.map((i) => [i.type, i.counts.displaced?.value]), [['displacement', 300]]);
 });
+
+test('a combined toll of dead and wounded keeps the event but counts neither', () => {
+  const r = extractDocument({ text: 'أسفر التفجير عن سقوط 20 بين قتيل وجريح في سوق مدينة الباب.' });
+  assert.equal(r.incidents.length, 1);
+  assert.deepEqual(r.incidents[0].counts, {});
+  assert.ok(r.incidents[0].issues?.some((i) => i.code === 'count.combined'));
+});

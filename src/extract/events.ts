@@ -135,7 +135,7 @@ function joinOtherSources(frames: Frame[], decisions: EventDecision[]): Frame[] 
 
 /** Nothing of its own to tell it apart: no figure, no place, no date (what carry-over adds later). */
 function bareMention(f: Frame): boolean {
-  return Object.keys(f.counts).length === 0 && f.places.length === 0 && f.time === null && !f.earlier;
+  return Object.keys(f.counts).length === 0 && f.combined === null && f.places.length === 0 && f.time === null && !f.earlier;
 }
 
 /**

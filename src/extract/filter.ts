@@ -9,7 +9,7 @@ const MIN_CONFIDENCE = 0.5;
 
 export function keepFrame(ctx: DocContext, f: Frame): boolean {
   const explicitActor = f.actors.some((a) => !a.carried);
-  const hasCount = Object.keys(f.counts).length > 0;
+  const hasCount = Object.keys(f.counts).length > 0 || f.combined !== null;
   const hasPlace = f.places.length > 0;
   if (f.eventTriggers === 0) {
     if (ctx.tally) return false;

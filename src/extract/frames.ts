@@ -56,6 +56,8 @@ export interface Frame {
   rules: string[];
   issues: ExtractionIssue[];
   fightersVictim: boolean;
+  /** «سقوط 20 بين قتيل وجريح»: a toll of the dead and wounded together, no count of either */
+  combined: FrameCount | null;
   /** whether the mention tells an event that happened (realis.ts) */
   realis: Realis;
   realisRule: string | null;
@@ -199,6 +201,7 @@ function emptyFrame(ctx: DocContext, key: number, t: Mention<TriggerValue>, type
     rules: [`trigger:${t.value.id}`],
     issues: [],
     fightersVictim: false,
+    combined: null,
     realis: 'actual',
     realisRule: null,
   };

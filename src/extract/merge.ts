@@ -194,6 +194,7 @@ export function mergeInto(a: Frame, b: Frame): void {
   a.rules.push(`merged:s${b.sentence}`);
   for (const r of b.rules) if (!a.rules.includes(r)) a.rules.push(r);
   a.fightersVictim ||= b.fightersVictim;
+  a.combined ??= b.combined;
 }
 
 /** A cause named before the event it refers to («هرباً من القصف الروسي … وكانت الطائرات شنت 40 غارة»)
