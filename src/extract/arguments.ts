@@ -715,6 +715,11 @@ function mainPlace(ctx: DocContext): DocContext['places'][number] | null {
 
 /** After merging: the report's subject acts where no one else is named; victims default to civilians;
  * an event with no date of its own takes the date told just before it in its paragraph. */
+// Acts whose doer a report names only when someone claims them: an air raid (whose aircraft?), a bomb
+// or a suicide attack; the report's subject is not assumed to have done them (annotation.md leaves
+// unclaimed attackers out)
+const UNCLAIMED_TYPES: ReadonlySet<string> = new Set(['air_strike', 'explosive_device', 'suicide_bomb']);
+
 export function carryOver(ctx: DocContext, frames: Frame[]): void {
   const docPlace = mainPlace(ctx);
   const placesBySentence = new Map<number, DocContext['places']>();
@@ -752,7 +757,7 @@ export function carryOver(ctx: DocContext, frames: Frame[]): void {
       }
     }
     const hasPerp = f.actors.some((a) => a.role === 'perpetrator');
-    if (!hasPerp && ctx.subject === 'isis' && f.type !== 'air_strike') {
+    if (!hasPerp && ctx.subject === 'isis' && !UNCLAIMED_TYPES.has(f.type)) {
       f.actors.unshift({ role: 'perpetrator', id: 'isis', name: ctx.lex.actorNames.get('isis') ?? 'Islamic State', span: null, token: -1, carried: 'subject' });
       f.rules.push('actor:subject');
     }
