@@ -22,7 +22,7 @@ export type {
   TimeRange,
   Violation,
 } from './schema.ts';
-export { INCIDENT_TYPES } from './schema.ts';
+export { INCIDENT_TYPES } from './taxonomy.ts';
 export { RasidError, isRasidError } from './errors.ts';
 
 /** Incidents in one report: a plain string, or the text with its id, language, publication date and URL. */

@@ -1,48 +1,32 @@
 // The incident contract (../shared/spec/incidents.md) as zod schemas: the one source of truth for
 // extraction output, storage, the API and exports. Types come from z.infer.
 import { z } from 'zod';
-import { ACLED_EVENT, ACTOR_ROLES, COUNT_KEYS, INCIDENT_STATUSES, INCIDENT_TYPES } from './taxonomy.ts';
+import { ACCUSATIONS, ACTOR_ROLES, COUNT_KEYS, INCIDENT_STATUSES, INCIDENT_TYPES, METHODS, VIOLATIONS } from './taxonomy.ts';
 
-export { ACLED_EVENT, ACTOR_ROLES, COUNT_KEYS, EXPORTED_STATUSES, INCIDENT_STATUSES, INCIDENT_TYPES } from './taxonomy.ts';
+export {
+  ACCUSATIONS,
+  ACLED_EVENT,
+  ACTOR_ROLES,
+  COUNT_KEYS,
+  EXPORTED_STATUSES,
+  INCIDENT_STATUSES,
+  INCIDENT_TYPES,
+  METHODS,
+  VIOLATIONS,
+  acledFor,
+} from './taxonomy.ts';
 
 export const IncidentType = z.enum(INCIDENT_TYPES);
 export const IncidentStatus = z.enum(INCIDENT_STATUSES);
 export type IncidentStatus = z.infer<typeof IncidentStatus>;
 export type IncidentType = z.infer<typeof IncidentType>;
 
-export const VIOLATIONS = [
-  'execution',
-  'torture',
-  'arbitrary_detention',
-  'enforced_disappearance',
-  'forced_displacement',
-  'forced_recruitment',
-  'forced_labour',
-  'forced_allegiance',
-  'collective_punishment',
-  'attack_on_civilians',
-  'attack_on_infrastructure',
-  'looting',
-  'livelihood_restriction',
-  'sexual_violence',
-  'child_victims',
-] as const;
 export const Violation = z.enum(VIOLATIONS);
 export type Violation = z.infer<typeof Violation>;
 
-export const METHODS = [
-  'shooting', 'beheading', 'stoning', 'throwing_from_height', 'hanging', 'crucifixion', 'burning',
-  'air_strike', 'barrel_bomb', 'shelling', 'rocket', 'missile', 'ied', 'car_bomb', 'landmine', 'sniper',
-  'suicide_attack', 'chemical', 'torture', 'knife', 'drowning',
-] as const;
 export const Method = z.enum(METHODS);
 export type Method = z.infer<typeof Method>;
 
-export const ACCUSATIONS = [
-  'collaboration_with_west', 'collaboration_with_government', 'collaboration_with_coalition', 'espionage',
-  'fighting_isis', 'apostasy', 'sorcery', 'adultery', 'homosexuality', 'blasphemy', 'theft', 'smuggling',
-  'desertion', 'drug_use', 'murder',
-] as const;
 export const Accusation = z.enum(ACCUSATIONS);
 export type Accusation = z.infer<typeof Accusation>;
 
@@ -153,7 +137,3 @@ export const Extraction = z.object({
   issues: z.array(ExtractionIssue).optional(),
 });
 export type Extraction = z.infer<typeof Extraction>;
-
-export function acledFor(type: IncidentType) {
-  return ACLED_EVENT[type];
-}

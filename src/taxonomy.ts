@@ -1,6 +1,7 @@
-// The taxonomy as plain lists, without zod, so that the web app's bundle can import it too:
-// incident types and their ACLED event, review statuses, count keys and actor roles. src/schema.ts
-// builds the contract's zod schemas from these lists; nothing else spells them out.
+// The taxonomy as plain lists, without zod, so that the web app's bundle can import it too, and the
+// extractor without loading zod: incident types and their ACLED event, review statuses, count keys,
+// actor roles, violations, methods and accusations. src/schema.ts builds the contract's zod schemas
+// from these lists; nothing else spells them out.
 
 export const INCIDENT_TYPES = [
   'armed_clash',
@@ -80,3 +81,67 @@ export const COUNT_KEYS = ['killed', 'injured', 'arrested', 'displaced', 'desert
 export type CountKey = (typeof COUNT_KEYS)[number];
 export const ACTOR_ROLES = ['perpetrator', 'victim', 'target'] as const;
 export type ActorRole = (typeof ACTOR_ROLES)[number];
+
+export const VIOLATIONS = [
+  'execution',
+  'torture',
+  'arbitrary_detention',
+  'enforced_disappearance',
+  'forced_displacement',
+  'forced_recruitment',
+  'forced_labour',
+  'forced_allegiance',
+  'collective_punishment',
+  'attack_on_civilians',
+  'attack_on_infrastructure',
+  'looting',
+  'livelihood_restriction',
+  'sexual_violence',
+  'child_victims',
+] as const;
+
+export const METHODS = [
+  'shooting',
+  'beheading',
+  'stoning',
+  'throwing_from_height',
+  'hanging',
+  'crucifixion',
+  'burning',
+  'air_strike',
+  'barrel_bomb',
+  'shelling',
+  'rocket',
+  'missile',
+  'ied',
+  'car_bomb',
+  'landmine',
+  'sniper',
+  'suicide_attack',
+  'chemical',
+  'torture',
+  'knife',
+  'drowning',
+] as const;
+
+export const ACCUSATIONS = [
+  'collaboration_with_west',
+  'collaboration_with_government',
+  'collaboration_with_coalition',
+  'espionage',
+  'fighting_isis',
+  'apostasy',
+  'sorcery',
+  'adultery',
+  'homosexuality',
+  'blasphemy',
+  'theft',
+  'smuggling',
+  'desertion',
+  'drug_use',
+  'murder',
+] as const;
+
+export function acledFor(type: IncidentType) {
+  return ACLED_EVENT[type];
+}

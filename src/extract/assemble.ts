@@ -1,7 +1,8 @@
 // Frames → contract incidents: ids, ACLED pair, violations by type, counts with spans, confidence,
 // summary, and the doubts met on the way as issues.
 import { createHash, hash } from 'node:crypto';
-import { acledFor, type Count, type CountKey, type ExtractionIssue, type Incident, type IncidentType, type Violation } from '../schema.ts';
+import type { Count, CountKey, ExtractionIssue, Incident, IncidentType, Violation } from '../schema.ts';
+import { acledFor } from '../taxonomy.ts';
 import type { DocContext } from './context.ts';
 import type { Frame } from './frames.ts';
 import type { PlaceMention } from '../geo/types.ts';

@@ -3,18 +3,8 @@
 // lexicon test instead of producing an incident with an unknown type.
 import { Lexicon } from '../lexicon/matcher.ts';
 import { loadLexicon, LexiconFormatError, type LexiconEntry } from '../lexicon/load.ts';
-import {
-  ACCUSATIONS,
-  COUNT_KEYS,
-  INCIDENT_TYPES,
-  METHODS,
-  VIOLATIONS,
-  type Accusation,
-  type CountKey,
-  type IncidentType,
-  type Method,
-  type Violation,
-} from '../schema.ts';
+import type { Accusation, CountKey, IncidentType, Method, Violation } from '../schema.ts';
+import { ACCUSATIONS, COUNT_KEYS, INCIDENT_TYPES, METHODS, VIOLATIONS } from '../taxonomy.ts';
 
 export type Lang = 'ar' | 'en';
 

@@ -1,7 +1,7 @@
 // An HTML page into the article's text and what the page says about itself: title, language and
 // its other-language versions. Metadata is read before Readability runs because Readability
 // prunes the document it is given.
-import { parseHTML } from 'linkedom';
+import { parseHTML } from '../input/html-dom.ts';
 import { Readability } from '@mozilla/readability';
 import { RasidError } from '../errors.ts';
 import { normalizeString } from '../text/normalize.ts';

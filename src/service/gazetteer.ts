@@ -17,7 +17,7 @@ import {
   type GeonameRow,
 } from '../geo/geonames-dump.ts';
 import { entriesFromGeonames } from '../geo/geonames-entries.ts';
-import { openStore, type OpenStoreOptions } from '../store/open.ts';
+import type { OpenStoreOptions } from '../store/open.ts';
 import type { GazetteerImportState, Store } from '../store/types.ts';
 
 type GazetteerStore = Pick<Store, 'gazetteerImportState' | 'putGazetteerRows' | 'gazetteerPlaces'>;
@@ -204,6 +204,8 @@ export async function loadGazetteer(
  */
 export async function gazetteerOfStore(opts: OpenStoreOptions): Promise<Gazetteer> {
   if (!opts.databaseUrl && !(opts.db && existsSync(opts.db))) return builtinGazetteer();
+  // the store's drivers load only when there is a store to read: `rasid extract` of one file without one starts faster
+  const { openStore } = await import('../store/open.ts');
   const store = await openStore(opts);
   try {
     return await loadGazetteer(store);

@@ -177,7 +177,32 @@ export function toRawSpan(t: NormalizedText, a: number, b: number): [number, num
   return [t.starts[s], t.ends[e - 1]];
 }
 
-/** Normalise a lexicon or query string (no offsets needed). */
+const SHORT = 256;
+const shortUnits = new Uint16Array(SHORT * 4);
+
+/**
+ * Normalise a lexicon or query string (no offsets needed): the same units as normalize(), without
+ * the offset arrays, which loading the lexicons and the gazetteer would otherwise allocate for
+ * each of their tens of thousands of names.
+ */
 export function normalizeString(s: string): string {
-  return normalize(s).norm;
+  const n = s.length;
+  if (n > SHORT) return normalize(s).norm;
+  const t = table();
+  let len = 0;
+  for (let i = 0; i < n; i++) {
+    const c = s.charCodeAt(i);
+    const m = t[c];
+    if (m === DROP) continue;
+    if (m !== SLOW) {
+      shortUnits[len++] = m;
+      continue;
+    }
+    // a ligature becomes at most a few units; a string made only of them falls back to normalize()
+    const out = mapChar(s[i], c);
+    if (len + out.length > shortUnits.length) return normalize(s).norm;
+    for (let k = 0; k < out.length; k++) shortUnits[len++] = out.charCodeAt(k);
+  }
+  // apply takes the typed array as it is; a spread would copy it into an argument list first
+  return String.fromCharCode.apply(null, shortUnits.subarray(0, len) as unknown as number[]);
 }

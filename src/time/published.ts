@@ -1,6 +1,6 @@
 // The publication date a report's relative dates hang on: from HTML metadata, then the URL
 // (/2015/07/07/…), then a dateline at the head of the text («دير الزور - 12 أيار 2015 -»).
-import { parseHTML } from 'linkedom';
+import { parseHTML } from '../input/html-dom.ts';
 import { analyze } from '../text/analyze.ts';
 import { dayNumber, daysInMonth, isValidDate, isoDate, parseIsoDate } from './calendar.ts';
 import { findTimes } from './find-times.ts';
