@@ -8,7 +8,8 @@
 //      (ACLED keeps the lowest credible figure; contract section 4);
 //   4. a mention with nothing of its own (no figure, place or date) is an event of its type told
 //      elsewhere in the report.
-import { ACLED_EVENT, type CountKey } from '../schema.ts';
+import type { CountKey } from '../schema.ts';
+import { ACLED_EVENT } from '../taxonomy.ts';
 import type { DocContext } from './context.ts';
 import { absorbs, type Frame } from './frames.ts';
 import { measuresDiffer, mergeInto, placesCompatible, timesCompatible } from './merge.ts';

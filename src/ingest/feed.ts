@@ -1,5 +1,5 @@
 // RSS 2.0 and Atom feeds (WordPress serves both) into a list of items whose pages are fetched.
-import { XMLParser, XMLValidator } from 'fast-xml-parser';
+import { createRequire } from 'node:module';
 import { RasidError } from '../errors.ts';
 
 export interface FeedItem {
@@ -20,15 +20,27 @@ export interface Feed {
   items: FeedItem[];
 }
 
-const parser = new XMLParser({
-  ignoreAttributes: false,
-  attributeNamePrefix: '@_',
-  textNodeName: '#text',
-  parseTagValue: false,
-  trimValues: true,
-  processEntities: true,
-  isArray: (name) => name === 'item' || name === 'entry' || name === 'link',
-});
+type Fxp = typeof import('fast-xml-parser');
+
+// fast-xml-parser loads on the first feed (its CommonJS build, as parseFeed is synchronous): reading a
+// text file or a page, as `rasid extract` mostly does, never needs it
+let fxp: { parser: InstanceType<Fxp['XMLParser']>; validator: Fxp['XMLValidator'] } | null = null;
+
+function xmlParser(): NonNullable<typeof fxp> {
+  if (fxp) return fxp;
+  const { XMLParser, XMLValidator } = createRequire(import.meta.url)('fast-xml-parser') as Fxp;
+  const parser = new XMLParser({
+    ignoreAttributes: false,
+    attributeNamePrefix: '@_',
+    textNodeName: '#text',
+    parseTagValue: false,
+    trimValues: true,
+    processEntities: true,
+    isArray: (name) => name === 'item' || name === 'entry' || name === 'link',
+  });
+  fxp = { parser, validator: XMLValidator };
+  return fxp;
+}
 
 /** What an XML document's root says it is, without a full parse: used to tell a feed from a page. */
 export function sniffFeed(text: string): 'rss' | 'atom' | 'rdf' | null {
@@ -85,7 +97,8 @@ function atomLinks(entry: Node, base: string | null): { page: string | null; alt
 }
 
 export function parseFeed(xml: string, url: string | null, label: string): Feed {
-  const valid = XMLValidator.validate(xml);
+  const { parser, validator } = xmlParser();
+  const valid = validator.validate(xml);
   if (valid !== true) {
     throw new RasidError('parse.feed', `${label}: malformed feed XML at line ${valid.err.line}: ${valid.err.code}`);
   }
