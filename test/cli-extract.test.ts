@@ -31,7 +31,7 @@ test('bad inputs are named with their problem; good files are still extracted', 
     const missing = join(dir, 'missing.txt');
 
     const r = run(['extract', '--json', binary, good, latin1, empty, huge, missing, folder]);
-    assert.equal(r.status, 2);
+    assert.equal(r.status, 3, 'exit 3: bad input');
     const lines = r.stderr.trim().split('\n');
     const expect: Array<[string, RegExp]> = [
       [binary, /binary/],

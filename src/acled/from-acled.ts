@@ -9,6 +9,7 @@ import type { DocumentInput } from '../store/types.ts';
 import { actorIdFromAcled, assocParent, countryInfo } from '../acled-coding/actors.ts';
 import { parseAcledDate, type AcledRecord } from './parse.ts';
 import { ACLED_IMPORT_RULE, ACLED_SOURCE_PREFIX, UNNAMED_ACTOR1_TAG } from '../acled-coding/conventions.ts';
+import { RasidError } from '../errors.ts';
 
 // Where ACLED folds several of our types into one pair, the broadest of ours stands for it.
 const PREFERRED: Partial<Record<string, IncidentType>> = {
@@ -72,12 +73,10 @@ export interface AcledReference {
   extraction: Omit<Extraction, 'document'> & { document: Extraction['document'] };
 }
 
-export class AcledRowError extends Error {
-  constructor(
-    readonly code: 'acled.row',
-    message: string,
-  ) {
-    super(message);
+export class AcledRowError extends RasidError {
+  declare readonly code: 'acled.row';
+  constructor(code: 'acled.row', message: string) {
+    super(code, message);
   }
 }
 

@@ -4,15 +4,14 @@ import { createReadStream } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { parse as parseSync } from 'csv-parse/sync';
 import { restoreCell } from '../export/csv-cell.ts';
+import { RasidError } from '../errors.ts';
 
 export type AcledRecord = Record<string, string>;
 
-export class AcledFormatError extends Error {
-  constructor(
-    readonly code: 'acled.columns' | 'acled.date' | 'acled.file' | 'acled.csv',
-    message: string,
-  ) {
-    super(message);
+export class AcledFormatError extends RasidError {
+  declare readonly code: 'acled.columns' | 'acled.date' | 'acled.file' | 'acled.csv';
+  constructor(code: 'acled.columns' | 'acled.date' | 'acled.file' | 'acled.csv', message: string) {
+    super(code, message);
   }
 }
 

@@ -2,15 +2,9 @@
 import type { ApiToken, Role, Store, User } from '../store/types.ts';
 import { generatePassword, hashPassword, verifyPassword } from './password.ts';
 import { generateToken, hashToken } from './tokens.ts';
+import { RasidError } from '../errors.ts';
 
-export class AuthError extends Error {
-  constructor(
-    readonly code: string,
-    message: string,
-  ) {
-    super(message);
-  }
-}
+export class AuthError extends RasidError {}
 
 export const ROLE_RANK: Record<Role, number> = { viewer: 1, editor: 2, admin: 3 };
 

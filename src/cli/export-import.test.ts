@@ -65,7 +65,7 @@ test('import acled, export every format, import our own export again', () => {
   }
 });
 
-test('bad export options and import files exit 2 with a code', () => {
+test('bad export options exit 2 (usage), bad import files 3 (input), each with a code', () => {
   const dir = mkdtempSync(join(tmpdir(), 'rasid-cli-export-'));
   try {
     for (const [args, code] of [
@@ -76,12 +76,12 @@ test('bad export options and import files exit 2 with a code', () => {
       [['import', 'acled', 'missing.csv', '--db', 'r.db'], 'input.missing'],
     ] as const) {
       const r = rasid([...args], dir);
-      assert.equal(r.code, 2, args.join(' '));
+      assert.equal(r.code, code.startsWith('input.') ? 3 : 2, args.join(' '));
       assert.match(r.err, new RegExp(`\\[${code.replace('.', '\\.')}\\]`));
     }
     writeFileSync(join(dir, 'bad.csv'), 'a,b\n1,2\n');
     const bad = rasid(['import', 'acled', 'bad.csv', '--db', 'r.db'], dir);
-    assert.equal(bad.code, 2);
+    assert.equal(bad.code, 3);
     assert.match(bad.err, /missing event_id_cnty/);
   } finally {
     rmSync(dir, { recursive: true, force: true });

@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { basename } from 'node:path';
 import { createHash } from 'node:crypto';
-import { RasidError, isRasidError } from '../errors.ts';
+import { EXIT, RasidError, exitStatus, isRasidError } from '../errors.ts';
 import { formatOf } from '../input/read-file.ts';
 import { readDocument, readFileBytes, type ReadResult } from '../service/read-document.ts';
 import { extractDocument, type ExtractInput, type ExtractResult } from '../pipeline/index.ts';
@@ -59,7 +59,8 @@ export async function runExtract(args: string[], o: ExtractCliOptions, config: C
   if (o.published !== undefined && (!DATE.test(o.published) || Number.isNaN(Date.parse(o.published))))
     throw new RasidError('usage.published', `--published: expected a date YYYY-MM-DD, found "${o.published}"`);
   const results: ExtractResult[] = [];
-  let failed = 0;
+  // the exit status is the first failure's (README, "Exit status"); the other inputs are still extracted
+  let firstFailure: RasidError | null = null;
   const fetcher = new Fetcher({ allowPrivate: Boolean(o.allowPrivate) });
   // places imported with `rasid gazetteer import` into the store join the built-in ones
   const gazetteer = await gazetteerOfStore(config.store);
@@ -76,7 +77,7 @@ export async function runExtract(args: string[], o: ExtractCliOptions, config: C
       }
     } catch (e) {
       if (!isRasidError(e)) throw e;
-      failed++;
+      firstFailure ??= e;
       err.write(`rasid extract: ${e.message} [${e.code}]\n`);
     }
   }
@@ -84,7 +85,7 @@ export async function runExtract(args: string[], o: ExtractCliOptions, config: C
     const payload = results.map((r) => (o.trace ? r : { document: r.document, incidents: r.incidents, issues: r.issues }));
     out.write(JSON.stringify(payload.length === 1 && args.length === 1 ? payload[0] : payload, null, 2) + '\n');
   }
-  return failed ? 2 : 0;
+  return firstFailure === null ? EXIT.ok : exitStatus(firstFailure);
 }
 
 export function registerExtract(cmd: Command, env: Environment): void {

@@ -5,7 +5,7 @@
 import type { Command } from 'commander';
 import { basename } from 'node:path';
 import cliProgress from 'cli-progress';
-import { isRasidError } from '../errors.ts';
+import { EXIT, isRasidError } from '../errors.ts';
 import { dumpKindOf, gazetteerOfStore, importGeonamesFile, type FileReport } from '../service/gazetteer.ts';
 import { findPlaces, toLocation } from '../geo/find-places.ts';
 import { analyze } from '../text/analyze.ts';
@@ -143,6 +143,6 @@ export function registerGazetteer(g: Command, env: Environment): void {
       } finally {
         await store.close();
       }
-      if (code !== 0 || readable.length < files.length) process.exitCode = 1;
+      if (code !== 0 || readable.length < files.length) process.exitCode = EXIT.partial;
     });
 }

@@ -1,7 +1,7 @@
 // `rasid import acled FILE.csv`: ACLED-coded events into the store as reference incidents.
 import { existsSync } from 'node:fs';
 import type { Command } from 'commander';
-import { RasidError } from '../errors.ts';
+import { EXIT, RasidError } from '../errors.ts';
 import { importAcled } from '../acled/import.ts';
 import { AcledFormatError } from '../acled/parse.ts';
 import { buildConfig, dbOption, type Environment } from '../config.ts';
@@ -40,8 +40,8 @@ export function registerImport(imp: Command, env: Environment): void {
       } finally {
         await store.close();
       }
-      // a file that is not ACLED CSV is bad input (2); rows refused inside good files are partial failure (1)
-      if (unreadable) process.exitCode = 2;
-      else if (failed) process.exitCode = 1;
+      // a file that is not ACLED CSV is bad input; rows refused inside good files are a partial failure
+      if (unreadable) process.exitCode = EXIT.input;
+      else if (failed) process.exitCode = EXIT.partial;
     });
 }

@@ -1,9 +1,9 @@
 // `rasid ingest PATH|URL|FEED...` and `rasid enqueue`: documents into the store, with extraction
 // here or in workers. Exit 0 when everything landed, 1 when some inputs failed (the rest still
-// landed), 2 for usage errors.
+// landed), 2 for usage errors, 4 when the store kept failing (src/errors.ts).
 import { InvalidArgumentError, type Command } from 'commander';
 import cliProgress from 'cli-progress';
-import { RasidError } from '../errors.ts';
+import { EXIT, RasidError } from '../errors.ts';
 import { Fetcher, DEFAULT_FETCH_OPTIONS } from '../ingest/http.ts';
 import { ingest, type IngestProgress, type IngestSummary, type Processing } from '../ingest/ingest.ts';
 import { DEFAULT_MAX_BYTES } from '../input/read-file.ts';
@@ -141,6 +141,7 @@ export function registerIngest(cmd: Command, env: Environment): void {
         printSummary(summary, seconds, process.stdout);
         if (clusters) process.stdout.write(formatClusterRun(clusters) + '\n');
       }
-      process.exitCode = summary.failed > 0 ? 1 : 0;
+      // a store that kept failing stopped the run: the store's status; otherwise 1 when some inputs failed
+      process.exitCode = summary.aborted ? EXIT.store : summary.failed > 0 ? EXIT.partial : EXIT.ok;
     });
 }

@@ -3,6 +3,7 @@
 // `rasid --help` and a mistyped command load neither the extractor, the store nor the server.
 import { Command, CommanderError } from 'commander';
 import { readEnvironment, type Environment } from '../config.ts';
+import { EXIT, exitStatus, isRasidError } from '../errors.ts';
 
 interface CommandEntry {
   name: string;
@@ -100,9 +101,10 @@ async function main(argv: string[], env: Environment): Promise<void> {
 main(process.argv, readEnvironment(process.env)).catch((err: unknown) => {
   if (err instanceof CommanderError) {
     // help and version are not errors; every usage error exits 2 (commander has printed why)
-    process.exit(err.exitCode === 0 ? 0 : 2);
+    process.exit(err.exitCode === 0 ? EXIT.ok : EXIT.usage);
   }
-  const e = err as { code?: string; message?: string };
-  process.stderr.write(`rasid: ${e.message ?? String(err)}${e.code ? ` [${e.code}]` : ''}\n`);
-  process.exit(2);
+  if (isRasidError(err)) process.stderr.write(`rasid: ${err.message} [${err.code}]\n`);
+  // not one of ours: a bug or a driver's own error, told as such, with its exit status
+  else process.stderr.write(`rasid: internal error: ${err instanceof Error ? `${err.name}: ${err.message}` : String(err)}\n`);
+  process.exit(exitStatus(err));
 });

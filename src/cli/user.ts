@@ -10,12 +10,6 @@ import { openStore } from '../store/open.ts';
 const ROLES: Role[] = ['viewer', 'editor', 'admin'];
 
 // account errors carry user.* / token.* codes: bad input, exit 2 with the code
-function asInput(e: unknown): never {
-  const code = (e as { code?: string }).code;
-  if (code?.startsWith('user.') || code?.startsWith('token.')) throw new RasidError(code, (e as Error).message);
-  throw e;
-}
-
 async function withStore<T>(location: StoreLocation, fn: (store: Store) => Promise<T>): Promise<T> {
   const store = await openStore(location);
   try {
@@ -39,11 +33,7 @@ export function registerUser(user: Command, env: Environment): void {
       if (!ROLES.includes(o.role as Role)) {
         throw new RasidError('user.bad-role', `--role must be viewer, editor or admin, found "${o.role}"`);
       }
-      const made = await withStore(at(o), (s) => addUser(s, name, o.role as Role, o.password)).catch((e: unknown) => {
-        const code = (e as { code?: string }).code;
-        if (code?.startsWith('user.')) throw new RasidError(code, (e as Error).message);
-        throw e;
-      });
+      const made = await withStore(at(o), (s) => addUser(s, name, o.role as Role, o.password));
       process.stdout.write(`user ${made.user.name} (${made.user.role}) created\n`);
       if (made.generated) process.stdout.write(`password: ${made.password}\n`);
     });
@@ -55,11 +45,7 @@ export function registerUser(user: Command, env: Environment): void {
     .option('--label <label>', 'what the token is for', 'cli')
     .addOption(dbOption())
     .action(async (name: string, o: { label: string; db: string }) => {
-      const { token } = await withStore(at(o), (s) => createApiToken(s, name, o.label)).catch((e: unknown) => {
-        const code = (e as { code?: string }).code;
-        if (code?.startsWith('user.')) throw new RasidError(code, (e as Error).message);
-        throw e;
-      });
+      const { token } = await withStore(at(o), (s) => createApiToken(s, name, o.label));
       process.stdout.write(`${token}\n`);
     });
 
@@ -70,7 +56,7 @@ export function registerUser(user: Command, env: Environment): void {
     .option('--password <password>', 'the new password (at least 8 characters)')
     .addOption(dbOption())
     .action(async (name: string, o: { password?: string; db: string }) => {
-      const r = await withStore(at(o), (s) => changePassword(s, name, o.password)).catch(asInput);
+      const r = await withStore(at(o), (s) => changePassword(s, name, o.password));
       process.stdout.write(`password of ${r.user.name} changed\n`);
       if (r.generated) process.stdout.write(`password: ${r.password}\n`);
     });
@@ -83,7 +69,7 @@ export function registerUser(user: Command, env: Environment): void {
     .addOption(dbOption())
     .action(async (name: string, role: string, o: { db: string }) => {
       if (!ROLES.includes(role as Role)) throw new RasidError('user.bad-role', `role must be viewer, editor or admin, found "${role}"`);
-      const u = await withStore(at(o), (s) => setRole(s, name, role as Role)).catch(asInput);
+      const u = await withStore(at(o), (s) => setRole(s, name, role as Role));
       process.stdout.write(`user ${u.name} is now ${u.role}\n`);
     });
 
@@ -97,7 +83,7 @@ export function registerUser(user: Command, env: Environment): void {
       .argument('<name>')
       .addOption(dbOption())
       .action(async (name: string, o: { db: string }) => {
-        const u = await withStore(at(o), (s) => setDisabled(s, name, disabled)).catch(asInput);
+        const u = await withStore(at(o), (s) => setDisabled(s, name, disabled));
         process.stdout.write(`user ${u.name} ${u.disabled ? 'disabled' : 'enabled'}\n`);
       });
   }
@@ -108,7 +94,7 @@ export function registerUser(user: Command, env: Environment): void {
     .argument('[name]')
     .addOption(dbOption())
     .action(async (name: string | undefined, o: { db: string }) => {
-      const tokens = await withStore(at(o), (s) => listApiTokens(s, name)).catch(asInput);
+      const tokens = await withStore(at(o), (s) => listApiTokens(s, name));
       for (const t of tokens) process.stdout.write(`${t.id}\t${t.user}\t${t.name}\t${t.createdAt}\t${t.lastUsedAt ?? '-'}\n`);
     });
 
@@ -118,7 +104,7 @@ export function registerUser(user: Command, env: Environment): void {
     .argument('<id>')
     .addOption(dbOption())
     .action(async (id: string, o: { db: string }) => {
-      await withStore(at(o), (s) => revokeApiToken(s, id)).catch(asInput);
+      await withStore(at(o), (s) => revokeApiToken(s, id));
       process.stdout.write(`token ${id} revoked\n`);
     });
 

@@ -11,6 +11,7 @@ import { HXL_COLUMNS, toHxlRow } from './hxl.ts';
 import { toJsonLine } from './jsonl.ts';
 import type { ExportIncident } from './fields.ts';
 import { ACLED_IMPORT_RULE } from '../acled-coding/conventions.ts';
+import { RasidError } from '../errors.ts';
 
 export const EXPORT_FORMATS = ['acled', 'geojson', 'hxl', 'jsonl'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
@@ -22,12 +23,10 @@ export const EXPORT_MEDIA: Record<ExportFormat, { contentType: string; extension
   jsonl: { contentType: 'application/x-ndjson', extension: 'jsonl' },
 };
 
-export class ExportError extends Error {
-  constructor(
-    readonly code: 'export.format',
-    message: string,
-  ) {
-    super(message);
+export class ExportError extends RasidError {
+  declare readonly code: 'export.format';
+  constructor(code: 'export.format', message: string) {
+    super(code, message);
   }
 }
 

@@ -2,6 +2,7 @@
 // names split by «|». Authored files and the generated GeoNames file share it.
 import type { GazetteerEntry, PlaceKind } from './types.ts';
 import { PLACE_KINDS } from './types.ts';
+import { RasidError } from '../errors.ts';
 
 export const COLUMNS = [
   'id',
@@ -21,8 +22,10 @@ export const COLUMNS = [
   'names_ar',
 ] as const;
 
-export class GazetteerFormatError extends Error {
-  readonly code = 'gazetteer.format';
+export class GazetteerFormatError extends RasidError {
+  constructor(message: string) {
+    super('gazetteer.format', message);
+  }
 }
 
 const opt = (s: string | undefined): string | null => (s && s.trim() ? s.trim() : null);

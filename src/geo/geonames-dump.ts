@@ -4,6 +4,7 @@
 import { createReadStream } from 'node:fs';
 import { createInterface } from 'node:readline';
 import type { PlaceKind } from './types.ts';
+import { RasidError } from '../errors.ts';
 
 export interface GeonameRow {
   geonameId: number;
@@ -33,8 +34,10 @@ export interface AlternateNameRow {
   historic: boolean;
 }
 
-export class GeonamesFormatError extends Error {
-  readonly code = 'geonames.format';
+export class GeonamesFormatError extends RasidError {
+  constructor(message: string) {
+    super('geonames.format', message);
+  }
 }
 
 /** A `geoname` line (19 columns), or null when the line is not one. */

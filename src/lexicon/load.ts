@@ -10,6 +10,7 @@
 import { readFileSync, readdirSync, existsSync } from 'node:fs';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { RasidError } from '../errors.ts';
 
 export interface LexiconEntry {
   id: string;
@@ -21,8 +22,10 @@ export interface LexiconEntry {
   attrs: Record<string, string>;
 }
 
-export class LexiconFormatError extends Error {
-  readonly code = 'lexicon.format';
+export class LexiconFormatError extends RasidError {
+  constructor(message: string) {
+    super('lexicon.format', message);
+  }
 }
 
 export const LEXICON_DIR = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'lexicons');

@@ -4,6 +4,7 @@
 // number is a percentage, not a hundred.
 import { loadLexicon, type LexiconEntry } from '../lexicon/load.ts';
 import { normalizeString } from '../text/normalize.ts';
+import { RasidError } from '../errors.ts';
 
 export type NumberRole = 'unit' | 'ten' | 'teen_only' | 'tens' | 'hundred' | 'value' | 'scale';
 
@@ -60,8 +61,10 @@ export interface QuantityVocabulary {
   personOnly: Set<string>;
 }
 
-export class QuantityLexiconError extends Error {
-  readonly code = 'lexicon.quantity';
+export class QuantityLexiconError extends RasidError {
+  constructor(message: string) {
+    super('lexicon.quantity', message);
+  }
 }
 
 function num(e: LexiconEntry, key: string): number {

@@ -9,6 +9,8 @@ import { userForToken } from '../auth/users.ts';
 import type { Store } from '../store/types.ts';
 import { type AppEnv, type ServeDeps, SESSION_COOKIE } from './context.ts';
 import { HttpError, errorBody } from './errors.ts';
+import { httpStatus, isRasidError } from '../errors.ts';
+import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { openApiDocument } from './openapi.ts';
 import { authRoutes } from './routes/auth.ts';
 import { exploreRoutes } from './routes/explore.ts';
@@ -32,6 +34,13 @@ export interface AppOptions {
   sessions?: SessionStore;
   loginThrottle?: LoginThrottle;
 }
+
+const STORE_MESSAGES: Readonly<Record<string, string>> = {
+  'store.not-found': 'not found',
+  'store.conflict': 'conflicting change',
+  'store.invalid': 'the store refused the value',
+  'store.unavailable': 'the store is unavailable',
+};
 
 export function createApp(opts: AppOptions) {
   const deps: ServeDeps = {
@@ -104,12 +113,13 @@ export function createApp(opts: AppOptions) {
   app.notFound((c) => c.json(errorBody('not-found', 'not found'), 404));
   app.onError((err, c) => {
     if (err instanceof HttpError) return c.json(errorBody(err.code, err.message), err.status, err.headers);
-    const code = (err as { code?: unknown }).code;
-    // store errors carry codes (src/store/errors.ts); messages are not echoed, they may name data
-    if (code === 'store.not-found') return c.json(errorBody(code, 'not found'), 404);
-    if (code === 'store.conflict') return c.json(errorBody(code, 'conflicting change'), 409);
-    if (code === 'store.invalid') return c.json(errorBody(code, 'the store refused the value'), 400);
-    opts.log?.(`error ${c.req.method} ${c.req.routePath} ${typeof code === 'string' ? code : err.name}`);
+    if (isRasidError(err)) {
+      const status = httpStatus(err) as ContentfulStatusCode;
+      if (status >= 500) opts.log?.(`error ${c.req.method} ${c.req.routePath} ${err.code}`);
+      // the store's messages are not echoed: they may name data
+      return c.json(errorBody(err.code, err.kind === 'store' ? (STORE_MESSAGES[err.code] ?? 'the store failed') : err.message), status);
+    }
+    opts.log?.(`error ${c.req.method} ${c.req.routePath} ${err.name}`);
     return c.json(errorBody('internal', 'internal error'), 500);
   });
 

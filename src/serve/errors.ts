@@ -1,15 +1,17 @@
-// One error type for the HTTP edge: a status, a stable code and a message that never echoes
-// request bodies or report text.
+// The HTTP edge's RasidError: a route's own status (401, 404, 413…), a stable code and a message
+// that never echoes request bodies or report text.
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import { RasidError } from '../errors.ts';
 
-export class HttpError extends Error {
+export class HttpError extends RasidError {
+  declare readonly status: ContentfulStatusCode;
   constructor(
-    readonly status: ContentfulStatusCode,
-    readonly code: string,
+    status: ContentfulStatusCode,
+    code: string,
     message: string,
     readonly headers: Record<string, string> = {},
   ) {
-    super(message);
+    super(code, message, status);
   }
 }
 

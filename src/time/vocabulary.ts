@@ -3,6 +3,7 @@
 import { parsePattern } from '../lexicon/matcher.ts';
 import { loadLexicon, type LexiconEntry } from '../lexicon/load.ts';
 import type { Token } from '../text/tokens.ts';
+import { RasidError } from '../errors.ts';
 
 export const ROLES = [
   'month',
@@ -70,8 +71,10 @@ export interface Tag {
   got?: Array<{ value: string; end: number; tag: Tag } | undefined>;
 }
 
-export class TimeVocabularyError extends Error {
-  readonly code = 'time.vocabulary';
+export class TimeVocabularyError extends RasidError {
+  constructor(message: string) {
+    super('time.vocabulary', message);
+  }
 }
 
 // Roles that only ever follow or lead into another time word.
