@@ -60,3 +60,8 @@ test('a combined toll of dead and wounded keeps the event but counts neither', (
   assert.deepEqual(r.incidents[0].counts, {});
   assert.ok(r.incidents[0].issues?.some((i) => i.code === 'count.combined'));
 });
+
+test('a death toll over years and places is a running total, not an incident; a massacre in a town is one', () => {
+  assert.equal(extractDocument({ text: 'وبلغ عدد الذين توفوا تحت التعذيب في سجون النظام نحو 13 ألف شخص.' }).incidents.length, 0);
+  assert.equal(extractDocument({ text: 'قتل أكثر من 1400 شخص في هجوم بغاز السارين على بلدة زملكا.' }).incidents.length, 1);
+});

@@ -6,6 +6,18 @@ import type { Frame } from './frames.ts';
 import { confidence } from './assemble.ts';
 
 const MIN_CONFIDENCE = 0.5;
+/** More dead than one event in one place leaves, unless a town or village is named: a running total */
+const TALLY_DEAD = 1000;
+
+/** «بلغ عدد الشهداء تحت التعذيب في سجون النظام نحو 13 ألف شخص»: a total over years and places
+ * (annotation.md: totals without a place finer than the country are not incidents). */
+function runningTotal(f: Frame): boolean {
+  const dead = f.counts.killed?.q.value ?? 0;
+  if (dead < TALLY_DEAD) return false;
+  // a place lent by the sentence before or by the report does not count as the total's own
+  if (f.rules.includes('place:previous') || f.rules.includes('place:document')) return true;
+  return !f.places.some((p) => p.entry && p.precision <= 2 && p.entry.kind !== 'country' && p.entry.kind !== 'governorate');
+}
 
 export function keepFrame(ctx: DocContext, f: Frame): boolean {
   const explicitActor = f.actors.some((a) => !a.carried);
@@ -16,5 +28,6 @@ export function keepFrame(ctx: DocContext, f: Frame): boolean {
     if (!hasCount && !f.actors.some((a) => a.role !== 'perpetrator' && !a.carried)) return false;
   }
   if (f.weight < 0.6 && !explicitActor && !hasCount && !hasPlace) return false;
+  if (runningTotal(f)) return false;
   return confidence(f) >= MIN_CONFIDENCE;
 }
