@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { parseHtmlPage } from './html.ts';
+import { DOM_LIMITS, parseHtmlPage } from './html.ts';
+import { streamHtml } from './html-text.ts';
 
 const filler = 'وأضاف المصدر أن الأهالي ما زالوا ينتظرون معرفة مصير المعتقلين في السجن المركزي. '.repeat(4);
 
@@ -82,4 +83,35 @@ test('the headline heads the text once, without the site name of <title>', () =>
     assert.equal(p.title, 'Strike on the market');
     assert.ok(p.text.startsWith('Strike on the market\n\nWarplanes struck'), JSON.stringify(p.text.slice(0, 60)));
   }
+});
+
+// issue 12: a 22 KB page of 2,000 nested <div>s took 34 s, a 1 MB one minutes. The timeouts only
+// stop a hang from stalling the suite; the assertions are about what is read.
+const nested = (n: number) =>
+  `<!doctype html><html lang="en"><head><title>Deep</title></head><body>${'<div>'.repeat(n)}Gunmen shot a farmer near the mill of al-Mayadin.${'</div>'.repeat(n)}</body></html>`;
+
+test('deeply nested pages are read as plain text, past the article extractor', { timeout: 120_000 }, () => {
+  for (const n of [2_000, 100_000]) {
+    const p = parseHtmlPage(nested(n), null, 'deep.html');
+    assert.equal(p.lang, 'en');
+    assert.match(p.text, /Gunmen shot a farmer near the mill of al-Mayadin\./);
+  }
+  const s = streamHtml(nested(300));
+  assert.deepEqual([s.maxDepth > DOM_LIMITS.maxDepth, s.title], [true, 'Deep']);
+});
+
+test('the plain-text reader keeps blocks apart, skips scripts, and finds hreflang alternates', () => {
+  const html = `<!doctype html><html lang="ar"><head><title>عنوان</title><link rel="alternate" hreflang="en" href="/en/report"></head><body>
+${'<section>'.repeat(DOM_LIMITS.maxDepth + 5)}<h1>اعتقالات في الرقة</h1><p>اعتقلت دورية عشرة شبان.</p><script>var x = "not text";</script><p>وأفرج عن اثنين &amp; بقي ثمانية.</p>${'</section>'.repeat(DOM_LIMITS.maxDepth + 5)}</body></html>`;
+  const p = parseHtmlPage(html, 'https://reports.example.org/ar/report', 'r.html');
+  assert.equal(p.title, 'اعتقالات في الرقة');
+  assert.equal(p.text, 'اعتقالات في الرقة\n\nاعتقلت دورية عشرة شبان.\n\nوأفرج عن اثنين & بقي ثمانية.');
+  assert.deepEqual(p.alternates, [{ lang: 'en', url: 'https://reports.example.org/en/report' }]);
+});
+
+test('a page whose reading outruns its deadline fails with input.too-slow', () => {
+  assert.throws(
+    () => parseHtmlPage(nested(10), null, 'slow.html', { deadline: performance.now() - 1, budgetMs: 1000 }),
+    (e: { code?: string; message?: string }) => e.code === 'input.too-slow' && /slow\.html/.test(e.message ?? ''),
+  );
 });

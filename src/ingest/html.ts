@@ -5,6 +5,7 @@ import { parseHTML } from '../input/html-dom.ts';
 import { Readability } from '@mozilla/readability';
 import { RasidError } from '../errors.ts';
 import { normalizeString } from '../text/normalize.ts';
+import { streamHtml, type StreamedPage } from './html-text.ts';
 
 export interface Alternate {
   lang: string;
@@ -45,25 +46,35 @@ function primaryTag(lang: string | null | undefined): string | null {
 /** Plain text of a DOM subtree with paragraph breaks, so sentence and heading segmentation work. */
 export function textOf(root: Node): string {
   const out: string[] = [];
-  const walk = (node: Node): void => {
+  // an explicit stack, not recursion: nesting depth is the page's to choose
+  const stack: Array<Node | string> = [root];
+  while (stack.length) {
+    const item = stack.pop()!;
+    if (typeof item === 'string') {
+      out.push(item);
+      continue;
+    }
+    const node = item;
     if (node.nodeType === 3) {
       out.push((node.textContent ?? '').replace(/\s+/g, ' '));
-      return;
+      continue;
     }
-    if (node.nodeType !== 1) return;
+    if (node.nodeType !== 1) continue;
     const tag = (node as Element).tagName.toUpperCase();
-    if (SKIP.has(tag)) return;
+    if (SKIP.has(tag)) continue;
     if (tag === 'BR') {
       out.push('\n');
-      return;
+      continue;
     }
     const block = BLOCK.has(tag);
     if (block) out.push('\n\n');
-    for (let c = node.firstChild; c; c = c.nextSibling) walk(c);
-    if (block) out.push('\n\n');
-    else if (tag === 'TD' || tag === 'TH') out.push(' ');
-  };
-  walk(root);
+    // pushed in reverse: what comes after the children first, then the children last to first
+    if (block) stack.push('\n\n');
+    else if (tag === 'TD' || tag === 'TH') stack.push(' ');
+    const children: Node[] = [];
+    for (let c = node.firstChild; c; c = c.nextSibling) children.push(c);
+    for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]);
+  }
   return out
     .join('')
     .split('\n')
@@ -156,10 +167,41 @@ function assertComplete(html: string, label: string): void {
   }
 }
 
-export function parseHtmlPage(source: string, url: string | null, label: string): HtmlPage {
+/**
+ * Bounds of the DOM path (linkedom + Readability). Readability's cost grows with elements times
+ * depth: a 22 KB page of 2,000 nested <div>s took 34 s (issue 12). Ordinary articles have a few
+ * thousand elements nested a few dozen deep; past these bounds the streaming reader gives the text.
+ */
+export const DOM_LIMITS = { maxBytes: 2_000_000, maxElements: 15_000, maxDepth: 128 } as const;
+
+export interface HtmlOptions {
+  /** performance.now() past which the page fails with input.too-slow */
+  deadline?: number;
+  budgetMs?: number;
+}
+
+function checkDeadline(opts: HtmlOptions, label: string): void {
+  if (opts.deadline !== undefined && performance.now() > opts.deadline)
+    throw new RasidError(
+      'input.too-slow',
+      `${label}: reading the page took longer than its ${((opts.budgetMs ?? 0) / 1000).toFixed(0)} s budget`,
+    );
+}
+
+export function parseHtmlPage(source: string, url: string | null, label: string, opts: HtmlOptions = {}): HtmlPage {
   assertComplete(source, label);
+  const streamed = streamHtml(source);
+  checkDeadline(opts, label);
+  if (
+    source.length > DOM_LIMITS.maxBytes ||
+    streamed.elements > DOM_LIMITS.maxElements ||
+    streamed.maxDepth > DOM_LIMITS.maxDepth
+  )
+    return fromStream(streamed, url, label);
   // linkedom builds no <body> for a bare fragment; browsers do, so wrap it as they would
-  const html = /<(html|body)[\s>]/i.test(source) ? source : `<!doctype html><html><head></head><body>${source}</body></html>`;
+  const html = /<(html|body)[\s>]/i.test(source)
+    ? source
+    : `<!doctype html><html><head></head><body>${source}</body></html>`;
   const { document } = parseHTML(html);
   const doc = document as unknown as Document;
   const base = absolute(doc.querySelector('base[href]')?.getAttribute('href') ?? null, url) ?? url;
@@ -179,26 +221,61 @@ export function parseHtmlPage(source: string, url: string | null, label: string)
   const metaTitle = meta(doc, 'meta[property="og:title"]') ?? doc.querySelector('title')?.textContent?.trim() ?? null;
   // the page's own headline, without the " | site name" that <title> and og:title carry
   const h1 = doc.querySelector('h1')?.textContent?.replace(/\s+/g, ' ').trim() || null;
+  checkDeadline(opts, label);
 
   let text = '';
   let title: string | null = null;
   try {
-    const article = new Readability<Node>(doc, { serializer: (n) => n, charThreshold: 200 }).parse();
+    const article = new Readability<Node>(doc, {
+      serializer: (n) => n,
+      charThreshold: 200,
+      maxElemsToParse: DOM_LIMITS.maxElements,
+    }).parse();
     if (article?.content) text = textOf(article.content);
     title = article?.title?.trim() || null;
   } catch {
     // Readability gives up on some odd documents; the body text below is the fallback
   }
+  checkDeadline(opts, label);
   if (!text) {
     const { document: again } = parseHTML(html);
     const againDoc = again as unknown as Document;
     availabilityLinks(againDoc, base);
     text = againDoc.body ? textOf(againDoc.body) : '';
   }
+  return finish(text, title, h1, metaTitle, lang, alternates, label);
+}
+
+function finish(
+  text: string,
+  title: string | null,
+  h1: string | null,
+  metaTitle: string | null,
+  lang: string | null,
+  alternates: Alternate[],
+  label: string,
+): HtmlPage {
   if (!text.trim()) throw new RasidError('input.empty', `${label}: the page has no article text`);
   // Readability sometimes lifts the headline out of the article; put it back as the first line,
   // where segmentation reads it as the heading of the first paragraph (headlines name the event)
   const headline = h1 ?? (title ? withoutSiteName(title) : null);
   if (headline && !text.slice(0, 1000).includes(headline)) text = `${headline}\n\n${text}`;
   return { title: headline ?? metaTitle, text, lang, alternates };
+}
+
+// The whole page's text without the article heuristics: menus and footers come along, which the
+// extractor tolerates; hreflang alternates are kept, the "also available in" note is not looked for.
+function fromStream(p: StreamedPage, url: string | null, label: string): HtmlPage {
+  const base = absolute(p.base, url) ?? url;
+  const lang = primaryTag(p.lang);
+  const self = url ? absolute(url, null) : null;
+  const seen = new Set<string>(self ? [self] : []);
+  const alternates: Alternate[] = [];
+  for (const l of p.hreflang) {
+    const alt = { lang: primaryTag(l.hreflang), url: absolute(l.href, base) };
+    if (!alt.lang || !alt.url || seen.has(alt.url) || (lang && alt.lang === lang && !self)) continue;
+    seen.add(alt.url);
+    alternates.push({ lang: alt.lang, url: alt.url });
+  }
+  return finish(p.text, p.title, p.h1, p.title, lang, alternates, label);
 }
