@@ -1,6 +1,7 @@
 // `rasid ingest PATH|URL|FEED...` and `rasid enqueue`: documents into the store, with extraction
 // here or in workers. Exit 0 when everything landed, 1 when some inputs failed (the rest still
 // landed), 2 for usage errors, 4 when the store kept failing (src/errors.ts).
+import { DEFAULT_EXTRACT_LIMITS } from '../service/extract-save.ts';
 import { InvalidArgumentError, type Command } from 'commander';
 import cliProgress from 'cli-progress';
 import { EXIT, RasidError } from '../errors.ts';
@@ -34,6 +35,8 @@ interface IngestFlags {
   maxRedirects: number;
   jobExpire: number;
   queueSchema: string;
+  maxIncidents: number;
+  extractBudget: number;
   json?: boolean;
 }
 
@@ -82,6 +85,10 @@ function printSummary(s: IngestSummary, seconds: number, out: NodeJS.WriteStream
     out.write('failed:\n');
     for (const f of s.failures) out.write(`  ${f.source}: ${f.message} [${f.code}]\n`);
   }
+  if (s.capped.length) {
+    out.write('extracted in part (too many incidents):\n');
+    for (const f of s.capped) out.write(`  ${f.source}: ${f.message} [${f.code}]\n`);
+  }
   if (s.aborted) {
     out.write(`stopped early: the store kept failing (${s.aborted.message} [${s.aborted.code}]); ${s.total - s.done} input(s) not tried, run again to finish\n`);
   }
@@ -98,6 +105,8 @@ export function registerIngest(cmd: Command, env: Environment): void {
     .option('--max-bytes <n>', 'size limit per file or page', positiveInt, Math.min(DEFAULT_MAX_BYTES, DEFAULT_FETCH_OPTIONS.maxBytes))
     .option('--host-delay <ms>', 'pause between two requests to one host', positiveInt, DEFAULT_FETCH_OPTIONS.hostDelayMs)
     .option('--max-redirects <n>', 'redirects followed per URL', positiveInt, DEFAULT_FETCH_OPTIONS.maxRedirects)
+    .option('--max-incidents <n>', 'incidents kept per document; the rest of a longer one is not extracted', positiveInt, DEFAULT_EXTRACT_LIMITS.maxIncidents)
+    .option('--extract-budget <seconds>', 'time allowed to read and extract one document', positiveInt, DEFAULT_EXTRACT_LIMITS.budgetMs / 1000)
     .option('--job-expire <seconds>', 'with --queue: a job running longer is taken as lost and retried', positiveInt, DEFAULT_JOB_CONFIG.expireInSeconds)
     .option('--queue-schema <name>', 'with --queue: PostgreSQL schema of the job queue', 'pgboss')
     .option('--json', 'print the summary as JSON')
@@ -127,7 +136,7 @@ export function registerIngest(cmd: Command, env: Environment): void {
       let summary: IngestSummary;
       let clusters: ClusterRun | null = null;
       try {
-        summary = await ingest(inputs, { store, fetcher, processing, published: publishedDate, concurrency: Math.max(1, flags.concurrency), maxBytes: flags.maxBytes, onProgress: progress.update });
+        summary = await ingest(inputs, { store, fetcher, processing, published: publishedDate, concurrency: Math.max(1, flags.concurrency), maxBytes: flags.maxBytes, onProgress: progress.update, limits: { ...DEFAULT_EXTRACT_LIMITS, maxIncidents: flags.maxIncidents, budgetMs: flags.extractBudget * 1000 } });
         // incidents extracted here may tell events other sources told: join them (workers leave it to `rasid cluster`)
         if (processing.kind === 'extract' && summary.new + summary.updated > 0) clusters = await clusterIncidents(store);
       } finally {

@@ -142,3 +142,38 @@ test('re-ingesting never overwrites what an analyst verified or edited', async (
     assert.equal(e?.summary_en, 'checked by an analyst');
   });
 });
+
+test('bounded work per document: a nested page lands, a long one is cut with a note, the batch goes on', { timeout: 300_000 }, async () => {
+  const folder = join(dir, 'bounded');
+  mkdirSync(folder, { recursive: true });
+  const towns = ['al-Mayadin', 'Raqqa', 'Idlib', 'Homs', 'Mosul', 'Kirkuk'];
+  writeFileSync(
+    join(folder, 'deep.html'),
+    `<!doctype html><html lang="en"><head><title>Deep</title></head><body>${'<div>'.repeat(5000)}<p>On 3 May 2016, gunmen shot dead four civilians in Raqqa, activists said.</p>${'</div>'.repeat(5000)}</body></html>`,
+  );
+  const paras = Array.from({ length: 400 }, (_, i) => `<p>On ${1 + (i % 27)} May 2016, gunmen shot dead ${2 + (i % 5)} civilians in ${towns[i % towns.length]}, activists said.</p>`);
+  writeFileSync(join(folder, 'long.html'), `<!doctype html><html lang="en"><head><title>Long</title></head><body>${paras.join('\n')}</body></html>`);
+  writeFileSync(join(folder, 'short.txt'), 'On 4 May 2016, gunmen shot dead three civilians in Homs, activists said.\n');
+  await withStore('bounded', async (store) => {
+    const processing: Processing = { kind: 'extract', extract: (input) => extractDocument(input) };
+    const summary = await ingest([folder], { store, fetcher, processing, limits: { maxIncidents: 10, partChars: 2_000, budgetMs: 600_000 } });
+    assert.equal(summary.failed, 0, JSON.stringify(summary.failures));
+    assert.equal(summary.new, 3);
+    assert.deepEqual(summary.capped.map((c) => [c.source.endsWith('long.html'), c.code]), [[true, 'document.incidents-capped']]);
+    const docs = (await store.listDocuments({ limit: 10, offset: 0 })).items;
+    const long = docs.find((d) => d.sourceKey.endsWith('long.html'))!;
+    assert.equal(await store.countIncidents({ documentId: long.id }), 10);
+    const deep = docs.find((d) => d.sourceKey.endsWith('deep.html'))!;
+    assert.ok((await store.countIncidents({ documentId: deep.id })) >= 1);
+
+    // with no time at all, a long text fails on its own (extract.budget; an HTML page would fail
+    // reading it, input.too-slow) and the other document still lands
+    const rushedDir = join(dir, 'rushed');
+    mkdirSync(rushedDir, { recursive: true });
+    writeFileSync(join(rushedDir, 'long.txt'), paras.map((p) => p.slice(3, -4)).join('\n\n'));
+    writeFileSync(join(rushedDir, 'short.txt'), 'On 5 May 2016, gunmen shot dead two civilians in Hama, activists said.\n');
+    const rushed = await ingest([rushedDir], { store, fetcher, processing, limits: { maxIncidents: 1000, partChars: 2_000, budgetMs: 0 } });
+    assert.deepEqual(rushed.failures.map((f) => [f.source.endsWith('long.txt'), f.code]), [[true, 'extract.budget']]);
+    assert.equal(rushed.new, 1);
+  });
+});

@@ -12,7 +12,7 @@ import { RasidError } from '../errors.ts';
 import { DEFAULT_MAX_BYTES } from '../input/read-file.ts';
 import { readDocument, readFileBytes, type Published, type ReadDocument } from '../service/read-document.ts';
 import type { DocumentInput, Store } from '../store/types.ts';
-import { extractAndSave, type Extractor } from '../service/extract-save.ts';
+import { DEFAULT_EXTRACT_LIMITS, extractAndSave, type ExtractLimits, type Extractor } from '../service/extract-save.ts';
 import { detectLanguage } from '../text/analyze.ts';
 import { normalize } from '../text/normalize.ts';
 import type { Feed } from './feed.ts';
@@ -37,6 +37,8 @@ export interface IngestOptions {
   /** publication date from page metadata, URL and datelines */
   published?: Published;
   onProgress?: (p: IngestProgress) => void;
+  /** work allowed per document: incidents kept, part size, time budget (src/service/extract-save.ts) */
+  limits?: ExtractLimits;
 }
 
 export interface Failure {
@@ -60,6 +62,8 @@ export interface IngestSummary extends IngestProgress {
   failures: Failure[];
   /** set when the run stopped early because the store kept failing; the rest was not tried */
   aborted: Failure | null;
+  /** documents that landed with less than all of their text extracted (too many incidents) */
+  capped: Failure[];
 }
 
 /** Writes that fail this many documents in a row mean the store itself is failing (database gone,
@@ -115,10 +119,11 @@ function toFailure(source: string, e: unknown): Failure {
 
 export async function ingest(args: string[], opts: IngestOptions): Promise<IngestSummary> {
   const { store, fetcher, processing } = opts;
+  const limits = opts.limits ?? DEFAULT_EXTRACT_LIMITS;
   const maxBytes = opts.maxBytes ?? DEFAULT_MAX_BYTES;
   const expanded = expandArguments(args);
   const queue: Task[] = [...expanded.tasks];
-  const summary: IngestSummary = { total: queue.length + expanded.missing.length, done: 0, new: 0, unchanged: 0, updated: 0, failed: 0, skipped: expanded.skipped, failures: [], aborted: null };
+  const summary: IngestSummary = { total: queue.length + expanded.missing.length, done: 0, new: 0, unchanged: 0, updated: 0, failed: 0, skipped: expanded.skipped, failures: [], aborted: null, capped: [] };
   // one fetch per URL per run, however many feed items and alternate links point at it
   const pages = new Map<string, Promise<Landed | null>>();
 
@@ -166,7 +171,13 @@ export async function ingest(args: string[], opts: IngestOptions): Promise<Inges
     const put = await stored(() => store.putDocument(doc));
     if (done) return finished({ id: put.id, status: 'unchanged' });
     if (processing.kind === 'extract') {
-      await extractAndSave(store, put.id, doc, processing.extract, stored);
+      const r = await extractAndSave(store, put.id, doc, processing.extract, stored, limits);
+      if (r.capped)
+        summary.capped.push({
+          source: doc.sourceKey,
+          code: 'document.incidents-capped',
+          message: `kept the first ${limits.maxIncidents} incidents; the rest of the text was not extracted`,
+        });
     } else if (processing.kind === 'enqueue') {
       await stored(() => processing.enqueue(put.id));
     }
@@ -180,7 +191,7 @@ export async function ingest(args: string[], opts: IngestOptions): Promise<Inges
   }
 
   async function runFile(task: Extract<Task, { kind: 'file' }>): Promise<void> {
-    const read = readDocument({ bytes: readFileBytes(task.path, task.label, maxBytes), label: task.label, path: task.path }, { maxBytes, published: opts.published });
+    const read = readDocument({ bytes: readFileBytes(task.path, task.label, maxBytes), label: task.label, path: task.path }, { maxBytes, published: opts.published, budgetMs: limits.budgetMs });
     if (read.kind === 'feed') return runFeed(read.feed);
     if (read.kind === 'records') {
       // one file, many documents: each record is counted and fails on its own
@@ -240,7 +251,7 @@ export async function ingest(args: string[], opts: IngestOptions): Promise<Inges
       }
       // a feed item's own title and date, when its feed gave them, go before what the page says
       const published: Published | undefined = hint?.published ? () => hint.published : opts.published;
-      const read = readDocument({ bytes: res.body, label, url: res.url, contentType: res.contentType }, { maxBytes, published });
+      const read = readDocument({ bytes: res.body, label, url: res.url, contentType: res.contentType }, { maxBytes, published, budgetMs: limits.budgetMs });
       if (read.kind === 'feed') {
         await runFeed(read.feed);
         return null;

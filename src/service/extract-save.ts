@@ -13,26 +13,119 @@ export type StoreCall = <T>(op: () => Promise<T>) => Promise<T>;
 
 const direct: StoreCall = (op) => op();
 
+/**
+ * Bounds on the work one document may cause (issue 12: a page of 100,000 paragraphs took 100 s and
+ * 2 GB, and stored 100,000 incidents). A long text is extracted part by part, each part's spans
+ * moved to where the part sits, so memory follows the part, not the document; extraction stops once
+ * `maxIncidents` are found (the cut becomes an issue on the extraction) or the budget is spent (the
+ * document fails with extract.budget; the batch goes on).
+ */
+export interface ExtractLimits {
+  maxIncidents: number;
+  /** parts of about this many characters, cut at paragraph breaks */
+  partChars: number;
+  budgetMs: number;
+}
+
+export const DEFAULT_EXTRACT_LIMITS: ExtractLimits = { maxIncidents: 2000, partChars: 100_000, budgetMs: 120_000 };
+
+/** [start, end) offsets of parts of at most about `size` characters, ending at paragraph breaks. */
+export function partsOf(text: string, size: number): Array<[number, number]> {
+  const parts: Array<[number, number]> = [];
+  let start = 0;
+  while (start < text.length) {
+    let end = Math.min(text.length, start + size);
+    if (end < text.length) {
+      const para = text.lastIndexOf('\n\n', end);
+      const line = text.lastIndexOf('\n', end);
+      // a paragraph break in the part's second half, else a line break, else a hard cut
+      end = para > start + size / 2 ? para + 2 : line > start + size / 2 ? line + 1 : end;
+    }
+    parts.push([start, end]);
+    start = end;
+  }
+  return parts;
+}
+
+// Every `span` of an incident, at any depth (actors, places, time, counts, methods, evidence…)
+function shiftSpans(v: unknown, by: number): void {
+  if (Array.isArray(v)) {
+    for (const x of v) shiftSpans(x, by);
+    return;
+  }
+  if (!v || typeof v !== 'object') return;
+  for (const [k, x] of Object.entries(v as Record<string, unknown>)) {
+    if (k === 'span' && Array.isArray(x) && x.length === 2 && typeof x[0] === 'number' && typeof x[1] === 'number') {
+      x[0] += by;
+      x[1] += by;
+    } else shiftSpans(x, by);
+  }
+}
+
 /** The extraction of one document; an extractor's own crash becomes a coded error, never its text. */
 export function extractFor(
   id: string,
   doc: Omit<DocumentInput, 'sourceKey' | 'format'>,
   extract: Extractor,
+  limits: ExtractLimits = DEFAULT_EXTRACT_LIMITS,
 ): Extraction {
-  try {
-    return extract({
-      text: doc.text,
-      id,
-      lang: doc.lang,
-      title: doc.title,
-      url: doc.url,
-      published: doc.published,
-      alternates: doc.alternates,
-    });
-  } catch (e) {
-    if (e instanceof RasidError) throw e;
-    throw new RasidError('extract.failed', `extraction failed (${(e as Error)?.name ?? 'Error'})`);
+  const started = performance.now();
+  const run = (text: string) => {
+    try {
+      return extract({
+        text,
+        id,
+        lang: doc.lang,
+        title: doc.title,
+        url: doc.url,
+        published: doc.published,
+        alternates: doc.alternates,
+      });
+    } catch (e) {
+      if (e instanceof RasidError) throw e;
+      throw new RasidError('extract.failed', `extraction failed (${(e as Error)?.name ?? 'Error'})`);
+    }
+  };
+  const parts = partsOf(doc.text, limits.partChars);
+  let first: Extraction | null = null;
+  const incidents: Extraction['incidents'] = [];
+  const issues: NonNullable<Extraction['issues']> = [];
+  for (let k = 0; k < parts.length; k++) {
+    const [from, to] = parts[k];
+    if (k > 0 && performance.now() - started > limits.budgetMs)
+      throw new RasidError(
+        'extract.budget',
+        `extraction ran past its ${(limits.budgetMs / 1000).toFixed(0)} s budget after ${k} of ${parts.length} parts of the text`,
+      );
+    const got = parts.length === 1 ? run(doc.text) : run(doc.text.slice(from, to));
+    if (k > 0) {
+      for (const inc of got.incidents) {
+        shiftSpans(inc, from);
+        // ids stay unique across parts (the first part keeps the extractor's own, as a short text does)
+        inc.id = `p${k}.${inc.id}`;
+      }
+      for (const issue of got.issues ?? []) shiftSpans(issue, from);
+    }
+    first ??= got;
+    incidents.push(...got.incidents);
+    issues.push(...(got.issues ?? []));
+    if (incidents.length >= limits.maxIncidents) {
+      if (incidents.length > limits.maxIncidents || k < parts.length - 1) {
+        // the cut starts at the first word of the first incident left out (or where the next part would)
+        const dropped = incidents.slice(limits.maxIncidents).map((i) => i.evidence[0]?.span[0] ?? from);
+        const cutAt = dropped.length ? Math.min(...dropped) : to;
+        incidents.length = limits.maxIncidents;
+        issues.push({
+          code: 'document.incidents-capped',
+          stage: 'extract',
+          message: `kept the first ${limits.maxIncidents} incidents; the document's text from here on was not extracted in full`,
+          span: [cutAt, doc.text.length],
+        });
+      }
+      break;
+    }
   }
+  return { ...first!, incidents, issues };
 }
 
 export async function extractAndSave(
@@ -41,9 +134,12 @@ export async function extractAndSave(
   doc: Omit<DocumentInput, 'sourceKey' | 'format'>,
   extract: Extractor,
   call: StoreCall = direct,
-): Promise<{ saved: number; kept: number }> {
-  const extraction = extractFor(id, doc, extract);
-  return call(() => store.saveExtraction(id, extraction));
+  limits: ExtractLimits = DEFAULT_EXTRACT_LIMITS,
+): Promise<{ saved: number; kept: number; capped: boolean }> {
+  const extraction = extractFor(id, doc, extract, limits);
+  const capped = (extraction.issues ?? []).some((i) => i.code === 'document.incidents-capped');
+  const r: { saved: number; kept: number } = await call(() => store.saveExtraction(id, extraction));
+  return { ...r, capped };
 }
 
 /** A worker's job: the stored document by id, extracted and saved. */
@@ -51,8 +147,9 @@ export async function extractStoredDocument(
   store: Pick<Store, 'getDocument' | 'saveExtraction'>,
   documentId: string,
   extract: Extractor,
-): Promise<{ saved: number; kept: number }> {
+  limits: ExtractLimits = DEFAULT_EXTRACT_LIMITS,
+): Promise<{ saved: number; kept: number; capped: boolean }> {
   const doc = await store.getDocument(documentId);
   if (!doc) throw new RasidError('job.document-missing', `document ${documentId} is not in the store`);
-  return extractAndSave(store, doc.id, doc, extract);
+  return extractAndSave(store, doc.id, doc, extract, direct, limits);
 }

@@ -57,6 +57,8 @@ export type Published = (page: { html?: string; url?: string | null; text: strin
 export interface ReadOptions {
   maxBytes?: number;
   published?: Published;
+  /** time allowed for reading one HTML page into text; past it the page fails with input.too-slow */
+  budgetMs?: number;
 }
 
 type Format = 'txt' | 'md' | 'html' | 'json' | 'jsonl' | 'feed';
@@ -122,7 +124,8 @@ const READERS: Record<Format, Reader> = {
   md: plain,
   html: ({ text }, src, opts) => {
     const url = src.url ?? null;
-    const page = parseHtmlPage(text, url, src.label);
+    const budget = opts.budgetMs === undefined ? {} : { deadline: performance.now() + opts.budgetMs, budgetMs: opts.budgetMs };
+    const page = parseHtmlPage(text, url, src.label, budget);
     return {
       kind: 'document',
       document: {
