@@ -3,7 +3,7 @@
 import { createReadStream } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { parse as parseSync } from 'csv-parse/sync';
-import { restoreCell } from '../export/csv-cell.ts';
+import { restoreCell } from '../acled-coding/csv-cell.ts';
 import { RasidError } from '../errors.ts';
 
 export type AcledRecord = Record<string, string>;

@@ -5,7 +5,7 @@ import { Readable, type Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { stringify } from 'csv-stringify';
 import { ACLED_COLUMNS, toAcledRow, type AcledRowContext } from './acled-csv.ts';
-import { neutralizeCell } from './csv-cell.ts';
+import { neutralizeCell } from '../acled-coding/csv-cell.ts';
 import { geojsonChunks, type GeoJsonOptions } from './geojson.ts';
 import { HXL_COLUMNS, toHxlRow } from './hxl.ts';
 import { toJsonLine } from './jsonl.ts';

@@ -2,6 +2,7 @@
 // Excel, LibreOffice and Sheets (a document titled «=HYPERLINK("http://…","open")» becomes a link
 // in the analyst's spreadsheet). OWASP's advice: prefix such a cell with a single quote, which the
 // spreadsheet shows as text. Only strings are touched; numbers such as a longitude of -3.7 stay numbers.
+// It lives here because the exporter writes such cells and the ACLED importer reads our own export back.
 const FORMULA_START = /^[=+\-@\t\r]/;
 
 export function neutralizeCell(value: string): string {
