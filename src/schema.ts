@@ -2,6 +2,7 @@
 // extraction output, storage, the API and exports. Types come from z.infer.
 import { z } from 'zod';
 import { ACCUSATIONS, ACTOR_ROLES, COUNT_KEYS, INCIDENT_STATUSES, INCIDENT_TYPES, METHODS, VIOLATIONS } from './taxonomy.ts';
+import { PageStart } from './input/paged.ts';
 
 export {
   ACCUSATIONS,
@@ -109,7 +110,8 @@ export const Incident = z.object({
   methods: z.array(z.object({ id: Method, span: Span.nullable() })),
   accusations: z.array(z.object({ id: Accusation, span: Span.nullable() })),
   attribution: z.object({ text: z.string(), span: Span.nullable() }).nullable(),
-  evidence: z.array(z.object({ span: Span })),
+  /** `page`: for paged sources (PDF, scans), the 1-based page on which the span starts */
+  evidence: z.array(z.object({ span: Span, page: z.number().int().positive().optional() })),
   summary_en: z.string(),
   confidence: z.number().min(0).max(1),
   issues: z.array(ExtractionIssue).optional(),
@@ -128,6 +130,8 @@ export const DocumentInfo = z.object({
   published: z.string().nullable(),
   text: z.string(),
   alternates: z.array(Alternate),
+  /** paged sources: where each page starts in `text` (page n is pages[n - 1]) and which pages were read by OCR */
+  pages: z.array(PageStart).optional(),
 });
 export type DocumentInfo = z.infer<typeof DocumentInfo>;
 

@@ -2,8 +2,7 @@ import type { Command } from 'commander';
 import { basename } from 'node:path';
 import { createHash } from 'node:crypto';
 import { EXIT, RasidError, exitStatus, isRasidError } from '../errors.ts';
-import { formatOf } from '../input/read-file.ts';
-import { readDocument, readFileBytes, type ReadResult } from '../service/read-document.ts';
+import { readDocument, readFileBytes, type ReadDocument, type ReadResult } from '../service/read-document.ts';
 import { extractDocument, type ExtractInput, type ExtractResult } from '../pipeline/index.ts';
 import { formatTable } from './format-table.ts';
 import { Fetcher } from '../ingest/http.ts';
@@ -17,6 +16,7 @@ export interface ExtractCliOptions {
   trace?: boolean;
   published?: string;
   allowPrivate?: boolean;
+  telegramChannel?: string;
 }
 
 async function readStdin(): Promise<Uint8Array> {
@@ -26,31 +26,43 @@ async function readStdin(): Promise<Uint8Array> {
 }
 
 function docId(arg: string): string {
-  return arg === '-' ? 'stdin' : basename(arg).replace(/\.(txt|md|markdown|html?|xhtml)$/i, '');
+  return arg === '-' ? 'stdin' : basename(arg).replace(/\.(txt|md|markdown|html?|xhtml|pdf|png|jpe?g|tiff?|docx|odt|json|jsonl)$/i, '');
 }
 
-/** One CLI argument to pipeline input; throws RasidError naming the argument. */
-export async function loadInput(arg: string, fetcher?: Fetcher): Promise<ExtractInput> {
+/**
+ * One CLI argument to pipeline inputs: one document, or one per message of a Telegram export (one
+ * per record of a records file); throws RasidError naming the argument.
+ */
+export async function loadInputs(arg: string, fetcher?: Fetcher, o: { telegramChannel?: string } = {}): Promise<ExtractInput[]> {
   let read: ReadResult;
   let id: string;
   if (arg === '-') {
-    read = readDocument({ bytes: await readStdin(), label: 'stdin' }, { published: publishedDate });
+    read = await readDocument({ bytes: await readStdin(), label: 'stdin' }, { published: publishedDate });
     id = 'stdin';
   } else if (isUrl(arg)) {
     const res = await (fetcher ?? new Fetcher()).fetch(arg);
-    read = readDocument({ bytes: res.body, label: arg, url: res.url, contentType: res.contentType }, { maxBytes: 10 * 1024 * 1024, published: publishedDate });
+    read = await readDocument({ bytes: res.body, label: arg, url: res.url, contentType: res.contentType }, { maxBytes: 10 * 1024 * 1024, published: publishedDate });
     id = createHash('sha256').update(res.url).digest('hex').slice(0, 16);
   } else {
-    const format = formatOf(arg);
-    if (format === null || format === 'json' || format === 'jsonl')
-      throw new RasidError('input.format', `${arg}: unsupported file type, expected .txt, .md, .html or a URL`);
-    read = readDocument({ bytes: readFileBytes(arg, arg), label: arg, path: arg }, { published: publishedDate });
+    read = await readDocument({ bytes: readFileBytes(arg, arg), label: arg, path: arg }, { published: publishedDate, telegramChannel: o.telegramChannel });
     id = docId(arg);
   }
-  // a feed or a file of records holds many documents: `rasid ingest` reads those
-  if (read.kind !== 'document') throw new RasidError('input.format', `${arg}: a ${read.kind === 'feed' ? 'feed' : 'file of records'} holds many documents; use rasid ingest`);
-  const d = read.document;
-  return { id, text: d.text, title: d.title, url: d.url, lang: d.lang ?? undefined, alternates: d.alternates, published: d.published };
+  // a feed holds links to documents: `rasid ingest` fetches those
+  if (read.kind === 'feed') throw new RasidError('input.format', `${arg}: a feed holds links to many documents; use rasid ingest`);
+  const toInput = (d: ReadDocument, docId: string): ExtractInput => ({
+    id: docId,
+    text: d.text,
+    title: d.title,
+    url: d.url,
+    lang: d.lang ?? undefined,
+    alternates: d.alternates,
+    published: d.published,
+    ...(d.pages ? { pages: d.pages } : {}),
+  });
+  if (read.kind === 'document') return [toInput(read.document, id)];
+  const bad = read.records.find((r) => !r.document);
+  if (bad) throw bad.error!;
+  return read.records.map((r) => toInput(r.document!, `${id}#${r.id ?? r.position}`));
 }
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -66,14 +78,15 @@ export async function runExtract(args: string[], o: ExtractCliOptions, config: C
   const gazetteer = await gazetteerOfStore(config.store);
   for (const arg of args) {
     try {
-      const input = await loadInput(arg, fetcher);
-      if (o.published) input.published = o.published;
-      const r = extractDocument(input, { trace: o.trace, gazetteer });
-      results.push(r);
-      if (!o.json) {
-        out.write(formatTable(r) + '\n');
-        if (o.trace && r.trace) for (const t of r.trace) out.write(`  · ${t.stage}: ${JSON.stringify(t.added)}\n`);
-        out.write('\n');
+      for (const input of await loadInputs(arg, fetcher, { telegramChannel: o.telegramChannel })) {
+        if (o.published) input.published = o.published;
+        const r = extractDocument(input, { trace: o.trace, gazetteer });
+        results.push(r);
+        if (!o.json) {
+          out.write(formatTable(r) + '\n');
+          if (o.trace && r.trace) for (const t of r.trace) out.write(`  · ${t.stage}: ${JSON.stringify(t.added)}\n`);
+          out.write('\n');
+        }
       }
     } catch (e) {
       if (!isRasidError(e)) throw e;
@@ -93,6 +106,7 @@ export function registerExtract(cmd: Command, env: Environment): void {
     .option('--json', 'print the contract JSON (one object, or an array for several inputs)')
     .option('--trace', 'print what each stage added')
     .option('--published <date>', 'publication date (YYYY-MM-DD); without it, taken from HTML metadata, the URL or a dateline')
+    .option('--telegram-channel <username>', 'public username of the channel in a Telegram export, for t.me links to its messages')
     .option('--allow-private', 'allow URLs on private, loopback and link-local addresses')
     .addOption(dbOption())
     .action(async (files: string[], o: ExtractCliOptions & { db: string }) => {

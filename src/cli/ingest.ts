@@ -8,6 +8,7 @@ import { EXIT, RasidError } from '../errors.ts';
 import { Fetcher, DEFAULT_FETCH_OPTIONS } from '../ingest/http.ts';
 import { ingest, type IngestProgress, type IngestSummary, type Processing } from '../ingest/ingest.ts';
 import { DEFAULT_MAX_BYTES } from '../input/read-file.ts';
+import { DEFAULT_MAX_PAGES } from '../input/pdf.ts';
 import { extractDocument } from '../pipeline/index.ts';
 import { loadGazetteer } from '../service/gazetteer.ts';
 import { clusterIncidents, type ClusterRun } from '../cluster/cluster.ts';
@@ -38,6 +39,8 @@ interface IngestFlags {
   maxIncidents: number;
   extractBudget: number;
   json?: boolean;
+  maxPages: number;
+  telegramChannel?: string;
 }
 
 /** A bar on a terminal; elsewhere (CI logs, pipes) a plain line every few seconds. */
@@ -109,6 +112,8 @@ export function registerIngest(cmd: Command, env: Environment): void {
     .option('--extract-budget <seconds>', 'time allowed to read and extract one document', positiveInt, DEFAULT_EXTRACT_LIMITS.budgetMs / 1000)
     .option('--job-expire <seconds>', 'with --queue: a job running longer is taken as lost and retried', positiveInt, DEFAULT_JOB_CONFIG.expireInSeconds)
     .option('--queue-schema <name>', 'with --queue: PostgreSQL schema of the job queue', 'pgboss')
+    .option('--max-pages <n>', 'page limit per PDF or scan', positiveInt, DEFAULT_MAX_PAGES)
+    .option('--telegram-channel <username>', 'public username of the channel in a Telegram export, for t.me links to its messages')
     .option('--json', 'print the summary as JSON')
     .action(async (inputs: string[], flags: IngestFlags) => {
       const config = buildConfig(flags, env);
@@ -136,7 +141,7 @@ export function registerIngest(cmd: Command, env: Environment): void {
       let summary: IngestSummary;
       let clusters: ClusterRun | null = null;
       try {
-        summary = await ingest(inputs, { store, fetcher, processing, published: publishedDate, concurrency: Math.max(1, flags.concurrency), maxBytes: flags.maxBytes, onProgress: progress.update, limits: { ...DEFAULT_EXTRACT_LIMITS, maxIncidents: flags.maxIncidents, budgetMs: flags.extractBudget * 1000 } });
+        summary = await ingest(inputs, { store, fetcher, processing, published: publishedDate, concurrency: Math.max(1, flags.concurrency), maxBytes: flags.maxBytes, onProgress: progress.update, limits: { ...DEFAULT_EXTRACT_LIMITS, maxIncidents: flags.maxIncidents, budgetMs: flags.extractBudget * 1000 }, read: { maxPages: flags.maxPages }, telegramChannel: flags.telegramChannel });
         // incidents extracted here may tell events other sources told: join them (workers leave it to `rasid cluster`)
         if (processing.kind === 'extract' && summary.new + summary.updated > 0) clusters = await clusterIncidents(store);
       } finally {

@@ -17,7 +17,7 @@ const COMMANDS: CommandEntry[] = [
   {
     name: 'extract',
     args: [['<files...>']],
-    summary: 'extract incidents from documents (.txt, .md, .html files, URLs, or - for stdin)',
+    summary: 'extract incidents from documents (.txt, .md, .html, .pdf, scans, .docx, .odt, Telegram result.json, URLs, or - for stdin)',
     load: async (cmd, env) => (await import('./extract.ts')).registerExtract(cmd, env),
   },
   {
@@ -48,7 +48,7 @@ const COMMANDS: CommandEntry[] = [
   },
   {
     name: 'ingest',
-    args: [['<inputs...>', 'folders, files (.txt .md .html .json .jsonl, feeds), page or feed URLs']],
+    args: [['<inputs...>', 'folders, files (.txt .md .html .json .jsonl, feeds, .pdf, scans, .docx .odt, Telegram result.json), page or feed URLs']],
     summary: 'store documents from folders, files, web pages and RSS/Atom feeds, and extract their incidents',
     load: async (cmd, env) => (await import('./ingest.ts')).registerIngest(cmd, env),
   },

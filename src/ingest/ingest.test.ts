@@ -72,7 +72,8 @@ test('a folder: documents by extension, other files skipped, missing paths faile
   mkdirSync(join(folder, 'deep', 'deeper'), { recursive: true });
   writeFileSync(join(folder, 'a.md'), '# Shelling\n\nShells fell on Hajin.\n');
   writeFileSync(join(folder, 'deep', 'deeper', 'b.html'), '<html><body><p>سقطت قذائف على هجين.</p></body></html>');
-  writeFileSync(join(folder, 'photo.jpg'), Buffer.from([0xff, 0xd8, 0xff, 0]));
+  // pictures are documents now (scans, read by OCR); a sound file is not
+  writeFileSync(join(folder, 'voice.mp3'), Buffer.from([0x49, 0x44, 0x33, 4, 0]));
   writeFileSync(join(folder, '.hidden.txt'), 'hidden');
   await withStore('folder', async (store) => {
     const s = await ingest([folder, join(dir, 'nowhere')], { store, fetcher, processing: storeOnly });

@@ -10,7 +10,7 @@
 import { createHash } from 'node:crypto';
 import { RasidError } from '../errors.ts';
 import { DEFAULT_MAX_BYTES } from '../input/read-file.ts';
-import { readDocument, readFileBytes, type Published, type ReadDocument } from '../service/read-document.ts';
+import { readDocument, readFileBytes, type Published, type ReadDocument, type ReadOptions } from '../service/read-document.ts';
 import type { DocumentInput, Store } from '../store/types.ts';
 import { DEFAULT_EXTRACT_LIMITS, extractAndSave, type ExtractLimits, type Extractor } from '../service/extract-save.ts';
 import { detectLanguage } from '../text/analyze.ts';
@@ -39,6 +39,10 @@ export interface IngestOptions {
   onProgress?: (p: IngestProgress) => void;
   /** work allowed per document: incidents kept, part size, time budget (src/service/extract-save.ts) */
   limits?: ExtractLimits;
+  /** PDF page limit and OCR settings */
+  read?: Pick<ReadOptions, 'maxPages' | 'ocr'>;
+  /** public username of the channel whose Telegram export is ingested (the export does not name it) */
+  telegramChannel?: string;
 }
 
 export interface Failure {
@@ -87,7 +91,7 @@ const SUPPORTED_LANGS = new Set(['ar', 'en']);
 function stateHash(doc: DocumentInput, level: 'stored' | 'extracted'): string {
   const alts = [...doc.alternates].sort((a, b) => (a.url < b.url ? -1 : 1));
   return createHash('sha256')
-    .update(JSON.stringify([level, doc.text, doc.title, doc.lang, doc.published, doc.url, doc.format, alts]))
+    .update(JSON.stringify([level, doc.text, doc.title, doc.lang, doc.published, doc.url, doc.format, alts, ...(doc.pages?.length ? [doc.pages] : [])]))
     .digest('hex');
 }
 
@@ -121,6 +125,7 @@ export async function ingest(args: string[], opts: IngestOptions): Promise<Inges
   const { store, fetcher, processing } = opts;
   const limits = opts.limits ?? DEFAULT_EXTRACT_LIMITS;
   const maxBytes = opts.maxBytes ?? DEFAULT_MAX_BYTES;
+  const readOptions: ReadOptions = { maxBytes, maxPages: opts.read?.maxPages, ocr: opts.read?.ocr, telegramChannel: opts.telegramChannel };
   const expanded = expandArguments(args);
   const queue: Task[] = [...expanded.tasks];
   const summary: IngestSummary = { total: queue.length + expanded.missing.length, done: 0, new: 0, unchanged: 0, updated: 0, failed: 0, skipped: expanded.skipped, failures: [], aborted: null, capped: [] };
@@ -187,11 +192,11 @@ export async function ingest(args: string[], opts: IngestOptions): Promise<Inges
 
   /** A document as read, as the store keeps it. */
   function toInput(read: ReadDocument, sourceKey: string): DocumentInput {
-    return { sourceKey, url: read.url, title: read.title, lang: pickLang(read.lang, read.text), published: read.published, text: read.text, format: read.format, alternates: read.alternates };
+    return { sourceKey, url: read.url, title: read.title, lang: pickLang(read.lang, read.text), published: read.published, text: read.text, format: read.format, alternates: read.alternates, pages: read.pages ?? null };
   }
 
   async function runFile(task: Extract<Task, { kind: 'file' }>): Promise<void> {
-    const read = readDocument({ bytes: readFileBytes(task.path, task.label, maxBytes), label: task.label, path: task.path }, { maxBytes, published: opts.published, budgetMs: limits.budgetMs });
+    const read = await readDocument({ bytes: readFileBytes(task.path, task.label, maxBytes), label: task.label, path: task.path }, { ...readOptions, published: opts.published, budgetMs: limits.budgetMs });
     if (read.kind === 'feed') return runFeed(read.feed);
     if (read.kind === 'records') {
       // one file, many documents: each record is counted and fails on its own
@@ -201,7 +206,7 @@ export async function ingest(args: string[], opts: IngestOptions): Promise<Inges
         const source = `${task.label}#${r.position}`;
         try {
           if (!r.document) throw r.error;
-          const sourceKey = r.document.url ?? (r.id ? `${task.path}#${r.id}` : `${task.path}#${r.position}`);
+          const sourceKey = r.key ?? r.document.url ?? (r.id ? `${task.path}#${r.id}` : `${task.path}#${r.position}`);
           count((await land(toInput(r.document, sourceKey), false)).status);
         } catch (e) {
           fail(source, e);
@@ -251,7 +256,7 @@ export async function ingest(args: string[], opts: IngestOptions): Promise<Inges
       }
       // a feed item's own title and date, when its feed gave them, go before what the page says
       const published: Published | undefined = hint?.published ? () => hint.published : opts.published;
-      const read = readDocument({ bytes: res.body, label, url: res.url, contentType: res.contentType }, { maxBytes, published, budgetMs: limits.budgetMs });
+      const read = await readDocument({ bytes: res.body, label, url: res.url, contentType: res.contentType }, { ...readOptions, published, budgetMs: limits.budgetMs });
       if (read.kind === 'feed') {
         await runFeed(read.feed);
         return null;

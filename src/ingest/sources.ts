@@ -1,9 +1,10 @@
 // Command-line arguments into units of work: a URL, or the files under a folder. Folders are walked
 // in sorted order so that two runs see the same sequence (a resumed run then finds the finished part
 // first and skips it).
-import { readdirSync, statSync } from 'node:fs';
+import { closeSync, openSync, readdirSync, readSync, statSync } from 'node:fs';
 import { extname, join, resolve } from 'node:path';
 import { RasidError } from '../errors.ts';
+import { sniffBinary } from '../input/sniff.ts';
 
 export type Task =
   | { kind: 'file'; path: string; label: string }
@@ -18,7 +19,25 @@ export interface PageHint {
   followAlternates: boolean;
 }
 
-export const FOLDER_EXTENSIONS = new Set(['.txt', '.md', '.markdown', '.html', '.htm', '.json', '.jsonl', '.ndjson']);
+export const FOLDER_EXTENSIONS = new Set([
+  '.txt', '.md', '.markdown', '.html', '.htm', '.json', '.jsonl', '.ndjson',
+  '.pdf', '.png', '.jpg', '.jpeg', '.tif', '.tiff', '.docx', '.odt',
+]);
+
+/** A file whose name says nothing (no or another extension) that is a PDF, a scan or a zip by its first bytes. */
+function isBinaryDocument(path: string): boolean {
+  let fd: number | null = null;
+  try {
+    fd = openSync(path, 'r');
+    const head = Buffer.alloc(1100);
+    const n = readSync(fd, head, 0, head.length, 0);
+    return sniffBinary(head.subarray(0, n)) !== null;
+  } catch {
+    return false;
+  } finally {
+    if (fd !== null) closeSync(fd);
+  }
+}
 
 export function isUrl(arg: string): boolean {
   return /^https?:\/\//i.test(arg);
@@ -32,7 +51,7 @@ function walk(dir: string, out: string[]): number {
     const p = join(dir, e.name);
     // symbolic links are not followed: a link to a parent would loop
     if (e.isDirectory()) skipped += walk(p, out);
-    else if (e.isFile() && FOLDER_EXTENSIONS.has(extname(e.name).toLowerCase())) out.push(p);
+    else if (e.isFile() && (FOLDER_EXTENSIONS.has(extname(e.name).toLowerCase()) || isBinaryDocument(p))) out.push(p);
     else if (e.isFile()) skipped++;
   }
   return skipped;

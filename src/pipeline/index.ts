@@ -5,6 +5,7 @@ import type { Extraction } from '../schema.ts';
 import type { Gazetteer } from '../geo/gazetteer.ts';
 import { runStages, type TraceEntry } from './run.ts';
 import { STAGES, type DocState } from './stages.ts';
+import type { PageStart } from '../input/paged.ts';
 
 export type { TraceEntry } from './run.ts';
 
@@ -16,6 +17,8 @@ export interface ExtractInput {
   url?: string | null;
   published?: string | null;
   alternates?: Array<{ lang: string; url: string }>;
+  /** paged sources (PDF, scans): where each page starts in `text` */
+  pages?: PageStart[];
 }
 
 export interface ExtractOptions {
@@ -32,7 +35,8 @@ export function extractDocument(input: ExtractInput, options: ExtractOptions = {
   const text = typeof input.text === 'string' ? input.text : '';
   const published = input.published ?? null;
   const docId = input.id ?? createDocId(text);
-  const state: DocState = { text, docId, lang: input.lang, published, gazetteer: options.gazetteer, issues: [], incidents: [] };
+  const pages = input.pages?.length ? input.pages : undefined;
+  const state: DocState = { text, docId, lang: input.lang, published, gazetteer: options.gazetteer, pages, issues: [], incidents: [] };
   const trace = runStages(STAGES, state, options.trace === true);
   const document = {
     id: docId,
@@ -42,6 +46,7 @@ export function extractDocument(input: ExtractInput, options: ExtractOptions = {
     published,
     text,
     alternates: input.alternates ?? [],
+    ...(pages ? { pages } : {}),
   };
   const result: ExtractResult = { document, incidents: state.incidents, ...(state.issues.length ? { issues: state.issues } : {}) };
   if (trace) result.trace = trace;

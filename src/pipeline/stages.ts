@@ -1,5 +1,7 @@
 // The extraction stages in the order they run. Each reads what the stages above it left in the
 // document state and adds its own field; the comments say why one must come before another.
+import type { PageStart } from '../input/paged.ts';
+import { markPages } from '../extract/pages.ts';
 import type { ExtractionIssue, Incident } from '../schema.ts';
 import type { AnalyzedText } from '../text/analyze.ts';
 import type { Quantity } from '../quantity/types.ts';
@@ -45,6 +47,8 @@ export interface DocState {
   /** frames whose realis is not an event that happened */
   untold?: Frame[];
   docId: string;
+  /** paged sources (PDF, scans): where each page starts in the text */
+  pages?: PageStart[];
   incidents: Incident[];
 }
 
@@ -226,6 +230,15 @@ export const STAGES: ReadonlyArray<DocStage> = [
       s.incidents = kept.map((f) => toIncident(ctx, s.docId, f));
     },
     trace: (s) => (s.dropped ?? []).map((f) => `dropped ${f.key} ${f.type}`),
+  },
+  {
+    // last: pages only label the evidence the stages found, and OCR only lowers what they were sure of
+    name: 'pages',
+    onError: 'skip',
+    run: (s) => {
+      if (s.pages?.length) markPages(s.incidents, s.pages);
+    },
+    trace: (s) => (s.pages?.length ? s.incidents.map((i) => `${i.type} p. ${i.evidence.map((e) => e.page).join(', ')}`) : []),
   },
 ];
 

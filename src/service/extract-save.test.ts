@@ -3,7 +3,11 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { extractDocument } from '../pipeline/index.ts';
-import { extractFor, partsOf } from './extract-save.ts';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { openStore } from '../store/open.ts';
+import { extractFor, extractStoredDocument, partsOf } from './extract-save.ts';
 
 const TOWNS = ['al-Mayadin', 'Raqqa', 'Idlib', 'Homs', 'Mosul', 'Kirkuk', 'Hama', 'Daraa', 'Manbij', 'Tikrit'];
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June'];
@@ -49,4 +53,26 @@ test('a document that spends its time budget fails with extract.budget', () => {
     () => extractFor('d1', doc, extract, { maxIncidents: 1000, partChars: 700, budgetMs: 0 }),
     (e: { code?: string }) => e.code === 'extract.budget',
   );
+});
+
+test('a worker re-extracting a stored PDF still gives each evidence its page, and OCR pages their issue', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'rasid-job-'));
+  const store = await openStore({ db: join(dir, 'job.db') });
+  try {
+    const page1 = 'يوثق هذا التقرير ما رصده فريقنا خلال شهر آذار.';
+    const page2 = 'أعدم تنظيم داعش ثلاثة رجال في مدينة الميادين بتهمة التعامل مع التحالف الدولي.';
+    const text = `${page1}\n\n${page2}`;
+    const pages = [{ start: 0 }, { start: page1.length + 2, ocr: true }];
+    const put = await store.putDocument({ sourceKey: '/reports/scan.pdf', url: null, title: null, lang: 'ar', published: '2021-03-31', text, format: 'pdf', alternates: [], pages });
+    assert.deepEqual((await store.getDocument(put.id))!.pages, pages);
+    const r = await extractStoredDocument(store, put.id, (input) => extractDocument(input));
+    assert.equal(r.saved, 1);
+    const [inc] = (await store.listIncidents({ documentId: put.id }, { limit: 5, offset: 0 })).items;
+    assert.equal(inc.type, 'execution');
+    assert.equal(inc.evidence[0].page, 2);
+    assert.ok(inc.issues?.some((i) => i.code === 'ocr'));
+  } finally {
+    await store.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
 });

@@ -5,6 +5,7 @@ import { RasidError } from '../errors.ts';
 import type { ExtractInput } from '../pipeline/index.ts';
 import type { Extraction } from '../schema.ts';
 import type { DocumentInput, Store } from '../store/types.ts';
+import { markPages } from '../extract/pages.ts';
 
 export type Extractor = (input: ExtractInput) => Extraction;
 
@@ -125,6 +126,8 @@ export function extractFor(
       break;
     }
   }
+  // paged sources: pages are labelled once the parts' spans are in place in the whole text
+  if (doc.pages?.length) markPages(incidents, doc.pages);
   return { ...first!, incidents, issues };
 }
 

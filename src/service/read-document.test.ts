@@ -12,7 +12,7 @@ const HTML =
 const RSS =
   '<?xml version="1.0"?><rss version="2.0"><channel><title>t</title><item><title>one</title><link>https://example.org/one/</link></item></channel></rss>';
 
-test('each source reaches its reader', () => {
+test('each source reaches its reader', async () => {
   const cases: Array<[string, ReadSource, string]> = [
     ['a .txt file', { bytes: bytes('نص التقرير'), label: 'a.txt', path: 'a.txt' }, 'document:txt'],
     ['a .md file', { bytes: bytes('# report'), label: 'a.md', path: 'a.md' }, 'document:md'],
@@ -39,20 +39,20 @@ test('each source reaches its reader', () => {
     ['text on stdin', { bytes: bytes('نص'), label: 'stdin' }, 'document:txt'],
   ];
   for (const [name, src, want] of cases) {
-    const r = readDocument(src, { published });
+    const r = await readDocument(src, { published });
     assert.equal(r.kind === 'document' ? `document:${r.document.format}` : r.kind, want, name);
   }
 });
 
-test('what the readers give: page metadata, record fields, a bad record alone', () => {
-  const page = readDocument({ bytes: bytes(HTML), label: 'a.html', path: 'a.html' }, { published });
+test('what the readers give: page metadata, record fields, a bad record alone', async () => {
+  const page = await readDocument({ bytes: bytes(HTML), label: 'a.html', path: 'a.html' }, { published });
   assert.ok(page.kind === 'document');
   assert.equal(page.document.title, 'غارة على البلدة');
   assert.equal(page.document.lang, 'ar');
   assert.equal(page.document.published, '2016-07-05');
   assert.match(page.document.text, /قصفت طائرات حربية/);
 
-  const recs = readDocument(
+  const recs = await readDocument(
     {
       bytes: bytes('{"text":"first","lang":"en","id":"x1"}\n{"text":""}\n{"text":"third","published":"2015-03-01"}\n'),
       label: 'r.jsonl',
@@ -77,13 +77,13 @@ test('what the readers give: page metadata, record fields, a bad record alone', 
   );
 });
 
-test('bad bytes are refused with a code naming the source', () => {
-  assert.throws(
-    () => readDocument({ bytes: new Uint8Array([0x63, 0xe9, 0x20]), label: 'latin1.txt', path: 'latin1.txt' }),
+test('bad bytes are refused with a code naming the source', async () => {
+  await assert.rejects(
+    readDocument({ bytes: new Uint8Array([0x63, 0xe9, 0x20]), label: 'latin1.txt', path: 'latin1.txt' }),
     (e) => isRasidError(e) && e.code === 'input.encoding' && e.message.startsWith('latin1.txt: '),
   );
-  assert.throws(
-    () => readDocument({ bytes: bytes('x'), label: 'u', url: 'https://example.org/p.png', contentType: 'image/png' }),
+  await assert.rejects(
+    readDocument({ bytes: bytes('x'), label: 'u', url: 'https://example.org/p.png', contentType: 'image/png' }),
     (e) => isRasidError(e) && e.code === 'input.binary',
   );
 });

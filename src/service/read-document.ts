@@ -1,7 +1,9 @@
 // Reading a document: the bytes of a file, a web response or stdin into what the source says — one
 // document, a feed of links, or a file of ready-made records. `rasid extract` and `rasid ingest`
-// both read through here, so a format is recognised the same way by both; a new format (PDF, Word…)
-// is one entry in READERS and one line in formatOfSource.
+// both read through here, so a format is recognised the same way by both. Text formats are one entry
+// in READERS and one line in formatOfSource; PDF, scans, Word and OpenDocument files are told by
+// their first bytes before any of that (src/input/document.ts), and a Telegram channel export is a
+// JSON file whose shape says so (src/input/telegram.ts).
 import { readFileSync, statSync } from 'node:fs';
 import { extname } from 'node:path';
 import { RasidError } from '../errors.ts';
@@ -10,6 +12,10 @@ import { parseFeed, sniffFeed, type Feed } from '../ingest/feed.ts';
 import { parseHtmlPage } from '../ingest/html.ts';
 import { parseRecords } from '../ingest/records.ts';
 import { decodeText, DEFAULT_MAX_BYTES, formatOf } from '../input/read-file.ts';
+import { readBinaryDocument } from '../input/document.ts';
+import type { OcrOptions } from '../input/ocr.ts';
+import type { PageStart } from '../input/paged.ts';
+import { looksLikeTelegramExport, parseTelegramExport } from '../input/telegram.ts';
 
 /** A document as its source gives it, before it is stored or extracted. */
 export interface ReadDocument {
@@ -20,8 +26,10 @@ export interface ReadDocument {
   lang: 'ar' | 'en' | null;
   published: string | null;
   alternates: Array<{ lang: string; url: string }>;
-  /** txt, md, html, json, jsonl */
+  /** txt, md, html, json, jsonl, pdf, image, docx, odt, telegram */
   format: string;
+  /** paged sources (PDF, scans): where each page starts in `text` */
+  pages?: PageStart[];
 }
 
 export interface ReadRecord {
@@ -29,6 +37,8 @@ export interface ReadRecord {
   position: number;
   /** the record's own id, when it has one */
   id: string | null;
+  /** the source key the record is stored under, when the format fixes one (a Telegram message) */
+  key?: string;
   document?: ReadDocument;
   /** this record is bad; the file's other records are still good */
   error?: RasidError;
@@ -59,6 +69,11 @@ export interface ReadOptions {
   published?: Published;
   /** time allowed for reading one HTML page into text; past it the page fails with input.too-slow */
   budgetMs?: number;
+  /** page limit of a PDF or scan */
+  maxPages?: number;
+  ocr?: OcrOptions;
+  /** the public username of the channel a Telegram export is from (the export does not say) */
+  telegramChannel?: string;
 }
 
 type Format = 'txt' | 'md' | 'html' | 'json' | 'jsonl' | 'feed';
@@ -149,6 +164,10 @@ const READERS: Record<Format, Reader> = {
 };
 
 function records({ text, format }: Decoded, src: ReadSource, opts: ReadOptions): ReadResult {
+  if (format === 'json') {
+    const telegram = telegramRecords(text, src, opts);
+    if (telegram) return telegram;
+  }
   const parsed = parseRecords(text, format === 'jsonl' ? 'jsonl' : 'json', src.label);
   return {
     kind: 'records',
@@ -172,7 +191,43 @@ function records({ text, format }: Decoded, src: ReadSource, opts: ReadOptions):
   };
 }
 
-export function readDocument(src: ReadSource, opts: ReadOptions = {}): ReadResult {
+/** A Telegram channel export, one record per message with text; null for other JSON. */
+function telegramRecords(text: string, src: ReadSource, opts: ReadOptions): ReadResult | null {
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    return null;
+  }
+  // an object with messages that is not a valid export is named as a failed Telegram export
+  const obj = value && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : null;
+  if (!obj || !(looksLikeTelegramExport(obj) || 'messages' in obj)) return null;
+  const exp = parseTelegramExport(obj, src.label, { username: opts.telegramChannel });
+  if (exp.messages.length === 0) throw new RasidError('input.empty', `${src.label}: the Telegram export holds no message with text`);
+  return {
+    kind: 'records',
+    records: exp.messages.map((m) =>
+      m.doc
+        ? {
+            position: m.position,
+            id: m.doc.sourceKey,
+            key: m.doc.sourceKey,
+            document: { text: m.doc.text, title: m.doc.title, url: m.doc.url, lang: null, published: m.doc.published, alternates: [], format: 'telegram' },
+          }
+        : { position: m.position, id: null, error: m.error },
+    ),
+  };
+}
+
+export async function readDocument(src: ReadSource, opts: ReadOptions = {}): Promise<ReadResult> {
+  const binary = await readBinaryDocument(src.bytes, src.label, opts);
+  if (binary) {
+    const url = src.url ?? null;
+    return {
+      kind: 'document',
+      document: { text: binary.text, title: null, url, lang: null, published: opts.published?.({ url, text: binary.text }) ?? null, alternates: [], format: binary.format, ...(binary.pages ? { pages: binary.pages } : {}) },
+    };
+  }
   const text = decode(src, opts.maxBytes ?? DEFAULT_MAX_BYTES);
   const format = formatOfSource(src, text);
   return READERS[format]({ text, format }, src, opts);

@@ -24,6 +24,8 @@ export interface DocumentsTable {
   created_at: string;
   /** when saveExtraction last ran for this version; null: still to extract */
   extracted_at: string | null;
+  /** JSON page map of paged sources (PDF, scans); null for others */
+  pages?: string | null;
   /** PostgreSQL only: the indexed words */
   tsv?: string | null;
 }

@@ -50,6 +50,7 @@ export abstract class DocumentTables extends SqlBase {
         previous_id: latest ? latest.id : null,
         alternates: JSON.stringify(doc.alternates ?? []),
         fetched_at: doc.fetchedAt ?? null,
+        pages: doc.pages?.length ? JSON.stringify(doc.pages) : null,
         created_at: now(),
         extracted_at: null,
         ...this.ftsColumns(words),

@@ -272,4 +272,10 @@ export const POSTGRES_MIGRATIONS: Migration[] = [
       )`,
     ],
   },
+  {
+    version: 9,
+    name: 'document-pages',
+    // as SQLite's document-pages migration: the page map of PDFs and scans
+    statements: [`ALTER TABLE documents ADD COLUMN pages TEXT`],
+  },
 ];

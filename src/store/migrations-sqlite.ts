@@ -318,4 +318,11 @@ export const SQLITE_MIGRATIONS: Migration[] = [
       )`,
     ],
   },
+  {
+    version: 10,
+    name: 'document-pages',
+    // PDFs and scans: where each page starts in the text (JSON), so that a worker re-extracting a
+    // stored document still labels evidence with its page
+    statements: [`ALTER TABLE documents ADD COLUMN pages TEXT`],
+  },
 ];

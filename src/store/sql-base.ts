@@ -11,6 +11,7 @@ import { StoreError } from './errors.ts';
 import { evidenceText } from './incident-columns.ts';
 import { indexText } from './search-text.ts';
 import { withTx } from './tx.ts';
+import type { PageStart } from '../input/paged.ts';
 import type {
   DocumentInput,
   IncidentStatus,
@@ -113,6 +114,7 @@ export function docFromRow(r: DocumentRow): StoredDocument {
     previousId: r.previous_id === null ? null : String(r.previous_id),
     createdAt: r.created_at,
     extractedAt: r.extracted_at ?? null,
+    pages: r.pages ? (JSON.parse(r.pages) as PageStart[]) : null,
   };
 }
 

@@ -220,6 +220,14 @@ export function storeBehaviour(name: string, factory: StoreFactory): void {
       );
     });
 
+    test('a paged document keeps its page map; other documents have none', async (s) => {
+      const pages = [{ start: 0 }, { start: 40, ocr: true }];
+      const a = await s.putDocument(doc('file:scan.pdf', AR_EXEC, { format: 'pdf', pages }));
+      assert.deepEqual((await s.getDocument(a.id))?.pages, pages);
+      const b = await s.putDocument(doc('file:b.txt', EN_ARREST));
+      assert.equal((await s.getDocument(b.id))?.pages, null);
+    });
+
     test('extraction state: a document put but not yet extracted is reported until it is', async (s) => {
       const a = await s.putDocument(doc('file:a.txt', AR_EXEC));
       const b = await s.putDocument(doc('file:b.txt', AR_SHELL));

@@ -3,6 +3,7 @@
 import type { AlternateNameRow, GeonameRow } from '../geo/geonames-dump.ts';
 import type { Bbox, MapClusters } from './map-index.ts';
 import type { Extraction, Incident, IncidentStatus, IncidentType } from '../schema.ts';
+import type { PageStart } from '../input/paged.ts';
 
 export type { IncidentStatus };
 export type Role = 'viewer' | 'editor' | 'admin';
@@ -15,10 +16,12 @@ export interface DocumentInput {
   lang: 'ar' | 'en';
   published: string | null;
   text: string;
-  /** source format: txt, md, html, json, feed */
+  /** source format: txt, md, html, json, feed, pdf, image, docx, odt, telegram */
   format: string;
   alternates: Array<{ lang: string; url: string }>;
   fetchedAt?: string;
+  /** paged sources (PDF, scans): where each page starts in `text` */
+  pages?: PageStart[] | null;
 }
 
 export interface StoredDocument extends DocumentInput {

@@ -1,0 +1,47 @@
+// written by hand after Telegram Desktop's result.json: a plain-string text, an entity list, a
+// photo with a caption, a forward, an edit, a service message and a photo without a caption
+export const CHANNEL_EXPORT = {
+  name: 'شبكة رصد الشرقية',
+  type: 'public_channel',
+  id: 1780001234,
+  messages: [
+    { id: 1, type: 'service', date: '2021-03-01T09:00:00', date_unixtime: '1614589200', actor: 'شبكة رصد الشرقية', action: 'create_channel', title: 'شبكة رصد الشرقية', text: '', text_entities: [] },
+    {
+      id: 2,
+      type: 'message',
+      date: '2021-03-12T14:05:33',
+      date_unixtime: '1615557933',
+      from: 'شبكة رصد الشرقية',
+      from_id: 'channel1780001234',
+      text: 'أعدم تنظيم داعش ثلاثة رجال في مدينة الميادين اليوم بتهمة التعامل مع التحالف الدولي.',
+      text_entities: [{ type: 'plain', text: 'أعدم تنظيم داعش ثلاثة رجال في مدينة الميادين اليوم بتهمة التعامل مع التحالف الدولي.' }],
+    },
+    {
+      id: 3,
+      type: 'message',
+      date: '2021-03-13T08:40:10',
+      date_unixtime: '1615624810',
+      edited: '2021-03-13T09:02:00',
+      edited_unixtime: '1615626120',
+      from: 'شبكة رصد الشرقية',
+      from_id: 'channel1780001234',
+      text: [{ type: 'bold', text: 'عاجل:' }, ' قصفت قوات النظام بلدة كفرنبل بالبراميل المتفجرة، ما أدى إلى مقتل خمسة مدنيين. ', { type: 'hashtag', text: '#إدلب' }],
+      text_entities: [],
+    },
+    {
+      id: 4,
+      type: 'message',
+      date: '2021-03-14T19:15:00',
+      date_unixtime: '1615749300',
+      from: 'شبكة رصد الشرقية',
+      from_id: 'channel1780001234',
+      forwarded_from: 'Deir ez-Zor Monitor',
+      photo: 'photos/photo_4@14-03-2021_19-15-00.jpg',
+      width: 1280,
+      height: 853,
+      text: ['Unidentified gunmen abducted a media activist in Deir ez-Zor city on Sunday evening. ', { type: 'text_link', text: 'Details', href: 'https://example.org/reports/1' }],
+      text_entities: [],
+    },
+    { id: 5, type: 'message', date: '2021-03-15T10:00:00', date_unixtime: '1615802400', from: 'شبكة رصد الشرقية', from_id: 'channel1780001234', photo: 'photos/photo_5.jpg', text: '', text_entities: [] },
+  ],
+};
