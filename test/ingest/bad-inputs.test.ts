@@ -86,7 +86,8 @@ before(async () => {
   mkdirSync(files);
   writeFileSync(join(files, 'good.txt'), 'انفجرت سيارة مفخخة قرب مسجد في مدينة البوكمال، وقتل خمسة أشخاص بينهم طفلان.\n');
   writeFileSync(join(files, 'good.html'), article('en', 'Shelling', '<p>Artillery shells fell on a residential neighbourhood of Hajin on Monday, wounding nine civilians.</p>'));
-  writeFileSync(join(files, 'binary.txt'), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d, 0x49, 0x48, 0x44, 0x52]));
+  // a program, not a document (a PNG would now be read as a scan)
+  writeFileSync(join(files, 'binary.txt'), Buffer.from([0x7f, 0x45, 0x4c, 0x46, 2, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 2, 0, 0x3e, 0]));
   writeFileSync(join(files, 'latin1.txt'), Buffer.from('Qu\xe9bec caf\xe9 r\xe9sum\xe9\n', 'latin1'));
   writeFileSync(join(files, 'empty.txt'), '');
   writeFileSync(join(files, 'cut.html'), article('ar', 'مقطوع', AR2_BODY).slice(0, 300));
@@ -106,7 +107,7 @@ interface Summary {
 }
 
 test('bad inputs are listed with their reasons while everything else lands', async () => {
-  const r = await runRasid(['ingest', files, `${base}/feed/`, `${base}/broken-feed/`, '--db', db, '--allow-private', '--timeout', '1500', '--max-bytes', '100000', '--host-delay', '0', '--json']);
+  const r = await runRasid(['ingest', files, `${base}/feed/`, `${base}/broken-feed/`, '--db', db, '--allow-private', '--timeout', '6000', '--max-bytes', '100000', '--host-delay', '0', '--json']);
   assert.equal(r.code, 1, 'exit 1: some inputs failed');
   const s = JSON.parse(r.stdout) as Summary;
   const failed = Object.fromEntries(s.failures.map((f) => [f.source.replace(base, '').replace(files, 'files'), f.code]));
@@ -148,7 +149,7 @@ test('bad inputs are listed with their reasons while everything else lands', asy
 
 test('a second run: the good inputs are unchanged, the bad ones fail again', async () => {
   fullPages.length = 0;
-  const r = await runRasid(['ingest', files, `${base}/feed/`, '--db', db, '--allow-private', '--timeout', '1500', '--max-bytes', '100000', '--host-delay', '0', '--json']);
+  const r = await runRasid(['ingest', files, `${base}/feed/`, '--db', db, '--allow-private', '--timeout', '6000', '--max-bytes', '100000', '--host-delay', '0', '--json']);
   const s = JSON.parse(r.stdout) as Summary;
   assert.equal(s.new, 0);
   assert.equal(s.unchanged, 5);

@@ -124,6 +124,20 @@ describe('web app in Chromium', { skip }, () => {
     await page.context().close();
   });
 
+  test('an incident from a PDF or scan shows the page of its evidence and the OCR warning', async () => {
+    const page = await signedIn();
+    await page.goto(`${base}/incidents/${s.incidents.arrests}`);
+    await page.waitForSelector('[data-testid=pages]');
+    const text = await page.textContent('[data-testid=pages]');
+    assert.match(text ?? '', /ص (3|٣)/);
+    assert.match(text ?? '', /صورة ممسوحة/);
+    // an incident from a plain text has no page line
+    await page.goto(`${base}/incidents/${s.incidents.enExecution}`);
+    await page.waitForSelector('[data-testid=status]');
+    assert.equal(await page.locator('[data-testid=pages]').count(), 0);
+    await page.context().close();
+  });
+
   test('the map draws the offline basemap and clustered markers', async () => {
     const page = await signedIn();
     await page.click('a[href="/map"]');

@@ -226,6 +226,9 @@ export async function seedStore(backend: Backend = 'sqlite'): Promise<Seeded> {
   await store.saveExtraction(arArrests, {
     incidents: [
       incident('a1', 'arrests', R, R, {
+        // as if read from page 3 of a scanned PDF
+        evidence: [{ span: span(R, R), page: 3 }],
+        issues: [{ code: 'ocr', stage: 'input', message: 'text read by OCR from a scan (page 3)', span: span(R, R) }],
         violations: ['arbitrary_detention'],
         actors: [
           { role: 'perpetrator', id: 'sdf', name: 'Syrian Democratic Forces', span: span(R, 'قوات سوريا الديمقراطية') },

@@ -69,9 +69,11 @@ export interface Incident {
   methods: Array<{ id: string; span: Span | null }>;
   accusations: Array<{ id: string; span: Span | null }>;
   attribution: { text: string; span: Span | null } | null;
-  evidence: Array<{ span: Span }>;
+  /** page: for PDFs and scans, the page the evidence starts on */
+  evidence: Array<{ span: Span; page?: number }>;
   summary_en: string;
   confidence: number;
+  issues?: Array<{ code: string; stage: string; message: string; span: Span | null }>;
 }
 
 export interface ListRow {
@@ -111,5 +113,5 @@ export interface DocumentView {
     version: number;
   };
   alternates: Array<{ id: string; lang: string; title: string | null; url: string | null; published: string | null }>;
-  incidents: Array<{ id: string; type: string; status: Status; summary_en: string; evidence: Array<{ span: Span }> }>;
+  incidents: Array<{ id: string; type: string; status: Status; summary_en: string; evidence: Array<{ span: Span; page?: number }> }>;
 }

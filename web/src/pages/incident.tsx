@@ -101,6 +101,7 @@ export function IncidentPage(props: { id: string; session: Session }) {
             </>
           )}
         </p>
+        <EvidencePages incident={inc} />
         {!canEdit && <p class="muted">{t('incident.readOnly')}</p>}
         <fieldset disabled={!canEdit}>
           <legend>{t('incident.fields')}</legend>
@@ -379,5 +380,19 @@ function LocationsEditor(props: { value: Location[]; onChange: (l: Location[]) =
         {t('incident.add')}
       </button>
     </div>
+  );
+}
+
+/** Where a PDF's or scan's evidence is: «p. 3», and a warning when its words were read by OCR. */
+function EvidencePages(props: { incident: Incident }) {
+  const { t, num } = useI18n();
+  const pages = [...new Set(props.incident.evidence.map((e) => e.page).filter((p): p is number => p !== undefined))];
+  if (pages.length === 0) return null;
+  const ocr = props.incident.issues?.some((i) => i.code === 'ocr');
+  return (
+    <p class="small" data-testid="pages">
+      {t('incident.pages')}: {pages.map((p) => t('page.short', { n: num(p) })).join(t('list.separator'))}
+      {ocr && <span class="chip warn"> {t('incident.ocr')}</span>}
+    </p>
   );
 }
