@@ -110,6 +110,8 @@ describe('web app in Chromium', { skip }, () => {
     await page.waitForFunction(() => document.querySelector('[data-testid=status]')?.textContent === 'معدَّل');
     await page.click('[data-testid=verify]');
     await page.waitForFunction(() => document.querySelector('[data-testid=status]')?.textContent === 'موثَّق');
+    // the page shows the new status before the history it fetches next
+    await page.waitForFunction(() => /وثّق/.test(document.querySelector('[data-testid=history]')?.textContent ?? ''));
 
     const history = await page.textContent('[data-testid=history]');
     assert.match(history ?? '', /"value":3/);
