@@ -48,8 +48,8 @@ async function main(): Promise<void> {
     const pdf = join(dir, 'long.pdf');
     const scans: string[] = [];
     try {
-      // about 2.3 KB of Arabic text fills an A4 page at 12 pt; a little more, to pass the count
-      const corpus = generateCorpus(pagesWanted * 2600);
+      // about 4.5 KB of the corpus (UTF-8) fills an A4 page at 12 pt; a little more, to pass the count
+      const corpus = generateCorpus(pagesWanted * 4800);
       const paragraphs = corpus.flatMap((d) => d.split(/\n+/)).filter((p) => p.trim());
       const t0 = performance.now();
       await printPdf(browser, { lang: 'ar', title: AR_TITLE, paragraphs, fontPt: 12 }, pdf, 'راصد — تقرير للقياس');
@@ -64,7 +64,7 @@ async function main(): Promise<void> {
       if (scans.length && (await which('pdftoppm'))) {
         // a scanned PDF: Chromium prints the scans as pictures, one per page
         const page = await browser.newPage();
-        const imgs = scans.map((f) => `<img style="width:100%;break-after:page" src="data:image/png;base64,${readFileSync(f).toString('base64')}">`).join('');
+        const imgs = scans.map((f) => `<div style="height:297mm;break-after:page"><img style="height:100%;width:100%;object-fit:contain" src="data:image/png;base64,${readFileSync(f).toString('base64')}"></div>`).join('');
         await page.setContent(`<html><body style="margin:0">${imgs}</body></html>`);
         await page.pdf({ path: join(dir, 'scanned.pdf'), format: 'A4', margin: { top: '0', bottom: '0', left: '0', right: '0' } });
         await page.close();
