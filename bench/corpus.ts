@@ -1,14 +1,43 @@
 // A deterministic synthetic corpus of Arabic report paragraphs built from our own sentence templates,
 // for benchmarks only (quality is measured on real reports by `rasid eval`).
-const ACTORS = ['تنظيم داعش', 'قوات النظام', 'طيران التحالف الدولي', 'الطيران الروسي', 'مسلحون مجهولون', 'قوات سوريا الديمقراطية', 'فصائل المعارضة'];
-const PLACES = ['مدينة الميادين', 'بلدة العشارة', 'حي الجورة', 'ريف دير الزور الشرقي', 'مدينة الرقة', 'حي الأنصاري في حلب', 'مدينة إدلب', 'بلدة دوما', 'مدينة الموصل', 'قضاء الفلوجة'];
-const TIMES = ['أمس الأحد', 'فجر اليوم', 'في 13 تموز الماضي', 'الأسبوع الماضي', 'في الشهور الأربعة الأخيرة', 'مساء السبت'];
+const ACTORS = [
+  'تنظيم داعش',
+  'قوات النظام',
+  'طيران التحالف الدولي',
+  'الطيران الروسي',
+  'مسلحون مجهولون',
+  'قوات سوريا الديمقراطية',
+  'فصائل المعارضة',
+];
+const PLACES = [
+  'مدينة الميادين',
+  'بلدة العشارة',
+  'حي الجورة',
+  'ريف دير الزور الشرقي',
+  'مدينة الرقة',
+  'حي الأنصاري في حلب',
+  'مدينة إدلب',
+  'بلدة دوما',
+  'مدينة الموصل',
+  'قضاء الفلوجة',
+];
+const TIMES = [
+  'أمس الأحد',
+  'فجر اليوم',
+  'في 13 تموز الماضي',
+  'الأسبوع الماضي',
+  'في الشهور الأربعة الأخيرة',
+  'مساء السبت',
+];
 const COUNTS = ['ثلاثة', 'خمسة عشر', 'قرابة الـ 100', 'عشرات', '19', '١٢', 'ما لا يقل عن سبعة', 'رجلين'];
 const TEMPLATES = [
-  (a: string, p: string, t: string, c: string) => `أعدم ${a} ${c} رجال رمياً بالرصاص في ${p} ${t} بتهمة التخابر مع التحالف، بحسب ناشطين.`,
+  (a: string, p: string, t: string, c: string) =>
+    `أعدم ${a} ${c} رجال رمياً بالرصاص في ${p} ${t} بتهمة التخابر مع التحالف، بحسب ناشطين.`,
   (a: string, p: string, t: string, c: string) => `قُتل ${c} مدنيين بينهم أطفال بغارة شنها ${a} على ${p} ${t}.`,
-  (a: string, p: string, t: string, c: string) => `شنت ${a} حملة مداهمات واعتقالات في ${p} ${t} طالت ${c} شباب، وفق مصادر محلية.`,
-  (a: string, p: string, t: string, c: string) => `اندلعت اشتباكات عنيفة بين ${a} وعناصر محليين في ${p} ${t} أسفرت عن ${c} قتلى وجرحى.`,
+  (a: string, p: string, t: string, c: string) =>
+    `شنت ${a} حملة مداهمات واعتقالات في ${p} ${t} طالت ${c} شباب، وفق مصادر محلية.`,
+  (a: string, p: string, t: string, c: string) =>
+    `اندلعت اشتباكات عنيفة بين ${a} وعناصر محليين في ${p} ${t} أسفرت عن ${c} قتلى وجرحى.`,
   (a: string, p: string, t: string, c: string) => `نزح ${c} عائلات من ${p} ${t} هرباً من قصف ${a}.`,
   (a: string, p: string, t: string) => `أجبر ${a} الأهالي في ${p} على حضور الدورات الشرعية ${t}.`,
   (a: string, p: string) => `يسيطر ${a} على ${p} منذ سنوات، ويفرض قيوداً على حركة السكان.`,
@@ -28,7 +57,14 @@ export function* generateReports(count: number, seed = 7): Generator<string> {
       const ns = 2 + rnd(4);
       for (let k = 0; k < ns; k++) {
         const t = TEMPLATES[rnd(TEMPLATES.length)];
-        sentences.push(t(ACTORS[rnd(ACTORS.length)], PLACES[rnd(PLACES.length)], TIMES[rnd(TIMES.length)], COUNTS[rnd(COUNTS.length)]));
+        sentences.push(
+          t(
+            ACTORS[rnd(ACTORS.length)],
+            PLACES[rnd(PLACES.length)],
+            TIMES[rnd(TIMES.length)],
+            COUNTS[rnd(COUNTS.length)],
+          ),
+        );
       }
       paras.push(sentences.join(' '));
     }

@@ -45,7 +45,9 @@ if (arg1 === '--one') {
   console.log(`export bench: ${n.toLocaleString('en')} generated incidents per format → /dev/null`);
   let failed = 0;
   for (const f of EXPORT_FORMATS) {
-    const r = spawnSync(process.execPath, ['--import', 'tsx', import.meta.filename, '--one', f, String(n)], { stdio: 'inherit' });
+    const r = spawnSync(process.execPath, ['--import', 'tsx', import.meta.filename, '--one', f, String(n)], {
+      stdio: 'inherit',
+    });
     if (r.status !== 0) failed++;
   }
   process.exitCode = failed ? 1 : 0;

@@ -29,7 +29,8 @@ extractDocument({ text: docs[0], published: '2015-09-01' }); // warm the lexicon
 t0 = performance.now();
 const cpu0 = process.cpuUsage();
 let incidents = 0;
-for (let i = 0; i < docs.length; i++) incidents += extractDocument({ text: docs[i], id: `d${i}`, published: '2015-09-01' }).incidents.length;
+for (let i = 0; i < docs.length; i++)
+  incidents += extractDocument({ text: docs[i], id: `d${i}`, published: '2015-09-01' }).incidents.length;
 const extractSec = (performance.now() - t0) / 1000;
 // all threads: V8's garbage-collection helpers run on the other core, so this reads above wall time
 const cpu = process.cpuUsage(cpu0);
@@ -55,7 +56,13 @@ const peak = process.resourceUsage().maxRSS / 1024;
 console.log(`extract: corpus ${mb.toFixed(1)} MB, ${docs.length} documents, ${incidents} incidents`);
 console.log(`extract: lower bound (one precompiled regex pass) ${(mb / regexSec).toFixed(1)} MB/s (${hits} hits)`);
 console.log(`extract: text analysis alone ${(mb / analyzeSec).toFixed(2)} MB/s`);
-console.log(`extract: full pipeline ${(mb / extractSec).toFixed(2)} MB/s, ${(docs.length / extractSec).toFixed(0)} documents/s, ${(extractSec / regexSec).toFixed(0)}× the regex bound`);
-console.log(`extract: CPU time ${cpuSec.toFixed(1)} s for ${extractSec.toFixed(1)} s of wall time (${(mb / cpuSec).toFixed(2)} MB per CPU-second, all threads)`);
-console.log(`extract: places ${placesSec.toFixed(2)} s and times ${timesSec.toFixed(2)} s of ${extractSec.toFixed(2)} s: they add ${((100 * (placesSec + timesSec)) / rest).toFixed(0)} % to the rest of extraction (this corpus names a place and a date in every sentence)`);
+console.log(
+  `extract: full pipeline ${(mb / extractSec).toFixed(2)} MB/s, ${(docs.length / extractSec).toFixed(0)} documents/s, ${(extractSec / regexSec).toFixed(0)}× the regex bound`,
+);
+console.log(
+  `extract: CPU time ${cpuSec.toFixed(1)} s for ${extractSec.toFixed(1)} s of wall time (${(mb / cpuSec).toFixed(2)} MB per CPU-second, all threads)`,
+);
+console.log(
+  `extract: places ${placesSec.toFixed(2)} s and times ${timesSec.toFixed(2)} s of ${extractSec.toFixed(2)} s: they add ${((100 * (placesSec + timesSec)) / rest).toFixed(0)} % to the rest of extraction (this corpus names a place and a date in every sentence)`,
+);
 console.log(`extract: peak RSS ${peak.toFixed(0)} MB`);

@@ -53,20 +53,35 @@ async function main(): Promise<void> {
       const paragraphs = corpus.flatMap((d) => d.split(/\n+/)).filter((p) => p.trim());
       const t0 = performance.now();
       await printPdf(browser, { lang: 'ar', title: AR_TITLE, paragraphs, fontPt: 12 }, pdf, 'راصد — تقرير للقياس');
-      console.log(`formats: fixture: Chromium printed ${(readFileSync(pdf).length / 1048576).toFixed(1)} MB of PDF in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+      console.log(
+        `formats: fixture: Chromium printed ${(readFileSync(pdf).length / 1048576).toFixed(1)} MB of PDF in ${((performance.now() - t0) / 1000).toFixed(1)} s`,
+      );
       if (await which('tesseract'))
         for (let i = 0; i < 4; i++) {
           const f = join(dir, `scan-${i}.png`);
           const paras = AR_PARAGRAPHS.slice(i, i + 5);
-          await scanImage(browser, { lang: 'ar', title: AR_TITLE, paragraphs: paras }, f, { degrees: 1, specks: 500, type: 'png' });
+          await scanImage(browser, { lang: 'ar', title: AR_TITLE, paragraphs: paras }, f, {
+            degrees: 1,
+            specks: 500,
+            type: 'png',
+          });
           scans.push(f);
         }
       if (scans.length && (await which('pdftoppm'))) {
         // a scanned PDF: Chromium prints the scans as pictures, one per page
         const page = await browser.newPage();
-        const imgs = scans.map((f) => `<div style="height:297mm;break-after:page"><img style="height:100%;width:100%;object-fit:contain" src="data:image/png;base64,${readFileSync(f).toString('base64')}"></div>`).join('');
+        const imgs = scans
+          .map(
+            (f) =>
+              `<div style="height:297mm;break-after:page"><img style="height:100%;width:100%;object-fit:contain" src="data:image/png;base64,${readFileSync(f).toString('base64')}"></div>`,
+          )
+          .join('');
         await page.setContent(`<html><body style="margin:0">${imgs}</body></html>`);
-        await page.pdf({ path: join(dir, 'scanned.pdf'), format: 'A4', margin: { top: '0', bottom: '0', left: '0', right: '0' } });
+        await page.pdf({
+          path: join(dir, 'scanned.pdf'),
+          format: 'A4',
+          margin: { top: '0', bottom: '0', left: '0', right: '0' },
+        });
         await page.close();
       }
     } finally {
@@ -74,19 +89,31 @@ async function main(): Promise<void> {
     }
 
     const child = (files: string[]) => {
-      const r = spawnSync(process.execPath, ['--input-type=module', '-e', CHILD], { env: { ...process.env, RASID_BENCH_READ: files.join(','), RASID_BENCH_DIST: pathToFileURL(DIST).href }, encoding: 'utf8' });
+      const r = spawnSync(process.execPath, ['--input-type=module', '-e', CHILD], {
+        env: { ...process.env, RASID_BENCH_READ: files.join(','), RASID_BENCH_DIST: pathToFileURL(DIST).href },
+        encoding: 'utf8',
+      });
       if (r.status !== 0) throw new Error(`formats: reading ${files.join(', ')} failed: ${r.stderr.slice(0, 400)}`);
       return JSON.parse(r.stdout.trim().split('\n').pop()!) as { pages: number; sec: number; rss: number };
     };
     const text = child([pdf]);
-    console.log(`formats: text PDF: ${text.pages} pages in ${text.sec.toFixed(1)} s = ${(text.pages / text.sec).toFixed(1)} pages/s, peak RSS ${text.rss.toFixed(0)} MB (target under 300 MB for 500 pages)`);
+    console.log(
+      `formats: text PDF: ${text.pages} pages in ${text.sec.toFixed(1)} s = ${(text.pages / text.sec).toFixed(1)} pages/s, peak RSS ${text.rss.toFixed(0)} MB (target under 300 MB for 500 pages)`,
+    );
     if (scans.length) {
       const ocr = child(scans);
-      console.log(`formats: OCR of page images (2480×3508 PNG): ${ocr.pages} pages in ${ocr.sec.toFixed(1)} s = ${(ocr.pages / ocr.sec).toFixed(2)} pages/s, peak RSS ${ocr.rss.toFixed(0)} MB (tesseract runs in its own process)`);
-    } else console.log('formats: OCR skipped, tesseract not installed (apt-get install tesseract-ocr tesseract-ocr-ara tesseract-ocr-eng)');
+      console.log(
+        `formats: OCR of page images (2480×3508 PNG): ${ocr.pages} pages in ${ocr.sec.toFixed(1)} s = ${(ocr.pages / ocr.sec).toFixed(2)} pages/s, peak RSS ${ocr.rss.toFixed(0)} MB (tesseract runs in its own process)`,
+      );
+    } else
+      console.log(
+        'formats: OCR skipped, tesseract not installed (apt-get install tesseract-ocr tesseract-ocr-ara tesseract-ocr-eng)',
+      );
     if (existsSync(join(dir, 'scanned.pdf'))) {
       const sp = child([join(dir, 'scanned.pdf')]);
-      console.log(`formats: OCR of a scanned PDF (pdftoppm at 300 dpi, then tesseract): ${sp.pages} pages in ${sp.sec.toFixed(1)} s = ${(sp.pages / sp.sec).toFixed(2)} pages/s, peak RSS ${sp.rss.toFixed(0)} MB`);
+      console.log(
+        `formats: OCR of a scanned PDF (pdftoppm at 300 dpi, then tesseract): ${sp.pages} pages in ${sp.sec.toFixed(1)} s = ${(sp.pages / sp.sec).toFixed(2)} pages/s, peak RSS ${sp.rss.toFixed(0)} MB`,
+      );
     }
   } finally {
     rmSync(dir, { recursive: true, force: true });

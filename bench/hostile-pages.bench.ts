@@ -7,15 +7,23 @@ import { extractDocument } from '../src/pipeline/index.ts';
 import { DEFAULT_EXTRACT_LIMITS, extractFor } from '../src/service/extract-save.ts';
 
 const TOWNS = ['al-Mayadin', 'Raqqa', 'Idlib', 'Homs', 'Mosul', 'Kirkuk', 'Hama', 'Daraa'];
-const para = (i: number) => `On ${1 + (i % 27)} May 2016, gunmen shot dead ${2 + (i % 5)} civilians in ${TOWNS[i % TOWNS.length]}, activists said.`;
+const para = (i: number) =>
+  `On ${1 + (i % 27)} May 2016, gunmen shot dead ${2 + (i % 5)} civilians in ${TOWNS[i % TOWNS.length]}, activists said.`;
 const nested = (n: number) =>
   `<!doctype html><html lang="en"><head><title>Deep</title></head><body>${'<div>'.repeat(n)}<p>${para(1)}</p>${'</div>'.repeat(n)}</body></html>`;
 
 function run(name: string, html: string): void {
   const t0 = performance.now();
-  const page = parseHtmlPage(html, null, name, { deadline: t0 + DEFAULT_EXTRACT_LIMITS.budgetMs, budgetMs: DEFAULT_EXTRACT_LIMITS.budgetMs });
+  const page = parseHtmlPage(html, null, name, {
+    deadline: t0 + DEFAULT_EXTRACT_LIMITS.budgetMs,
+    budgetMs: DEFAULT_EXTRACT_LIMITS.budgetMs,
+  });
   const t1 = performance.now();
-  const ex = extractFor('bench', { text: page.text, title: page.title, url: null, lang: 'en', published: '2016-06-01', alternates: [] }, (i) => extractDocument(i));
+  const ex = extractFor(
+    'bench',
+    { text: page.text, title: page.title, url: null, lang: 'en', published: '2016-06-01', alternates: [] },
+    (i) => extractDocument(i),
+  );
   const t2 = performance.now();
   const capped = ex.issues?.some((i) => i.code === 'document.incidents-capped') ? ' (capped)' : '';
   console.log(
@@ -27,6 +35,11 @@ function run(name: string, html: string): void {
 extractDocument({ text: para(0), lang: 'en', published: '2016-06-01' });
 run('2,000 nested divs', nested(2_000));
 run('100,000 nested divs', nested(100_000));
-run('100,000 paragraphs', `<!doctype html><html lang="en"><head><title>Many</title></head><body>${Array.from({ length: 100_000 }, (_, i) => `<p>${para(i)} The monitor has their names.</p>`).join('\n')}</body></html>`);
-console.log(`limits: ${DEFAULT_EXTRACT_LIMITS.maxIncidents} incidents, parts of ${DEFAULT_EXTRACT_LIMITS.partChars} characters, ${DEFAULT_EXTRACT_LIMITS.budgetMs / 1000} s per document`);
+run(
+  '100,000 paragraphs',
+  `<!doctype html><html lang="en"><head><title>Many</title></head><body>${Array.from({ length: 100_000 }, (_, i) => `<p>${para(i)} The monitor has their names.</p>`).join('\n')}</body></html>`,
+);
+console.log(
+  `limits: ${DEFAULT_EXTRACT_LIMITS.maxIncidents} incidents, parts of ${DEFAULT_EXTRACT_LIMITS.partChars} characters, ${DEFAULT_EXTRACT_LIMITS.budgetMs / 1000} s per document`,
+);
 console.log(`peak RSS ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB`);

@@ -25,7 +25,13 @@ const peakMb = () => (process.resourceUsage().maxRSS / 1024).toFixed(0);
 
 async function run(label: string, store: Store, processing: Processing): Promise<void> {
   const t0 = performance.now();
-  const s = await ingest([corpus], { store, fetcher: new Fetcher(), processing, published: publishedDate, concurrency: 4 });
+  const s = await ingest([corpus], {
+    store,
+    fetcher: new Fetcher(),
+    processing,
+    published: publishedDate,
+    concurrency: 4,
+  });
   const sec = (performance.now() - t0) / 1000;
   if (s.failed) throw new Error(`${label}: ${s.failed} failed (${s.failures[0]?.code})`);
   console.log(
@@ -50,7 +56,9 @@ async function postgres(): Promise<void> {
   try {
     await admin.connect();
   } catch (e) {
-    console.log(`ingest: PostgreSQL skipped, no server at ${ADMIN_URL.replace(/\/\/[^@]*@/, '//')} (${(e as { code?: string }).code})`);
+    console.log(
+      `ingest: PostgreSQL skipped, no server at ${ADMIN_URL.replace(/\/\/[^@]*@/, '//')} (${(e as { code?: string }).code})`,
+    );
     return;
   }
   const name = `rasid_ingest_bench_${process.pid}`;
@@ -96,7 +104,9 @@ async function workers(sourceUrl: string): Promise<void> {
     const ws = [cli(['worker', '--poll', '0.2']), cli(['worker', '--poll', '0.2'])];
     for (const w of ws) w.stdout!.on('data', (c: Buffer) => (t0 ||= c.includes('start job=') ? performance.now() : 0));
     for (;;) {
-      const r = await jobs.query(`SELECT count(*) AS n FROM pgboss.job WHERE name = 'rasid-extract' AND state = 'completed'`);
+      const r = await jobs.query(
+        `SELECT count(*) AS n FROM pgboss.job WHERE name = 'rasid-extract' AND state = 'completed'`,
+      );
       if (Number(r.rows[0].n) >= N) break;
       await new Promise((res) => setTimeout(res, 100));
     }
@@ -104,7 +114,9 @@ async function workers(sourceUrl: string): Promise<void> {
     for (const w of ws) w.kill('SIGTERM');
     await Promise.all(ws.map(exit));
     await jobs.end();
-    console.log(`ingest: ${'2 workers draining the queue'.padEnd(34)} ${(N / sec).toFixed(0).padStart(6)} documents/s  (${sec.toFixed(2)} s from the first job)`);
+    console.log(
+      `ingest: ${'2 workers draining the queue'.padEnd(34)} ${(N / sec).toFixed(0).padStart(6)} documents/s  (${sec.toFixed(2)} s from the first job)`,
+    );
   } finally {
     const c = new pg.Client({ connectionString: sourceUrl });
     await c.connect();

@@ -26,7 +26,9 @@ const N = 400_000;
 const normal = throttleRate((i) => `analyst${i % 10}`, N, new LoginThrottle());
 const flood = throttleRate((i) => `flood-${i}`, N, new LoginThrottle());
 console.log(`throttle, 10 names:          ${(normal / 1e6).toFixed(2)} M attempts/s`);
-console.log(`throttle, ${N.toLocaleString('en')} new names: ${(flood / 1e6).toFixed(2)} M attempts/s (normal / flood = ${(normal / flood).toFixed(2)}; target < 2)`);
+console.log(
+  `throttle, ${N.toLocaleString('en')} new names: ${(flood / 1e6).toFixed(2)} M attempts/s (normal / flood = ${(normal / flood).toFixed(2)}; target < 2)`,
+);
 
 const dir = mkdtempSync(join(tmpdir(), 'rasid-login-bench-'));
 const store = await openStore({ db: join(dir, 'b.db') });
@@ -51,7 +53,9 @@ try {
   for (let i = 0; i < 200_000; i++) filled.failed(`172.16.${(i >> 8) & 255}.${i & 255}`, `flood-${i}`);
   const flooded = await run(createApp({ store, trustProxy: true, loginThrottle: filled }), (i) => `new-name-${i}`);
   console.log(`POST /api/auth/login, 10 names:                       ${plain.toFixed(1)} requests/s`);
-  console.log(`POST /api/auth/login, throttle full, each a new name: ${flooded.toFixed(1)} requests/s (normal / flood = ${(plain / flooded).toFixed(2)}; target < 2)`);
+  console.log(
+    `POST /api/auth/login, throttle full, each a new name: ${flooded.toFixed(1)} requests/s (normal / flood = ${(plain / flooded).toFixed(2)}; target < 2)`,
+  );
 } finally {
   await store.close();
   rmSync(dir, { recursive: true, force: true });

@@ -14,7 +14,8 @@ const BIN = join(ROOT, 'bin', 'rasid.js');
 const REPORT = join(ROOT, 'examples', 'idlib-shelling.ar.txt');
 const RUNS = Number(process.argv[2] ?? 15);
 // prints the process's peak RSS as it exits; loaded only in the one memory run of each command
-const PEAK = 'data:text/javascript,process.on("exit",()=>process.stderr.write(`\\npeak-rss-kb ${process.resourceUsage().maxRSS}\\n`))';
+const PEAK =
+  'data:text/javascript,process.on("exit",()=>process.stderr.write(`\\npeak-rss-kb ${process.resourceUsage().maxRSS}\\n`))';
 
 if (!existsSync(join(ROOT, 'dist', 'cli', 'main.js'))) {
   console.error('startup bench: dist/ is not built: run `npm run build`');
@@ -66,7 +67,9 @@ try {
     const ratio = ms / base;
     const verdict = c.target === undefined ? '' : `  (target ≤ ${c.target}×: ${ratio <= c.target ? 'met' : 'MISSED'})`;
     console.log(
-      `  ${c.label.padEnd(34)} ${ms.toFixed(0).padStart(5)} ms  min ${Math.min(...times[k]).toFixed(0).padStart(5)} ms  ${ratio.toFixed(1).padStart(4)}× node  peak RSS ${peakMb(c.args).toFixed(0)} MB${verdict}`,
+      `  ${c.label.padEnd(34)} ${ms.toFixed(0).padStart(5)} ms  min ${Math.min(...times[k])
+        .toFixed(0)
+        .padStart(5)} ms  ${ratio.toFixed(1).padStart(4)}× node  peak RSS ${peakMb(c.args).toFixed(0)} MB${verdict}`,
     );
   });
 } finally {

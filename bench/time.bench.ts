@@ -57,8 +57,14 @@ for (let b = 0; b < docs.length; b += BATCH) {
 const wallSec = (performance.now() - wall0) / 1000;
 
 const peak = process.resourceUsage().maxRSS / 1024;
-console.log(`time: corpus ${mb.toFixed(1)} MB, ${docs.length} documents, ${mentions} time mentions (${resolved} resolved)`);
+console.log(
+  `time: corpus ${mb.toFixed(1)} MB, ${docs.length} documents, ${mentions} time mentions (${resolved} resolved)`,
+);
 console.log(`time: analyze alone ${(mb / analyzeSec).toFixed(2)} MB/s of CPU time`);
-console.log(`time: findTimes alone ${(mb / timesSec).toFixed(2)} MB/s of CPU time (adds ${((100 * timesSec) / analyzeSec).toFixed(0)}% to analyze)`);
-console.log(`time: analyze + findTimes ${(mb / (analyzeSec + timesSec)).toFixed(2)} MB/s of CPU time, ${(docs.length / wallSec).toFixed(0)} documents/s wall-clock`);
+console.log(
+  `time: findTimes alone ${(mb / timesSec).toFixed(2)} MB/s of CPU time (adds ${((100 * timesSec) / analyzeSec).toFixed(0)}% to analyze)`,
+);
+console.log(
+  `time: analyze + findTimes ${(mb / (analyzeSec + timesSec)).toFixed(2)} MB/s of CPU time, ${(docs.length / wallSec).toFixed(0)} documents/s wall-clock`,
+);
 console.log(`time: peak RSS ${peak.toFixed(0)} MB`);

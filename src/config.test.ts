@@ -15,7 +15,8 @@ test('DATABASE_URL selects PostgreSQL for the store; an empty one counts as unse
 });
 
 test('--db parses the same on every command: the default, or the file given', () => {
-  const parse = (args: string[]) => new Command().exitOverride().addOption(dbOption()).parse(args, { from: 'user' }).opts<{ db: string }>().db;
+  const parse = (args: string[]) =>
+    new Command().exitOverride().addOption(dbOption()).parse(args, { from: 'user' }).opts<{ db: string }>().db;
   assert.equal(parse([]), DEFAULT_DB_FILE);
   assert.equal(parse(['--db', 'x.db']), 'x.db');
 });

@@ -25,12 +25,16 @@ export interface Config {
 
 export function buildConfig(flags: { db?: string }, env: Environment): Config {
   return {
-    store: env.databaseUrl ? { kind: 'postgres', databaseUrl: env.databaseUrl } : { kind: 'sqlite', db: flags.db ?? DEFAULT_DB_FILE },
+    store: env.databaseUrl
+      ? { kind: 'postgres', databaseUrl: env.databaseUrl }
+      : { kind: 'sqlite', db: flags.db ?? DEFAULT_DB_FILE },
     databaseUrl: env.databaseUrl,
   };
 }
 
 /** `--db`, declared here for every command that touches the store. */
 export function dbOption(): Option {
-  return new Option('--db <file>', 'SQLite database file; DATABASE_URL selects PostgreSQL instead').default(DEFAULT_DB_FILE);
+  return new Option('--db <file>', 'SQLite database file; DATABASE_URL selects PostgreSQL instead').default(
+    DEFAULT_DB_FILE,
+  );
 }

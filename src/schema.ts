@@ -1,7 +1,15 @@
 // The incident contract (../shared/spec/incidents.md) as zod schemas: the one source of truth for
 // extraction output, storage, the API and exports. Types come from z.infer.
 import { z } from 'zod';
-import { ACCUSATIONS, ACTOR_ROLES, COUNT_KEYS, INCIDENT_STATUSES, INCIDENT_TYPES, METHODS, VIOLATIONS } from './taxonomy.ts';
+import {
+  ACCUSATIONS,
+  ACTOR_ROLES,
+  COUNT_KEYS,
+  INCIDENT_STATUSES,
+  INCIDENT_TYPES,
+  METHODS,
+  VIOLATIONS,
+} from './taxonomy.ts';
 import { PageStart } from './input/paged.ts';
 
 export {

@@ -11,9 +11,24 @@ const bin = resolve(import.meta.dirname, '..', 'bin', 'rasid.js');
 const run = (args: string[]) => spawnSync(process.execPath, [bin, ...args], { encoding: 'utf8' });
 
 const records = [
-  { text: 'أعدم تنظيم داعش خمسة عشر رجلاً رمياً بالرصاص في مدينة الميادين يوم الاثنين بتهمة التعامل مع التحالف الدولي، بحسب ناشطين.', url: 'https://example.org/ar/1', published: '2015-05-12', lang: 'ar' },
-  { text: 'Islamic State executed 17 men by shooting in al-Mayadin on Monday, accusing them of collaborating with the international coalition, activists said.', url: 'https://example.org/en/1', published: '2015-05-12', lang: 'en' },
-  { text: 'Islamic State executed 4 men in Raqqa city on 20 June 2015.', url: 'https://example.org/en/2', published: '2015-06-21', lang: 'en' },
+  {
+    text: 'أعدم تنظيم داعش خمسة عشر رجلاً رمياً بالرصاص في مدينة الميادين يوم الاثنين بتهمة التعامل مع التحالف الدولي، بحسب ناشطين.',
+    url: 'https://example.org/ar/1',
+    published: '2015-05-12',
+    lang: 'ar',
+  },
+  {
+    text: 'Islamic State executed 17 men by shooting in al-Mayadin on Monday, accusing them of collaborating with the international coalition, activists said.',
+    url: 'https://example.org/en/1',
+    published: '2015-05-12',
+    lang: 'en',
+  },
+  {
+    text: 'Islamic State executed 4 men in Raqqa city on 20 June 2015.',
+    url: 'https://example.org/en/2',
+    published: '2015-06-21',
+    lang: 'en',
+  },
 ];
 
 test('ingest clusters one event told in Arabic and English, and leaves another event alone', () => {

@@ -70,7 +70,10 @@ test('places imported with `rasid gazetteer import` into --db reach extraction',
   try {
     // an invented village in the GeoNames dump format: only the import can know it
     const dump = join(dir, 'XX.txt');
-    writeFileSync(dump, '99999001\tKhirbat Rasid\tKhirbat Rasid\tKhirbat Rasid,خربة راصد\t36.1234\t39.4321\tP\tPPL\tSY\t\t04\t\t\t\t1200\t\t300\tAsia/Damascus\t2024-01-01\n');
+    writeFileSync(
+      dump,
+      '99999001\tKhirbat Rasid\tKhirbat Rasid\tKhirbat Rasid,خربة راصد\t36.1234\t39.4321\tP\tPPL\tSY\t\t04\t\t\t\t1200\t\t300\tAsia/Damascus\t2024-01-01\n',
+    );
     const db = join(dir, 'rasid.db');
     const imp = run(['gazetteer', 'import', '--db', db, dump]);
     assert.equal(imp.status, 0, imp.stderr);

@@ -162,7 +162,11 @@ for (const { backend, skip } of await backends()) {
           }
           if (w.summaries.size) assert.ok(w.summaries.has(inc.summary_en), `${id}: the edited summary is gone`);
           const reviews = await store.reviews(id);
-          if (w.verified) assert.ok(reviews.some((r) => r.action === 'verify'), `${id}: no verify review`);
+          if (w.verified)
+            assert.ok(
+              reviews.some((r) => r.action === 'verify'),
+              `${id}: no verify review`,
+            );
         }
         assert.deepEqual(lost, [], `${lost.length} of ${written.size} reviewed incidents lost`);
         assert.equal(await orphanReviews(store), 0);

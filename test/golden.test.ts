@@ -10,7 +10,12 @@ import type { Incident } from '../src/schema.ts';
 const ROOT = new URL('./golden/', import.meta.url);
 
 export function project(inc: Incident) {
-  const ids = (role: string) => [...new Set(inc.actors.filter((a) => (role === 'victim' ? a.role !== 'perpetrator' : a.role === role)).map((a) => a.id))].sort();
+  const ids = (role: string) =>
+    [
+      ...new Set(
+        inc.actors.filter((a) => (role === 'victim' ? a.role !== 'perpetrator' : a.role === role)).map((a) => a.id),
+      ),
+    ].sort();
   return {
     type: inc.type,
     perpetrators: ids('perpetrator'),

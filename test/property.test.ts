@@ -6,10 +6,56 @@ import fc from 'fast-check';
 import { extractDocument } from '../src/pipeline/index.ts';
 import type { Extraction } from '../src/schema.ts';
 
-const arabicWords = ['أعدم', 'داعش', 'قتل', 'مدنيين', 'في', 'دير الزور', 'غارة', 'قرابة', '١٠٠', 'عشرات', 'التنظيم', 'بحسب', 'نزوح', 'اعتقال', 'رجلين', 'حي', 'الجورة', 'ريف', 'تموز', 'أمس'];
-const englishWords = ['killed', 'Islamic State', 'air strike', 'in', 'Raqqa', 'at least', '12', 'dozens', 'on 3 May 2020', 'civilians'];
+const arabicWords = [
+  'أعدم',
+  'داعش',
+  'قتل',
+  'مدنيين',
+  'في',
+  'دير الزور',
+  'غارة',
+  'قرابة',
+  '١٠٠',
+  'عشرات',
+  'التنظيم',
+  'بحسب',
+  'نزوح',
+  'اعتقال',
+  'رجلين',
+  'حي',
+  'الجورة',
+  'ريف',
+  'تموز',
+  'أمس',
+];
+const englishWords = [
+  'killed',
+  'Islamic State',
+  'air strike',
+  'in',
+  'Raqqa',
+  'at least',
+  '12',
+  'dozens',
+  'on 3 May 2020',
+  'civilians',
+];
 const chunk = fc.oneof(
-  fc.constantFrom(...arabicWords, ...englishWords, ' ', '\n', '، ', '. ', '\u0640', '\u064e', '\u200f', '\ufeff', 'ﻻ', '\u0000', '\u001b[31m'),
+  fc.constantFrom(
+    ...arabicWords,
+    ...englishWords,
+    ' ',
+    '\n',
+    '، ',
+    '. ',
+    '\u0640',
+    '\u064e',
+    '\u200f',
+    '\ufeff',
+    'ﻻ',
+    '\u0000',
+    '\u001b[31m',
+  ),
   fc.string({ unit: 'grapheme', maxLength: 20 }),
   fc.string({ unit: 'binary', maxLength: 20 }), // includes lone surrogates
   fc.integer({ min: 0, max: 1_000_000 }).map(String),
@@ -38,9 +84,13 @@ function checkSpans(x: Extraction): void {
 
 test('arbitrary text: never throws, only valid spans', () => {
   fc.assert(
-    fc.property(documentText, fc.option(fc.constantFrom('2015-09-01', '2020-05-03'), { nil: null }), (text, published) => {
-      checkSpans(extractDocument({ text, published }));
-    }),
+    fc.property(
+      documentText,
+      fc.option(fc.constantFrom('2015-09-01', '2020-05-03'), { nil: null }),
+      (text, published) => {
+        checkSpans(extractDocument({ text, published }));
+      },
+    ),
     { numRuns: 300 },
   );
 });

@@ -123,7 +123,10 @@ export function actorIdFromAcled(name: string): ActorMatch | null {
   if (hit) return { id: hit };
   for (const [pre, suf, id] of t.wild) {
     if (key.length >= pre.length + suf.length && key.startsWith(pre) && key.endsWith(suf)) {
-      const rest = name.trim().slice(pre.length, name.trim().length - suf.length).trim();
+      const rest = name
+        .trim()
+        .slice(pre.length, name.trim().length - suf.length)
+        .trim();
       return rest && !suf && pre.endsWith(' ') ? { id, group: rest } : { id };
     }
   }

@@ -12,7 +12,10 @@ import { importAcled } from './import.ts';
 import { documentProvenance } from '../export/provenance.ts';
 import { openStore } from '../store/open.ts';
 
-export const ACLED_SAMPLE = new URL('../../../shared/data/acled-sample-2020/acled_syria_iraq_2020-04-27_to_2020-05-09.csv', import.meta.url).pathname;
+export const ACLED_SAMPLE = new URL(
+  '../../../shared/data/acled-sample-2020/acled_syria_iraq_2020-04-27_to_2020-05-09.csv',
+  import.meta.url,
+).pathname;
 
 test('ACLED dates in both the old and the ISO form', () => {
   assert.equal(parseAcledDate('9-May-20'), '2020-05-09');
@@ -80,45 +83,85 @@ function incident(over: Partial<Incident>): Incident {
 }
 
 const place = (name: string, admin1: string, country: string, lat: number, lon: number, precision: 1 | 2 | 3) => ({
-  name, admin1, admin2: null, admin3: null, country, lat, lon, precision, span: null, role: 'location' as const,
+  name,
+  admin1,
+  admin2: null,
+  admin3: null,
+  country,
+  lat,
+  lon,
+  precision,
+  span: null,
+  role: 'location' as const,
 });
-const killed = (n: number) => ({ killed: { value: n, min: n, max: n, approximate: false, text: String(n), span: null } });
+const killed = (n: number) => ({
+  killed: { value: n, min: n, max: n, approximate: false, text: String(n), span: null },
+});
 
 // Our own incidents, written for this test: one per kind of row ACLED holds
 const ROUND_TRIP: Incident[] = [
   incident({
-    id: 'r1', type: 'execution', acled: ACLED_EVENT.execution, violations: ['execution'],
-    actors: [{ role: 'perpetrator', id: 'isis', name: 'Islamic State', span: null }, { role: 'victim', id: 'civilians', name: 'Civilians', span: null }],
+    id: 'r1',
+    type: 'execution',
+    acled: ACLED_EVENT.execution,
+    violations: ['execution'],
+    actors: [
+      { role: 'perpetrator', id: 'isis', name: 'Islamic State', span: null },
+      { role: 'victim', id: 'civilians', name: 'Civilians', span: null },
+    ],
     locations: [place('Mayadin', 'Deir ez-Zor', 'SY', 35.0192, 40.4517, 1)],
     time: { start: '2014-07-03', end: '2014-07-03', precision: 1, text: null, span: null },
-    counts: killed(19), methods: [{ id: 'shooting', span: null }], accusations: [{ id: 'espionage', span: null }],
+    counts: killed(19),
+    methods: [{ id: 'shooting', span: null }],
+    accusations: [{ id: 'espionage', span: null }],
   }),
   incident({
-    id: 'r2', type: 'shelling',
-    actors: [{ role: 'perpetrator', id: 'turkey', name: 'Turkish forces', span: null }, { role: 'target', id: 'sdf', name: 'SDF', span: null }],
+    id: 'r2',
+    type: 'shelling',
+    actors: [
+      { role: 'perpetrator', id: 'turkey', name: 'Turkish forces', span: null },
+      { role: 'target', id: 'sdf', name: 'SDF', span: null },
+    ],
     locations: [place('Tell Abiad', 'Ar-Raqqa', 'SY', 36.6974, 38.9567, 2)],
   }),
   incident({
-    id: 'r3', type: 'explosive_device', acled: ACLED_EVENT.explosive_device,
-    actors: [{ role: 'perpetrator', id: 'unidentified_armed_group', name: 'unknown', span: null }, { role: 'victim', id: 'journalists', name: 'journalists', span: null }],
-    locations: [place('Mosul', 'Ninewa', 'IQ', 36.335, 43.1189, 1)], counts: killed(2),
+    id: 'r3',
+    type: 'explosive_device',
+    acled: ACLED_EVENT.explosive_device,
+    actors: [
+      { role: 'perpetrator', id: 'unidentified_armed_group', name: 'unknown', span: null },
+      { role: 'victim', id: 'journalists', name: 'journalists', span: null },
+    ],
+    locations: [place('Mosul', 'Ninewa', 'IQ', 36.335, 43.1189, 1)],
+    counts: killed(2),
     time: { start: '2020-04-28', end: '2020-04-28', precision: 2, text: null, span: null },
   }),
   incident({
-    id: 'r4', type: 'peaceful_protest', acled: ACLED_EVENT.peaceful_protest,
+    id: 'r4',
+    type: 'peaceful_protest',
+    acled: ACLED_EVENT.peaceful_protest,
     actors: [{ role: 'perpetrator', id: 'protesters', name: 'protesters', span: null }],
     locations: [place('Diwaniya', 'Al-Qadissiya', 'IQ', 31.9929, 44.9255, 1)],
   }),
   incident({
-    id: 'r5', type: 'forced_recruitment', acled: ACLED_EVENT.forced_recruitment, violations: ['forced_recruitment', 'child_victims'],
-    actors: [{ role: 'perpetrator', id: 'hts', name: 'HTS', span: null }, { role: 'victim', id: 'civilians', name: 'civilians', span: null }],
+    id: 'r5',
+    type: 'forced_recruitment',
+    acled: ACLED_EVENT.forced_recruitment,
+    violations: ['forced_recruitment', 'child_victims'],
+    actors: [
+      { role: 'perpetrator', id: 'hts', name: 'HTS', span: null },
+      { role: 'victim', id: 'civilians', name: 'civilians', span: null },
+    ],
     locations: [place('Idleb', 'Idleb', 'SY', 35.9306, 36.6339, 3)],
   }),
   // no perpetrator named: ACLED needs an actor1, the import must not turn it into ours
   incident({
-    id: 'r6', type: 'air_strike', acled: ACLED_EVENT.air_strike,
+    id: 'r6',
+    type: 'air_strike',
+    acled: ACLED_EVENT.air_strike,
     actors: [{ role: 'victim', id: 'civilians', name: 'civilians', span: null }],
-    locations: [place('Ariha', 'Idleb', 'SY', 35.8126, 36.6103, 1)], counts: killed(5),
+    locations: [place('Ariha', 'Idleb', 'SY', 35.8126, 36.6103, 1)],
+    counts: killed(5),
   }),
 ];
 
@@ -137,11 +180,25 @@ test('round trip: our ACLED CSV, read back as ACLED, gives the same incidents', 
       assert.equal(got.time?.start, orig.time?.start);
       assert.equal(got.time?.precision, orig.time?.precision);
       const [o, g] = [orig.locations[0], got.locations[0]];
-      assert.deepEqual([g.name, g.admin1, g.country, g.lat, g.lon, g.precision], [o.name, o.admin1, o.country, o.lat, o.lon, o.precision], orig.id);
+      assert.deepEqual(
+        [g.name, g.admin1, g.country, g.lat, g.lon, g.precision],
+        [o.name, o.admin1, o.country, o.lat, o.lon, o.precision],
+        orig.id,
+      );
       assert.equal(got.counts.killed?.value ?? 0, orig.counts.killed?.value ?? 0);
-      assert.deepEqual(got.actors.map((a) => [a.role, a.id]), orig.actors.map((a) => [a.role, a.id]), orig.id);
-      assert.deepEqual(got.methods.map((m) => m.id), orig.methods.map((m) => m.id));
-      assert.deepEqual(got.accusations.map((m) => m.id), orig.accusations.map((m) => m.id));
+      assert.deepEqual(
+        got.actors.map((a) => [a.role, a.id]),
+        orig.actors.map((a) => [a.role, a.id]),
+        orig.id,
+      );
+      assert.deepEqual(
+        got.methods.map((m) => m.id),
+        orig.methods.map((m) => m.id),
+      );
+      assert.deepEqual(
+        got.accusations.map((m) => m.id),
+        orig.accusations.map((m) => m.id),
+      );
       assert.deepEqual(got.violations, orig.violations);
       assert.deepEqual(got.issues, []);
     });
@@ -151,28 +208,47 @@ test('round trip: our ACLED CSV, read back as ACLED, gives the same incidents', 
 });
 
 test('a row without a usable date or type is refused with a code, not guessed', () => {
-  const row = { event_id_cnty: 'SYR1', event_date: 'soon', event_type: 'Battles', sub_event_type: 'Armed clash', actor1: '', country: 'Syria', notes: '', fatalities: '0' };
-  assert.throws(() => referenceFromAcled(row), (e: { code?: string }) => e.code === 'acled.row');
-  assert.throws(() => referenceFromAcled({ ...row, event_date: '9-May-20', event_type: 'Parade' }), (e: { code?: string }) => e.code === 'acled.row');
+  const row = {
+    event_id_cnty: 'SYR1',
+    event_date: 'soon',
+    event_type: 'Battles',
+    sub_event_type: 'Armed clash',
+    actor1: '',
+    country: 'Syria',
+    notes: '',
+    fatalities: '0',
+  };
+  assert.throws(
+    () => referenceFromAcled(row),
+    (e: { code?: string }) => e.code === 'acled.row',
+  );
+  assert.throws(
+    () => referenceFromAcled({ ...row, event_date: '9-May-20', event_type: 'Parade' }),
+    (e: { code?: string }) => e.code === 'acled.row',
+  );
 });
 
-test('the shared ACLED sample converts row by row', { skip: existsSync(ACLED_SAMPLE) ? false : `no ACLED sample at ${ACLED_SAMPLE}` }, async () => {
-  let rows = 0;
-  let unmapped = 0;
-  for await (const row of readAcledFile(ACLED_SAMPLE)) {
-    rows++;
-    const ref = referenceFromAcled(row);
-    const inc = ref.extraction.incidents[0];
-    assert.equal(inc.acled?.event_type, row.event_type);
-    assert.equal(inc.acled?.sub_event_type, row.sub_event_type);
-    assert.equal(inc.counts.killed?.value ?? 0, Number(row.fatalities));
-    assert.equal(ref.document.sourceKey, `acled:${row.event_id_cnty}`);
-    assert.equal(ref.document.text, row.notes);
-    if (inc.actors[0]?.id !== actorIdFromAcled(row.actor1)?.id) unmapped++;
-  }
-  assert.equal(rows, 404);
-  assert.equal(unmapped, 0);
-});
+test(
+  'the shared ACLED sample converts row by row',
+  { skip: existsSync(ACLED_SAMPLE) ? false : `no ACLED sample at ${ACLED_SAMPLE}` },
+  async () => {
+    let rows = 0;
+    let unmapped = 0;
+    for await (const row of readAcledFile(ACLED_SAMPLE)) {
+      rows++;
+      const ref = referenceFromAcled(row);
+      const inc = ref.extraction.incidents[0];
+      assert.equal(inc.acled?.event_type, row.event_type);
+      assert.equal(inc.acled?.sub_event_type, row.sub_event_type);
+      assert.equal(inc.counts.killed?.value ?? 0, Number(row.fatalities));
+      assert.equal(ref.document.sourceKey, `acled:${row.event_id_cnty}`);
+      assert.equal(ref.document.text, row.notes);
+      if (inc.actors[0]?.id !== actorIdFromAcled(row.actor1)?.id) unmapped++;
+    }
+    assert.equal(rows, 404);
+    assert.equal(unmapped, 0);
+  },
+);
 
 test('round trip through the store: export ACLED CSV, `import acled` it, get the same incidents back', async () => {
   const dir = mkdtempSync(join(tmpdir(), 'rasid-acled-store-'));
@@ -195,13 +271,22 @@ test('round trip through the store: export ACLED CSV, `import acled` it, get the
       assert.ok(got, orig.id);
       assert.equal(got.type, orig.type);
       assert.equal(got.time?.start, orig.time?.start);
-      assert.deepEqual([got.locations[0].name, got.locations[0].lat, got.locations[0].lon], [orig.locations[0].name, orig.locations[0].lat, orig.locations[0].lon]);
+      assert.deepEqual(
+        [got.locations[0].name, got.locations[0].lat, got.locations[0].lon],
+        [orig.locations[0].name, orig.locations[0].lat, orig.locations[0].lon],
+      );
       assert.equal(got.counts.killed?.value ?? 0, orig.counts.killed?.value ?? 0);
-      assert.deepEqual(got.actors.map((a) => [a.role, a.id]), orig.actors.map((a) => [a.role, a.id]));
+      assert.deepEqual(
+        got.actors.map((a) => [a.role, a.id]),
+        orig.actors.map((a) => [a.role, a.id]),
+      );
     }
     // exported again from the store, the imported incidents keep ACLED's event ids: a re-import changes nothing
     const file2 = join(dir, 'again.csv');
-    await writeExport('acled', store.streamIncidents({}), createWriteStream(file2), { provenance: documentProvenance(store), reference: 'only' });
+    await writeExport('acled', store.streamIncidents({}), createWriteStream(file2), {
+      provenance: documentProvenance(store),
+      reference: 'only',
+    });
     const ids: string[] = [];
     for await (const row of readAcledFile(file2)) ids.push(row.event_id_cnty);
     assert.deepEqual(ids.sort(), [...back.keys()].map((k) => k.slice('acled:'.length)).sort());
@@ -216,7 +301,8 @@ test('import acled: a row that is not valid CSV fails alone, with its line; the 
   const store = await openStore({ db: join(dir, 'r.db') });
   try {
     const head = 'event_id_cnty,event_date,event_type,sub_event_type,actor1,country,notes,fatalities';
-    const row = (id: string, notes: string) => `${id},9-May-20,Battles,Armed clash,Islamic State (Syria),Syria,${notes},0`;
+    const row = (id: string, notes: string) =>
+      `${id},9-May-20,Battles,Armed clash,Islamic State (Syria),Syria,${notes},0`;
     const file = join(dir, 'in.csv');
     writeFileSync(
       file,

@@ -10,10 +10,26 @@ import { lexiconsFor } from '../extract/lexicons.ts';
 import { sameCase } from '../extract/mentions.ts';
 
 // quantities, time and place cues have their own owners and tests
-const OWN = ['accusations', 'actors', 'aircraft', 'attribution', 'count-nouns', 'cues', 'fighters', 'methods', 'roles', 'triggers', 'violations'];
+const OWN = [
+  'accusations',
+  'actors',
+  'aircraft',
+  'attribution',
+  'count-nouns',
+  'cues',
+  'fighters',
+  'methods',
+  'roles',
+  'triggers',
+  'violations',
+];
 
 test('every English lexicon file this suite covers exists', () => {
-  const present = new Set(lexiconFiles().filter((f) => f.lang === 'en').map((f) => f.name));
+  const present = new Set(
+    lexiconFiles()
+      .filter((f) => f.lang === 'en')
+      .map((f) => f.name),
+  );
   for (const name of OWN) assert.ok(present.has(name), `lexicons/en/${name}.txt`);
 });
 
@@ -32,7 +48,9 @@ for (const name of OWN) {
     // a `cased` entry fires only where the raw words have the pattern's letter case, as in extraction
     const fires = (text: string, id: string) => {
       const a = analyze(text, 'en');
-      return lex.matchAll(a.tokens).filter((m) => m.value === id && (!cased.has(id) || sameCase(a.raw.slice(m.rawStart, m.rawEnd), m.pattern)));
+      return lex
+        .matchAll(a.tokens)
+        .filter((m) => m.value === id && (!cased.has(id) || sameCase(a.raw.slice(m.rawStart, m.rawEnd), m.pattern)));
     };
     const ids = new Set<string>();
     for (const e of entries) {

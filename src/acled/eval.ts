@@ -80,7 +80,9 @@ export function scoreRow(row: AcledRecord): RowScore {
   // as the contract scores places (section 7): found when any place of ours lies within 25 km of
   // ACLED's point, 50 km when ACLED itself only knows the region (geo_precision 3)
   const radius = row.geo_precision === '3' ? 50 : 25;
-  const places = (inc?.locations ?? []).filter((l) => (!l.role || l.role === 'location') && l.lat !== null && l.lon !== null);
+  const places = (inc?.locations ?? []).filter(
+    (l) => (!l.role || l.role === 'location') && l.lat !== null && l.lon !== null,
+  );
   const want = actorIdFromAcled(row.actor1 ?? '');
   const ours = inc ? acledActor1Id(inc) : null;
   return {
@@ -88,7 +90,10 @@ export function scoreRow(row: AcledRecord): RowScore {
     eventType: inc?.acled?.event_type === row.event_type,
     subEventType: inc?.acled?.event_type === row.event_type && inc?.acled?.sub_event_type === row.sub_event_type,
     fatalities: killed === fatalities,
-    location: Number.isFinite(lat) && Number.isFinite(lon) && places.some((p) => distanceKm(p.lat!, p.lon!, lat, lon) <= radius),
+    location:
+      Number.isFinite(lat) &&
+      Number.isFinite(lon) &&
+      places.some((p) => distanceKm(p.lat!, p.lon!, lat, lon) <= radius),
     actor1: want ? ours?.id === want.id : null,
     actor1Named: want ? !!ours && !ours.unnamed && ours.id === want.id : null,
     predicted: inc?.acled ? `${inc.acled.event_type} / ${inc.acled.sub_event_type}` : inc ? `(${inc.type})` : '(none)',
@@ -147,7 +152,9 @@ export function formatAcledEval(r: AcledEvalResult): string {
     `location within 25 km    ${pct(r.location_within_25km)}`,
     `actor1 accuracy          ${pct(r.actor1_accuracy)} as our ACLED export codes it; ${pct(r.actor1_named_accuracy)} counting named perpetrators only`,
     'by ACLED event_type (rows · same event_type · same sub_event_type · fatalities exact):',
-    ...Object.entries(r.by_event_type).map(([k, v]) => `  ${k}: ${v.rows} · ${v.event_type} · ${v.sub_event_type} · ${v.fatalities}`),
+    ...Object.entries(r.by_event_type).map(
+      ([k, v]) => `  ${k}: ${v.rows} · ${v.event_type} · ${v.sub_event_type} · ${v.fatalities}`,
+    ),
     'most frequent disagreements (ACLED → ours):',
     ...Object.entries(r.confusion)
       .slice(0, 10)

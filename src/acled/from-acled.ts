@@ -2,8 +2,16 @@
 // set ACLED's coding beside ours. Names are mapped back through the actor table; a name it does
 // not know is kept under a slug id with an issue saying so, never dropped.
 import {
-  ACCUSATIONS, ACLED_EVENT, INCIDENT_TYPES, METHODS, VIOLATIONS,
-  type Actor, type Extraction, type ExtractionIssue, type Incident, type IncidentType,
+  ACCUSATIONS,
+  ACLED_EVENT,
+  INCIDENT_TYPES,
+  METHODS,
+  VIOLATIONS,
+  type Actor,
+  type Extraction,
+  type ExtractionIssue,
+  type Incident,
+  type IncidentType,
 } from '../schema.ts';
 import type { DocumentInput } from '../store/types.ts';
 import { actorIdFromAcled, assocParent, countryInfo } from '../acled-coding/actors.ts';
@@ -30,11 +38,19 @@ export function typeFromAcled(eventType: string, subEventType: string, tags = ''
 }
 
 function slug(name: string): string {
-  return name.toLowerCase().replace(/[^a-z0-9]+/g, '_').replace(/^_|_$/g, '') || 'unknown';
+  return (
+    name
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '_')
+      .replace(/^_|_$/g, '') || 'unknown'
+  );
 }
 
 function splitNames(s: string | undefined): string[] {
-  return (s ?? '').split(';').map((x) => x.trim()).filter(Boolean);
+  return (s ?? '')
+    .split(';')
+    .map((x) => x.trim())
+    .filter(Boolean);
 }
 
 function sideActors(primary: string, assoc: string, role: Actor['role'], issues: ExtractionIssue[]): Actor[] {
@@ -42,7 +58,13 @@ function sideActors(primary: string, assoc: string, role: Actor['role'], issues:
   const names = [primary, ...splitNames(assoc)].filter(Boolean);
   for (const name of names) {
     const m = actorIdFromAcled(name);
-    if (!m) issues.push({ code: 'acled.actor-unmapped', stage: 'acled', message: `no Rasid actor id for ACLED actor "${name}"`, span: null });
+    if (!m)
+      issues.push({
+        code: 'acled.actor-unmapped',
+        stage: 'acled',
+        message: `no Rasid actor id for ACLED actor "${name}"`,
+        span: null,
+      });
     const actor: Actor = { role, id: m?.id ?? slug(name), name, span: null, ...(m?.group ? { group: m.group } : {}) };
     // ACLED codes journalists as Civilians with an associated actor: ours has the finer id
     const parent = assocParent(actor.id);
@@ -85,10 +107,15 @@ export function referenceFromAcled(row: AcledRecord): AcledReference {
   const eventId = (row.event_id_cnty ?? '').trim();
   if (!eventId) throw new AcledRowError('acled.row', 'row without event_id_cnty');
   const date = parseAcledDate(row.event_date ?? '');
-  if (!date) throw new AcledRowError('acled.row', `${eventId}: expected an event_date like 2020-05-09 or 9-May-20, found "${row.event_date}"`);
+  if (!date)
+    throw new AcledRowError(
+      'acled.row',
+      `${eventId}: expected an event_date like 2020-05-09 or 9-May-20, found "${row.event_date}"`,
+    );
   const tags = row.tags ?? '';
   const type = typeFromAcled(row.event_type ?? '', row.sub_event_type ?? '', tags);
-  if (!type) throw new AcledRowError('acled.row', `${eventId}: unknown event type "${row.event_type} / ${row.sub_event_type}"`);
+  if (!type)
+    throw new AcledRowError('acled.row', `${eventId}: unknown event type "${row.event_type} / ${row.sub_event_type}"`);
 
   const issues: ExtractionIssue[] = [];
   const inter2 = num(row.inter2);
@@ -96,7 +123,9 @@ export function referenceFromAcled(row: AcledRecord): AcledReference {
   const role2: Actor['role'] = inter2 === 7 || inter2 === 6 ? 'victim' : 'target';
   const actors = [
     // an actor1 we filled in only because ACLED requires one is not part of our coding
-    ...(tags.includes(UNNAMED_ACTOR1_TAG) ? [] : sideActors(row.actor1 ?? '', row.assoc_actor_1 ?? '', 'perpetrator', issues)),
+    ...(tags.includes(UNNAMED_ACTOR1_TAG)
+      ? []
+      : sideActors(row.actor1 ?? '', row.assoc_actor_1 ?? '', 'perpetrator', issues)),
     ...sideActors(row.actor2 ?? '', row.assoc_actor_2 ?? '', role2, issues),
   ];
   const country = countryInfo(row.iso3 || row.country || row.iso);
@@ -107,9 +136,15 @@ export function referenceFromAcled(row: AcledRecord): AcledReference {
   const fatalities = num(row.fatalities) ?? 0;
   const notes = row.notes ?? '';
 
-  const methods = tagValues(tags, 'method').filter((m): m is (typeof METHODS)[number] => (METHODS as readonly string[]).includes(m));
-  const accusations = tagValues(tags, 'accusation').filter((a): a is (typeof ACCUSATIONS)[number] => (ACCUSATIONS as readonly string[]).includes(a));
-  const violations = tagValues(tags, 'violation').filter((v): v is (typeof VIOLATIONS)[number] => (VIOLATIONS as readonly string[]).includes(v));
+  const methods = tagValues(tags, 'method').filter((m): m is (typeof METHODS)[number] =>
+    (METHODS as readonly string[]).includes(m),
+  );
+  const accusations = tagValues(tags, 'accusation').filter((a): a is (typeof ACCUSATIONS)[number] =>
+    (ACCUSATIONS as readonly string[]).includes(a),
+  );
+  const violations = tagValues(tags, 'violation').filter((v): v is (typeof VIOLATIONS)[number] =>
+    (VIOLATIONS as readonly string[]).includes(v),
+  );
 
   const incident: Incident = {
     id: `acled-${eventId}`,
@@ -117,23 +152,26 @@ export function referenceFromAcled(row: AcledRecord): AcledReference {
     acled: ACLED_EVENT[type],
     violations: [...new Set(violations)],
     actors,
-    locations: row.location || lat !== null
-      ? [{
-          name: row.location ?? '',
-          name_ar: null,
-          gazetteer_id: null,
-          lat: lat !== null && lat >= -90 && lat <= 90 ? lat : null,
-          lon: lon !== null && lon >= -180 && lon <= 180 ? lon : null,
-          country: country?.iso2 ?? null,
-          admin1: row.admin1 || null,
-          admin2: row.admin2 || null,
-          admin3: row.admin3 || null,
-          kind: null,
-          role: 'location',
-          precision: geoPrecision === 1 || geoPrecision === 2 || geoPrecision === 3 ? geoPrecision : null,
-          span: null,
-        }]
-      : [],
+    locations:
+      row.location || lat !== null
+        ? [
+            {
+              name: row.location ?? '',
+              name_ar: null,
+              gazetteer_id: null,
+              lat: lat !== null && lat >= -90 && lat <= 90 ? lat : null,
+              lon: lon !== null && lon >= -180 && lon <= 180 ? lon : null,
+              country: country?.iso2 ?? null,
+              admin1: row.admin1 || null,
+              admin2: row.admin2 || null,
+              admin3: row.admin3 || null,
+              kind: null,
+              role: 'location',
+              precision: geoPrecision === 1 || geoPrecision === 2 || geoPrecision === 3 ? geoPrecision : null,
+              span: null,
+            },
+          ]
+        : [],
     time: {
       start: date,
       end: date,
@@ -143,9 +181,19 @@ export function referenceFromAcled(row: AcledRecord): AcledReference {
       anchored: true,
     },
     // ACLED codes «no fatalities» as 0: we code it as no killed count
-    counts: fatalities > 0
-      ? { killed: { value: fatalities, min: fatalities, max: fatalities, approximate: false, text: String(fatalities), span: null } }
-      : {},
+    counts:
+      fatalities > 0
+        ? {
+            killed: {
+              value: fatalities,
+              min: fatalities,
+              max: fatalities,
+              approximate: false,
+              text: String(fatalities),
+              span: null,
+            },
+          }
+        : {},
     methods: [...new Set(methods)].map((id) => ({ id, span: null })),
     accusations: [...new Set(accusations)].map((id) => ({ id, span: null })),
     attribution: row.source ? { text: row.source, span: null } : null,
@@ -168,7 +216,15 @@ export function referenceFromAcled(row: AcledRecord): AcledReference {
   return {
     document,
     extraction: {
-      document: { id: document.sourceKey, lang: 'en', title: document.title, url: null, published: date, text: notes, alternates: [] },
+      document: {
+        id: document.sourceKey,
+        lang: 'en',
+        title: document.title,
+        url: null,
+        published: date,
+        text: notes,
+        alternates: [],
+      },
       incidents: [incident],
     },
   };

@@ -29,7 +29,13 @@ export async function importAcled(file: string, store: Store, onRow?: (n: number
       ref = referenceFromAcled(row);
     } catch (e) {
       if (!(e instanceof AcledRowError)) throw e;
-      res.failed.push({ row: res.rows, line: l.line, eventId: row.event_id_cnty ?? '', code: e.code, message: e.message });
+      res.failed.push({
+        row: res.rows,
+        line: l.line,
+        eventId: row.event_id_cnty ?? '',
+        code: e.code,
+        message: e.message,
+      });
       continue;
     }
     const put = await store.putDocument(ref.document);

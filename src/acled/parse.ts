@@ -15,7 +15,16 @@ export class AcledFormatError extends RasidError {
   }
 }
 
-const REQUIRED = ['event_id_cnty', 'event_date', 'event_type', 'sub_event_type', 'actor1', 'country', 'notes', 'fatalities'];
+const REQUIRED = [
+  'event_id_cnty',
+  'event_date',
+  'event_type',
+  'sub_event_type',
+  'actor1',
+  'country',
+  'notes',
+  'fatalities',
+];
 
 const MON = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
 
@@ -36,8 +45,7 @@ export function parseAcledDate(s: string): string | null {
 }
 
 export type AcledLine =
-  | { line: number; record: AcledRecord }
-  | { line: number; error: { code: 'acled.csv'; message: string } };
+  { line: number; record: AcledRecord } | { line: number; error: { code: 'acled.csv'; message: string } };
 
 // One CSV record can span lines (a quoted note with line breaks). A record whose quotes never close
 // would otherwise swallow the rest of the file, so it ends at this many lines and is refused alone.
@@ -111,14 +119,16 @@ export async function* readAcledLines(file: string): AsyncGenerator<AcledLine> {
         cells = (parseSync(text, { relax_column_count: true }) as string[][])[0] ?? [];
       } catch (e) {
         const code = (e as { code?: string }).code ?? 'CSV_ERROR';
-        if (!header) throw new AcledFormatError('acled.columns', `${file}:${rec.line}: the header row is not valid CSV (${code})`);
+        if (!header)
+          throw new AcledFormatError('acled.columns', `${file}:${rec.line}: the header row is not valid CSV (${code})`);
         yield { line: rec.line, error: { code: 'acled.csv', message: `not a valid CSV row (${code})` } };
         continue;
       }
       if (!header) {
         header = cells;
         const missing = REQUIRED.filter((c) => !header!.includes(c));
-        if (missing.length) throw new AcledFormatError('acled.columns', `${file}: expected ACLED columns, missing ${missing.join(', ')}`);
+        if (missing.length)
+          throw new AcledFormatError('acled.columns', `${file}: expected ACLED columns, missing ${missing.join(', ')}`);
         continue;
       }
       const record: AcledRecord = {};

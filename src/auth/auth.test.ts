@@ -43,7 +43,11 @@ test('sessions live in the store: hashed, expiring, and still there after the st
     assert.deepEqual(await s.get(id), { userId: u1.id, csrf, expiresAt: now + 60_000 });
     assert.equal(await s.get(id + 'x'), null);
     const raw = (store as SqliteStore).raw.prepare('SELECT id_hash FROM sessions').all() as Array<{ id_hash: string }>;
-    assert.deepEqual(raw.map((r) => r.id_hash), [hashToken(id)], 'only the hash of the id is stored');
+    assert.deepEqual(
+      raw.map((r) => r.id_hash),
+      [hashToken(id)],
+      'only the hash of the id is stored',
+    );
     const second = await s.create(u2.id);
     await s.destroy(second.id);
     assert.equal(await s.get(second.id), null);

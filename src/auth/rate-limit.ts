@@ -116,11 +116,7 @@ export class LoginThrottle {
 
   /** seconds to wait before this sign-in may be tried; 0 when it may */
   wait(address: string, name: string): number {
-    const ms = Math.max(
-      this.pair.waitMs(`${address}\n${name}`),
-      this.address.waitMs(address),
-      this.name.waitMs(name),
-    );
+    const ms = Math.max(this.pair.waitMs(`${address}\n${name}`), this.address.waitMs(address), this.name.waitMs(name));
     return Math.ceil(ms / 1000);
   }
 

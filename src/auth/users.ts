@@ -22,7 +22,8 @@ export async function addUser(
   by: ActingUser = null,
 ): Promise<{ user: User; password: string; generated: boolean }> {
   if (!NAME.test(name)) throw new AuthError('user.bad-name', 'user names are 1–64 letters, digits, . _ @ or -');
-  if (!(role in ROLE_RANK)) throw new AuthError('user.bad-role', `role must be viewer, editor or admin, found "${role}"`);
+  if (!(role in ROLE_RANK))
+    throw new AuthError('user.bad-role', `role must be viewer, editor or admin, found "${role}"`);
   if (password !== undefined) checkPasswordRule(password);
   if (await store.getUserByName(name)) throw new AuthError('user.exists', `user "${name}" already exists`);
   const generated = password === undefined;
@@ -58,7 +59,12 @@ export async function createApiToken(
   const user = await mustFind(store, userName);
   const token = generateToken();
   const made = await store.createToken(user.id, label, hashToken(token));
-  await store.addAudit({ userId: by?.id ?? null, action: 'token.add', target: user.name, detail: `token ${made.id} (${label})` });
+  await store.addAudit({
+    userId: by?.id ?? null,
+    action: 'token.add',
+    target: user.name,
+    detail: `token ${made.id} (${label})`,
+  });
   return { token, user, id: made.id };
 }
 
@@ -95,12 +101,18 @@ async function keepAnAdmin(store: Store, user: User): Promise<void> {
 }
 
 export async function setRole(store: Store, name: string, role: Role, by: ActingUser = null): Promise<User> {
-  if (!(role in ROLE_RANK)) throw new AuthError('user.bad-role', `role must be viewer, editor or admin, found "${role}"`);
+  if (!(role in ROLE_RANK))
+    throw new AuthError('user.bad-role', `role must be viewer, editor or admin, found "${role}"`);
   const user = await mustFind(store, name);
   if (user.role === role) return user;
   if (role !== 'admin') await keepAnAdmin(store, user);
   const updated = await store.updateUser(user.id, { role });
-  await store.addAudit({ userId: by?.id ?? null, action: 'user.role', target: user.name, detail: `${user.role} -> ${role}` });
+  await store.addAudit({
+    userId: by?.id ?? null,
+    action: 'user.role',
+    target: user.name,
+    detail: `${user.role} -> ${role}`,
+  });
   return updated;
 }
 
@@ -110,7 +122,12 @@ export async function setDisabled(store: Store, name: string, disabled: boolean,
   if (Boolean(user.disabled) === disabled) return user;
   if (disabled) await keepAnAdmin(store, user);
   const updated = await store.updateUser(user.id, { disabled });
-  await store.addAudit({ userId: by?.id ?? null, action: disabled ? 'user.disable' : 'user.enable', target: user.name, detail: null });
+  await store.addAudit({
+    userId: by?.id ?? null,
+    action: disabled ? 'user.disable' : 'user.enable',
+    target: user.name,
+    detail: null,
+  });
   return updated;
 }
 
@@ -127,13 +144,24 @@ export async function listApiTokens(store: Store, userName?: string): Promise<To
   const users = new Map((await store.listUsers()).map((u) => [u.id, u.name]));
   const owner = userName === undefined ? undefined : await mustFind(store, userName);
   const tokens: ApiToken[] = await store.listTokens(owner?.id);
-  return tokens.map((t) => ({ id: t.id, user: users.get(t.userId) ?? t.userId, name: t.name, createdAt: t.createdAt, lastUsedAt: t.lastUsedAt }));
+  return tokens.map((t) => ({
+    id: t.id,
+    user: users.get(t.userId) ?? t.userId,
+    name: t.name,
+    createdAt: t.createdAt,
+    lastUsedAt: t.lastUsedAt,
+  }));
 }
 
 export async function revokeApiToken(store: Store, id: string, by: ActingUser = null): Promise<void> {
   const owner = (await listApiTokens(store)).find((t) => t.id === id);
   if (!owner || !(await store.revokeToken(id))) throw new AuthError('token.not-found', `no API token ${id}`);
-  await store.addAudit({ userId: by?.id ?? null, action: 'token.revoke', target: owner.user, detail: `token ${id} (${owner.name})` });
+  await store.addAudit({
+    userId: by?.id ?? null,
+    action: 'token.revoke',
+    target: owner.user,
+    detail: `token ${id} (${owner.name})`,
+  });
 }
 
 export async function userForToken(store: Store, token: string): Promise<User | null> {

@@ -52,7 +52,10 @@ export function formatScores(s: Scores): string {
 
 export function registerEval(cmd: Command): void {
   cmd
-    .option('--acled <file>', 'score the English extractor against ACLED-coded rows (their notes) instead of gold files')
+    .option(
+      '--acled <file>',
+      'score the English extractor against ACLED-coded rows (their notes) instead of gold files',
+    )
     .option('--json', 'print one JSON object')
     .option('--per-doc', 'list gold, predicted and matched incidents per document')
     .option('--out <dir>', 'also write each prediction as NAME.json (the input of score.py)')
@@ -70,7 +73,8 @@ export function registerEval(cmd: Command): void {
       }
       const parts: string[] = [];
       if (o.perDoc) {
-        for (const d of report.per_document) parts.push(`doc ${d.name} gold=${d.gold} pred=${d.pred} matched=${d.matched}`);
+        for (const d of report.per_document)
+          parts.push(`doc ${d.name} gold=${d.gold} pred=${d.pred} matched=${d.matched}`);
       }
       for (const [lang, s] of Object.entries(report.by_language)) parts.push(`== language ${lang}`, formatScores(s));
       parts.push('== overall', formatScores(report.overall));

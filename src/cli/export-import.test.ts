@@ -11,7 +11,11 @@ import { exportFilter, parseFilterOptions } from '../service/incident-filter.ts'
 const BIN = new URL('../../bin/rasid.js', import.meta.url).pathname;
 
 function rasid(args: string[], cwd: string) {
-  const r = spawnSync(process.execPath, [BIN, ...args], { cwd, encoding: 'utf8', env: { ...process.env, DATABASE_URL: '' } });
+  const r = spawnSync(process.execPath, [BIN, ...args], {
+    cwd,
+    encoding: 'utf8',
+    env: { ...process.env, DATABASE_URL: '' },
+  });
   return { code: r.status, out: r.stdout, err: r.stderr };
 }
 
@@ -40,19 +44,31 @@ test('import acled, export every format, import our own export again', () => {
     const rows = parse(readFileSync(join(dir, 'out.csv'), 'utf8'), { columns: true }) as Record<string, string>[];
     assert.deepEqual(rows.map((r) => r.event_id_cnty).sort(), ['IRQ900003', 'SYR900001', 'SYR900002']);
     const attack = rows.find((r) => r.event_id_cnty === 'SYR900001')!;
-    assert.deepEqual([attack.event_date, attack.actor1, attack.actor2, attack.fatalities, attack.source], ['2014-07-03', 'Islamic State (Syria)', 'Civilians (Syria)', '4', 'Test Source']);
+    assert.deepEqual(
+      [attack.event_date, attack.actor1, attack.actor2, attack.fatalities, attack.source],
+      ['2014-07-03', 'Islamic State (Syria)', 'Civilians (Syria)', '4', 'Test Source'],
+    );
 
-    const geo = rasid(['export', '--format', 'geojson', '--db', 'r.db', '--reference', 'include', '--type', 'shelling'], dir);
+    const geo = rasid(
+      ['export', '--format', 'geojson', '--db', 'r.db', '--reference', 'include', '--type', 'shelling'],
+      dir,
+    );
     assert.equal(geo.code, 0, geo.err);
     const fc = JSON.parse(geo.out);
     assert.equal(fc.features.length, 1);
     assert.deepEqual(fc.features[0].geometry.coordinates, [36.7183, 35.8692]);
 
-    const hxl = rasid(['export', '--format', 'hxl', '--db', 'r.db', '--reference', 'include', '--from', '2014-07-05'], dir);
+    const hxl = rasid(
+      ['export', '--format', 'hxl', '--db', 'r.db', '--reference', 'include', '--from', '2014-07-05'],
+      dir,
+    );
     assert.equal(hxl.code, 0, hxl.err);
     assert.equal(parse(hxl.out).length, 3, 'header, hashtags and the one protest');
 
-    const jsonl = rasid(['export', '--format', 'jsonl', '--db', 'r.db', '--reference', 'include', '--status', 'verified'], dir);
+    const jsonl = rasid(
+      ['export', '--format', 'jsonl', '--db', 'r.db', '--reference', 'include', '--status', 'verified'],
+      dir,
+    );
     assert.equal(jsonl.code, 0, jsonl.err);
     assert.equal(jsonl.out, '', 'nothing is verified yet');
 
@@ -90,9 +106,12 @@ test('bad export options exit 2 (usage), bad import files 3 (input), each with a
 
 test('export filter: rejected incidents stay out unless asked for', () => {
   assert.deepEqual(exportFilter({}).status, ['machine', 'edited', 'verified']);
-  assert.deepEqual(exportFilter(parseFilterOptions({ status: 'verified,rejected', type: 'execution,shelling', from: '2015-01-01' })), {
-    status: ['verified', 'rejected'],
-    type: ['execution', 'shelling'],
-    from: '2015-01-01',
-  });
+  assert.deepEqual(
+    exportFilter(parseFilterOptions({ status: 'verified,rejected', type: 'execution,shelling', from: '2015-01-01' })),
+    {
+      status: ['verified', 'rejected'],
+      type: ['execution', 'shelling'],
+      from: '2015-01-01',
+    },
+  );
 });

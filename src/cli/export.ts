@@ -37,11 +37,25 @@ export function registerExport(cmd: Command, env: Environment): void {
     .option('--reference <mode>', 'incidents imported from ACLED: exclude (default), include or only', 'exclude')
     .addOption(dbOption())
     .action(async (o: ExportCliOptions) => {
-      if (!isExportFormat(o.format)) throw new RasidError('export.format', `--format: expected ${EXPORT_FORMATS.join(', ')}, found "${o.format}"`);
+      if (!isExportFormat(o.format))
+        throw new RasidError('export.format', `--format: expected ${EXPORT_FORMATS.join(', ')}, found "${o.format}"`);
       const format: ExportFormat = o.format;
-      const filter = exportFilter(parseFilterOptions({ type: o.type, status: o.status, from: o.from, to: o.to, actor: o.actor, admin1: o.admin1 }));
+      const filter = exportFilter(
+        parseFilterOptions({
+          type: o.type,
+          status: o.status,
+          from: o.from,
+          to: o.to,
+          actor: o.actor,
+          admin1: o.admin1,
+        }),
+      );
       const reference = REFERENCE_MODES.find((m) => m === o.reference);
-      if (!reference) throw new RasidError('export.bad-reference', `--reference: expected ${REFERENCE_MODES.join(', ')}, found "${o.reference}"`);
+      if (!reference)
+        throw new RasidError(
+          'export.bad-reference',
+          `--reference: expected ${REFERENCE_MODES.join(', ')}, found "${o.reference}"`,
+        );
       const store = await openStore(buildConfig(o, env).store);
       try {
         const out: Writable = o.output ? createWriteStream(o.output) : process.stdout;
@@ -52,7 +66,9 @@ export function registerExport(cmd: Command, env: Environment): void {
             reference,
             provenance: documentProvenance(store),
           });
-          process.stderr.write(`rasid export: ${res.incidents} incidents as ${format}${o.output ? ` to ${o.output}` : ''}\n`);
+          process.stderr.write(
+            `rasid export: ${res.incidents} incidents as ${format}${o.output ? ` to ${o.output}` : ''}\n`,
+          );
         } catch (e) {
           // `rasid export … | head` closes the pipe early: that is the reader's choice, not an error
           if ((e as { code?: string }).code !== 'EPIPE') throw e;

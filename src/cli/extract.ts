@@ -26,14 +26,20 @@ async function readStdin(): Promise<Uint8Array> {
 }
 
 function docId(arg: string): string {
-  return arg === '-' ? 'stdin' : basename(arg).replace(/\.(txt|md|markdown|html?|xhtml|pdf|png|jpe?g|tiff?|docx|odt|json|jsonl)$/i, '');
+  return arg === '-'
+    ? 'stdin'
+    : basename(arg).replace(/\.(txt|md|markdown|html?|xhtml|pdf|png|jpe?g|tiff?|docx|odt|json|jsonl)$/i, '');
 }
 
 /**
  * One CLI argument to pipeline inputs: one document, or one per message of a Telegram export (one
  * per record of a records file); throws RasidError naming the argument.
  */
-export async function loadInputs(arg: string, fetcher?: Fetcher, o: { telegramChannel?: string } = {}): Promise<ExtractInput[]> {
+export async function loadInputs(
+  arg: string,
+  fetcher?: Fetcher,
+  o: { telegramChannel?: string } = {},
+): Promise<ExtractInput[]> {
   let read: ReadResult;
   let id: string;
   if (arg === '-') {
@@ -41,14 +47,21 @@ export async function loadInputs(arg: string, fetcher?: Fetcher, o: { telegramCh
     id = 'stdin';
   } else if (isUrl(arg)) {
     const res = await (fetcher ?? new Fetcher()).fetch(arg);
-    read = await readDocument({ bytes: res.body, label: arg, url: res.url, contentType: res.contentType }, { maxBytes: 10 * 1024 * 1024, published: publishedDate });
+    read = await readDocument(
+      { bytes: res.body, label: arg, url: res.url, contentType: res.contentType },
+      { maxBytes: 10 * 1024 * 1024, published: publishedDate },
+    );
     id = createHash('sha256').update(res.url).digest('hex').slice(0, 16);
   } else {
-    read = await readDocument({ bytes: readFileBytes(arg, arg), label: arg, path: arg }, { published: publishedDate, telegramChannel: o.telegramChannel });
+    read = await readDocument(
+      { bytes: readFileBytes(arg, arg), label: arg, path: arg },
+      { published: publishedDate, telegramChannel: o.telegramChannel },
+    );
     id = docId(arg);
   }
   // a feed holds links to documents: `rasid ingest` fetches those
-  if (read.kind === 'feed') throw new RasidError('input.format', `${arg}: a feed holds links to many documents; use rasid ingest`);
+  if (read.kind === 'feed')
+    throw new RasidError('input.format', `${arg}: a feed holds links to many documents; use rasid ingest`);
   const toInput = (d: ReadDocument, docId: string): ExtractInput => ({
     id: docId,
     text: d.text,
@@ -67,7 +80,13 @@ export async function loadInputs(arg: string, fetcher?: Fetcher, o: { telegramCh
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
-export async function runExtract(args: string[], o: ExtractCliOptions, config: Config, out = process.stdout, err = process.stderr): Promise<number> {
+export async function runExtract(
+  args: string[],
+  o: ExtractCliOptions,
+  config: Config,
+  out = process.stdout,
+  err = process.stderr,
+): Promise<number> {
   if (o.published !== undefined && (!DATE.test(o.published) || Number.isNaN(Date.parse(o.published))))
     throw new RasidError('usage.published', `--published: expected a date YYYY-MM-DD, found "${o.published}"`);
   const results: ExtractResult[] = [];
@@ -95,7 +114,9 @@ export async function runExtract(args: string[], o: ExtractCliOptions, config: C
     }
   }
   if (o.json) {
-    const payload = results.map((r) => (o.trace ? r : { document: r.document, incidents: r.incidents, issues: r.issues }));
+    const payload = results.map((r) =>
+      o.trace ? r : { document: r.document, incidents: r.incidents, issues: r.issues },
+    );
     out.write(JSON.stringify(payload.length === 1 && args.length === 1 ? payload[0] : payload, null, 2) + '\n');
   }
   return firstFailure === null ? EXIT.ok : exitStatus(firstFailure);
@@ -105,8 +126,14 @@ export function registerExtract(cmd: Command, env: Environment): void {
   cmd
     .option('--json', 'print the contract JSON (one object, or an array for several inputs)')
     .option('--trace', 'print what each stage added')
-    .option('--published <date>', 'publication date (YYYY-MM-DD); without it, taken from HTML metadata, the URL or a dateline')
-    .option('--telegram-channel <username>', 'public username of the channel in a Telegram export, for t.me links to its messages')
+    .option(
+      '--published <date>',
+      'publication date (YYYY-MM-DD); without it, taken from HTML metadata, the URL or a dateline',
+    )
+    .option(
+      '--telegram-channel <username>',
+      'public username of the channel in a Telegram export, for t.me links to its messages',
+    )
     .option('--allow-private', 'allow URLs on private, loopback and link-local addresses')
     .addOption(dbOption())
     .action(async (files: string[], o: ExtractCliOptions & { db: string }) => {

@@ -28,10 +28,13 @@ function row(label: string, value: string, text: string, span?: [number, number]
 function incidentLines(inc: Incident, n: number, text: string): string[] {
   const lines = [`  ${n}. ${inc.type}  (confidence ${inc.confidence.toFixed(2)})  ${inc.summary_en}`];
   const ev = inc.evidence[0]?.span;
-  lines.push(row('evidence', `[${ev?.[0] ?? ''}, ${ev?.[1] ?? ''})`, text, ev, ));
+  lines.push(row('evidence', `[${ev?.[0] ?? ''}, ${ev?.[1] ?? ''})`, text, ev));
   for (const a of inc.actors) lines.push(row(a.role, `${a.id}${a.group ? ` (${a.group})` : ''}`, text, a.span));
   for (const l of inc.locations) {
-    const where = l.lat !== null && l.lon !== null ? `${l.name} ${l.lat.toFixed(3)},${l.lon.toFixed(3)} p${l.precision}` : `${l.name} (no coordinates)`;
+    const where =
+      l.lat !== null && l.lon !== null
+        ? `${l.name} ${l.lat.toFixed(3)},${l.lon.toFixed(3)} p${l.precision}`
+        : `${l.name} (no coordinates)`;
     lines.push(row(l.role && l.role !== 'location' ? l.role : 'place', where, text, l.span));
   }
   if (inc.time) {

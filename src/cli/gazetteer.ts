@@ -117,7 +117,9 @@ export function registerGazetteer(g: Command, env: Environment): void {
     .argument('<text>', 'Arabic or English text')
     .addOption(dbOption())
     .option('--json', 'contract Location objects')
-    .action((text: string, opts: { db: string; json?: boolean }) => runGazetteerFind(text, opts, buildConfig(opts, env).store));
+    .action((text: string, opts: { db: string; json?: boolean }) =>
+      runGazetteerFind(text, opts, buildConfig(opts, env).store),
+    );
   g.command('import')
     .description(
       'load GeoNames dumps (SY.txt, allCountries.txt, cities500.txt…, alternateNamesV2.txt) into the database',

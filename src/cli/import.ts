@@ -35,7 +35,8 @@ export function registerImport(imp: Command, env: Environment): void {
             `${f}: ${r.rows} rows: ${r.new} new, ${r.updated} updated, ${r.unchanged} unchanged, ${r.failed.length} failed; ${r.incidents} incidents saved\n`,
           );
           // event ids and reason codes only: ACLED notes can name people
-          for (const x of r.failed) process.stdout.write(`  ${f}:${x.line} ${x.eventId || '(no event id)'}: ${x.message} [${x.code}]\n`);
+          for (const x of r.failed)
+            process.stdout.write(`  ${f}:${x.line} ${x.eventId || '(no event id)'}: ${x.message} [${x.code}]\n`);
         }
       } finally {
         await store.close();

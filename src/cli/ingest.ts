@@ -51,7 +51,8 @@ function progressReporter(stream: NodeJS.WriteStream): { update: (p: IngestProgr
     const bar = new cliProgress.SingleBar(
       {
         stream,
-        format: 'ingest {bar} {value}/{total} | new {new} unchanged {unchanged} updated {updated} failed {failed} | {rate}/s',
+        format:
+          'ingest {bar} {value}/{total} | new {new} unchanged {unchanged} updated {updated} failed {failed} | {rate}/s',
         hideCursor: true,
         clearOnComplete: true,
         fps: 5,
@@ -72,7 +73,9 @@ function progressReporter(stream: NodeJS.WriteStream): { update: (p: IngestProgr
     update: (p) => {
       if (Date.now() - last < 5000) return;
       last = Date.now();
-      stream.write(`ingest: ${p.done}/${p.total} done, new ${p.new}, unchanged ${p.unchanged}, updated ${p.updated}, failed ${p.failed}, ${rate(p)}/s\n`);
+      stream.write(
+        `ingest: ${p.done}/${p.total} done, new ${p.new}, unchanged ${p.unchanged}, updated ${p.updated}, failed ${p.failed}, ${rate(p)}/s\n`,
+      );
     },
     stop: () => undefined,
   };
@@ -93,7 +96,9 @@ function printSummary(s: IngestSummary, seconds: number, out: NodeJS.WriteStream
     for (const f of s.capped) out.write(`  ${f.source}: ${f.message} [${f.code}]\n`);
   }
   if (s.aborted) {
-    out.write(`stopped early: the store kept failing (${s.aborted.message} [${s.aborted.code}]); ${s.total - s.done} input(s) not tried, run again to finish\n`);
+    out.write(
+      `stopped early: the store kept failing (${s.aborted.message} [${s.aborted.code}]); ${s.total - s.done} input(s) not tried, run again to finish\n`,
+    );
   }
 }
 
@@ -105,27 +110,61 @@ export function registerIngest(cmd: Command, env: Environment): void {
     .option('--no-extract', 'store documents without extracting incidents')
     .option('--queue', 'store documents and queue their extraction for `rasid worker` (PostgreSQL)')
     .option('--timeout <ms>', 'time limit per URL, redirects included', positiveInt, DEFAULT_FETCH_OPTIONS.timeoutMs)
-    .option('--max-bytes <n>', 'size limit per file or page', positiveInt, Math.min(DEFAULT_MAX_BYTES, DEFAULT_FETCH_OPTIONS.maxBytes))
-    .option('--host-delay <ms>', 'pause between two requests to one host', positiveInt, DEFAULT_FETCH_OPTIONS.hostDelayMs)
+    .option(
+      '--max-bytes <n>',
+      'size limit per file or page',
+      positiveInt,
+      Math.min(DEFAULT_MAX_BYTES, DEFAULT_FETCH_OPTIONS.maxBytes),
+    )
+    .option(
+      '--host-delay <ms>',
+      'pause between two requests to one host',
+      positiveInt,
+      DEFAULT_FETCH_OPTIONS.hostDelayMs,
+    )
     .option('--max-redirects <n>', 'redirects followed per URL', positiveInt, DEFAULT_FETCH_OPTIONS.maxRedirects)
-    .option('--max-incidents <n>', 'incidents kept per document; the rest of a longer one is not extracted', positiveInt, DEFAULT_EXTRACT_LIMITS.maxIncidents)
-    .option('--extract-budget <seconds>', 'time allowed to read and extract one document', positiveInt, DEFAULT_EXTRACT_LIMITS.budgetMs / 1000)
-    .option('--job-expire <seconds>', 'with --queue: a job running longer is taken as lost and retried', positiveInt, DEFAULT_JOB_CONFIG.expireInSeconds)
+    .option(
+      '--max-incidents <n>',
+      'incidents kept per document; the rest of a longer one is not extracted',
+      positiveInt,
+      DEFAULT_EXTRACT_LIMITS.maxIncidents,
+    )
+    .option(
+      '--extract-budget <seconds>',
+      'time allowed to read and extract one document',
+      positiveInt,
+      DEFAULT_EXTRACT_LIMITS.budgetMs / 1000,
+    )
+    .option(
+      '--job-expire <seconds>',
+      'with --queue: a job running longer is taken as lost and retried',
+      positiveInt,
+      DEFAULT_JOB_CONFIG.expireInSeconds,
+    )
     .option('--queue-schema <name>', 'with --queue: PostgreSQL schema of the job queue', 'pgboss')
     .option('--max-pages <n>', 'page limit per PDF or scan', positiveInt, DEFAULT_MAX_PAGES)
-    .option('--telegram-channel <username>', 'public username of the channel in a Telegram export, for t.me links to its messages')
+    .option(
+      '--telegram-channel <username>',
+      'public username of the channel in a Telegram export, for t.me links to its messages',
+    )
     .option('--json', 'print the summary as JSON')
     .action(async (inputs: string[], flags: IngestFlags) => {
       const config = buildConfig(flags, env);
       const databaseUrl = config.databaseUrl;
-      if (flags.queue && !databaseUrl) throw new RasidError('usage.queue', '--queue needs PostgreSQL: set DATABASE_URL');
-      if (flags.queue && !flags.extract) throw new RasidError('usage.queue', '--queue and --no-extract contradict each other');
+      if (flags.queue && !databaseUrl)
+        throw new RasidError('usage.queue', '--queue needs PostgreSQL: set DATABASE_URL');
+      if (flags.queue && !flags.extract)
+        throw new RasidError('usage.queue', '--queue and --no-extract contradict each other');
       const store = await openStore(config.store);
       // GeoNames places imported into the store (`rasid gazetteer import`) join the built-in ones
       const gazetteer = flags.extract && !flags.queue ? await loadGazetteer(store) : null;
       const boss = flags.queue ? await openQueue({ databaseUrl: databaseUrl!, schema: flags.queueSchema }) : null;
       const processing: Processing = boss
-        ? { kind: 'enqueue', enqueue: (id) => enqueueExtraction(boss, id, { ...DEFAULT_JOB_CONFIG, expireInSeconds: Math.max(1, flags.jobExpire) }) }
+        ? {
+            kind: 'enqueue',
+            enqueue: (id) =>
+              enqueueExtraction(boss, id, { ...DEFAULT_JOB_CONFIG, expireInSeconds: Math.max(1, flags.jobExpire) }),
+          }
         : flags.extract
           ? { kind: 'extract', extract: (input) => extractDocument(input, { gazetteer: gazetteer ?? undefined }) }
           : { kind: 'none' };
@@ -141,9 +180,21 @@ export function registerIngest(cmd: Command, env: Environment): void {
       let summary: IngestSummary;
       let clusters: ClusterRun | null = null;
       try {
-        summary = await ingest(inputs, { store, fetcher, processing, published: publishedDate, concurrency: Math.max(1, flags.concurrency), maxBytes: flags.maxBytes, onProgress: progress.update, limits: { ...DEFAULT_EXTRACT_LIMITS, maxIncidents: flags.maxIncidents, budgetMs: flags.extractBudget * 1000 }, read: { maxPages: flags.maxPages }, telegramChannel: flags.telegramChannel });
+        summary = await ingest(inputs, {
+          store,
+          fetcher,
+          processing,
+          published: publishedDate,
+          concurrency: Math.max(1, flags.concurrency),
+          maxBytes: flags.maxBytes,
+          onProgress: progress.update,
+          limits: { ...DEFAULT_EXTRACT_LIMITS, maxIncidents: flags.maxIncidents, budgetMs: flags.extractBudget * 1000 },
+          read: { maxPages: flags.maxPages },
+          telegramChannel: flags.telegramChannel,
+        });
         // incidents extracted here may tell events other sources told: join them (workers leave it to `rasid cluster`)
-        if (processing.kind === 'extract' && summary.new + summary.updated > 0) clusters = await clusterIncidents(store);
+        if (processing.kind === 'extract' && summary.new + summary.updated > 0)
+          clusters = await clusterIncidents(store);
       } finally {
         progress.stop();
         await boss?.stop({ graceful: true, wait: true });

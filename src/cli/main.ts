@@ -17,7 +17,8 @@ const COMMANDS: CommandEntry[] = [
   {
     name: 'extract',
     args: [['<files...>']],
-    summary: 'extract incidents from documents (.txt, .md, .html, .pdf, scans, .docx, .odt, Telegram result.json, URLs, or - for stdin)',
+    summary:
+      'extract incidents from documents (.txt, .md, .html, .pdf, scans, .docx, .odt, Telegram result.json, URLs, or - for stdin)',
     load: async (cmd, env) => (await import('./extract.ts')).registerExtract(cmd, env),
   },
   {
@@ -33,7 +34,8 @@ const COMMANDS: CommandEntry[] = [
   },
   {
     name: 'cluster',
-    summary: 'group incidents that several sources report into clusters (run after ingest; rerunning changes only what changed)',
+    summary:
+      'group incidents that several sources report into clusters (run after ingest; rerunning changes only what changed)',
     load: async (cmd, env) => (await import('./cluster.ts')).registerCluster(cmd, env),
   },
   {
@@ -48,7 +50,12 @@ const COMMANDS: CommandEntry[] = [
   },
   {
     name: 'ingest',
-    args: [['<inputs...>', 'folders, files (.txt .md .html .json .jsonl, feeds, .pdf, scans, .docx .odt, Telegram result.json), page or feed URLs']],
+    args: [
+      [
+        '<inputs...>',
+        'folders, files (.txt .md .html .json .jsonl, feeds, .pdf, scans, .docx .odt, Telegram result.json), page or feed URLs',
+      ],
+    ],
     summary: 'store documents from folders, files, web pages and RSS/Atom feeds, and extract their incidents',
     load: async (cmd, env) => (await import('./ingest.ts')).registerIngest(cmd, env),
   },
@@ -69,7 +76,8 @@ const COMMANDS: CommandEntry[] = [
   },
   {
     name: 'enqueue',
-    summary: 'queue extraction of every stored document (latest versions) for `rasid worker`, e.g. after a lexicon update (DATABASE_URL)',
+    summary:
+      'queue extraction of every stored document (latest versions) for `rasid worker`, e.g. after a lexicon update (DATABASE_URL)',
     load: async (cmd, env) => (await import('./worker.ts')).registerEnqueue(cmd, env),
   },
 ];
@@ -105,6 +113,9 @@ main(process.argv, readEnvironment(process.env)).catch((err: unknown) => {
   }
   if (isRasidError(err)) process.stderr.write(`rasid: ${err.message} [${err.code}]\n`);
   // not one of ours: a bug or a driver's own error, told as such, with its exit status
-  else process.stderr.write(`rasid: internal error: ${err instanceof Error ? `${err.name}: ${err.message}` : String(err)}\n`);
+  else
+    process.stderr.write(
+      `rasid: internal error: ${err instanceof Error ? `${err.name}: ${err.message}` : String(err)}\n`,
+    );
   process.exit(exitStatus(err));
 });

@@ -29,7 +29,10 @@ export function registerServe(cmd: Command, env: Environment): void {
     .option('--host <host>', 'address to listen on', '127.0.0.1')
     .addOption(dbOption())
     .option('--public-read', 'let anonymous visitors read (never write)')
-    .option('--trust-proxy', 'behind a TLS-terminating reverse proxy: trust its X-Forwarded-Proto/-For (Secure cookies, client addresses)')
+    .option(
+      '--trust-proxy',
+      'behind a TLS-terminating reverse proxy: trust its X-Forwarded-Proto/-For (Secure cookies, client addresses)',
+    )
     .option('--tile-url <url>', 'online tile layer, e.g. https://tile.example.org/{z}/{x}/{y}.png')
     .option('--quiet', 'no request log')
     .action(async (o: ServeOptions) => {
@@ -45,7 +48,9 @@ export function registerServe(cmd: Command, env: Environment): void {
       if ((await store.listUsers()).length === 0) {
         const made = await addUser(store, 'admin', 'admin');
         const where = location.kind === 'sqlite' && location.db !== DEFAULT_DB_FILE ? ` --db ${location.db}` : '';
-        process.stdout.write(`first account: admin / ${made.password}  (change it with: rasid user passwd admin${where})\n`);
+        process.stdout.write(
+          `first account: admin / ${made.password}  (change it with: rasid user passwd admin${where})\n`,
+        );
       }
       const webRoot = existsSync(WEB_ROOT) ? WEB_ROOT : null;
       if (!webRoot) process.stderr.write('rasid serve: web app not built (npm run build:web); serving the API only\n');
@@ -53,8 +58,12 @@ export function registerServe(cmd: Command, env: Environment): void {
       const t0 = performance.now();
       store
         .warmMapIndex()
-        .then(() => process.stderr.write(`rasid serve: map index ready in ${((performance.now() - t0) / 1000).toFixed(1)} s\n`))
-        .catch((e: unknown) => process.stderr.write(`rasid serve: map index failed [${(e as { code?: string }).code ?? 'error'}]\n`));
+        .then(() =>
+          process.stderr.write(`rasid serve: map index ready in ${((performance.now() - t0) / 1000).toFixed(1)} s\n`),
+        )
+        .catch((e: unknown) =>
+          process.stderr.write(`rasid serve: map index failed [${(e as { code?: string }).code ?? 'error'}]\n`),
+        );
       const app = createApp({
         store,
         publicRead: Boolean(o.publicRead),

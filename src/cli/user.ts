@@ -1,7 +1,15 @@
 // `rasid user add|passwd|role|disable|enable|list|token|tokens|revoke`: accounts and API tokens for
 // the review server. Every change is audited (the CLI acts as no user: it runs on the server machine).
 import type { Command } from 'commander';
-import { addUser, changePassword, createApiToken, listApiTokens, revokeApiToken, setDisabled, setRole } from '../auth/users.ts';
+import {
+  addUser,
+  changePassword,
+  createApiToken,
+  listApiTokens,
+  revokeApiToken,
+  setDisabled,
+  setRole,
+} from '../auth/users.ts';
 import { RasidError } from '../errors.ts';
 import type { Role, Store } from '../store/types.ts';
 import { buildConfig, dbOption, type Environment, type StoreLocation } from '../config.ts';
@@ -68,7 +76,8 @@ export function registerUser(user: Command, env: Environment): void {
     .argument('<role>', 'viewer, editor or admin')
     .addOption(dbOption())
     .action(async (name: string, role: string, o: { db: string }) => {
-      if (!ROLES.includes(role as Role)) throw new RasidError('user.bad-role', `role must be viewer, editor or admin, found "${role}"`);
+      if (!ROLES.includes(role as Role))
+        throw new RasidError('user.bad-role', `role must be viewer, editor or admin, found "${role}"`);
       const u = await withStore(at(o), (s) => setRole(s, name, role as Role));
       process.stdout.write(`user ${u.name} is now ${u.role}\n`);
     });
@@ -79,7 +88,11 @@ export function registerUser(user: Command, env: Environment): void {
   ] as const) {
     user
       .command(cmd)
-      .description(disabled ? 'disable an account: no sign-in, its sessions end, its tokens stop working' : 'enable a disabled account again')
+      .description(
+        disabled
+          ? 'disable an account: no sign-in, its sessions end, its tokens stop working'
+          : 'enable a disabled account again',
+      )
       .argument('<name>')
       .addOption(dbOption())
       .action(async (name: string, o: { db: string }) => {
@@ -95,7 +108,8 @@ export function registerUser(user: Command, env: Environment): void {
     .addOption(dbOption())
     .action(async (name: string | undefined, o: { db: string }) => {
       const tokens = await withStore(at(o), (s) => listApiTokens(s, name));
-      for (const t of tokens) process.stdout.write(`${t.id}\t${t.user}\t${t.name}\t${t.createdAt}\t${t.lastUsedAt ?? '-'}\n`);
+      for (const t of tokens)
+        process.stdout.write(`${t.id}\t${t.user}\t${t.name}\t${t.createdAt}\t${t.lastUsedAt ?? '-'}\n`);
     });
 
   user

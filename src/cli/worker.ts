@@ -25,7 +25,8 @@ export function registerWorker(cmd: Command, env: Environment): void {
     .option('--queue-schema <name>', 'PostgreSQL schema of the job queue', 'pgboss')
     .action(async (flags: { concurrency: number; poll: number; maintenance: number; queueSchema: string }) => {
       const databaseUrl = requireDatabaseUrl(env);
-      if (!(flags.poll >= 0.1)) throw new RasidError('usage.poll', `--poll must be at least 0.1 seconds, found ${flags.poll}`);
+      if (!(flags.poll >= 0.1))
+        throw new RasidError('usage.poll', `--poll must be at least 0.1 seconds, found ${flags.poll}`);
       const store = await openStore({ databaseUrl });
       // the places `rasid gazetteer import` put into the shared store, read once as the worker starts
       const gazetteer = await loadGazetteer(store);
@@ -66,7 +67,12 @@ export function registerWorker(cmd: Command, env: Environment): void {
 
 export function registerEnqueue(cmd: Command, env: Environment): void {
   cmd
-    .option('--job-expire <seconds>', 'a job running longer is taken as lost and retried', positiveInt, DEFAULT_JOB_CONFIG.expireInSeconds)
+    .option(
+      '--job-expire <seconds>',
+      'a job running longer is taken as lost and retried',
+      positiveInt,
+      DEFAULT_JOB_CONFIG.expireInSeconds,
+    )
     .option('--queue-schema <name>', 'PostgreSQL schema of the job queue', 'pgboss')
     .action(async (flags: { jobExpire: number; queueSchema: string }) => {
       const databaseUrl = requireDatabaseUrl(env);

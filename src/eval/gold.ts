@@ -25,7 +25,8 @@ export function readGoldDir(dir: string): GoldCase[] {
     } catch (e) {
       throw new RasidError('input.json', `${join(dir, f)}: not valid JSON (${(e as Error).message})`);
     }
-    if (!Array.isArray(gold.incidents)) throw new RasidError('input.gold', `${join(dir, f)}: expected "incidents": [...]`);
+    if (!Array.isArray(gold.incidents))
+      throw new RasidError('input.gold', `${join(dir, f)}: expected "incidents": [...]`);
     const lang = gold.lang ?? (/\.en$/.test(name) ? 'en' : 'ar');
     out.push({ name, text: readFileSync(txt, 'utf8'), gold, lang });
   }

@@ -8,22 +8,46 @@ const text = 'أعدم التنظيم رجلين في الميادين. وقصف
 function inc(type: Incident['type'], evidence: string, extra: Partial<Incident> = {}): Incident {
   const i = text.indexOf(evidence);
   return {
-    id: `${type}-${i}`, type, acled: null, violations: [], actors: [], locations: [], time: null, counts: {},
-    methods: [], accusations: [], attribution: null, evidence: [{ span: [i, i + evidence.length] }],
-    summary_en: '', confidence: 0.5, ...extra,
+    id: `${type}-${i}`,
+    type,
+    acled: null,
+    violations: [],
+    actors: [],
+    locations: [],
+    time: null,
+    counts: {},
+    methods: [],
+    accusations: [],
+    attribution: null,
+    evidence: [{ span: [i, i + evidence.length] }],
+    summary_en: '',
+    confidence: 0.5,
+    ...extra,
   };
 }
 
 function doc(incidents: Incident[]): Extraction {
-  return { document: { id: 'd', lang: 'ar', title: null, url: null, published: null, text, alternates: [] }, incidents };
+  return {
+    document: { id: 'd', lang: 'ar', title: null, url: null, published: null, text, alternates: [] },
+    incidents,
+  };
 }
 
 const gold = {
   doc: 'd.txt',
   published: '2015-05-01',
   incidents: [
-    { type: 'execution', evidence: 'أعدم التنظيم رجلين في الميادين', actors: { perpetrator: ['isis'] }, counts: { killed: { value: 2 } } },
-    { type: 'air_strike', evidence: 'قصفت الطائرات بلدة العشارة', locations: [{ lat: 34.92, lon: 40.55, precision: 1 }] },
+    {
+      type: 'execution',
+      evidence: 'أعدم التنظيم رجلين في الميادين',
+      actors: { perpetrator: ['isis'] },
+      counts: { killed: { value: 2 } },
+    },
+    {
+      type: 'air_strike',
+      evidence: 'قصفت الطائرات بلدة العشارة',
+      locations: [{ lat: 34.92, lon: 40.55, precision: 1 }],
+    },
   ],
 };
 
@@ -33,7 +57,9 @@ test('a perfect prediction scores 1 everywhere it is scored', () => {
       actors: [{ role: 'perpetrator', id: 'isis', name: 'Islamic State', span: null }],
       counts: { killed: { value: 2, min: 2, max: 2, approximate: false, text: 'رجلين', span: null } },
     }),
-    inc('air_strike', 'قصفت الطائرات', { locations: [{ name: 'Ashara', lat: 34.93, lon: 40.56, precision: 1, span: null }] }),
+    inc('air_strike', 'قصفت الطائرات', {
+      locations: [{ name: 'Ashara', lat: 34.93, lon: 40.56, precision: 1, span: null }],
+    }),
   ]);
   const { scores } = score([{ name: 'd', lang: 'ar', text, gold, prediction: preds }]);
   assert.deepEqual(scores.detection_prf, [1, 1, 1]);

@@ -57,13 +57,34 @@ export interface PerDoc {
 }
 
 const ACLED_GROUP: Record<string, string> = {
-  armed_clash: 'Battles', government_regains_territory: 'Battles', non_state_overtakes_territory: 'Battles',
-  air_strike: 'ER', shelling: 'ER', explosive_device: 'ER', suicide_bomb: 'ER', chemical_weapon: 'ER', grenade: 'ER',
-  attack: 'VAC', execution: 'VAC', abduction: 'VAC', sexual_violence: 'VAC',
-  peaceful_protest: 'Protests', protest_with_intervention: 'Protests', excessive_force_against_protesters: 'Protests',
-  violent_demonstration: 'Riots', mob_violence: 'Riots',
-  arrests: 'SD', looting: 'SD', agreement: 'SD', group_change: 'SD', headquarters_established: 'SD',
-  non_violent_transfer: 'SD', disrupted_weapons_use: 'SD', forced_recruitment: 'SD', forced_labour: 'SD', coercion: 'SD',
+  armed_clash: 'Battles',
+  government_regains_territory: 'Battles',
+  non_state_overtakes_territory: 'Battles',
+  air_strike: 'ER',
+  shelling: 'ER',
+  explosive_device: 'ER',
+  suicide_bomb: 'ER',
+  chemical_weapon: 'ER',
+  grenade: 'ER',
+  attack: 'VAC',
+  execution: 'VAC',
+  abduction: 'VAC',
+  sexual_violence: 'VAC',
+  peaceful_protest: 'Protests',
+  protest_with_intervention: 'Protests',
+  excessive_force_against_protesters: 'Protests',
+  violent_demonstration: 'Riots',
+  mob_violence: 'Riots',
+  arrests: 'SD',
+  looting: 'SD',
+  agreement: 'SD',
+  group_change: 'SD',
+  headquarters_established: 'SD',
+  non_violent_transfer: 'SD',
+  disrupted_weapons_use: 'SD',
+  forced_recruitment: 'SD',
+  forced_labour: 'SD',
+  coercion: 'SD',
   displacement: 'none',
 };
 
@@ -74,7 +95,9 @@ class Tally {
   add(pred: Iterable<string>, gold: Iterable<string>): void {
     const p = new Set(pred);
     const g = new Set(gold);
-    for (const x of p) if (g.has(x)) this.tp++; else this.fp++;
+    for (const x of p)
+      if (g.has(x)) this.tp++;
+      else this.fp++;
     for (const x of g) if (!p.has(x)) this.fn++;
   }
   prf(): PRF {
@@ -110,7 +133,9 @@ function overlap(a: [number, number], b: [number, number]): number {
 }
 
 function spansOf(inc: Incident): Array<[number, number]> {
-  return (inc.evidence ?? []).map((e) => e.span).filter((s): s is [number, number] => Array.isArray(s) && s.length === 2);
+  return (inc.evidence ?? [])
+    .map((e) => e.span)
+    .filter((s): s is [number, number] => Array.isArray(s) && s.length === 2);
 }
 
 const FIELD_KEYS = ['actors', 'locations', 'counts', 'methods', 'accusations', 'violations'] as const;
@@ -118,7 +143,10 @@ const FIELD_KEYS = ['actors', 'locations', 'counts', 'methods', 'accusations', '
 export function score(docs: ScoredDocument[]): { scores: Scores; perDoc: PerDoc[] } {
   const det = new Tally();
   const detLenient = new Tally();
-  const fields = Object.fromEntries(FIELD_KEYS.map((k) => [k, new Tally()])) as Record<(typeof FIELD_KEYS)[number], Tally>;
+  const fields = Object.fromEntries(FIELD_KEYS.map((k) => [k, new Tally()])) as Record<
+    (typeof FIELD_KEYS)[number],
+    Tally
+  >;
   let badSpans = 0;
   let totalSpans = 0;
   let timeHave = 0;
@@ -213,10 +241,21 @@ export function score(docs: ScoredDocument[]): { scores: Scores; perDoc: PerDoc[
         const pc = Object.entries(p.counts ?? {})
           .filter(([, v]) => v && typeof v === 'object')
           .map(([k, v]) => `${k}\u0000${v!.value}`);
-        fields.counts.add(pc, Object.entries(g.counts).map(([k, v]) => `${k}\u0000${v.value}`));
+        fields.counts.add(
+          pc,
+          Object.entries(g.counts).map(([k, v]) => `${k}\u0000${v.value}`),
+        );
       }
-      if (g.methods) fields.methods.add((p.methods ?? []).map((x) => x.id), g.methods);
-      if (g.accusations) fields.accusations.add((p.accusations ?? []).map((x) => x.id), g.accusations);
+      if (g.methods)
+        fields.methods.add(
+          (p.methods ?? []).map((x) => x.id),
+          g.methods,
+        );
+      if (g.accusations)
+        fields.accusations.add(
+          (p.accusations ?? []).map((x) => x.id),
+          g.accusations,
+        );
       if (g.violations) fields.violations.add(p.violations ?? [], g.violations);
     }
   }

@@ -8,10 +8,37 @@ import { acledNotes } from './acled-notes.ts';
 import { actorsByRole, eventDate, primaryLocation, round6, type ExportIncident } from './fields.ts';
 
 export const ACLED_COLUMNS = [
-  'event_id_cnty', 'event_date', 'year', 'time_precision', 'disorder_type', 'event_type', 'sub_event_type',
-  'actor1', 'assoc_actor_1', 'inter1', 'actor2', 'assoc_actor_2', 'inter2', 'interaction', 'civilian_targeting',
-  'iso', 'region', 'country', 'admin1', 'admin2', 'admin3', 'location', 'latitude', 'longitude', 'geo_precision',
-  'source', 'source_scale', 'notes', 'fatalities', 'tags', 'timestamp',
+  'event_id_cnty',
+  'event_date',
+  'year',
+  'time_precision',
+  'disorder_type',
+  'event_type',
+  'sub_event_type',
+  'actor1',
+  'assoc_actor_1',
+  'inter1',
+  'actor2',
+  'assoc_actor_2',
+  'inter2',
+  'interaction',
+  'civilian_targeting',
+  'iso',
+  'region',
+  'country',
+  'admin1',
+  'admin2',
+  'admin3',
+  'location',
+  'latitude',
+  'longitude',
+  'geo_precision',
+  'source',
+  'source_scale',
+  'notes',
+  'fatalities',
+  'tags',
+  'timestamp',
 ] as const;
 export type AcledColumn = (typeof ACLED_COLUMNS)[number];
 export type AcledRow = Record<AcledColumn, string | number>;
@@ -83,7 +110,10 @@ export function toAcledRow(inc: ExportIncident, ctx: AcledRowContext = {}): Acle
   const cc = country?.iso2 ?? loc?.country ?? null;
   const first = acledActor1Id(inc);
   const unnamed = first?.unnamed ?? false;
-  const side1 = sideOf(unnamed && first ? [{ role: 'perpetrator', id: first.id, name: '', span: null }] : actorsByRole(inc, 'perpetrator'), cc);
+  const side1 = sideOf(
+    unnamed && first ? [{ role: 'perpetrator', id: first.id, name: '', span: null }] : actorsByRole(inc, 'perpetrator'),
+    cc,
+  );
   const side2 = sideOf(actorsByRole(inc, 'victim', 'target'), cc);
   const acled = inc.acled ?? ACLED_EVENT[inc.type];
   const date = eventDate(inc);

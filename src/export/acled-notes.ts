@@ -5,7 +5,20 @@ import type { CountKey, Incident, IncidentType } from '../schema.ts';
 import { shortName } from '../acled-coding/actors.ts';
 import { actorsByRole, primaryLocation } from './fields.ts';
 
-const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+const MONTHS = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
 
 function longDate(iso: string): string {
   const [y, m, d] = iso.slice(0, 10).split('-').map(Number);
@@ -26,27 +39,57 @@ export function datePhrase(time: Incident['time']): string | null {
 
 // Manners of killing read "by shooting"; weapons read "using a car bomb".
 const METHOD_WORDS: Record<string, [string, 'by' | 'using']> = {
-  shooting: ['shooting', 'by'], beheading: ['beheading', 'by'], stoning: ['stoning', 'by'],
-  throwing_from_height: ['throwing from a height', 'by'], hanging: ['hanging', 'by'], crucifixion: ['crucifixion', 'by'],
-  burning: ['burning', 'by'], torture: ['torture', 'by'], drowning: ['drowning', 'by'], air_strike: ['airstrikes', 'using'],
-  barrel_bomb: ['barrel bombs', 'using'], shelling: ['artillery', 'using'], rocket: ['rockets', 'using'],
-  missile: ['missiles', 'using'], ied: ['an IED', 'using'], car_bomb: ['a car bomb', 'using'], landmine: ['a landmine', 'using'],
-  sniper: ['sniper fire', 'using'], suicide_attack: ['a suicide attack', 'by'], chemical: ['chemical weapons', 'using'],
+  shooting: ['shooting', 'by'],
+  beheading: ['beheading', 'by'],
+  stoning: ['stoning', 'by'],
+  throwing_from_height: ['throwing from a height', 'by'],
+  hanging: ['hanging', 'by'],
+  crucifixion: ['crucifixion', 'by'],
+  burning: ['burning', 'by'],
+  torture: ['torture', 'by'],
+  drowning: ['drowning', 'by'],
+  air_strike: ['airstrikes', 'using'],
+  barrel_bomb: ['barrel bombs', 'using'],
+  shelling: ['artillery', 'using'],
+  rocket: ['rockets', 'using'],
+  missile: ['missiles', 'using'],
+  ied: ['an IED', 'using'],
+  car_bomb: ['a car bomb', 'using'],
+  landmine: ['a landmine', 'using'],
+  sniper: ['sniper fire', 'using'],
+  suicide_attack: ['a suicide attack', 'by'],
+  chemical: ['chemical weapons', 'using'],
   knife: ['a knife', 'using'],
 };
 
 const ACCUSATION_WORDS: Record<string, string> = {
-  collaboration_with_west: 'collaborating with the West', collaboration_with_government: 'collaborating with the regime',
-  collaboration_with_coalition: 'collaborating with the coalition', espionage: 'spying', fighting_isis: 'fighting IS',
-  apostasy: 'apostasy', sorcery: 'sorcery', adultery: 'adultery', homosexuality: 'homosexuality',
-  blasphemy: 'blasphemy', theft: 'theft', smuggling: 'smuggling', desertion: 'desertion', drug_use: 'drug use',
+  collaboration_with_west: 'collaborating with the West',
+  collaboration_with_government: 'collaborating with the regime',
+  collaboration_with_coalition: 'collaborating with the coalition',
+  espionage: 'spying',
+  fighting_isis: 'fighting IS',
+  apostasy: 'apostasy',
+  sorcery: 'sorcery',
+  adultery: 'adultery',
+  homosexuality: 'homosexuality',
+  blasphemy: 'blasphemy',
+  theft: 'theft',
+  smuggling: 'smuggling',
+  desertion: 'desertion',
+  drug_use: 'drug use',
   murder: 'murder',
 };
 
 /** The count that a type's object phrase states ("executed 19 civilians"). */
 const OBJECT_COUNT: Partial<Record<IncidentType, CountKey>> = {
-  execution: 'killed', attack: 'killed', abduction: 'abducted', arrests: 'arrested',
-  forced_recruitment: 'affected', forced_labour: 'affected', coercion: 'affected', displacement: 'displaced',
+  execution: 'killed',
+  attack: 'killed',
+  abduction: 'abducted',
+  arrests: 'arrested',
+  forced_recruitment: 'affected',
+  forced_labour: 'affected',
+  coercion: 'affected',
+  displacement: 'displaced',
   sexual_violence: 'affected',
 };
 
@@ -111,8 +154,9 @@ function placePhrase(inc: Incident): string {
   const name = loc.name && /[A-Za-z]/.test(loc.name) ? loc.name : null;
   // «Deir ez-Zor in Deir-ez-Zor»: the same name spelled twice says nothing
   const key = (x: string) => x.toLowerCase().replace(/[^a-z]/g, '');
-  const admin1 = loc.admin1 && /[A-Za-z]/.test(loc.admin1) && (!name || key(loc.admin1) !== key(name)) ? loc.admin1 : null;
-  if (loc.precision === 3 || !name) return admin1 ?? name ? ` in ${admin1 ?? name}` : '';
+  const admin1 =
+    loc.admin1 && /[A-Za-z]/.test(loc.admin1) && (!name || key(loc.admin1) !== key(name)) ? loc.admin1 : null;
+  if (loc.precision === 3 || !name) return (admin1 ?? name) ? ` in ${admin1 ?? name}` : '';
   const prep = loc.precision === 2 ? 'near' : 'in';
   return ` ${prep} ${name}${admin1 ? ` in ${admin1}` : ''}`;
 }
@@ -124,7 +168,11 @@ function capitalise(s: string): string {
 export function acledNotes(inc: Incident): string {
   const perps = actorsByRole(inc, 'perpetrator').map((a) => englishName(a.id, a.name));
   const others = actorsByRole(inc, 'victim', 'target').map((a) => englishName(a.id, a.name));
-  const subject = perps.length ? listPhrase([...new Set(perps)]) : inc.type === 'air_strike' ? 'unidentified warplanes' : UNKNOWN;
+  const subject = perps.length
+    ? listPhrase([...new Set(perps)])
+    : inc.type === 'air_strike'
+      ? 'unidentified warplanes'
+      : UNKNOWN;
   const objectKey = OBJECT_COUNT[inc.type];
   const objectCount = objectKey ? inc.counts[objectKey] : undefined;
   let object: string | null = others.length ? listPhrase([...new Set(others)]) : null;
@@ -147,8 +195,14 @@ export function acledNotes(inc: Incident): string {
   const injured = inc.counts.injured;
   const killedStated = objectKey === 'killed' && !!killed;
   const parts: string[] = [];
-  if (killed && killed.value > 0 && !killedStated) parts.push(`${number(killed.value, killed.approximate)} ${killed.value === 1 ? 'person was' : 'people were'} killed`);
-  if (injured && injured.value > 0) parts.push(`${number(injured.value, injured.approximate)} ${injured.value === 1 ? 'person was' : 'people were'} injured`);
+  if (killed && killed.value > 0 && !killedStated)
+    parts.push(
+      `${number(killed.value, killed.approximate)} ${killed.value === 1 ? 'person was' : 'people were'} killed`,
+    );
+  if (injured && injured.value > 0)
+    parts.push(
+      `${number(injured.value, injured.approximate)} ${injured.value === 1 ? 'person was' : 'people were'} injured`,
+    );
   if (parts.length) sentences.push(`${capitalise(parts.join(' and '))}.`);
   // an execution kills even when the source gives no figure: «neither fatalities…» would contradict it
   else if (!killedStated && inc.type !== 'execution' && inc.acled && VIOLENT_EVENT_TYPES.has(inc.acled.event_type)) {

@@ -33,10 +33,37 @@ test('ACLED CSV: header is ACLED public columns in ACLED order, one full row per
   const text = await exportText('acled', syntheticIncidents(60));
   const rows = parse(text) as string[][];
   assert.deepEqual(rows[0], [
-    'event_id_cnty', 'event_date', 'year', 'time_precision', 'disorder_type', 'event_type', 'sub_event_type',
-    'actor1', 'assoc_actor_1', 'inter1', 'actor2', 'assoc_actor_2', 'inter2', 'interaction', 'civilian_targeting',
-    'iso', 'region', 'country', 'admin1', 'admin2', 'admin3', 'location', 'latitude', 'longitude', 'geo_precision',
-    'source', 'source_scale', 'notes', 'fatalities', 'tags', 'timestamp',
+    'event_id_cnty',
+    'event_date',
+    'year',
+    'time_precision',
+    'disorder_type',
+    'event_type',
+    'sub_event_type',
+    'actor1',
+    'assoc_actor_1',
+    'inter1',
+    'actor2',
+    'assoc_actor_2',
+    'inter2',
+    'interaction',
+    'civilian_targeting',
+    'iso',
+    'region',
+    'country',
+    'admin1',
+    'admin2',
+    'admin3',
+    'location',
+    'latitude',
+    'longitude',
+    'geo_precision',
+    'source',
+    'source_scale',
+    'notes',
+    'fatalities',
+    'tags',
+    'timestamp',
   ]);
   assert.equal(rows.length, 61);
   for (const r of rows.slice(1)) assert.equal(r.length, ACLED_COLUMNS.length);
@@ -59,13 +86,24 @@ test('ACLED actors are country-aware: a state is inter 1 at home and 8 abroad', 
     actors: [{ role: 'perpetrator', id, name: id, span: null }],
     locations: [{ ...base.locations[0], country }],
   });
-  const rows = parse(await exportText('acled', [at('TR', 'turkey'), at('SY', 'turkey'), at('IQ', 'isis'), at('IQ', 'iraqi_security_forces')]), { columns: true }) as Record<string, string>[];
-  assert.deepEqual(rows.map((r) => [r.actor1, r.inter1, r.interaction]), [
-    ['Military Forces of Turkey (2016-)', '1', '10'],
-    ['Military Forces of Turkey (2016-)', '8', '80'],
-    ['Islamic State (Iraq)', '2', '20'],
-    ['Military Forces of Iraq (2018-)', '1', '10'],
-  ]);
+  const rows = parse(
+    await exportText('acled', [
+      at('TR', 'turkey'),
+      at('SY', 'turkey'),
+      at('IQ', 'isis'),
+      at('IQ', 'iraqi_security_forces'),
+    ]),
+    { columns: true },
+  ) as Record<string, string>[];
+  assert.deepEqual(
+    rows.map((r) => [r.actor1, r.inter1, r.interaction]),
+    [
+      ['Military Forces of Turkey (2016-)', '1', '10'],
+      ['Military Forces of Turkey (2016-)', '8', '80'],
+      ['Islamic State (Iraq)', '2', '20'],
+      ['Military Forces of Iraq (2018-)', '1', '10'],
+    ],
+  );
 });
 
 test('ACLED needs an actor1: an unnamed perpetrator is coded as ACLED codes it, and tagged as filled in', async () => {
@@ -76,13 +114,23 @@ test('ACLED needs an actor1: an unnamed perpetrator is coded as ACLED codes it, 
     acled: ACLED_EVENT[type],
     actors: [{ role: 'victim', id: 'civilians', name: 'civilians', span: null }],
   });
-  const protest: ExportIncident = { ...base, type: 'peaceful_protest', acled: ACLED_EVENT.peaceful_protest, actors: [] };
-  const rows = parse(await exportText('acled', [victimsOnly('air_strike'), victimsOnly('attack'), protest]), { columns: true }) as Record<string, string>[];
-  assert.deepEqual(rows.map((r) => [r.actor1, r.inter1, r.interaction]), [
-    ['Unidentified Military Forces', '8', '78'],
-    ['Unidentified Armed Group (Syria)', '3', '37'],
-    ['Protesters (Syria)', '6', '60'],
-  ]);
+  const protest: ExportIncident = {
+    ...base,
+    type: 'peaceful_protest',
+    acled: ACLED_EVENT.peaceful_protest,
+    actors: [],
+  };
+  const rows = parse(await exportText('acled', [victimsOnly('air_strike'), victimsOnly('attack'), protest]), {
+    columns: true,
+  }) as Record<string, string>[];
+  assert.deepEqual(
+    rows.map((r) => [r.actor1, r.inter1, r.interaction]),
+    [
+      ['Unidentified Military Forces', '8', '78'],
+      ['Unidentified Armed Group (Syria)', '3', '37'],
+      ['Protesters (Syria)', '6', '60'],
+    ],
+  );
   assert.ok(rows.every((r) => r.tags.includes('rasid_actor1=unnamed')));
   assert.match(rows[0].notes, /unidentified warplanes carried out airstrikes against civilians/);
 });
@@ -110,7 +158,17 @@ function execution(over: Partial<IncidentT> = {}): IncidentT {
       { role: 'perpetrator', id: 'isis', name: 'Islamic State', span: null },
       { role: 'victim', id: 'civilians', name: 'Civilians', span: null },
     ],
-    locations: [{ name: 'al-Omar oil field', admin1: 'Deir ez-Zor', lat: 35.06, lon: 40.53, country: 'SY', precision: 2, span: null }],
+    locations: [
+      {
+        name: 'al-Omar oil field',
+        admin1: 'Deir ez-Zor',
+        lat: 35.06,
+        lon: 40.53,
+        country: 'SY',
+        precision: 2,
+        span: null,
+      },
+    ],
     time: { start: '2014-07-03', end: '2014-07-03', precision: 1, text: null, span: null },
     counts: { killed: { value: 19, min: 19, max: 19, approximate: false, text: '19', span: null } },
     methods: [{ id: 'shooting', span: null }],
@@ -137,12 +195,29 @@ test('notes read like ACLED notes and come only from the fields', () => {
     accusations: [],
     locations: [{ name: 'Nayrab', admin1: 'Idleb', lat: 35.87, lon: 36.72, country: 'SY', precision: 1, span: null }],
   });
-  assert.equal(acledNotes(shelling), 'On 3 July 2014, regime forces shelled targets in Nayrab in Idleb. Neither fatalities nor injuries were reported.');
-  const noDate = execution({ time: null, counts: { injured: { value: 3, min: 3, max: 3, approximate: false, text: '3', span: null } } });
+  assert.equal(
+    acledNotes(shelling),
+    'On 3 July 2014, regime forces shelled targets in Nayrab in Idleb. Neither fatalities nor injuries were reported.',
+  );
+  const noDate = execution({
+    time: null,
+    counts: { injured: { value: 3, min: 3, max: 3, approximate: false, text: '3', span: null } },
+  });
   assert.match(acledNotes(noDate), /^IS executed civilians near al-Omar oil field .*\. 3 people were injured\.$/);
-  assert.equal(datePhrase({ start: '2015-05-01', end: '2015-09-01', precision: 3, text: null, span: null }), 'Between 1 May 2015 and 1 September 2015');
-  assert.equal(datePhrase({ start: '2015-05-01', end: '2015-05-31', precision: 3, text: null, span: null }), 'In May 2015');
-  const city = execution({ counts: {}, methods: [], accusations: [], locations: [{ name: 'Deir ez-Zor', admin1: 'Deir-ez-Zor', lat: 35.33, lon: 40.14, precision: 1, span: null }] });
+  assert.equal(
+    datePhrase({ start: '2015-05-01', end: '2015-09-01', precision: 3, text: null, span: null }),
+    'Between 1 May 2015 and 1 September 2015',
+  );
+  assert.equal(
+    datePhrase({ start: '2015-05-01', end: '2015-05-31', precision: 3, text: null, span: null }),
+    'In May 2015',
+  );
+  const city = execution({
+    counts: {},
+    methods: [],
+    accusations: [],
+    locations: [{ name: 'Deir ez-Zor', admin1: 'Deir-ez-Zor', lat: 35.33, lon: 40.14, precision: 1, span: null }],
+  });
   assert.equal(acledNotes(city), 'On 3 July 2014, IS executed civilians in Deir ez-Zor.');
   // Arabic place names never leak into English notes
   const arabicPlace = execution({ locations: [{ name: 'الميادين', lat: null, lon: null, precision: 1, span: null }] });
@@ -183,9 +258,23 @@ test('GeoJSON: a FeatureCollection, lon-lat order, every feature has an id, unlo
 
 test('HXL: a header row, then a hashtag row that passes the HXL syntax check, then the data', async () => {
   const rows = parse(await exportText('hxl', syntheticIncidents(10))) as string[][];
-  assert.deepEqual(rows[0], HXL_COLUMNS.map(([n]) => n));
+  assert.deepEqual(
+    rows[0],
+    HXL_COLUMNS.map(([n]) => n),
+  );
   for (const tag of rows[1]) assert.match(tag, HXL_TAG, tag);
-  for (const want of ['#event+id', '#date+occurred', '#adm1+name', '#adm2+name', '#loc+name', '#geo+lat', '#geo+lon', '#affected+killed', '#affected+injured', '#org+perpetrator']) {
+  for (const want of [
+    '#event+id',
+    '#date+occurred',
+    '#adm1+name',
+    '#adm2+name',
+    '#loc+name',
+    '#geo+lat',
+    '#geo+lon',
+    '#affected+killed',
+    '#affected+injured',
+    '#org+perpetrator',
+  ]) {
     assert.ok(rows[1].includes(want), want);
   }
   assert.equal(rows.length, 12);
@@ -196,7 +285,8 @@ test('HXL: a header row, then a hashtag row that passes the HXL syntax check, th
 });
 
 test('HXL syntax check rejects malformed tags (the check itself can fail)', () => {
-  for (const bad of ['event+id', '#Event+id', '#event+', '#event id', '#1event', '#event+id+']) assert.doesNotMatch(bad, HXL_TAG);
+  for (const bad of ['event+id', '#Event+id', '#event+', '#event id', '#1event', '#event+id+'])
+    assert.doesNotMatch(bad, HXL_TAG);
 });
 
 test('JSON Lines: one valid contract incident per line, analyst originals left out', async () => {
@@ -213,14 +303,21 @@ test('incidents imported from ACLED stay out of exports unless asked for', async
   const ours = syntheticIncident(1);
   const theirs = { ...syntheticIncident(2), rules: ['acled.import'] };
   const ids = async (reference?: 'exclude' | 'include' | 'only') =>
-    (await exportText('jsonl', [ours, theirs], reference ? { reference } : {})).trimEnd().split('\n').filter(Boolean).map((l) => JSON.parse(l).id);
+    (await exportText('jsonl', [ours, theirs], reference ? { reference } : {}))
+      .trimEnd()
+      .split('\n')
+      .filter(Boolean)
+      .map((l) => JSON.parse(l).id);
   assert.deepEqual(await ids(), ['syn-1']);
   assert.deepEqual(await ids('include'), ['syn-1', 'syn-2']);
   assert.deepEqual(await ids('only'), ['syn-2']);
 });
 
 test('an unknown format is refused with a code', async () => {
-  await assert.rejects(writeExport('xml' as ExportFormat, [], new Collect()), (e: unknown) => e instanceof ExportError && e.code === 'export.format');
+  await assert.rejects(
+    writeExport('xml' as ExportFormat, [], new Collect()),
+    (e: unknown) => e instanceof ExportError && e.code === 'export.format',
+  );
 });
 
 test('streaming: the source is read only as fast as a slow writer drains it', async () => {
@@ -259,7 +356,9 @@ test('CSV exports neutralise spreadsheet formulas in text cells (= + - @ tab CR)
   const base = syntheticIncident(0);
   const incs: ExportIncident[] = hostile.map((h, i) => ({ ...base, id: `f${i}`, summary_en: h }));
   const acled = parse(
-    await exportText('acled', incs, { provenance: (inc: ExportIncident) => ({ source: hostile[Number(inc.id.slice(1))] }) }),
+    await exportText('acled', incs, {
+      provenance: (inc: ExportIncident) => ({ source: hostile[Number(inc.id.slice(1))] }),
+    }),
     { columns: true },
   ) as Record<string, string>[];
   const hxl = parse(await exportText('hxl', incs)) as string[][];
@@ -270,7 +369,10 @@ test('CSV exports neutralise spreadsheet formulas in text cells (= + - @ tab CR)
   });
   assert.equal(acled[0].longitude, '40.4517');
   const west = { ...base, locations: [{ ...base.locations[0], lon: -3.7038 }] };
-  assert.equal((parse(await exportText('acled', [west]), { columns: true }) as Record<string, string>[])[0].longitude, '-3.7038');
+  assert.equal(
+    (parse(await exportText('acled', [west]), { columns: true }) as Record<string, string>[])[0].longitude,
+    '-3.7038',
+  );
   // a harmless text is left as it is
   assert.equal(hxl[2 + 0][HXL_COLUMNS.findIndex(([n]) => n === 'type')], base.type);
 });

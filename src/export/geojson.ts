@@ -3,7 +3,15 @@
 // §3.2 allows it) so a GeoJSON export never silently holds fewer incidents than the other formats;
 // `unlocated: 'skip'` drops them instead for tools that refuse null geometry.
 import { ACLED_EVENT } from '../schema.ts';
-import { actorsByRole, countValue, isoDay, locatedPlace, primaryLocation, round6, type ExportIncident } from './fields.ts';
+import {
+  actorsByRole,
+  countValue,
+  isoDay,
+  locatedPlace,
+  primaryLocation,
+  round6,
+  type ExportIncident,
+} from './fields.ts';
 
 export interface GeoJsonOptions {
   unlocated?: 'null' | 'skip';
@@ -67,7 +75,10 @@ export function toFeature(inc: ExportIncident): Feature {
 }
 
 /** The text of each feature, comma-separated, between the collection's head and tail. */
-export async function* geojsonChunks(incidents: AsyncIterable<ExportIncident>, opts: GeoJsonOptions = {}): AsyncGenerator<string> {
+export async function* geojsonChunks(
+  incidents: AsyncIterable<ExportIncident>,
+  opts: GeoJsonOptions = {},
+): AsyncGenerator<string> {
   yield FEATURE_COLLECTION_HEAD;
   let first = true;
   for await (const inc of incidents) {

@@ -109,14 +109,20 @@ export async function writeExport(
   out: Writable,
   opts: ExportOptions = {},
 ): Promise<ExportResult> {
-  if (!isExportFormat(format)) throw new ExportError('export.format', `expected one of ${EXPORT_FORMATS.join(', ')}, found "${String(format)}"`);
+  if (!isExportFormat(format))
+    throw new ExportError('export.format', `expected one of ${EXPORT_FORMATS.join(', ')}, found "${String(format)}"`);
   const mode = opts.reference ?? 'exclude';
   const src = selectReference(toAsync(incidents), mode);
   const counter = { n: 0 };
   const end = opts.end ?? true;
   switch (format) {
     case 'acled':
-      await pipeline(Readable.from(acledRows(src, opts, counter)), stringify({ header: true, columns: [...ACLED_COLUMNS], cast: CSV_CAST }), out, { end });
+      await pipeline(
+        Readable.from(acledRows(src, opts, counter)),
+        stringify({ header: true, columns: [...ACLED_COLUMNS], cast: CSV_CAST }),
+        out,
+        { end },
+      );
       break;
     case 'hxl':
       await pipeline(Readable.from(hxlRows(src, counter)), stringify({ cast: CSV_CAST }), out, { end });
@@ -131,7 +137,10 @@ export async function writeExport(
   return { format, incidents: counter.n };
 }
 
-async function* selectReference(src: AsyncIterable<ExportIncident>, mode: ReferenceMode): AsyncGenerator<ExportIncident> {
+async function* selectReference(
+  src: AsyncIterable<ExportIncident>,
+  mode: ReferenceMode,
+): AsyncGenerator<ExportIncident> {
   for await (const inc of src) {
     const ref = isReference(inc);
     if (mode === 'include' || (mode === 'only') === ref) yield inc;

@@ -23,7 +23,9 @@ export function documentProvenance(store: Store): (inc: ExportIncident) => Promi
         }
       }
       source ??= doc?.title ?? undefined;
-      const acledId = doc?.sourceKey.startsWith(ACLED_SOURCE_PREFIX) ? doc.sourceKey.slice(ACLED_SOURCE_PREFIX.length) : undefined;
+      const acledId = doc?.sourceKey.startsWith(ACLED_SOURCE_PREFIX)
+        ? doc.sourceKey.slice(ACLED_SOURCE_PREFIX.length)
+        : undefined;
       d = doc ? { source, acledId } : undefined;
       // incidents stream roughly grouped by document; a bounded cache is enough
       if (cache.size > 5000) cache.clear();

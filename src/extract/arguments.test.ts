@@ -13,18 +13,36 @@ const roles = (inc: Incident) => inc.actors.map((a) => `${a.role}:${a.id}`).sort
 const counts = (inc: Incident) => Object.fromEntries(Object.entries(inc.counts).map(([k, c]) => [k, c!.value]));
 
 test('«من قبل» and a genitive after the trigger name the perpetrator; «على مواقع» the target', () => {
-  assert.deepEqual(roles(one('قتل عشرة مدنيين في غارة شنها طيران التحالف الدولي على الرقة.')), ['perpetrator:international_coalition', 'victim:civilians']);
-  assert.deepEqual(roles(one('قتل ستة مدنيين بقصف مدفعي لقوات النظام على مدينة إدلب.')), ['perpetrator:syrian_government', 'victim:civilians']);
-  assert.deepEqual(roles(one('شن طيران التحالف غارات على مواقع تنظيم داعش في البوكمال.')), ['perpetrator:international_coalition', 'target:isis']);
+  assert.deepEqual(roles(one('قتل عشرة مدنيين في غارة شنها طيران التحالف الدولي على الرقة.')), [
+    'perpetrator:international_coalition',
+    'victim:civilians',
+  ]);
+  assert.deepEqual(roles(one('قتل ستة مدنيين بقصف مدفعي لقوات النظام على مدينة إدلب.')), [
+    'perpetrator:syrian_government',
+    'victim:civilians',
+  ]);
+  assert.deepEqual(roles(one('شن طيران التحالف غارات على مواقع تنظيم داعش في البوكمال.')), [
+    'perpetrator:international_coalition',
+    'target:isis',
+  ]);
 });
 
 test('soldiers named after «من عناصر» are the victims of an execution', () => {
-  assert.deepEqual(roles(one('أعدم تنظيم داعش عشرة أشخاص من عناصر قوات النظام في دير الزور.')), ['perpetrator:isis', 'victim:syrian_government']);
+  assert.deepEqual(roles(one('أعدم تنظيم داعش عشرة أشخاص من عناصر قوات النظام في دير الزور.')), [
+    'perpetrator:isis',
+    'victim:syrian_government',
+  ]);
 });
 
 test('figures: noun after the number, casualty word before it, coordinated nouns, sub-counts and singulars', () => {
-  assert.deepEqual(counts(one('قتل 12 شخصا وأصيب 23 آخرون بجروح في انفجار سيارة مفخخة في بغداد.')), { killed: 12, injured: 23 });
-  assert.deepEqual(counts(one('أسفرت الاشتباكات بين الفصيلين عن عدد من القتلى والجرحى في بلدة الشحيل.')), { killed: 10, injured: 10 });
+  assert.deepEqual(counts(one('قتل 12 شخصا وأصيب 23 آخرون بجروح في انفجار سيارة مفخخة في بغداد.')), {
+    killed: 12,
+    injured: 23,
+  });
+  assert.deepEqual(counts(one('أسفرت الاشتباكات بين الفصيلين عن عدد من القتلى والجرحى في بلدة الشحيل.')), {
+    killed: 10,
+    injured: 10,
+  });
   assert.deepEqual(counts(one('قتل 38 مدنيا بينهم 14 طفلا في قصف على حي الشيخ مقصود.')), { killed: 38 });
   assert.deepEqual(counts(one('أدى القصف المدفعي إلى مقتل شخص في بلدة سرمين.')), { killed: 1 });
   const c = one('أعدم تنظيم داعش ما لا يقل عن 19 رجلا في بادية دير الزور.').counts.killed!;
@@ -44,7 +62,10 @@ test('methods and charges in the sentence and in a list sentence after it attach
 
 test('«التنظيم» is IS in a report about IS and the subject acts where nobody else is named', () => {
   const r = extractDocument({ text: 'أعدم تنظيم داعش رجلين في الميادين. وأغلق التنظيم جسر العشارة أمام المدنيين.' });
-  assert.deepEqual(r.incidents.map((i) => i.type), ['execution', 'coercion']);
+  assert.deepEqual(
+    r.incidents.map((i) => i.type),
+    ['execution', 'coercion'],
+  );
   assert.ok(r.incidents[1].actors.some((a) => a.role === 'perpetrator' && a.id === 'isis'));
 });
 
@@ -58,7 +79,10 @@ test('attribution and place come with their spans', () => {
 });
 
 test('a group executing its own members makes it the victim too', () => {
-  assert.deepEqual(roles(one('أعدم تنظيم داعش ثلاثة من عناصره في مدينة الميادين بتهمة الفرار من جبهات القتال.')), ['perpetrator:isis', 'victim:isis']);
+  assert.deepEqual(roles(one('أعدم تنظيم داعش ثلاثة من عناصره في مدينة الميادين بتهمة الفرار من جبهات القتال.')), [
+    'perpetrator:isis',
+    'victim:isis',
+  ]);
 });
 
 test('a crowd of residents makes mob violence', () => {
@@ -90,7 +114,14 @@ test('English: the subject of a passive casualty verb is acted on, not the doer'
     'perpetrator:syrian_opposition',
     'victim:syrian_government',
   ]);
-  assert.deepEqual(roles(one('Three QSD members were arrested by Turkish forces near Ras al-Ain.')), ['perpetrator:turkey', 'victim:sdf']);
+  assert.deepEqual(roles(one('Three QSD members were arrested by Turkish forces near Ras al-Ain.')), [
+    'perpetrator:turkey',
+    'victim:sdf',
+  ]);
   // «were reported to have targeted» is no passive of «targeted»
-  assert.ok(roles(one('Israeli airstrikes were reported to have targeted regime positions near Tal Ahmar.')).includes('perpetrator:israel'));
+  assert.ok(
+    roles(one('Israeli airstrikes were reported to have targeted regime positions near Tal Ahmar.')).includes(
+      'perpetrator:israel',
+    ),
+  );
 });

@@ -12,22 +12,59 @@ import type { Mention } from './mentions.ts';
 import type { ActorValue, TriggerValue } from './lexicons.ts';
 
 export const VICTIM_TYPES: ReadonlySet<IncidentType> = new Set<IncidentType>([
-  'attack', 'execution', 'abduction', 'arrests', 'air_strike', 'shelling', 'explosive_device', 'suicide_bomb',
-  'chemical_weapon', 'grenade', 'sexual_violence', 'displacement', 'coercion', 'forced_recruitment', 'forced_labour',
-  'excessive_force_against_protesters', 'protest_with_intervention', 'mob_violence', 'looting',
+  'attack',
+  'execution',
+  'abduction',
+  'arrests',
+  'air_strike',
+  'shelling',
+  'explosive_device',
+  'suicide_bomb',
+  'chemical_weapon',
+  'grenade',
+  'sexual_violence',
+  'displacement',
+  'coercion',
+  'forced_recruitment',
+  'forced_labour',
+  'excessive_force_against_protesters',
+  'protest_with_intervention',
+  'mob_violence',
+  'looting',
 ]);
 
 /** Types where an armed side that suffers is a victim (executed soldiers, detained fighters), not a target. */
 const ARMED_VICTIM_TYPES: ReadonlySet<IncidentType> = new Set<IncidentType>([
-  'execution', 'arrests', 'abduction', 'forced_recruitment', 'forced_labour', 'coercion', 'sexual_violence', 'displacement',
+  'execution',
+  'arrests',
+  'abduction',
+  'forced_recruitment',
+  'forced_labour',
+  'coercion',
+  'sexual_violence',
+  'displacement',
 ]);
 
 /** Types whose victims the annotation names as civilians when the text names no one else. */
 const DEFAULT_CIVILIAN_VICTIMS: ReadonlySet<IncidentType> = new Set<IncidentType>([
-  'execution', 'arrests', 'abduction', 'coercion', 'forced_recruitment', 'forced_labour', 'displacement', 'sexual_violence',
+  'execution',
+  'arrests',
+  'abduction',
+  'coercion',
+  'forced_recruitment',
+  'forced_labour',
+  'displacement',
+  'sexual_violence',
 ]);
 
-const ACCUSATION_TYPES: ReadonlySet<IncidentType> = new Set<IncidentType>(['execution', 'arrests', 'abduction', 'attack', 'coercion', 'sexual_violence']);
+const ACCUSATION_TYPES: ReadonlySet<IncidentType> = new Set<IncidentType>([
+  'execution',
+  'arrests',
+  'abduction',
+  'attack',
+  'coercion',
+  'sexual_violence',
+]);
 
 const CIVILIAN: ReadonlySet<string> = new Set(['civilians', 'journalists', 'aid_workers', 'protesters']);
 
@@ -35,13 +72,26 @@ const CIVILIAN: ReadonlySet<string> = new Set(['civilians', 'journalists', 'aid_
 // non-state group, or a foreign state's forces with the factions they back (Turkey and the SNA in
 // Syria), *overtake* it. Russia fights as the Syrian government's ally, the PMF and Peshmerga are
 // Iraqi state forces.
-const GOVERNMENTS: ReadonlySet<string> = new Set(['syrian_government', 'iraqi_security_forces', 'pmf', 'peshmerga', 'russia']);
+const GOVERNMENTS: ReadonlySet<string> = new Set([
+  'syrian_government',
+  'iraqi_security_forces',
+  'pmf',
+  'peshmerga',
+  'russia',
+]);
 // state forces, at home or abroad: the only ones ACLED codes as making arrests
 const STATE_FORCES: ReadonlySet<string> = new Set([
-  ...GOVERNMENTS, 'turkey', 'iran', 'israel', 'united_states', 'international_coalition',
+  ...GOVERNMENTS,
+  'turkey',
+  'iran',
+  'israel',
+  'united_states',
+  'international_coalition',
 ]);
 /** what a government taking ground does instead of overtaking it */
-const REGAINED: Partial<Record<IncidentType, IncidentType>> = { non_state_overtakes_territory: 'government_regains_territory' };
+const REGAINED: Partial<Record<IncidentType, IncidentType>> = {
+  non_state_overtakes_territory: 'government_regains_territory',
+};
 
 function distance(f: Frame, t: number): number {
   let d = Infinity;
@@ -71,7 +121,10 @@ function lamGenitive(ctx: DocContext, t: number): boolean {
   const tok = ctx.a.tokens[t];
   if (!tok?.arabic) return false;
   const n = tok.norm;
-  return (n.startsWith('ل') && tok.keys.includes(n.slice(1))) || (n.startsWith('لل') && tok.keys.some((k) => n.slice(2) === k || `ال${k}` === n.slice(1)));
+  return (
+    (n.startsWith('ل') && tok.keys.includes(n.slice(1))) ||
+    (n.startsWith('لل') && tok.keys.some((k) => n.slice(2) === k || `ال${k}` === n.slice(1)))
+  );
 }
 
 /** «قسد وقوات التحالف», «Russian and Syrian jets»: two names joined by «و» / «and». */
@@ -94,7 +147,11 @@ function sameSide(ctx: DocContext, m: Mention<ActorValue>): boolean {
 /** «قصف مدفعي وصاروخي لقوات النظام», «بضربة جوية لطيران الجيش العراقي»: a genitive right after the
  * trigger names who did it (the «ل» may sit on the name or on the forces noun before it). */
 function ownsTrigger(ctx: DocContext, f: Frame, m: Mention<ActorValue>): boolean {
-  const start = lamGenitive(ctx, m.tokenStart) ? m.tokenStart : lamGenitive(ctx, m.tokenStart - 1) && FORCES_NOUN.test(ctx.a.tokens[m.tokenStart - 1].norm) ? m.tokenStart - 1 : -1;
+  const start = lamGenitive(ctx, m.tokenStart)
+    ? m.tokenStart
+    : lamGenitive(ctx, m.tokenStart - 1) && FORCES_NOUN.test(ctx.a.tokens[m.tokenStart - 1].norm)
+      ? m.tokenStart - 1
+      : -1;
   return start >= 0 && f.triggers.some((t) => start >= t.tokenEnd && start - t.tokenEnd <= 3);
 }
 
@@ -115,7 +172,9 @@ function partitive(ctx: DocContext, m: Mention<ActorValue>): boolean {
 function roleMarkerBefore(ctx: DocContext, m: Mention<ActorValue>): 'perpetrator' | 'target' | 'ignore' | null {
   let best: { role: 'perpetrator' | 'target' | 'ignore'; end: number } | null = null;
   // the marker stands right before the name, or before a fighters noun in front of it («على يد عناصر داعش»)
-  const gapIsFighters = ctx.ix.fighters[m.sentence].some((x) => x.tokenStart === m.tokenStart - 1 && x.tokenEnd === m.tokenStart);
+  const gapIsFighters = ctx.ix.fighters[m.sentence].some(
+    (x) => x.tokenStart === m.tokenStart - 1 && x.tokenEnd === m.tokenStart,
+  );
   for (const r of ctx.ix.roles[m.sentence]) {
     if (r.tokenEnd > m.tokenStart) continue;
     if (r.tokenEnd !== m.tokenStart && !(gapIsFighters && r.tokenEnd === m.tokenStart - 1)) continue;
@@ -131,14 +190,18 @@ const LOCATIVE_EN: ReadonlySet<string> = new Set(['in', 'to', 'into', 'towards',
 export function usableActors(ctx: DocContext): Mention<ActorValue>[] {
   // «بتهمة العمالة للنظام النصيري»: an actor inside a charge is what the victim was accused of
   // «التنظيم» is IS wherever the report names IS at all (the regime may be named more often as victim)
-  const named = new Set(ctx.m.actors.filter((m) => !m.value.anaphor && !ctx.chargeTokens.has(m.tokenStart)).map((m) => m.value.actor));
+  const named = new Set(
+    ctx.m.actors.filter((m) => !m.value.anaphor && !ctx.chargeTokens.has(m.tokenStart)).map((m) => m.value.actor),
+  );
   // «بحسب الدفاع المدني», «according to the Syrian Civil Defence»: the source of the report, not a party
   const isSource = (m: Mention<ActorValue>) =>
     ctx.ix.attributions[m.sentence].some(
       (x) =>
-        ((x.tokenStart <= m.tokenStart && m.tokenStart < x.tokenEnd) || (x.value.id === 'according_to' && m.tokenStart >= x.tokenEnd && m.tokenStart <= x.tokenEnd + 2)),
+        (x.tokenStart <= m.tokenStart && m.tokenStart < x.tokenEnd) ||
+        (x.value.id === 'according_to' && m.tokenStart >= x.tokenEnd && m.tokenStart <= x.tokenEnd + 2),
     );
-  const inCharge = (m: Mention<ActorValue>) => ctx.ix.accusations[m.sentence].some((x) => x.tokenStart <= m.tokenStart && m.tokenStart < x.tokenEnd);
+  const inCharge = (m: Mention<ActorValue>) =>
+    ctx.ix.accusations[m.sentence].some((x) => x.tokenStart <= m.tokenStart && m.tokenStart < x.tokenEnd);
   const locative = ctx.a.lang === 'ar' ? LOCATIVE_AR : LOCATIVE_EN;
   return ctx.m.actors.filter((m) => {
     if (m.value.anaphor && ctx.subject !== m.value.actor && !named.has(m.value.actor)) return false;
@@ -172,7 +235,14 @@ export function documentSubject(ctx: Pick<DocContext, 'm' | 'a' | 'chargeTokens'
  * A frame actor written out rather than spread from a shared base (the spreads were a visible cost
  * per actor); the field order is the one the spreads gave.
  */
-function frameActor(id: string, name: string, span: [number, number], token: number, group: string | undefined, role: FrameActor['role']): FrameActor {
+function frameActor(
+  id: string,
+  name: string,
+  span: [number, number],
+  token: number,
+  group: string | undefined,
+  role: FrameActor['role'],
+): FrameActor {
   return group ? { id, name, span, token, group, role } : { id, name, span, token, role };
 }
 
@@ -206,16 +276,31 @@ function assignActors(ctx: DocContext, frames: Frame[], actors: Mention<ActorVal
     if (own.some((m) => m.value.side === 'armed' && m.tokenStart < first)) continue;
     const clause = ctx.clauseOf[first];
     const subject = (usableBySentence.get(f.sentence) ?? [])
-      .filter((m) => m.value.side === 'armed' && m.tokenEnd <= first && ctx.clauseOf[m.tokenStart] === clause && !own.includes(m))
+      .filter(
+        (m) =>
+          m.value.side === 'armed' && m.tokenEnd <= first && ctx.clauseOf[m.tokenStart] === clause && !own.includes(m),
+      )
       .pop();
-    if (subject) perMention.set(f, [subject, ...own].sort((x, y) => x.tokenStart - y.tokenStart));
+    if (subject)
+      perMention.set(
+        f,
+        [subject, ...own].sort((x, y) => x.tokenStart - y.tokenStart),
+      );
   }
   for (const [f, all] of perMention) {
     // «فصائل الجيش الوطني»: two aliases side by side name one actor once
-    const ms = all.filter((m, i) => !(i > 0 && all[i - 1].value.actor === m.value.actor && all[i - 1].tokenEnd === m.tokenStart));
+    const ms = all.filter(
+      (m, i) => !(i > 0 && all[i - 1].value.actor === m.value.actor && all[i - 1].tokenEnd === m.tokenStart),
+    );
     let lastPerp: Mention<ActorValue> | null = null;
     // once an actor is marked as the doer («من قبل طيران التحالف»), unmarked ones are not
-    const markedPerp = ms.some((m) => m.value.side === 'armed' && !partitive(ctx, m) && roleMarkerBefore(ctx, m) !== 'target' && (roleMarkerBefore(ctx, m) === 'perpetrator' || ownsTrigger(ctx, f, m)));
+    const markedPerp = ms.some(
+      (m) =>
+        m.value.side === 'armed' &&
+        !partitive(ctx, m) &&
+        roleMarkerBefore(ctx, m) !== 'target' &&
+        (roleMarkerBefore(ctx, m) === 'perpetrator' || ownsTrigger(ctx, f, m)),
+    );
     for (let i = 0; i < ms.length; i++) {
       const m = ms[i];
       const v = m.value;
@@ -226,9 +311,19 @@ function assignActors(ctx: DocContext, frames: Frame[], actors: Mention<ActorVal
         if (!VICTIM_TYPES.has(f.type)) continue;
         // «عشرة أشخاص من عناصر قوات النظام»: the persons are the soldiers named next
         const next = ms[i + 1];
-        if (next && next.value.side === 'armed' && next.tokenStart - m.tokenEnd <= 3 && roleMarkerBefore(ctx, next) === 'target') continue;
+        if (
+          next &&
+          next.value.side === 'armed' &&
+          next.tokenStart - m.tokenEnd <= 3 &&
+          roleMarkerBefore(ctx, next) === 'target'
+        )
+          continue;
         addActor(f, frameActor(id, name, span, m.tokenStart, v.group, 'victim'));
-        if (v.also) addActor(f, frameActor(v.also, ctx.lex.actorNames.get(v.also) ?? v.also, span, m.tokenStart, v.group, 'victim'));
+        if (v.also)
+          addActor(
+            f,
+            frameActor(v.also, ctx.lex.actorNames.get(v.also) ?? v.also, span, m.tokenStart, v.group, 'victim'),
+          );
         continue;
       }
       const marker = partitive(ctx, m) ? 'target' : roleMarkerBefore(ctx, m);
@@ -256,10 +351,16 @@ function assignActors(ctx: DocContext, frames: Frame[], actors: Mention<ActorVal
       else role = VICTIM_TYPES.has(f.type) && f.type !== 'air_strike' && f.type !== 'shelling' ? null : 'target';
       if (!role) continue;
       // the group a victim pledges to («مبايعة التنظيم») is its own perpetrator, not a victim; infighting keeps both
-      if (role !== 'perpetrator' && f.type !== 'armed_clash' && f.actors.some((x) => x.role === 'perpetrator' && x.id === id)) continue;
+      if (
+        role !== 'perpetrator' &&
+        f.type !== 'armed_clash' &&
+        f.actors.some((x) => x.role === 'perpetrator' && x.id === id)
+      )
+        continue;
       if (role === 'perpetrator') {
         lastPerp = m;
-        if (f.type !== 'armed_clash') f.actors = f.actors.filter((x) => x.role === 'perpetrator' || x.id !== id || CIVILIAN.has(x.id));
+        if (f.type !== 'armed_clash')
+          f.actors = f.actors.filter((x) => x.role === 'perpetrator' || x.id !== id || CIVILIAN.has(x.id));
       }
       addActor(f, frameActor(id, name, span, m.tokenStart, v.group, role));
     }
@@ -272,7 +373,12 @@ const EN_PARTICIPLE = /(ed|en)$|^(shot|hit|struck|held|slain|taken|stabbed)$/;
 /** «X were killed», «X was reportedly shot»: the mention is followed, in its clause, by an auxiliary and a participle trigger. */
 function passiveSubject(ctx: DocContext, f: Frame, m: Mention<ActorValue>): boolean {
   return f.triggers.some((t) => {
-    if (t.tokenStart < m.tokenEnd || t.tokenStart - m.tokenEnd > 4 || ctx.clauseOf[m.tokenStart] !== ctx.clauseOf[t.tokenStart]) return false;
+    if (
+      t.tokenStart < m.tokenEnd ||
+      t.tokenStart - m.tokenEnd > 4 ||
+      ctx.clauseOf[m.tokenStart] !== ctx.clauseOf[t.tokenStart]
+    )
+      return false;
     if (!EN_PARTICIPLE.test(ctx.a.tokens[t.tokenStart].norm)) return false;
     // the auxiliary right before the participle, or before one adverb («were reportedly killed»);
     // «airstrikes were reported to have targeted» is no passive of «targeted»
@@ -285,7 +391,12 @@ function passiveSubject(ctx: DocContext, f: Frame, m: Mention<ActorValue>): bool
 
 /** The mention follows one of the frame's words within four tokens of its own clause (articles, numbers, «member of»). */
 function objectOf(ctx: DocContext, f: Frame, m: Mention<ActorValue>): boolean {
-  return f.triggers.some((t) => m.tokenStart >= t.tokenEnd && m.tokenStart - t.tokenEnd <= 4 && ctx.clauseOf[m.tokenStart] === ctx.clauseOf[t.tokenStart]);
+  return f.triggers.some(
+    (t) =>
+      m.tokenStart >= t.tokenEnd &&
+      m.tokenStart - t.tokenEnd <= 4 &&
+      ctx.clauseOf[m.tokenStart] === ctx.clauseOf[t.tokenStart],
+  );
 }
 
 type CountNounMention = DocContext['m']['countNouns'][number];
@@ -313,7 +424,14 @@ function withCoordinated(ctx: DocContext, c: CountNounMention, dir: 1 | -1): Cou
   if (c.value.count === 'none') return [];
   const keys: CountKey[] = [c.value.count];
   // Arabic joins with a «و» clitic on the next word, English with a separate «and» («killed and wounded»)
-  const t = dir === 1 ? (andAt(ctx, c.tokenEnd) ? c.tokenEnd + 1 : c.tokenEnd) : andAt(ctx, c.tokenStart - 1) ? c.tokenStart - 2 : c.tokenStart - 1;
+  const t =
+    dir === 1
+      ? andAt(ctx, c.tokenEnd)
+        ? c.tokenEnd + 1
+        : c.tokenEnd
+      : andAt(ctx, c.tokenStart - 1)
+        ? c.tokenStart - 2
+        : c.tokenStart - 1;
   const o = countNounAt(ctx, t);
   const joined =
     dir === 1
@@ -321,8 +439,25 @@ function withCoordinated(ctx: DocContext, c: CountNounMention, dir: 1 | -1): Cou
       : /^و/.test(ctx.a.tokens[c.tokenStart].norm) || andAt(ctx, c.tokenStart - 1);
   const sameClause = o && ctx.clauseOf[o.tokenStart] === ctx.clauseOf[c.tokenStart];
   // «قتلوا وأصيب 23 بجروح»: the second word has its own figure; «قتلوا وأصيب آخرون»: its own people
-  if (o && dir === 1 && (ctx.ix.quantityAt.has(o.tokenEnd) || ctx.ix.quantityAt.has(o.tokenEnd + 1) || OTHERS.test(ctx.a.tokens[o.tokenEnd]?.norm ?? ''))) return keys;
-  if (o && o !== c && joined && sameClause && o.value.count !== 'none' && casualty(o.value.count) && casualty(c.value.count) && !keys.includes(o.value.count)) keys.push(o.value.count);
+  if (
+    o &&
+    dir === 1 &&
+    (ctx.ix.quantityAt.has(o.tokenEnd) ||
+      ctx.ix.quantityAt.has(o.tokenEnd + 1) ||
+      OTHERS.test(ctx.a.tokens[o.tokenEnd]?.norm ?? ''))
+  )
+    return keys;
+  if (
+    o &&
+    o !== c &&
+    joined &&
+    sameClause &&
+    o.value.count !== 'none' &&
+    casualty(o.value.count) &&
+    casualty(c.value.count) &&
+    !keys.includes(o.value.count)
+  )
+    keys.push(o.value.count);
   return keys;
 }
 
@@ -379,7 +514,11 @@ function personNoun(ctx: DocContext, t: number): boolean {
   const s = ctx.sentOf[t];
   if (s < 0) return false;
   const noun = ctx.countNounAtToken[t];
-  return ctx.ix.actors[s].some((x) => coversToken(x, t)) || ctx.ix.fighters[s].some((x) => coversToken(x, t)) || (!!noun && noun.value.count !== 'none');
+  return (
+    ctx.ix.actors[s].some((x) => coversToken(x, t)) ||
+    ctx.ix.fighters[s].some((x) => coversToken(x, t)) ||
+    (!!noun && noun.value.count !== 'none')
+  );
 }
 
 export function frameCountKey(f: Frame): CountKey | null {
@@ -394,7 +533,12 @@ function setCount(f: Frame, key: CountKey, q: Quantity, rule: string): void {
   if (!cur || (cur.q.kind === 'vague' && q.kind !== 'vague')) f.counts[key] = { q, rule };
   else if (cur.q.value !== q.value && q.kind !== 'vague' && cur.q !== q) {
     // two figures for one key in one event: the first is kept, the other is reported
-    f.issues.push({ code: 'count.competing', stage: 'counts', message: `${key}: ${cur.q.value} kept, ${q.value} also given`, span: [q.rawStart, q.rawEnd] });
+    f.issues.push({
+      code: 'count.competing',
+      stage: 'counts',
+      message: `${key}: ${cur.q.value} kept, ${q.value} also given`,
+      span: [q.rawStart, q.rawEnd],
+    });
   }
 }
 
@@ -415,7 +559,10 @@ function personFollows(ctx: DocContext, t: number): boolean {
 function personNamedAfter(ctx: DocContext, t: number): boolean {
   const end = Math.min(t + 3, ctx.a.tokens.length);
   const covers = (x: { tokenStart: number; tokenEnd: number }) => x.tokenStart < end && x.tokenEnd > t;
-  return ctx.m.fighters.some((x) => covers(x) && x.value.person) || ctx.m.actors.some((x) => covers(x) && x.value.side === 'civilian');
+  return (
+    ctx.m.fighters.some((x) => covers(x) && x.value.person) ||
+    ctx.m.actors.some((x) => covers(x) && x.value.side === 'civilian')
+  );
 }
 
 const PROTEST_TYPES = new Set(['peaceful_protest', 'protest_with_intervention', 'violent_demonstration']);
@@ -462,8 +609,17 @@ function assignCounts(ctx: DocContext, frames: Frame[]): void {
     }
     // «اختطفت ميليشيات الحشد، الثلاثاء، 35 رجلاً»: the object may sit one comma away
     // «gunmen assassinated a colonel», «shot dead a QSD member»: an article right after the word names the one person
-    const oneObject = personOnly && f.triggers.some((t) => t.tokenEnd === q.tokenStart && t.value.count === dflt) && personNamedAfter(ctx, q.tokenEnd);
-    if (keys.length === 0 && dflt && (!personOnly || oneObject) && (sameClause || distance(f, q.tokenStart) <= 6) && (!q.noun || personNoun(ctx, q.noun.tokenStart))) {
+    const oneObject =
+      personOnly &&
+      f.triggers.some((t) => t.tokenEnd === q.tokenStart && t.value.count === dflt) &&
+      personNamedAfter(ctx, q.tokenEnd);
+    if (
+      keys.length === 0 &&
+      dflt &&
+      (!personOnly || oneObject) &&
+      (sameClause || distance(f, q.tokenStart) <= 6) &&
+      (!q.noun || personNoun(ctx, q.noun.tokenStart))
+    ) {
       keys = [dflt];
       rule = 'count:trigger-default';
     }
@@ -473,7 +629,12 @@ function assignCounts(ctx: DocContext, frames: Frame[]): void {
     if (q.kind !== 'vague' && keys.includes('killed') && keys.includes('injured')) {
       if (!f.combined) {
         f.combined = { q, rule };
-        f.issues.push({ code: 'count.combined', stage: 'counts', message: `${q.value} killed and injured together; neither count is known`, span: [q.rawStart, q.rawEnd] });
+        f.issues.push({
+          code: 'count.combined',
+          stage: 'counts',
+          message: `${q.value} killed and injured together; neither count is known`,
+          span: [q.rawStart, q.rawEnd],
+        });
       }
       continue;
     }
@@ -487,11 +648,21 @@ function assignCounts(ctx: DocContext, frames: Frame[]): void {
       // «أعدم التنظيم رجلاً»: the doer may stand between the verb and the one person
       const actor = ctx.ix.actors[t.sentence].find((m) => m.tokenStart === t.tokenEnd);
       const c = countNounAt(ctx, t.tokenEnd) ?? (actor ? countNounAt(ctx, actor.tokenEnd) : undefined);
-      if (!c || !c.value.one || ctx.ix.quantityAt.has(c.tokenStart) || ctx.ix.quantityAt.has(c.tokenStart - 1)) continue;
+      if (!c || !c.value.one || ctx.ix.quantityAt.has(c.tokenStart) || ctx.ix.quantityAt.has(c.tokenStart - 1))
+        continue;
       const tok = ctx.a.tokens[c.tokenStart];
       const q: Quantity = {
-        tokenStart: c.tokenStart, tokenEnd: c.tokenEnd, rawStart: tok.rawStart, rawEnd: ctx.a.tokens[c.tokenEnd - 1].rawEnd,
-        text: ctx.a.raw.slice(tok.rawStart, ctx.a.tokens[c.tokenEnd - 1].rawEnd), value: 1, min: 1, max: 1, approximate: false, kind: 'exact', rule: 'singular',
+        tokenStart: c.tokenStart,
+        tokenEnd: c.tokenEnd,
+        rawStart: tok.rawStart,
+        rawEnd: ctx.a.tokens[c.tokenEnd - 1].rawEnd,
+        text: ctx.a.raw.slice(tok.rawStart, ctx.a.tokens[c.tokenEnd - 1].rawEnd),
+        value: 1,
+        min: 1,
+        max: 1,
+        approximate: false,
+        kind: 'exact',
+        rule: 'singular',
       };
       setCount(f, key, q, 'count:singular');
     }
@@ -505,7 +676,9 @@ function previousFrame(frames: Frame[], sentence: number, accept: (f: Frame) => 
   if (before.length === 0) return null;
   const s = Math.max(...before.map((f) => f.sentence));
   const last = (f: Frame) => Math.max(...f.triggers.map((t) => t.tokenStart));
-  const cands = before.filter((f) => f.sentence === s).sort((x, y) => Number(y.type === 'execution') - Number(x.type === 'execution') || last(y) - last(x));
+  const cands = before
+    .filter((f) => f.sentence === s)
+    .sort((x, y) => Number(y.type === 'execution') - Number(x.type === 'execution') || last(y) - last(x));
   return cands[0];
 }
 
@@ -525,7 +698,9 @@ function assignLists(ctx: DocContext, frames: Frame[]): void {
     const f = near(m.sentence, m.tokenStart, () => true);
     if (f && !f.methods.has(m.value.method)) f.methods.set(m.value.method, [m.rawStart, m.rawEnd]);
   }
-  for (const f of frames) for (const t of f.triggers) if (t.value.method && !f.methods.has(t.value.method)) f.methods.set(t.value.method, [t.rawStart, t.rawEnd]);
+  for (const f of frames)
+    for (const t of f.triggers)
+      if (t.value.method && !f.methods.has(t.value.method)) f.methods.set(t.value.method, [t.rawStart, t.rawEnd]);
   for (const m of ctx.m.accusations) {
     const f = near(m.sentence, m.tokenStart, (x) => ACCUSATION_TYPES.has(x.type));
     if (f && !f.accusations.has(m.value.accusation)) f.accusations.set(m.value.accusation, [m.rawStart, m.rawEnd]);
@@ -553,7 +728,8 @@ function assignTimesPlacesAttribution(ctx: DocContext, frames: Frame[]): void {
   }
   // «وتدعمه روسيا»: a country named as an actor is not where the event happened
   const actorTokens = new Set<number>();
-  for (const m of ctx.m.actors) if (m.value.country || m.value.side === 'armed') for (let t = m.tokenStart; t < m.tokenEnd; t++) actorTokens.add(t);
+  for (const m of ctx.m.actors)
+    if (m.value.country || m.value.side === 'armed') for (let t = m.tokenStart; t < m.tokenEnd; t++) actorTokens.add(t);
   for (const p of ctx.places) {
     if (p.role !== 'location' || ctx.chargeTokens.has(p.tokenStart) || dateline(ctx, p)) continue;
     if (p.entry?.kind === 'country' && actorTokens.has(p.tokenStart)) continue;
@@ -566,9 +742,17 @@ function assignTimesPlacesAttribution(ctx: DocContext, frames: Frame[]): void {
     // the source phrase: the cue and the words after it, up to the end of its clause (at most 8 words)
     const clause = ctx.clauseOf[m.tokenStart];
     let end = m.tokenEnd;
-    while (end < ctx.a.tokens.length && end < m.tokenEnd + 6 && ctx.clauseOf[end] === clause && ctx.sentOf[end] === m.sentence) end++;
+    while (
+      end < ctx.a.tokens.length &&
+      end < m.tokenEnd + 6 &&
+      ctx.clauseOf[end] === clause &&
+      ctx.sentOf[end] === m.sentence
+    )
+      end++;
     // «بحسب مصادر محلية»: the cue before a named source belongs to the same phrase
-    const lead = ctx.ix.attributions[m.sentence].find((g) => g.value.source === 'generic' && g !== m && g.tokenEnd <= m.tokenStart && g.tokenEnd >= m.tokenStart - 1);
+    const lead = ctx.ix.attributions[m.sentence].find(
+      (g) => g.value.source === 'generic' && g !== m && g.tokenEnd <= m.tokenStart && g.tokenEnd >= m.tokenStart - 1,
+    );
     const span: [number, number] = [(lead ?? m).rawStart, ctx.a.tokens[end - 1].rawEnd];
     for (const f of fs) {
       const better = !f.attribution || (m.value.source !== 'generic' && f.rules.includes('attribution:generic'));
@@ -589,13 +773,25 @@ function actorsInClauses(ctx: DocContext, f: Frame): Mention<ActorValue>[] {
 function refineTypes(ctx: DocContext, frames: Frame[]): void {
   for (const f of frames) {
     const fighters =
-      f.actors.some((a) => a.role !== 'perpetrator' && a.role !== undefined && !CIVILIAN.has(a.id) && a.role === 'victim') ||
-      ctx.ix.fighters[f.sentence].some((x) => f.clauses.has(ctx.clauseOf[x.tokenStart]) && !f.actors.some((a) => a.role === 'perpetrator' && ownFighters(ctx, a, x)));
+      f.actors.some(
+        (a) => a.role !== 'perpetrator' && a.role !== undefined && !CIVILIAN.has(a.id) && a.role === 'victim',
+      ) ||
+      ctx.ix.fighters[f.sentence].some(
+        (x) =>
+          f.clauses.has(ctx.clauseOf[x.tokenStart]) &&
+          !f.actors.some((a) => a.role === 'perpetrator' && ownFighters(ctx, a, x)),
+      );
     f.fightersVictim = fighters;
     // fighters who flee are the subject of the flight: any fighters noun in the clause makes it desertion
     const fleeing =
       f.type === 'displacement' &&
-      ctx.ix.fighters[f.sentence].some((x) => f.triggers.some((t) => (x.tokenStart >= t.tokenEnd && x.tokenStart - t.tokenEnd <= 2) || (x.tokenEnd <= t.tokenStart && t.tokenStart - x.tokenEnd <= 2)));
+      ctx.ix.fighters[f.sentence].some((x) =>
+        f.triggers.some(
+          (t) =>
+            (x.tokenStart >= t.tokenEnd && x.tokenStart - t.tokenEnd <= 2) ||
+            (x.tokenEnd <= t.tokenStart && t.tokenStart - x.tokenEnd <= 2),
+        ),
+      );
     // «captured the town of Kafr Nabuda» is territory, «captured two fighters» is not
     const placeType = f.triggers.find((t) => t.value.ifPlace && placeObject(ctx, t))?.value.ifPlace;
     if (placeType) {
@@ -635,7 +831,11 @@ function refineTypes(ctx: DocContext, frames: Frame[]): void {
     if (['looting', 'armed_clash', 'attack'].includes(f.type) || (f.type === 'violent_demonstration' && !protesters)) {
       // the crowd is the subject: right after the verb, or earlier in the same clause
       const doer = (x: { tokenStart: number }) =>
-        f.triggers.some((t) => (x.tokenStart >= t.tokenStart - 3 && x.tokenStart <= t.tokenEnd + 1) || (x.tokenStart < t.tokenStart && ctx.clauseOf[x.tokenStart] === ctx.clauseOf[t.tokenStart]));
+        f.triggers.some(
+          (t) =>
+            (x.tokenStart >= t.tokenStart - 3 && x.tokenStart <= t.tokenEnd + 1) ||
+            (x.tokenStart < t.tokenStart && ctx.clauseOf[x.tokenStart] === ctx.clauseOf[t.tokenStart]),
+        );
       if (ctx.ix.crowds[f.sentence].some((x) => doer(x))) {
         f.type = 'mob_violence';
         f.weight = Math.max(f.weight, 0.8);
@@ -652,7 +852,12 @@ function refineTypes(ctx: DocContext, frames: Frame[]): void {
     // subject before the verb or the agent after «by»: in «arrested an IS leader» IS is the one arrested
     const detain = f.triggers.find((t) => t.value.ifNonState && t.value.type === f.type);
     const perps = detain
-      ? f.actors.filter((a) => a.role === 'perpetrator' && !a.carried && (a.token < detain.tokenStart || ctx.a.tokens[a.token - 1]?.norm === 'by'))
+      ? f.actors.filter(
+          (a) =>
+            a.role === 'perpetrator' &&
+            !a.carried &&
+            (a.token < detain.tokenStart || ctx.a.tokens[a.token - 1]?.norm === 'by'),
+        )
       : [];
     if (detain && perps.length && perps.every((a) => !STATE_FORCES.has(a.id) && !CIVILIAN.has(a.id))) {
       f.type = detain.value.ifNonState!;
@@ -703,7 +908,14 @@ export function attachArguments(ctx: DocContext, frames: Frame[]): void {
 function mainPlace(ctx: DocContext): DocContext['places'][number] | null {
   const tally = new Map<string, { n: number; p: DocContext['places'][number] }>();
   for (const p of ctx.places) {
-    if (p.role !== 'location' || !p.entry || p.entry.kind === 'country' || ctx.chargeTokens.has(p.tokenStart) || dateline(ctx, p)) continue;
+    if (
+      p.role !== 'location' ||
+      !p.entry ||
+      p.entry.kind === 'country' ||
+      ctx.chargeTokens.has(p.tokenStart) ||
+      dateline(ctx, p)
+    )
+      continue;
     const t = tally.get(p.entry.id) ?? { n: 0, p };
     t.n++;
     tally.set(p.entry.id, t);
@@ -734,7 +946,14 @@ export function carryOver(ctx: DocContext, frames: Frame[]): void {
     if (f.places.length === 0) {
       const first = Math.min(...f.triggers.map((t) => t.tokenStart));
       const near = [...(placesBySentence.get(f.sentence - 1) ?? []), ...(placesBySentence.get(f.sentence) ?? [])];
-      const before = near.filter((p) => p.role === 'location' && p.entry && p.tokenStart < first && !ctx.chargeTokens.has(p.tokenStart) && !dateline(ctx, p));
+      const before = near.filter(
+        (p) =>
+          p.role === 'location' &&
+          p.entry &&
+          p.tokenStart < first &&
+          !ctx.chargeTokens.has(p.tokenStart) &&
+          !dateline(ctx, p),
+      );
       const last = before[before.length - 1];
       if (last) {
         f.places.push(last);
@@ -749,7 +968,9 @@ export function carryOver(ctx: DocContext, frames: Frame[]): void {
     // «وأضاف أن القصف استهدف أيضاً بلدات …»: a definite event word points back to the same kind of event
     // told just before, and to its perpetrator
     if (!f.actors.some((a) => a.role === 'perpetrator') && f.definite) {
-      const before = frames.filter((g) => g !== f && g.type === f.type && g.sentence < f.sentence && f.sentence - g.sentence <= 3);
+      const before = frames.filter(
+        (g) => g !== f && g.type === f.type && g.sentence < f.sentence && f.sentence - g.sentence <= 3,
+      );
       const src = before[before.length - 1]?.actors.find((a) => a.role === 'perpetrator' && !a.carried);
       if (src) {
         f.actors.unshift({ ...src, span: null, token: -1, carried: 'reference' });
@@ -758,18 +979,37 @@ export function carryOver(ctx: DocContext, frames: Frame[]): void {
     }
     const hasPerp = f.actors.some((a) => a.role === 'perpetrator');
     if (!hasPerp && ctx.subject === 'isis' && !UNCLAIMED_TYPES.has(f.type)) {
-      f.actors.unshift({ role: 'perpetrator', id: 'isis', name: ctx.lex.actorNames.get('isis') ?? 'Islamic State', span: null, token: -1, carried: 'subject' });
+      f.actors.unshift({
+        role: 'perpetrator',
+        id: 'isis',
+        name: ctx.lex.actorNames.get('isis') ?? 'Islamic State',
+        span: null,
+        token: -1,
+        carried: 'subject',
+      });
       f.rules.push('actor:subject');
     }
     // a protest or riot with no one named is the protesters' own act (ACLED codes actor1 so)
     if (!hasPerp && PROTEST_TYPES.has(f.type)) {
-      f.actors.unshift({ role: 'perpetrator', id: 'protesters', name: ctx.lex.actorNames.get('protesters') ?? 'Protesters', span: null, token: -1, carried: 'default' });
+      f.actors.unshift({
+        role: 'perpetrator',
+        id: 'protesters',
+        name: ctx.lex.actorNames.get('protesters') ?? 'Protesters',
+        span: null,
+        token: -1,
+        carried: 'default',
+      });
       f.rules.push('actor:protesters');
     }
     // «أعدم التنظيم ثلاثة من عناصره بتهمة الفرار»: its own members are the victims (annotation.md)
     const perp = f.actors.find((a) => a.role === 'perpetrator');
     if (perp && ARMED_VICTIM_TYPES.has(f.type) && !f.actors.some((a) => a.role === 'victim')) {
-      const own = ctx.ix.fighters[f.sentence].some((x) => f.clauses.has(ctx.clauseOf[x.tokenStart]) && /(ه|ها|هم)$/.test(ctx.a.tokens[x.tokenEnd - 1].norm) && !ctx.ix.actors[f.sentence].some((m) => m.tokenStart === x.tokenEnd));
+      const own = ctx.ix.fighters[f.sentence].some(
+        (x) =>
+          f.clauses.has(ctx.clauseOf[x.tokenStart]) &&
+          /(ه|ها|هم)$/.test(ctx.a.tokens[x.tokenEnd - 1].norm) &&
+          !ctx.ix.actors[f.sentence].some((m) => m.tokenStart === x.tokenEnd),
+      );
       if (own) {
         f.actors.push({ role: 'victim', id: perp.id, name: perp.name, span: null, token: -1, carried: 'own-members' });
         f.rules.push('actor:own-members');
@@ -777,7 +1017,14 @@ export function carryOver(ctx: DocContext, frames: Frame[]): void {
     }
     const hasVictim = f.actors.some((a) => a.role === 'victim' || a.role === 'target');
     if (!hasVictim && DEFAULT_CIVILIAN_VICTIMS.has(f.type) && !f.fightersVictim) {
-      f.actors.push({ role: 'victim', id: 'civilians', name: ctx.lex.actorNames.get('civilians') ?? 'Civilians', span: null, token: -1, carried: 'default' });
+      f.actors.push({
+        role: 'victim',
+        id: 'civilians',
+        name: ctx.lex.actorNames.get('civilians') ?? 'Civilians',
+        span: null,
+        token: -1,
+        carried: 'default',
+      });
       f.rules.push('actor:default-victim');
     }
   }

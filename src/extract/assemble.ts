@@ -21,7 +21,14 @@ const TYPE_VIOLATIONS: Partial<Record<IncidentType, Violation[]>> = {
 };
 
 const CIVILIAN_HARM: ReadonlySet<IncidentType> = new Set<IncidentType>([
-  'air_strike', 'shelling', 'explosive_device', 'suicide_bomb', 'chemical_weapon', 'grenade', 'attack', 'excessive_force_against_protesters',
+  'air_strike',
+  'shelling',
+  'explosive_device',
+  'suicide_bomb',
+  'chemical_weapon',
+  'grenade',
+  'attack',
+  'excessive_force_against_protesters',
 ]);
 
 const CIVILIAN_IDS = new Set(['civilians', 'journalists', 'aid_workers', 'protesters']);
@@ -97,7 +104,17 @@ export function confidence(f: Frame): number {
   return Math.round(Math.min(0.95, Math.max(0.05, c)) * 100) / 100;
 }
 
-const KIND_RANK: Record<string, number> = { quarter: 0, site: 1, village: 2, town: 3, city: 4, subdistrict: 5, district: 6, governorate: 7, country: 8 };
+const KIND_RANK: Record<string, number> = {
+  quarter: 0,
+  site: 1,
+  village: 2,
+  town: 3,
+  city: 4,
+  subdistrict: 5,
+  district: 6,
+  governorate: 7,
+  country: 8,
+};
 
 /** The most specific place of the incident (annotation.md): a quarter or village before its city, a
  * city before «دير الزور وريفها»; parents named beside it only locate it. */
@@ -119,22 +136,67 @@ export function toIncident(ctx: DocContext, docId: string, f: Frame): Incident {
   for (const k of Object.keys(f.counts) as CountKey[]) {
     const c = f.counts[k];
     if (!c) continue;
-    counts[k] = { value: c.q.value, min: c.q.min, max: c.q.max, approximate: c.q.approximate, text: c.q.text, span: [c.q.rawStart, c.q.rawEnd] };
+    counts[k] = {
+      value: c.q.value,
+      min: c.q.min,
+      max: c.q.max,
+      approximate: c.q.approximate,
+      text: c.q.text,
+      span: [c.q.rawStart, c.q.rawEnd],
+    };
   }
   const evidence = f.evidence.map((span) => ({ span }));
   const issues: ExtractionIssue[] = [...f.issues];
-  if (!f.actors.some((a) => a.role === 'perpetrator')) issues.push({ code: 'actor.no_perpetrator', stage: 'roles', message: 'no perpetrator named near the trigger', span: null });
-  if (f.lowered.length) issues.push({ code: 'cue.lowered', stage: 'cues', message: `confidence lowered by ${f.lowered.join(', ')} wording`, span: null });
+  if (!f.actors.some((a) => a.role === 'perpetrator'))
+    issues.push({
+      code: 'actor.no_perpetrator',
+      stage: 'roles',
+      message: 'no perpetrator named near the trigger',
+      span: null,
+    });
+  if (f.lowered.length)
+    issues.push({
+      code: 'cue.lowered',
+      stage: 'cues',
+      message: `confidence lowered by ${f.lowered.join(', ')} wording`,
+      span: null,
+    });
   // the gazetteer's doubts about the chosen place (ambiguous names, unresolved places) travel with it
   const place = bestPlace(f.places);
   for (const i of place?.issues ?? []) issues.push({ code: i.code, stage: i.stage, message: i.message, span: i.span });
-  if (f.eventTriggers === 0) issues.push({ code: 'type.from_casualties', stage: 'frames', message: 'only casualty words name this event; type assumed', span: null });
+  if (f.eventTriggers === 0)
+    issues.push({
+      code: 'type.from_casualties',
+      stage: 'frames',
+      message: 'only casualty words name this event; type assumed',
+      span: null,
+    });
   let time: Incident['time'] = null;
-  if (f.time) time = { start: f.time.start, end: f.time.end, precision: f.time.precision, text: f.time.text, span: [f.time.rawStart, f.time.rawEnd], anchored: f.time.anchored };
+  if (f.time)
+    time = {
+      start: f.time.start,
+      end: f.time.end,
+      precision: f.time.precision,
+      text: f.time.text,
+      span: [f.time.rawStart, f.time.rawEnd],
+      anchored: f.time.anchored,
+    };
   else if (ctx.published && !f.earlier) {
     // news reports tell events of the days before publication; the week up to it, flagged as assumed
-    time = { start: daysBefore(ctx.published, 6), end: ctx.published, precision: 2, text: null, span: null, anchored: true };
-    issues.push({ code: 'time.from_published', stage: 'time', message: 'no date in the text; the week before publication is assumed', span: null });
+    time = {
+      start: daysBefore(ctx.published, 6),
+      end: ctx.published,
+      precision: 2,
+      text: null,
+      span: null,
+      anchored: true,
+    };
+    issues.push({
+      code: 'time.from_published',
+      stage: 'time',
+      message: 'no date in the text; the week before publication is assumed',
+      span: null,
+    });
   }
   const inc: Incident = {
     id: incidentId(docId, f.type, f.evidence[0]),

@@ -89,7 +89,8 @@ export function tokenIndexes(n: number, m: Mentions): Pick<DocContext, 'countNou
   const countNounAtToken: DocContext['countNounAtToken'] = new Array(n);
   for (const c of m.countNouns) for (let t = c.tokenStart; t < c.tokenEnd; t++) countNounAtToken[t] ??= c;
   const triggerAtToken = new Uint8Array(n);
-  for (const t of m.triggers) if (t.value.type !== 'none') for (let i = t.tokenStart; i < t.tokenEnd; i++) triggerAtToken[i] = 1;
+  for (const t of m.triggers)
+    if (t.value.type !== 'none') for (let i = t.tokenStart; i < t.tokenEnd; i++) triggerAtToken[i] = 1;
   return { countNounAtToken, triggerAtToken };
 }
 
@@ -105,7 +106,8 @@ export function tokenMaps(a: AnalyzedText): { sentOf: Int32Array; clauseOf: Int3
     }
   }
   // tokens between clauses (rare: punctuation-only splits) take the clause before them
-  for (let t = 1; t < clauseOf.length; t++) if (clauseOf[t] < 0 && sentOf[t] === sentOf[t - 1]) clauseOf[t] = clauseOf[t - 1];
+  for (let t = 1; t < clauseOf.length; t++)
+    if (clauseOf[t] < 0 && sentOf[t] === sentOf[t - 1]) clauseOf[t] = clauseOf[t - 1];
   return { sentOf, clauseOf };
 }
 

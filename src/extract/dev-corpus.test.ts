@@ -29,5 +29,6 @@ test('dev corpus: valid output and section-7 scores at target', (t) => {
   assert.equal(scores.bad_spans, 0);
   const f1 = (p: (typeof scores)['detection_prf']) => (p ? p[2] : 0);
   assert.ok(f1(scores.detection_prf) >= 0.75, `detection F1 ${f1(scores.detection_prf)}`);
-  for (const k of ['actors_prf', 'counts_prf', 'methods_prf', 'accusations_prf'] as const) assert.ok(f1(scores[k]) >= 0.75, `${k} ${f1(scores[k])}`);
+  for (const k of ['actors_prf', 'counts_prf', 'methods_prf', 'accusations_prf'] as const)
+    assert.ok(f1(scores[k]) >= 0.75, `${k} ${f1(scores[k])}`);
 });

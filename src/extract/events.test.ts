@@ -4,7 +4,9 @@ import assert from 'node:assert/strict';
 import { extractDocument } from '../pipeline/index.ts';
 
 test('a headline joins the event it announces', () => {
-  const r = extractDocument({ text: 'مقتل خمسة مدنيين بغارة على سراقب\n\nقتل خمسة مدنيين بينهم طفلان في غارة جوية استهدفت سوق مدينة سراقب صباح اليوم.' });
+  const r = extractDocument({
+    text: 'مقتل خمسة مدنيين بغارة على سراقب\n\nقتل خمسة مدنيين بينهم طفلان في غارة جوية استهدفت سوق مدينة سراقب صباح اليوم.',
+  });
   assert.equal(r.incidents.length, 1);
   assert.equal(r.incidents[0].evidence.length, 2);
 });
@@ -13,14 +15,20 @@ test('a headline over several events lends none of them its total', () => {
   const r = extractDocument({
     text: 'مقتل تسعة مدنيين بغارات على ريف إدلب\n\nقتل أربعة مدنيين في غارة جوية على بلدة سرمين.\nوفي بلدة كفرنبل قتل خمسة مدنيين بغارة جوية أخرى.',
   });
-  assert.deepEqual(r.incidents.map((i) => i.counts.killed?.value), [4, 5]);
+  assert.deepEqual(
+    r.incidents.map((i) => i.counts.killed?.value),
+    [4, 5],
+  );
 });
 
 test('a lead total followed by its breakdown gives the breakdown only', () => {
   const r = extractDocument({
     text: 'قتل سبعة مدنيين وأصيب 20 آخرون بقصف مدفعي لقوات النظام على مدينة إدلب وريفها.\nوقال مراسلنا إن القصف استهدف مدينة إدلب ما أسفر عن مقتل خمسة مدنيين وإصابة 15.\nكما استهدف القصف بلدة سرمين ما أدى لمقتل شخصين وإصابة خمسة آخرين.',
   });
-  assert.deepEqual(r.incidents.map((i) => i.counts.killed?.value), [5, 2]);
+  assert.deepEqual(
+    r.incidents.map((i) => i.counts.killed?.value),
+    [5, 2],
+  );
 });
 
 test('figures that do not add up to the lead leave it an event of its own', () => {
@@ -51,7 +59,10 @@ test('addresses and file names in a report give no figure and no event word', ()
     text: 'المصادر: ar-021-afrin-mass-displacement.ar.txt و https://example.org/2018/03/21/displacement-of-21/\nنزح 300 شخص من قرية كفرنبل أمس.',
   });
   assert.equal(r.document.lang, 'ar');
-  assert.deepEqual(r.incidents.map((i) => [i.type, i.counts.displaced?.value]), [['displacement', 300]]);
+  assert.deepEqual(
+    r.incidents.map((i) => [i.type, i.counts.displaced?.value]),
+    [['displacement', 300]],
+  );
 });
 
 test('a combined toll of dead and wounded keeps the event but counts neither', () => {
@@ -62,6 +73,12 @@ test('a combined toll of dead and wounded keeps the event but counts neither', (
 });
 
 test('a death toll over years and places is a running total, not an incident; a massacre in a town is one', () => {
-  assert.equal(extractDocument({ text: 'وبلغ عدد الذين توفوا تحت التعذيب في سجون النظام نحو 13 ألف شخص.' }).incidents.length, 0);
-  assert.equal(extractDocument({ text: 'قتل أكثر من 1400 شخص في هجوم بغاز السارين على بلدة زملكا.' }).incidents.length, 1);
+  assert.equal(
+    extractDocument({ text: 'وبلغ عدد الذين توفوا تحت التعذيب في سجون النظام نحو 13 ألف شخص.' }).incidents.length,
+    0,
+  );
+  assert.equal(
+    extractDocument({ text: 'قتل أكثر من 1400 شخص في هجوم بغاز السارين على بلدة زملكا.' }).incidents.length,
+    1,
+  );
 });

@@ -51,7 +51,8 @@ function foldHeadlines(frames: Frame[], decisions: EventDecision[]): Frame[] {
     const body = out.filter((g) => !g.heading && announces(h, g) && perpetratorsAgree(h, g) && placesCompatible(g, h));
     if (body.length === 0) continue;
     // the event of its own type first, then one its type absorbs, then one of its ACLED group
-    const rank = (g: Frame) => (g.type === h.type ? 0 : absorbs(h.type, g.type) || absorbs(g.type, h.type) ? 1 : group(g) === group(h) ? 2 : 3);
+    const rank = (g: Frame) =>
+      g.type === h.type ? 0 : absorbs(h.type, g.type) || absorbs(g.type, h.type) ? 1 : group(g) === group(h) ? 2 : 3;
     const best = Math.min(...body.map(rank));
     const fit = body.filter((g) => rank(g) === best);
     const after = fit.filter((g) => g.sentence > h.sentence);
@@ -75,7 +76,16 @@ function dropLeadTotals(frames: Frame[], decisions: EventDecision[]): Frame[] {
   for (const t of frames) {
     const keys = exactCounts(t);
     if (keys.length === 0 || t.earlier || t.heading || t.sentence !== lead) continue;
-    const parts = out.filter((g) => g !== t && g.sentence > t.sentence && group(g) === group(t) && !g.earlier && placesCompatible(t, g) && perpetratorsAgree(t, g) && keys.some((k) => g.counts[k]));
+    const parts = out.filter(
+      (g) =>
+        g !== t &&
+        g.sentence > t.sentence &&
+        group(g) === group(t) &&
+        !g.earlier &&
+        placesCompatible(t, g) &&
+        perpetratorsAgree(t, g) &&
+        keys.some((k) => g.counts[k]),
+    );
     if (!sumsTo(t, keys, parts)) continue;
     out.splice(out.indexOf(t), 1);
     decisions.push({ rule: 'lead-total', frame: t.key, into: null });
@@ -136,7 +146,9 @@ function joinOtherSources(frames: Frame[], decisions: EventDecision[]): Frame[] 
 
 /** Nothing of its own to tell it apart: no figure, no place, no date (what carry-over adds later). */
 function bareMention(f: Frame): boolean {
-  return Object.keys(f.counts).length === 0 && f.combined === null && f.places.length === 0 && f.time === null && !f.earlier;
+  return (
+    Object.keys(f.counts).length === 0 && f.combined === null && f.places.length === 0 && f.time === null && !f.earlier
+  );
 }
 
 /**
@@ -149,7 +161,16 @@ function joinBareMentions(frames: Frame[], decisions: EventDecision[]): Frame[] 
   for (const b of frames) {
     if (!bareMention(b) || b.heading) continue;
     // the clause-level merge has already weighed the other events of its own sentence
-    const same = out.filter((a) => a !== b && !a.heading && a.sentence !== b.sentence && !a.earlier && (a.type === b.type || absorbs(a.type, b.type)) && !measuresDiffer(a, b) && perpetratorsAgree(a, b));
+    const same = out.filter(
+      (a) =>
+        a !== b &&
+        !a.heading &&
+        a.sentence !== b.sentence &&
+        !a.earlier &&
+        (a.type === b.type || absorbs(a.type, b.type)) &&
+        !measuresDiffer(a, b) &&
+        perpetratorsAgree(a, b),
+    );
     if (same.length === 0) continue;
     const before = same.filter((a) => a.sentence <= b.sentence);
     const into = before[before.length - 1] ?? same[0];
@@ -160,7 +181,10 @@ function joinBareMentions(frames: Frame[], decisions: EventDecision[]): Frame[] 
   return out;
 }
 
-export function resolveDocumentEvents(_ctx: DocContext, frames: Frame[]): { frames: Frame[]; decisions: EventDecision[] } {
+export function resolveDocumentEvents(
+  _ctx: DocContext,
+  frames: Frame[],
+): { frames: Frame[]; decisions: EventDecision[] } {
   const decisions: EventDecision[] = [];
   // bare mentions first: a lead with nothing of its own («شنت قسد حملة اعتقالات واسعة») joins the
   // detailed event below it before the headline joins either

@@ -8,7 +8,8 @@ const MAX_EVIDENCE = 320;
 
 export function clauseSegments(ctx: DocContext): Array<{ tokenStart: number; tokenEnd: number; sentence: number }> {
   const out: Array<{ tokenStart: number; tokenEnd: number; sentence: number }> = [];
-  for (const s of ctx.a.sentences) for (const c of s.clauses) out.push({ tokenStart: c.tokenStart, tokenEnd: c.tokenEnd, sentence: s.i });
+  for (const s of ctx.a.sentences)
+    for (const c of s.clauses) out.push({ tokenStart: c.tokenStart, tokenEnd: c.tokenEnd, sentence: s.i });
   return out;
 }
 

@@ -16,7 +16,9 @@ function runningTotal(f: Frame): boolean {
   if (dead < TALLY_DEAD) return false;
   // a place lent by the sentence before or by the report does not count as the total's own
   if (f.rules.includes('place:previous') || f.rules.includes('place:document')) return true;
-  return !f.places.some((p) => p.entry && p.precision <= 2 && p.entry.kind !== 'country' && p.entry.kind !== 'governorate');
+  return !f.places.some(
+    (p) => p.entry && p.precision <= 2 && p.entry.kind !== 'country' && p.entry.kind !== 'governorate',
+  );
 }
 
 export function keepFrame(ctx: DocContext, f: Frame): boolean {

@@ -45,11 +45,16 @@ test('denials, threats, plans, negation, sport and metaphor yield nothing', () =
 
 test('a trigger inside a list of charges is what the victims were accused of', () => {
   const r = extractDocument({ text: 'أعدم التنظيم رجلين بتهمة تفجير سيارة مفخخة قرب حاجز للتنظيم.' });
-  assert.deepEqual(r.incidents.map((i) => i.type), ['execution']);
+  assert.deepEqual(
+    r.incidents.map((i) => i.type),
+    ['execution'],
+  );
 });
 
 test('a protest and the shooting at it are one incident of excessive force', () => {
-  assert.deepEqual(types('أطلقت قوات الأمن النار على المتظاهرين في الناصرية ما أدى إلى مقتل ثلاثة منهم.'), ['excessive_force_against_protesters']);
+  assert.deepEqual(types('أطلقت قوات الأمن النار على المتظاهرين في الناصرية ما أدى إلى مقتل ثلاثة منهم.'), [
+    'excessive_force_against_protesters',
+  ]);
   assert.deepEqual(types('فرقت الشرطة مظاهرة في مدينة الكوت بالغاز المسيل للدموع.'), ['protest_with_intervention']);
 });
 
@@ -63,9 +68,14 @@ test('a monthly countrywide tally is not an incident', () => {
 });
 
 test('English text goes through the same frames with the English lexicons', () => {
-  const r = extractDocument({ text: 'At least 14 civilians were killed on Monday when Russian warplanes struck a market in Atarib, west of Aleppo.' });
+  const r = extractDocument({
+    text: 'At least 14 civilians were killed on Monday when Russian warplanes struck a market in Atarib, west of Aleppo.',
+  });
   assert.equal(r.document.lang, 'en');
-  assert.deepEqual(r.incidents.map((i) => i.type), ['air_strike']);
+  assert.deepEqual(
+    r.incidents.map((i) => i.type),
+    ['air_strike'],
+  );
   assert.equal(r.incidents[0].counts.killed?.value, 14);
   assert.ok(r.incidents[0].actors.some((a) => a.role === 'perpetrator' && a.id === 'russia'));
 });
@@ -73,7 +83,8 @@ test('English text goes through the same frames with the English lexicons', () =
 test('--trace reports what each stage added', () => {
   const r = extractDocument({ text: 'نفى الجيش قصف البلدة. أعدم التنظيم رجلين في الميادين.' }, { trace: true });
   const stages = r.trace!.map((t) => t.stage);
-  for (const s of ['mentions', 'quantities', 'times', 'places', 'cues', 'frames', 'merge', 'filter']) assert.ok(stages.includes(s), s);
+  for (const s of ['mentions', 'quantities', 'times', 'places', 'cues', 'frames', 'merge', 'filter'])
+    assert.ok(stages.includes(s), s);
   const cues = r.trace!.find((t) => t.stage === 'cues')!.added as string[];
   assert.ok(cues.some((c) => c.startsWith('denial')));
   assert.equal(extractDocument({ text: 'أعدم التنظيم رجلين.' }).trace, undefined);

@@ -230,7 +230,10 @@ export function triggerType(ctx: DocContext, t: Mention<TriggerValue>): Incident
 }
 
 const PROTEST_TYPES: ReadonlySet<IncidentType> = new Set<IncidentType>([
-  'peaceful_protest', 'protest_with_intervention', 'excessive_force_against_protesters', 'violent_demonstration',
+  'peaceful_protest',
+  'protest_with_intervention',
+  'excessive_force_against_protesters',
+  'violent_demonstration',
 ]);
 
 /**
@@ -241,11 +244,18 @@ const PROTEST_TYPES: ReadonlySet<IncidentType> = new Set<IncidentType>([
 function protestCombination(ctx: DocContext, sentence: number, local: Frame[]): void {
   const protesterNamed = ctx.ix.actors[sentence].some((m) => m.value.actor === 'protesters');
   const told = local.filter((f) => !f.triggers.some((t) => toldApart(ctx, t)));
-  const protest = told.find((f) => PROTEST_TYPES.has(f.type)) ?? (protesterNamed ? told.find((f) => ['mob_violence', 'looting', 'armed_clash', 'attack', 'arrests'].includes(f.type)) : undefined);
+  const protest =
+    told.find((f) => PROTEST_TYPES.has(f.type)) ??
+    (protesterNamed
+      ? told.find((f) => ['mob_violence', 'looting', 'armed_clash', 'attack', 'arrests'].includes(f.type))
+      : undefined);
   if (!protest) return;
   const others = told.filter((f) => f !== protest);
   const has = (types: IncidentType[]) => [protest, ...others].some((f) => types.includes(f.type));
-  const killing = [protest, ...others].some((f) => f.triggers.some((t) => t.value.outcome) || f.type === 'attack' || f.type === 'excessive_force_against_protesters');
+  const killing = [protest, ...others].some(
+    (f) =>
+      f.triggers.some((t) => t.value.outcome) || f.type === 'attack' || f.type === 'excessive_force_against_protesters',
+  );
   let type: IncidentType;
   if (killing) type = 'excessive_force_against_protesters';
   else if (has(['protest_with_intervention', 'arrests'])) type = 'protest_with_intervention';
@@ -266,7 +276,11 @@ function separated(sepCues: Mention<CueValue>[], s: number, a: number, b: number
 }
 
 /** Clause-level frames of one document, before arguments and merging. */
-export function buildFrames(ctx: DocContext, suppressed: Set<Mention<TriggerValue>>, lowered: Map<Mention<TriggerValue>, string[]>): Frame[] {
+export function buildFrames(
+  ctx: DocContext,
+  suppressed: Set<Mention<TriggerValue>>,
+  lowered: Map<Mention<TriggerValue>, string[]>,
+): Frame[] {
   const frames: Frame[] = [];
   let key = 0;
   for (const s of ctx.a.sentences) {
@@ -291,7 +305,9 @@ export function buildFrames(ctx: DocContext, suppressed: Set<Mention<TriggerValu
         const last = f.triggers[f.triggers.length - 1];
         if (separated(sepCues, s.i, last.tokenEnd, t.tokenStart)) continue;
         const disjoint =
-          f.violations.size > 0 && t.value.violations.length > 0 && !t.value.violations.some((v) => f.violations.has(v));
+          f.violations.size > 0 &&
+          t.value.violations.length > 0 &&
+          !t.value.violations.some((v) => f.violations.has(v));
         if (f.type === type && !disjoint) {
           addTrigger(f, t, clause);
           joined = true;
@@ -332,15 +348,27 @@ export function buildFrames(ctx: DocContext, suppressed: Set<Mention<TriggerValu
       const first = Math.min(...f.triggers.map((t) => t.tokenStart));
       // «وكانت الدولة الإسلامية أعدمت» tells an earlier act; «كانت السيارة مفخخة» a state
       const state = participle(ctx.a.tokens[first].norm);
-      f.earlier = earlierCues.some((c) => c.sentence === s.i && ((c.tokenStart < first && !(state && c.value.kind === 'earlier_before')) || (c.value.kind === 'earlier' && c.tokenStart < first + 8)));
+      f.earlier = earlierCues.some(
+        (c) =>
+          c.sentence === s.i &&
+          ((c.tokenStart < first && !(state && c.value.kind === 'earlier_before')) ||
+            (c.value.kind === 'earlier' && c.tokenStart < first + 8)),
+      );
       // «العبوة كانت مزروعة», «نقل المختطفين»: a definite noun names an event already told
       f.definite = f.triggers.every((t) => t.value.outcome || definiteToken(ctx, t.tokenStart));
-      f.reference = f.triggers.every((t) => causeCues.some((c) => c.sentence === s.i && c.tokenEnd <= t.tokenStart && ctx.clauseOf[c.tokenStart] === ctx.clauseOf[t.tokenStart]));
+      f.reference = f.triggers.every((t) =>
+        causeCues.some(
+          (c) =>
+            c.sentence === s.i &&
+            c.tokenEnd <= t.tokenStart &&
+            ctx.clauseOf[c.tokenStart] === ctx.clauseOf[t.tokenStart],
+        ),
+      );
       // «regime forces clashed with the factions following an infiltration operation»: a word of the
       // frame outside every lowering cue's reach states the event; only a wholly lowered frame is lowered
       if (f.triggers.every((t) => lowered.has(t)))
         for (const t of f.triggers) for (const k of lowered.get(t)!) if (!f.lowered.includes(k)) f.lowered.push(k);
-      if (f.type === 'none' as string) continue;
+      if (f.type === ('none' as string)) continue;
       frames.push(f);
     }
   }

@@ -101,7 +101,18 @@ export interface Lexicons {
 }
 
 export type LexiconKind =
-  | 'triggers' | 'actors' | 'methods' | 'accusations' | 'attribution' | 'cues' | 'countNouns' | 'violations' | 'aircraft' | 'fighters' | 'roles' | 'crowds';
+  | 'triggers'
+  | 'actors'
+  | 'methods'
+  | 'accusations'
+  | 'attribution'
+  | 'cues'
+  | 'countNouns'
+  | 'violations'
+  | 'aircraft'
+  | 'fighters'
+  | 'roles'
+  | 'crowds';
 
 export interface TaggedValue {
   kind: LexiconKind;
@@ -118,8 +129,32 @@ function fail(e: LexiconEntry, msg: string): never {
 const TEXT = 'text';
 const FLAG = 'flag';
 export const ATTRIBUTES: Record<string, Record<string, typeof TEXT | typeof FLAG>> = {
-  triggers: { type: TEXT, outcome: TEXT, method: TEXT, count: TEXT, weight: TEXT, violations: TEXT, if_fighters: TEXT, if_government: TEXT, if_place: TEXT, if_non_state: TEXT, strike: TEXT, generic: FLAG },
-  actors: { actor: TEXT, name: TEXT, side: TEXT, group: TEXT, also: TEXT, in_country: TEXT, anaphor: FLAG, country: FLAG, cased: FLAG, aircraft: FLAG },
+  triggers: {
+    type: TEXT,
+    outcome: TEXT,
+    method: TEXT,
+    count: TEXT,
+    weight: TEXT,
+    violations: TEXT,
+    if_fighters: TEXT,
+    if_government: TEXT,
+    if_place: TEXT,
+    if_non_state: TEXT,
+    strike: TEXT,
+    generic: FLAG,
+  },
+  actors: {
+    actor: TEXT,
+    name: TEXT,
+    side: TEXT,
+    group: TEXT,
+    also: TEXT,
+    in_country: TEXT,
+    anaphor: FLAG,
+    country: FLAG,
+    cased: FLAG,
+    aircraft: FLAG,
+  },
   methods: { method: TEXT },
   accusations: { accusation: TEXT },
   attribution: { source: TEXT },
@@ -179,7 +214,12 @@ function num(e: LexiconEntry, key: string, dflt: number): number {
 
 const allPatterns = new Map<string, Array<{ pattern: string; value: TaggedValue }>>();
 
-function compile<T>(entries: LexiconEntry[], value: (e: LexiconEntry) => T, kind?: LexiconKind, into?: Array<{ pattern: string; value: TaggedValue }>): Lexicon<T> {
+function compile<T>(
+  entries: LexiconEntry[],
+  value: (e: LexiconEntry) => T,
+  kind?: LexiconKind,
+  into?: Array<{ pattern: string; value: TaggedValue }>,
+): Lexicon<T> {
   const out: Array<{ pattern: string; value: T }> = [];
   for (const e of entries) {
     const v = value(e);
@@ -225,7 +265,17 @@ export function actorValue(e: LexiconEntry): ActorValue {
     also: e.attrs.also,
     cased: flag(e, 'cased'),
     inCountry: e.attrs.in_country
-      ? Object.fromEntries(e.attrs.in_country.split(',').map((x) => x.trim().split(':').map((y) => y.trim())).filter((kv) => kv.length === 2 && kv[0] && kv[1]))
+      ? Object.fromEntries(
+          e.attrs.in_country
+            .split(',')
+            .map((x) =>
+              x
+                .trim()
+                .split(':')
+                .map((y) => y.trim()),
+            )
+            .filter((kv) => kv.length === 2 && kv[0] && kv[1]),
+        )
       : undefined,
   };
 }
@@ -250,7 +300,13 @@ export const VALUE_READERS: Record<string, (e: LexiconEntry) => unknown> = {
   accusations: (e) => ({ id: e.id, accusation: oneOf(e, 'accusation', ACCUSATIONS) }),
   attribution: (e) => ({ id: e.id, source: e.attrs.source ?? 'generic' }),
   cues: cueValue,
-  'count-nouns': (e) => ({ id: e.id, count: oneOf(e, 'count', [...COUNT_KEYS, 'none'] as const), subset: flag(e, 'subset'), one: flag(e, 'one'), rest: flag(e, 'rest') }),
+  'count-nouns': (e) => ({
+    id: e.id,
+    count: oneOf(e, 'count', [...COUNT_KEYS, 'none'] as const),
+    subset: flag(e, 'subset'),
+    one: flag(e, 'one'),
+    rest: flag(e, 'rest'),
+  }),
   violations: (e) => ({
     id: e.id,
     violation: oneOf(e, 'violation', VIOLATIONS),
@@ -286,16 +342,56 @@ export function lexiconsFor(lang: Lang, dir?: string): Lexicons {
     lang,
     triggers: compile(load('triggers'), triggerValue, 'triggers', tagged),
     actors: compile(actorEntries, actorValue, 'actors', tagged),
-    methods: compile(load('methods'), VALUE_READERS.methods as (e: LexiconEntry) => { id: string; method: Method }, 'methods', tagged),
-    accusations: compile(load('accusations'), VALUE_READERS.accusations as (e: LexiconEntry) => { id: string; accusation: Accusation }, 'accusations', tagged),
-    attribution: compile(load('attribution'), VALUE_READERS.attribution as (e: LexiconEntry) => AttributionValue, 'attribution', tagged),
+    methods: compile(
+      load('methods'),
+      VALUE_READERS.methods as (e: LexiconEntry) => { id: string; method: Method },
+      'methods',
+      tagged,
+    ),
+    accusations: compile(
+      load('accusations'),
+      VALUE_READERS.accusations as (e: LexiconEntry) => { id: string; accusation: Accusation },
+      'accusations',
+      tagged,
+    ),
+    attribution: compile(
+      load('attribution'),
+      VALUE_READERS.attribution as (e: LexiconEntry) => AttributionValue,
+      'attribution',
+      tagged,
+    ),
     cues: compile(load('cues'), cueValue, 'cues', tagged),
-    countNouns: compile(load('count-nouns'), VALUE_READERS['count-nouns'] as (e: LexiconEntry) => CountNounValue, 'countNouns', tagged),
-    violations: compile(load('violations'), VALUE_READERS.violations as (e: LexiconEntry) => ViolationValue, 'violations', tagged),
-    aircraft: compile(load('aircraft'), VALUE_READERS.aircraft as (e: LexiconEntry) => { id: string }, 'aircraft', tagged),
-    fighters: compile(load('fighters'), VALUE_READERS.fighters as (e: LexiconEntry) => { id: string; person: boolean }, 'fighters', tagged),
+    countNouns: compile(
+      load('count-nouns'),
+      VALUE_READERS['count-nouns'] as (e: LexiconEntry) => CountNounValue,
+      'countNouns',
+      tagged,
+    ),
+    violations: compile(
+      load('violations'),
+      VALUE_READERS.violations as (e: LexiconEntry) => ViolationValue,
+      'violations',
+      tagged,
+    ),
+    aircraft: compile(
+      load('aircraft'),
+      VALUE_READERS.aircraft as (e: LexiconEntry) => { id: string },
+      'aircraft',
+      tagged,
+    ),
+    fighters: compile(
+      load('fighters'),
+      VALUE_READERS.fighters as (e: LexiconEntry) => { id: string; person: boolean },
+      'fighters',
+      tagged,
+    ),
     crowds: compile(load('crowds'), VALUE_READERS.crowds as (e: LexiconEntry) => { id: string }, 'crowds', tagged),
-    roles: compile(load('roles'), VALUE_READERS.roles as (e: LexiconEntry) => { id: string; role: 'perpetrator' | 'target' | 'ignore' }, 'roles', tagged),
+    roles: compile(
+      load('roles'),
+      VALUE_READERS.roles as (e: LexiconEntry) => { id: string; role: 'perpetrator' | 'target' | 'ignore' },
+      'roles',
+      tagged,
+    ),
     actorNames,
     airForces,
     all: new Lexicon(tagged),

@@ -95,7 +95,17 @@ export function sameCase(raw: string, pattern: string): boolean {
 // field by field (a spread per match was a visible share of extraction time; the field order is the
 // one the spreads gave).
 function withSentence(m: Match<TaggedValue>, sentence: number): Mention<unknown> {
-  return { value: m.value.value, pattern: m.pattern, tokenStart: m.tokenStart, tokenEnd: m.tokenEnd, start: m.start, end: m.end, rawStart: m.rawStart, rawEnd: m.rawEnd, sentence };
+  return {
+    value: m.value.value,
+    pattern: m.pattern,
+    tokenStart: m.tokenStart,
+    tokenEnd: m.tokenEnd,
+    start: m.start,
+    end: m.end,
+    rawStart: m.rawStart,
+    rawEnd: m.rawEnd,
+    sentence,
+  };
 }
 
 function triggerType(m: Match<TaggedValue>): TriggerValue['type'] {
@@ -105,7 +115,9 @@ function triggerType(m: Match<TaggedValue>): TriggerValue['type'] {
 function dropSelfBlocks(matches: Match<TaggedValue>[]): Match<TaggedValue>[] {
   // most sentences have no block at all
   if (!matches.some((m) => triggerType(m) === 'none')) return matches;
-  const typed = new Set(matches.filter((m) => triggerType(m) !== 'none').map((m) => `${m.tokenStart}:${m.tokenEnd}:${m.pattern}`));
+  const typed = new Set(
+    matches.filter((m) => triggerType(m) !== 'none').map((m) => `${m.tokenStart}:${m.tokenEnd}:${m.pattern}`),
+  );
   return matches.filter((m) => triggerType(m) !== 'none' || !typed.has(`${m.tokenStart}:${m.tokenEnd}:${m.pattern}`));
 }
 
@@ -118,11 +130,27 @@ const PREFER: Partial<Record<LexiconKind, Prefer>> = {
   cues: ((v: CueValue) => (v.effect === 'none' ? 1 : 0)) as Prefer,
 };
 
-const KINDS: LexiconKind[] = ['triggers', 'actors', 'methods', 'accusations', 'attribution', 'cues', 'countNouns', 'violations', 'aircraft', 'fighters', 'roles', 'crowds'];
+const KINDS: LexiconKind[] = [
+  'triggers',
+  'actors',
+  'methods',
+  'accusations',
+  'attribution',
+  'cues',
+  'countNouns',
+  'violations',
+  'aircraft',
+  'fighters',
+  'roles',
+  'crowds',
+];
 
 /** One pass of the combined matcher per sentence; overlaps are then settled inside each file. */
 export function findMentions(a: AnalyzedText, lex: Lexicons): Mentions {
-  const out = Object.fromEntries(KINDS.map((k) => [k, [] as Mention<unknown>[]])) as Record<LexiconKind, Mention<unknown>[]>;
+  const out = Object.fromEntries(KINDS.map((k) => [k, [] as Mention<unknown>[]])) as Record<
+    LexiconKind,
+    Mention<unknown>[]
+  >;
   for (const s of a.sentences) {
     if (s.tokenEnd <= s.tokenStart) continue;
     const byKind = new Map<LexiconKind, Match<TaggedValue>[]>();
@@ -135,7 +163,10 @@ export function findMentions(a: AnalyzedText, lex: Lexicons): Mentions {
       const prefer = (PREFER[kind] ?? (() => 0)) as (v: unknown) => number;
       // a block written with the very words of a trigger cannot mean to block that trigger
       let matches = kind === 'triggers' ? dropSelfBlocks(all) : all;
-      if (kind === 'actors') matches = matches.filter((m) => !(m.value.value as ActorValue).cased || sameCase(a.raw.slice(m.rawStart, m.rawEnd), m.pattern));
+      if (kind === 'actors')
+        matches = matches.filter(
+          (m) => !(m.value.value as ActorValue).cased || sameCase(a.raw.slice(m.rawStart, m.rawEnd), m.pattern),
+        );
       for (const m of resolve(matches, prefer)) out[kind].push(withSentence(m, s.i));
     }
   }

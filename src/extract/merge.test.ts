@@ -20,8 +20,13 @@ test('a vague figure is refined by an exact one told next', () => {
 });
 
 test('different figures of one type are different incidents', () => {
-  const r = extractDocument({ text: 'أعدم التنظيم 54 شخصا في دير الزور خلال خمسة أيام، مشيرا إلى أن عناصره أعدموا ثمانية رجال يوم الاثنين.' });
-  assert.deepEqual(r.incidents.map((i) => i.counts.killed?.value), [54, 8]);
+  const r = extractDocument({
+    text: 'أعدم التنظيم 54 شخصا في دير الزور خلال خمسة أيام، مشيرا إلى أن عناصره أعدموا ثمانية رجال يوم الاثنين.',
+  });
+  assert.deepEqual(
+    r.incidents.map((i) => i.counts.killed?.value),
+    [54, 8],
+  );
 });
 
 test('an earlier event recalled («وكانت … في وقت سابق») stays separate', () => {
@@ -34,5 +39,8 @@ test('an earlier event recalled («وكانت … في وقت سابق») stays 
 test('ids are deterministic', () => {
   const text = 'قتل خمسة مدنيين في غارة على مدينة الرقة.';
   assert.equal(extractDocument({ text, id: 'x' }).incidents[0].id, extractDocument({ text, id: 'x' }).incidents[0].id);
-  assert.notEqual(extractDocument({ text, id: 'x' }).incidents[0].id, extractDocument({ text, id: 'y' }).incidents[0].id);
+  assert.notEqual(
+    extractDocument({ text, id: 'x' }).incidents[0].id,
+    extractDocument({ text, id: 'y' }).incidents[0].id,
+  );
 });

@@ -85,13 +85,17 @@ function outcomeOnly(f: Frame): boolean {
 export function compatible(ctx: DocContext, a: Frame, b: Frame): boolean {
   if (b.earlier && (a.sentence !== b.sentence || !a.earlier)) return false;
   // one type swallowing another («اعتقال … واقتيادهم إلى جهة مجهولة») holds only close by
-  const absorbed = (absorbs(a.type, b.type) || absorbs(b.type, a.type)) && (a.sentence === b.sentence || b.reference || (near(a, b) && retold(a.type, b.type)));
+  const absorbed =
+    (absorbs(a.type, b.type) || absorbs(b.type, a.type)) &&
+    (a.sentence === b.sentence || b.reference || (near(a, b) && retold(a.type, b.type)));
   // «وتبنى تنظيم داعش الهجوم»: a definite general word («الهجوم») refers to the event just told
-  const generalReference = b.definite && bare(b) && b.triggers.every((t) => t.value.outcome || t.value.weight < 0.6) && near(a, b);
+  const generalReference =
+    b.definite && bare(b) && b.triggers.every((t) => t.value.outcome || t.value.weight < 0.6) && near(a, b);
   const typeOk = a.type === b.type || absorbed || outcomeOnly(b) || generalReference;
   if (!typeOk) return false;
   // a casualty sentence after the event («بين الضحايا ثلاثة قتلى من عائلة واحدة») details it
-  if (outcomeOnly(b) && !b.reference) return near(a, b) && b.places.every((p) => a.places.some((q) => placeKey(q) === placeKey(p)));
+  if (outcomeOnly(b) && !b.reference)
+    return near(a, b) && b.places.every((p) => a.places.some((q) => placeKey(q) === placeKey(p)));
   if (measuresDiffer(a, b)) return false;
   if (!placesCompatible(a, b) || !timesCompatible(a, b)) return false;
   const pa = perpetrators(a);
@@ -106,13 +110,18 @@ export function compatible(ctx: DocContext, a: Frame, b: Frame): boolean {
   if (a.sentence === b.sentence) {
     // two clauses of one sentence: joined only when the second adds nothing that conflicts
     if (a.type !== b.type && !outcomeOnly(b) && !absorbs(a.type, b.type) && !absorbs(b.type, a.type)) return false;
-    const between = (kind: string) => ctx.ix.cues[a.sentence].some((c) => c.value.kind === kind && c.tokenStart > a.triggers[0].tokenStart && c.tokenStart < b.triggers[0].tokenStart);
+    const between = (kind: string) =>
+      ctx.ix.cues[a.sentence].some(
+        (c) =>
+          c.value.kind === kind && c.tokenStart > a.triggers[0].tokenStart && c.tokenStart < b.triggers[0].tokenStart,
+      );
     if (between('separator')) return false;
     return !between('contrast') || (bare(b) && b.places.length === 0);
   }
   if (sameParagraph) return bare(b) || bare(a) || countsOverlap(a, b) || countsRefine(a, b);
   // the next lines of a one-sentence-per-line report: joined when they add a figure to the same event
-  if (near(a, b) && Object.keys(b.counts).length > 0 && Object.keys(a.counts).length > 0) return countsOverlap(a, b) || countsRefine(a, b);
+  if (near(a, b) && Object.keys(b.counts).length > 0 && Object.keys(a.counts).length > 0)
+    return countsOverlap(a, b) || countsRefine(a, b);
   return false;
 }
 
@@ -147,7 +156,8 @@ function countsRefine(a: Frame, b: Frame): boolean {
 }
 
 function countsOverlap(a: Frame, b: Frame): boolean {
-  for (const k of Object.keys(b.counts) as CountKey[]) if (a.counts[k] && b.counts[k] && a.counts[k].q.value === b.counts[k].q.value) return true;
+  for (const k of Object.keys(b.counts) as CountKey[])
+    if (a.counts[k] && b.counts[k] && a.counts[k].q.value === b.counts[k].q.value) return true;
   return false;
 }
 
@@ -186,7 +196,8 @@ export function mergeInto(a: Frame, b: Frame): void {
   for (const [k, v] of b.accusations) if (!a.accusations.has(k)) a.accusations.set(k, v);
   for (const v of b.violations) a.violations.add(v);
   // a headline or a passing reference adds no place to an event already placed
-  if (a.places.length === 0 || !(b.heading || b.reference || b.definite)) for (const p of b.places) if (!a.places.some((q) => placeKey(q) === placeKey(p))) a.places.push(p);
+  if (a.places.length === 0 || !(b.heading || b.reference || b.definite))
+    for (const p of b.places) if (!a.places.some((q) => placeKey(q) === placeKey(p))) a.places.push(p);
   if (!a.time && b.time) a.time = b.time;
   if (!a.attribution && b.attribution) a.attribution = b.attribution;
   for (const e of b.evidence) a.evidence.push(e);
@@ -203,7 +214,14 @@ function forwardReferences(ctx: DocContext, frames: Frame[], merges: Array<{ int
   const out = [...frames];
   for (const f of frames) {
     if (!f.reference || !bare(f) || !out.includes(f)) continue;
-    const later = out.find((g) => g !== f && g.triggers[0].tokenStart > f.triggers[0].tokenStart && g.type === f.type && !measuresDiffer(g, f) && placesCompatible(g, f));
+    const later = out.find(
+      (g) =>
+        g !== f &&
+        g.triggers[0].tokenStart > f.triggers[0].tokenStart &&
+        g.type === f.type &&
+        !measuresDiffer(g, f) &&
+        placesCompatible(g, f),
+    );
     if (!later) continue;
     mergeInto(later, f);
     merges.push({ into: later.key, from: f.key });
@@ -220,7 +238,13 @@ function forwardReferences(ctx: DocContext, frames: Frame[], merges: Array<{ int
 function shareDetails(frames: Frame[]): void {
   for (const a of frames) {
     for (const b of frames) {
-      if (a === b || a.sentence !== b.sentence || a.type !== b.type || b.triggers[0].tokenStart < a.triggers[0].tokenStart) continue;
+      if (
+        a === b ||
+        a.sentence !== b.sentence ||
+        a.type !== b.type ||
+        b.triggers[0].tokenStart < a.triggers[0].tokenStart
+      )
+        continue;
       const k = frameCountKey(a);
       const x = k ? a.counts[k] : undefined;
       const y = k ? b.counts[k] : undefined;
@@ -232,7 +256,10 @@ function shareDetails(frames: Frame[]): void {
 }
 
 /** Merge frames in document order; returns the survivors and what joined what (for --trace). */
-export function mergeFrames(ctx: DocContext, frames: Frame[]): { frames: Frame[]; merges: Array<{ into: number; from: number }> } {
+export function mergeFrames(
+  ctx: DocContext,
+  frames: Frame[],
+): { frames: Frame[]; merges: Array<{ into: number; from: number }> } {
   const out: Frame[] = [];
   const merges: Array<{ into: number; from: number }> = [];
   for (const f of frames) {

@@ -12,7 +12,10 @@ test('a present-tense verb over an event word in the body tells a habit', () => 
 });
 
 test('the same verb in a headline tells the news', () => {
-  assert.deepEqual(types('الطيران الحربي يقصف بلدة كفرنبل\n\nقتل ثلاثة مدنيين في غارة جوية على بلدة كفرنبل صباح اليوم.'), ['air_strike']);
+  assert.deepEqual(
+    types('الطيران الحربي يقصف بلدة كفرنبل\n\nقتل ثلاثة مدنيين في غارة جوية على بلدة كفرنبل صباح اليوم.'),
+    ['air_strike'],
+  );
 });
 
 test('a habit with its doer and its village is a reported practice', () => {
@@ -34,7 +37,9 @@ test('a verb of saying or of going on is not a habit', () => {
 });
 
 test('the circumstances an event is set in are background', () => {
-  assert.deepEqual(types('اعتقلت قوات الأمن ناشطا في مدينة داريا على خلفية المظاهرات التي شهدتها المدينة.'), ['arrests']);
+  assert.deepEqual(types('اعتقلت قوات الأمن ناشطا في مدينة داريا على خلفية المظاهرات التي شهدتها المدينة.'), [
+    'arrests',
+  ]);
 });
 
 test('imperfective verbs by their shape', () => {

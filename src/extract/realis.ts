@@ -19,9 +19,22 @@ export type { Realis } from './lexicons.ts';
 // An attempt at violence is itself violence (ACLED codes attempted attacks and assassinations); an
 // attempted arrest, dispersal or flight did not happen.
 const VIOLENT: ReadonlySet<IncidentType> = new Set<IncidentType>([
-  'armed_clash', 'government_regains_territory', 'non_state_overtakes_territory', 'air_strike', 'shelling',
-  'explosive_device', 'suicide_bomb', 'chemical_weapon', 'grenade', 'attack', 'execution', 'abduction',
-  'sexual_violence', 'violent_demonstration', 'mob_violence', 'excessive_force_against_protesters',
+  'armed_clash',
+  'government_regains_territory',
+  'non_state_overtakes_territory',
+  'air_strike',
+  'shelling',
+  'explosive_device',
+  'suicide_bomb',
+  'chemical_weapon',
+  'grenade',
+  'attack',
+  'execution',
+  'abduction',
+  'sexual_violence',
+  'violent_demonstration',
+  'mob_violence',
+  'excessive_force_against_protesters',
 ]);
 
 /** How far back from an event word its governing verb may stand, in tokens of the same clause. */
@@ -76,7 +89,8 @@ function aspectRealis(ctx: DocContext, f: Frame): { realis: Realis; rule: string
   const t = eventTriggers(f)[0];
   const clause = ctx.clauseOf[t.tokenStart];
   const exempt = new Set<number>();
-  for (const c of ctx.ix.cues[f.sentence]) if (c.value.kind === 'not_habitual') for (let i = c.tokenStart; i < c.tokenEnd; i++) exempt.add(i);
+  for (const c of ctx.ix.cues[f.sentence])
+    if (c.value.kind === 'not_habitual') for (let i = c.tokenStart; i < c.tokenEnd; i++) exempt.add(i);
   for (let i = t.tokenStart; i >= 0 && i >= t.tokenStart - VERB_REACH; i--) {
     if (ctx.clauseOf[i] !== clause || exempt.has(i)) return null;
     const tok = ctx.a.tokens[i];
@@ -96,7 +110,10 @@ function outcomeAt(f: Frame, i: number): boolean {
 
 /** A place or actor name that happens to start like a verb («يبرود», «يلدا»). */
 function namedAt(ctx: DocContext, i: number): boolean {
-  return ctx.places.some((p) => p.tokenStart <= i && i < p.tokenEnd) || ctx.ix.actors[ctx.sentOf[i]]?.some((m) => m.tokenStart <= i && i < m.tokenEnd) === true;
+  return (
+    ctx.places.some((p) => p.tokenStart <= i && i < p.tokenEnd) ||
+    ctx.ix.actors[ctx.sentOf[i]]?.some((m) => m.tokenStart <= i && i < m.tokenEnd) === true
+  );
 }
 
 export function assessRealis(ctx: DocContext, frames: Frame[]): void {
@@ -121,7 +138,9 @@ function exactFigure(f: Frame): boolean {
 
 /** A village or quarter of its own, not only a region («في بلدة الغارية», not «في ريف درعا»). */
 function preciseOwnPlace(f: Frame): boolean {
-  return f.places.some((p) => p.entry && p.precision === 1 && p.entry.kind !== 'country' && p.entry.kind !== 'governorate');
+  return f.places.some(
+    (p) => p.entry && p.precision === 1 && p.entry.kind !== 'country' && p.entry.kind !== 'governorate',
+  );
 }
 
 /**
@@ -136,7 +155,13 @@ export function toldAsEvent(f: Frame): boolean {
     case 'actual':
       return true;
     case 'habitual':
-      return dated(f) || Object.keys(f.counts).length > 0 || (f.realisRule === PRESENT_TENSE && f.actors.some((a) => a.role === 'perpetrator' && !a.carried) && preciseOwnPlace(f));
+      return (
+        dated(f) ||
+        Object.keys(f.counts).length > 0 ||
+        (f.realisRule === PRESENT_TENSE &&
+          f.actors.some((a) => a.role === 'perpetrator' && !a.carried) &&
+          preciseOwnPlace(f))
+      );
     case 'generic':
       return dated(f) || preciseOwnPlace(f);
     case 'background':

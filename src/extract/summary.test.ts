@@ -14,7 +14,10 @@ test('summary_en says who did what, how many, where and when', () => {
     time: { start: '2015-05-01', end: '2015-09-01', precision: 3, text: null, span: null },
     methods: [{ id: 'shooting', span: null }],
   });
-  assert.equal(line, 'Islamic State: execution against civilians (about 100 killed), by shooting in Deir ez-Zor between 2015-05-01 and 2015-09-01');
+  assert.equal(
+    line,
+    'Islamic State: execution against civilians (about 100 killed), by shooting in Deir ez-Zor between 2015-05-01 and 2015-09-01',
+  );
 });
 
 test('summary without a perpetrator starts with the event', () => {

@@ -49,9 +49,13 @@ function names(ids: string[]): string {
   return `${ids.slice(0, -1).join(', ')} and ${ids[ids.length - 1]}`;
 }
 
-export function summarize(inc: Pick<Incident, 'type' | 'actors' | 'counts' | 'locations' | 'time' | 'methods'>): string {
+export function summarize(
+  inc: Pick<Incident, 'type' | 'actors' | 'counts' | 'locations' | 'time' | 'methods'>,
+): string {
   const perp = names([...new Set(inc.actors.filter((a) => a.role === 'perpetrator').map((a) => a.name))]);
-  const victims = names([...new Set(inc.actors.filter((a) => a.role !== 'perpetrator').map((a) => a.name.toLowerCase()))]);
+  const victims = names([
+    ...new Set(inc.actors.filter((a) => a.role !== 'perpetrator').map((a) => a.name.toLowerCase())),
+  ]);
   const label = LABEL[inc.type];
   let line = perp ? `${perp}: ${label}` : label.replace(/^./, (c) => c.toUpperCase());
   if (victims) line += ` against ${victims}`;
@@ -65,6 +69,8 @@ export function summarize(inc: Pick<Incident, 'type' | 'actors' | 'counts' | 'lo
   if (inc.methods.length) line += `, by ${inc.methods.map((m) => m.id.replace(/_/g, ' ')).join(', ')}`;
   const place = inc.locations[0];
   if (place) line += ` in ${place.name}`;
-  if (inc.time?.start) line += inc.time.start === inc.time.end ? ` on ${inc.time.start}` : ` between ${inc.time.start} and ${inc.time.end}`;
+  if (inc.time?.start)
+    line +=
+      inc.time.start === inc.time.end ? ` on ${inc.time.start}` : ` between ${inc.time.start} and ${inc.time.end}`;
   return line;
 }

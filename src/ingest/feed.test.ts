@@ -46,11 +46,17 @@ test('Atom: the first alternate link is the page, hreflang links are its other-l
 
 test('malformed XML fails with parse.feed and the line', () => {
   const broken = rss.replace('</item>', '');
-  assert.throws(() => parseFeed(broken, null, 'feed'), (e: { code?: string; message?: string }) => e.code === 'parse.feed' && /line \d+/.test(e.message ?? ''));
+  assert.throws(
+    () => parseFeed(broken, null, 'feed'),
+    (e: { code?: string; message?: string }) => e.code === 'parse.feed' && /line \d+/.test(e.message ?? ''),
+  );
 });
 
 test('XML that is not a feed fails with parse.feed', () => {
-  assert.throws(() => parseFeed('<?xml version="1.0"?><urlset><url/></urlset>', null, 'x'), (e: { code?: string }) => e.code === 'parse.feed');
+  assert.throws(
+    () => parseFeed('<?xml version="1.0"?><urlset><url/></urlset>', null, 'x'),
+    (e: { code?: string }) => e.code === 'parse.feed',
+  );
 });
 
 test('sniffing the root tells feeds from pages', () => {

@@ -44,7 +44,12 @@ function xmlParser(): NonNullable<typeof fxp> {
 
 /** What an XML document's root says it is, without a full parse: used to tell a feed from a page. */
 export function sniffFeed(text: string): 'rss' | 'atom' | 'rdf' | null {
-  const head = text.slice(0, 2048).replace(/<!--[\s\S]*?-->/g, '').replace(/<\?[\s\S]*?\?>/g, '').replace(/<!DOCTYPE[^>]*>/i, '').trimStart();
+  const head = text
+    .slice(0, 2048)
+    .replace(/<!--[\s\S]*?-->/g, '')
+    .replace(/<\?[\s\S]*?\?>/g, '')
+    .replace(/<!DOCTYPE[^>]*>/i, '')
+    .trimStart();
   const m = head.match(/^<([\w:-]+)/);
   if (!m) return null;
   const root = m[1].toLowerCase();
@@ -58,7 +63,8 @@ function str(v: unknown): string | null {
   if (v == null) return null;
   if (typeof v === 'string') return v.trim() || null;
   if (typeof v === 'number') return String(v);
-  if (typeof v === 'object' && '#text' in (v as Record<string, unknown>)) return str((v as Record<string, unknown>)['#text']);
+  if (typeof v === 'object' && '#text' in (v as Record<string, unknown>))
+    return str((v as Record<string, unknown>)['#text']);
   return null;
 }
 
@@ -117,7 +123,9 @@ export function parseFeed(xml: string, url: string | null, label: string): Feed 
       const guidIsLink = typeof it.guid === 'object' ? str((it.guid as Node)['@_isPermaLink']) !== 'false' : true;
       const link = absolute(str(linkRaw), url) ?? (guidIsLink ? absolute(guid, url) : null);
       if (!link) return [];
-      return [{ link, guid, title: str(it.title), published: isoDate(str(it.pubDate) ?? str(it['dc:date'])), alternates: [] }];
+      return [
+        { link, guid, title: str(it.title), published: isoDate(str(it.pubDate) ?? str(it['dc:date'])), alternates: [] },
+      ];
     });
     return { kind: 'rss', title: str(channel.title), lang: str(channel.language), items };
   }
@@ -126,7 +134,17 @@ export function parseFeed(xml: string, url: string | null, label: string): Feed 
   if (rdf) {
     const items = ((rdf.item as Node[] | undefined) ?? []).flatMap((it): FeedItem[] => {
       const link = absolute(str((it.link as unknown[] | undefined)?.[0]) ?? str(it['@_rdf:about']), url);
-      return link ? [{ link, guid: str(it['@_rdf:about']), title: str(it.title), published: isoDate(str(it['dc:date'])), alternates: [] }] : [];
+      return link
+        ? [
+            {
+              link,
+              guid: str(it['@_rdf:about']),
+              title: str(it.title),
+              published: isoDate(str(it['dc:date'])),
+              alternates: [],
+            },
+          ]
+        : [];
     });
     return { kind: 'rss', title: str((rdf.channel as Node | undefined)?.title), lang: null, items };
   }
@@ -136,7 +154,15 @@ export function parseFeed(xml: string, url: string | null, label: string): Feed 
     const items = entries.flatMap((e): FeedItem[] => {
       const { page, alternates } = atomLinks(e, url);
       if (!page) return [];
-      return [{ link: page, guid: str(e.id), title: str(e.title), published: isoDate(str(e.published) ?? str(e.updated)), alternates }];
+      return [
+        {
+          link: page,
+          guid: str(e.id),
+          title: str(e.title),
+          published: isoDate(str(e.published) ?? str(e.updated)),
+          alternates,
+        },
+      ];
     });
     return { kind: 'atom', title: str(feed.title), lang: str(feed['@_xml:lang']), items };
   }

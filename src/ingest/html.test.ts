@@ -50,9 +50,15 @@ test('the Arabic availability note, with hamza and tanwin variants, names its li
 });
 
 test('an English page names its Arabic version', () => {
-  const body = `<p>Five young men were detained in al-Shuhail on Tuesday morning by a security patrol. `.repeat(6) + `</p>
+  const body =
+    `<p>Five young men were detained in al-Shuhail on Tuesday morning by a security patrol. `.repeat(6) +
+    `</p>
 <div class="post-langs">This post is also available in: <a href="/ar/a/">العربية</a></div>`;
-  const p = parseHtmlPage(`<html lang="en"><head><title>Arrests</title></head><body><article>${body}</article></body></html>`, 'https://example.org/en/a/', 'x');
+  const p = parseHtmlPage(
+    `<html lang="en"><head><title>Arrests</title></head><body><article>${body}</article></body></html>`,
+    'https://example.org/en/a/',
+    'x',
+  );
   assert.equal(p.lang, 'en');
   assert.deepEqual(p.alternates, [{ lang: 'ar', url: 'https://example.org/ar/a/' }]);
 });
@@ -60,12 +66,16 @@ test('an English page names its Arabic version', () => {
 test('a page cut off before </body> is refused with input.truncated', () => {
   const html = page('', '');
   const cut = html.slice(0, html.indexOf('وقال شاهد'));
-  assert.throws(() => parseHtmlPage(cut, null, 'cut.html'), (e: { code?: string }) => e.code === 'input.truncated');
+  assert.throws(
+    () => parseHtmlPage(cut, null, 'cut.html'),
+    (e: { code?: string }) => e.code === 'input.truncated',
+  );
 });
 
 test('a page without text is refused with input.empty', () => {
   assert.throws(
-    () => parseHtmlPage('<html><head><title>t</title></head><body><script>var a=1</script></body></html>', null, 'e.html'),
+    () =>
+      parseHtmlPage('<html><head><title>t</title></head><body><script>var a=1</script></body></html>', null, 'e.html'),
     (e: { code?: string }) => e.code === 'input.empty',
   );
 });
@@ -77,8 +87,16 @@ test('a fragment without <html> is read as it is', () => {
 
 test('the headline heads the text once, without the site name of <title>', () => {
   const body = `<p>${'Warplanes struck the market of al-Mayadin on Friday morning. '.repeat(8)}</p>`;
-  const withH1 = parseHtmlPage(`<html lang="en"><head><title>Strike on the market | Test Monitor</title></head><body><article><h1>Strike on the market</h1>${body}</article></body></html>`, null, 'x');
-  const without = parseHtmlPage(`<html lang="en"><head><title>Strike on the market | Test Monitor</title></head><body><article>${body}</article></body></html>`, null, 'x');
+  const withH1 = parseHtmlPage(
+    `<html lang="en"><head><title>Strike on the market | Test Monitor</title></head><body><article><h1>Strike on the market</h1>${body}</article></body></html>`,
+    null,
+    'x',
+  );
+  const without = parseHtmlPage(
+    `<html lang="en"><head><title>Strike on the market | Test Monitor</title></head><body><article>${body}</article></body></html>`,
+    null,
+    'x',
+  );
   for (const p of [withH1, without]) {
     assert.equal(p.title, 'Strike on the market');
     assert.ok(p.text.startsWith('Strike on the market\n\nWarplanes struck'), JSON.stringify(p.text.slice(0, 60)));

@@ -21,25 +21,70 @@ export interface HtmlPage {
 }
 
 const BLOCK = new Set([
-  'ADDRESS', 'ARTICLE', 'ASIDE', 'BLOCKQUOTE', 'DD', 'DIV', 'DL', 'DT', 'FIGCAPTION', 'FIGURE', 'FOOTER',
-  'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'HEADER', 'HR', 'LI', 'MAIN', 'OL', 'P', 'PRE', 'SECTION', 'TABLE',
-  'TR', 'UL',
+  'ADDRESS',
+  'ARTICLE',
+  'ASIDE',
+  'BLOCKQUOTE',
+  'DD',
+  'DIV',
+  'DL',
+  'DT',
+  'FIGCAPTION',
+  'FIGURE',
+  'FOOTER',
+  'H1',
+  'H2',
+  'H3',
+  'H4',
+  'H5',
+  'H6',
+  'HEADER',
+  'HR',
+  'LI',
+  'MAIN',
+  'OL',
+  'P',
+  'PRE',
+  'SECTION',
+  'TABLE',
+  'TR',
+  'UL',
 ]);
 const SKIP = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'SVG', 'IFRAME', 'BUTTON', 'FORM']);
 
 // "This post is also available in: English" (WordPress qTranslate/Polylang/WPML) and the Arabic
 // «هذه المقالة متوفرة أيضاً باللغة: English» — compared after normalisation so hamza, tanwin and
 // taa marbuta variants of the Arabic sentence all match.
-const AVAILABILITY_CUES = ['also available in', 'متوفره ايضا', 'متوفر ايضا', 'متاحه ايضا', 'متاح ايضا'].map((c) => normalizeString(c));
+const AVAILABILITY_CUES = ['also available in', 'متوفره ايضا', 'متوفر ايضا', 'متاحه ايضا', 'متاح ايضا'].map((c) =>
+  normalizeString(c),
+);
 
 const LANGUAGE_NAMES: Record<string, string> = {
-  english: 'en', 'الانجليزيه': 'en', 'الانكليزيه': 'en', 'انجليزي': 'en', 'انكليزي': 'en',
-  arabic: 'ar', 'العربيه': 'ar', 'عربي': 'ar', 'français': 'fr', french: 'fr', 'الفرنسيه': 'fr',
-  kurdish: 'ku', 'کوردی': 'ku', 'الكرديه': 'ku', deutsch: 'de', german: 'de', 'türkçe': 'tr', turkish: 'tr',
+  english: 'en',
+  الانجليزيه: 'en',
+  الانكليزيه: 'en',
+  انجليزي: 'en',
+  انكليزي: 'en',
+  arabic: 'ar',
+  العربيه: 'ar',
+  عربي: 'ar',
+  français: 'fr',
+  french: 'fr',
+  الفرنسيه: 'fr',
+  kurdish: 'ku',
+  کوردی: 'ku',
+  الكرديه: 'ku',
+  deutsch: 'de',
+  german: 'de',
+  türkçe: 'tr',
+  turkish: 'tr',
 };
 
 function primaryTag(lang: string | null | undefined): string | null {
-  const m = lang?.trim().toLowerCase().match(/^([a-z]{2,3})(?:[-_]|$)/);
+  const m = lang
+    ?.trim()
+    .toLowerCase()
+    .match(/^([a-z]{2,3})(?:[-_]|$)/);
   return m ? m[1] : null;
 }
 
@@ -124,7 +169,8 @@ function availabilityLinks(doc: Document, base: string | null): Alternate[] {
     if (inner) continue;
     let anchors = Array.from(el.querySelectorAll('a[href]'));
     // some themes put the links in the element that follows the note
-    if (anchors.length === 0 && el.nextElementSibling) anchors = Array.from(el.nextElementSibling.querySelectorAll('a[href]'));
+    if (anchors.length === 0 && el.nextElementSibling)
+      anchors = Array.from(el.nextElementSibling.querySelectorAll('a[href]'));
     for (const a of anchors) {
       const url = absolute(a.getAttribute('href'), base);
       const lang = url ? languageOfLink(a, url) : null;
@@ -147,7 +193,10 @@ function hreflangLinks(doc: Document, base: string | null): Alternate[] {
 
 /** "Strike on the market | Test Monitor" → the longest part, the headline */
 function withoutSiteName(title: string): string {
-  const parts = title.split(/\s+[|–—•]{1,2}\s+|\s+-\s+/).map((p) => p.trim()).filter(Boolean);
+  const parts = title
+    .split(/\s+[|–—•]{1,2}\s+|\s+-\s+/)
+    .map((p) => p.trim())
+    .filter(Boolean);
   return parts.length > 1 ? parts.reduce((a, b) => (b.length > a.length ? b : a)) : title.trim();
 }
 
@@ -163,7 +212,10 @@ function meta(doc: Document, selector: string): string | null {
 function assertComplete(html: string, label: string): void {
   const opens = /<(html|body)[\s>]/i.test(html);
   if (opens && !/<\/(body|html)\s*>/i.test(html)) {
-    throw new RasidError('input.truncated', `${label}: the HTML ends before </body> or </html>; the page looks cut off`);
+    throw new RasidError(
+      'input.truncated',
+      `${label}: the HTML ends before </body> or </html>; the page looks cut off`,
+    );
   }
 }
 

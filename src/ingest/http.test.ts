@@ -29,7 +29,10 @@ before(async () => {
       return res.end();
     }
     if (path === '/tagged') {
-      if (req.headers['if-none-match'] === '"v1"' || req.headers['if-modified-since'] === 'Tue, 05 Jul 2016 08:00:00 GMT') {
+      if (
+        req.headers['if-none-match'] === '"v1"' ||
+        req.headers['if-modified-since'] === 'Tue, 05 Jul 2016 08:00:00 GMT'
+      ) {
         res.statusCode = 304;
         return res.end();
       }
@@ -68,7 +71,8 @@ after(() => {
   server.close();
 });
 
-const open = (o: Partial<ConstructorParameters<typeof Fetcher>[0]> = {}) => new Fetcher({ allowPrivate: true, hostDelayMs: 0, timeoutMs: 2000, maxBytes: 4096, ...o });
+const open = (o: Partial<ConstructorParameters<typeof Fetcher>[0]> = {}) =>
+  new Fetcher({ allowPrivate: true, hostDelayMs: 0, timeoutMs: 2000, maxBytes: 4096, ...o });
 const code = (c: string) => (e: { code?: string }) => e.code === c;
 
 test('fetches a page and follows redirects within the limit', async () => {
@@ -82,12 +86,16 @@ test('decompresses gzip', async () => {
   assert.match(r.body.toString(), /^مضغوط/);
 });
 
-test('too many redirects', () => assert.rejects(open({ maxRedirects: 2 }).fetch(`${base}/hop/5`), code('fetch.redirects')));
+test('too many redirects', () =>
+  assert.rejects(open({ maxRedirects: 2 }).fetch(`${base}/hop/5`), code('fetch.redirects')));
 test('HTTP 404 is fetch.status', () => assert.rejects(open().fetch(`${base}/missing`), code('fetch.status')));
 test('declared size over the limit', () => assert.rejects(open().fetch(`${base}/big`), code('fetch.too-large')));
-test('streamed size over the limit', () => assert.rejects(open().fetch(`${base}/big-chunked`), code('fetch.too-large')));
-test('connection closed before Content-Length', () => assert.rejects(open().fetch(`${base}/cut`), code('fetch.truncated')));
-test('no answer is fetch.timeout', () => assert.rejects(open({ timeoutMs: 300 }).fetch(`${base}/hang`), code('fetch.timeout')));
+test('streamed size over the limit', () =>
+  assert.rejects(open().fetch(`${base}/big-chunked`), code('fetch.too-large')));
+test('connection closed before Content-Length', () =>
+  assert.rejects(open().fetch(`${base}/cut`), code('fetch.truncated')));
+test('no answer is fetch.timeout', () =>
+  assert.rejects(open({ timeoutMs: 300 }).fetch(`${base}/hang`), code('fetch.timeout')));
 test('only http and https', () => assert.rejects(open().fetch('file:///etc/passwd'), code('fetch.url')));
 
 test('loopback refused without allowPrivate: literal, name and IPv6', async () => {
@@ -108,7 +116,10 @@ test('every redirect hop is checked: a public-looking start cannot redirect inwa
 test('conditional requests: validators returned, 304 reported as not modified', async () => {
   const f = open();
   const first = await f.fetch(`${base}/tagged`);
-  assert.deepEqual([first.notModified, first.etag, first.lastModified], [false, '"v1"', 'Tue, 05 Jul 2016 08:00:00 GMT']);
+  assert.deepEqual(
+    [first.notModified, first.etag, first.lastModified],
+    [false, '"v1"', 'Tue, 05 Jul 2016 08:00:00 GMT'],
+  );
   assert.equal((await f.fetch(`${base}/tagged`, { etag: first.etag })).notModified, true);
   assert.equal((await f.fetch(`${base}/tagged`, { lastModified: first.lastModified })).notModified, true);
   assert.equal((await f.fetch(`${base}/tagged`, { etag: '"v0"' })).notModified, false);

@@ -54,9 +54,17 @@ export interface Validators {
   lastModified?: string | null;
 }
 
-const ACCEPT = 'text/html,application/xhtml+xml,application/rss+xml,application/atom+xml,application/xml;q=0.9,*/*;q=0.5';
+const ACCEPT =
+  'text/html,application/xhtml+xml,application/rss+xml,application/atom+xml,application/xml;q=0.9,*/*;q=0.5';
 
-type HopResult = { status: number; redirect?: string; contentType: string | null; body?: Buffer; etag: string | null; lastModified: string | null };
+type HopResult = {
+  status: number;
+  redirect?: string;
+  contentType: string | null;
+  body?: Buffer;
+  etag: string | null;
+  lastModified: string | null;
+};
 
 type LookupCallback = (err: NodeJS.ErrnoException | null, address: string | LookupAddress[], family?: number) => void;
 
@@ -88,14 +96,31 @@ export class Fetcher {
       if (hop === 0 && validators.lastModified) conditional['if-modified-since'] = validators.lastModified;
       const res = await this.request(current, conditional, deadline);
       if (res.status === 304) {
-        return { url: current.href, status: 304, contentType: res.contentType, body: Buffer.alloc(0), etag: res.etag, lastModified: res.lastModified, notModified: true };
+        return {
+          url: current.href,
+          status: 304,
+          contentType: res.contentType,
+          body: Buffer.alloc(0),
+          etag: res.etag,
+          lastModified: res.lastModified,
+          notModified: true,
+        };
       }
       if (res.redirect) {
-        if (hop >= this.opts.maxRedirects) throw fail('fetch.redirects', `more than ${this.opts.maxRedirects} redirects`);
+        if (hop >= this.opts.maxRedirects)
+          throw fail('fetch.redirects', `more than ${this.opts.maxRedirects} redirects`);
         current = parseHttpUrl(new URL(res.redirect, current).href);
         continue;
       }
-      return { url: current.href, status: res.status, contentType: res.contentType, body: res.body!, etag: res.etag, lastModified: res.lastModified, notModified: false };
+      return {
+        url: current.href,
+        status: res.status,
+        contentType: res.contentType,
+        body: res.body!,
+        etag: res.etag,
+        lastModified: res.lastModified,
+        notModified: false,
+      };
     }
   }
 
@@ -112,7 +137,14 @@ export class Fetcher {
       // refuse when any answer is non-public: a round-robin mixing public and private is an attack
       const bad = addresses.find((a) => !this.allowed(a.address));
       if (bad) {
-        return cb(fail('fetch.private-address', `${hostname} resolves to a non-public address (${bad.address}); pass --allow-private to permit`), '', 0);
+        return cb(
+          fail(
+            'fetch.private-address',
+            `${hostname} resolves to a non-public address (${bad.address}); pass --allow-private to permit`,
+          ),
+          '',
+          0,
+        );
       }
       if (options.all) cb(null, addresses);
       else cb(null, addresses[0].address, addresses[0].family);
@@ -122,7 +154,9 @@ export class Fetcher {
   private request(url: URL, conditional: Record<string, string>, deadline: number): Promise<HopResult> {
     const literal = url.hostname.replace(/^\[|\]$/g, '');
     if (isIP(literal) && !this.allowed(literal)) {
-      return Promise.reject(fail('fetch.private-address', `${literal} is a non-public address; pass --allow-private to permit`));
+      return Promise.reject(
+        fail('fetch.private-address', `${literal} is a non-public address; pass --allow-private to permit`),
+      );
     }
     const remaining = deadline - Date.now();
     if (remaining <= 0) return Promise.reject(fail('fetch.timeout', `no answer within ${this.opts.timeoutMs} ms`));
@@ -144,7 +178,12 @@ export class Fetcher {
         url,
         {
           method: 'GET',
-          headers: { 'user-agent': this.opts.userAgent, accept: ACCEPT, 'accept-encoding': 'gzip, deflate, br', ...conditional },
+          headers: {
+            'user-agent': this.opts.userAgent,
+            accept: ACCEPT,
+            'accept-encoding': 'gzip, deflate, br',
+            ...conditional,
+          },
           lookup: this.checkedLookup as unknown as typeof dnsLookup,
           agent: false,
         },
@@ -198,18 +237,24 @@ export class Fetcher {
             ),
           );
           stream.on('end', () => {
-            if (!res.complete) return done(fail('fetch.truncated', 'the connection closed before the whole body arrived'));
+            if (!res.complete)
+              return done(fail('fetch.truncated', 'the connection closed before the whole body arrived'));
             done(null, { status, contentType, body: Buffer.concat(chunks), etag, lastModified });
           });
         },
       );
-      const timer = setTimeout(() => done(fail('fetch.timeout', `no answer within ${this.opts.timeoutMs} ms`)), remaining);
+      const timer = setTimeout(
+        () => done(fail('fetch.timeout', `no answer within ${this.opts.timeoutMs} ms`)),
+        remaining,
+      );
       req.on('error', (e: NodeJS.ErrnoException) => {
         if (e instanceof RasidError) return done(e);
         const code = e.code ?? 'error';
-        if (code === 'ENOTFOUND' || code === 'EAI_AGAIN') return done(fail('fetch.dns', `${url.hostname} cannot be resolved (${code})`));
+        if (code === 'ENOTFOUND' || code === 'EAI_AGAIN')
+          return done(fail('fetch.dns', `${url.hostname} cannot be resolved (${code})`));
         // the server hung up after it began answering: a cut-off body
-        if (responded) return done(fail('fetch.truncated', `the connection closed before the whole body arrived (${code})`));
+        if (responded)
+          return done(fail('fetch.truncated', `the connection closed before the whole body arrived (${code})`));
         done(fail('fetch.network', `connection failed (${code})`));
       });
       req.end();
@@ -224,7 +269,8 @@ export function parseHttpUrl(raw: string): URL {
   } catch {
     throw fail('fetch.url', `not a valid URL`);
   }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw fail('fetch.url', `only http and https URLs are fetched, not ${url.protocol}`);
+  if (url.protocol !== 'http:' && url.protocol !== 'https:')
+    throw fail('fetch.url', `only http and https URLs are fetched, not ${url.protocol}`);
   if (url.username || url.password) throw fail('fetch.url', 'URLs with credentials are refused');
   url.hash = '';
   return url;

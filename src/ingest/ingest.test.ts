@@ -32,7 +32,10 @@ test('a changed file becomes a new version linked to the old one', async () => {
     writeFileSync(file, 'اعتقلت دورية أمنية أربعة شبان من بلدة ذيبان.\n');
     assert.equal((await ingest([file], { store, fetcher, processing: storeOnly })).updated, 1);
     const docs = (await store.listDocuments({ limit: 10, offset: 0 })).items.sort((a, b) => a.version - b.version);
-    assert.deepEqual(docs.map((d) => d.version), [1, 2]);
+    assert.deepEqual(
+      docs.map((d) => d.version),
+      [1, 2],
+    );
     assert.equal(docs[1].previousId, docs[0].id);
   });
 });
@@ -42,7 +45,13 @@ test('JSON Lines records: each counted on its own, a bad record fails alone', as
   writeFileSync(
     file,
     [
-      JSON.stringify({ text: 'Regime forces arrested six men in Muhasan.', url: 'https://example.org/a', published: '2016-03-02', lang: 'en', title: 'Arrests' }),
+      JSON.stringify({
+        text: 'Regime forces arrested six men in Muhasan.',
+        url: 'https://example.org/a',
+        published: '2016-03-02',
+        lang: 'en',
+        title: 'Arrests',
+      }),
       JSON.stringify({ text: 'قصفت طائرات حربية أطراف مدينة العشارة.' }),
       JSON.stringify({ text: 42 }),
       '{"text": "unterminated',
@@ -53,16 +62,23 @@ test('JSON Lines records: each counted on its own, a bad record fails alone', as
   await withStore('records', async (store) => {
     const s = await ingest([file], { store, fetcher, processing: storeOnly });
     assert.deepEqual([s.total, s.done, s.new, s.failed], [6, 6, 3, 3]);
-    assert.deepEqual(s.failures.map((f) => [f.source.replace(dir, ''), f.code]), [
-      ['/records.jsonl#3', 'input.record'],
-      ['/records.jsonl#4', 'input.json'],
-      ['/records.jsonl#5', 'input.record'],
-    ]);
+    assert.deepEqual(
+      s.failures.map((f) => [f.source.replace(dir, ''), f.code]),
+      [
+        ['/records.jsonl#3', 'input.record'],
+        ['/records.jsonl#4', 'input.json'],
+        ['/records.jsonl#5', 'input.record'],
+      ],
+    );
     assert.match(s.failures[2].message, /published: expected a date/);
     const docs = (await store.listDocuments({ limit: 10, offset: 0 })).items;
     const en = docs.find((d) => d.url === 'https://example.org/a')!;
     assert.deepEqual([en.lang, en.published, en.title, en.format], ['en', '2016-03-02', 'Arrests', 'jsonl']);
-    assert.equal(docs.find((d) => d.text.startsWith('قصفت'))!.lang, 'ar', 'language detected when the record does not say');
+    assert.equal(
+      docs.find((d) => d.text.startsWith('قصفت'))!.lang,
+      'ar',
+      'language detected when the record does not say',
+    );
     assert.equal(docs.find((d) => d.text.includes('Dhiban'))!.published, '2016-07-05', 'the day as written');
   });
 });
@@ -86,12 +102,18 @@ test('a folder: documents by extension, other files skipped, missing paths faile
 
 test('a saved feed file: its items are fetched (and refused here: loopback is private)', async () => {
   const feed = join(dir, 'saved-feed.xml');
-  writeFileSync(feed, `<?xml version="1.0"?><rss version="2.0"><channel><title>t</title>
-<item><title>a</title><link>http://127.0.0.1:9/a/</link></item><item><title>b</title><link>http://127.0.0.1:9/b/</link></item></channel></rss>`);
+  writeFileSync(
+    feed,
+    `<?xml version="1.0"?><rss version="2.0"><channel><title>t</title>
+<item><title>a</title><link>http://127.0.0.1:9/a/</link></item><item><title>b</title><link>http://127.0.0.1:9/b/</link></item></channel></rss>`,
+  );
   await withStore('feed', async (store) => {
     const s = await ingest([feed], { store, fetcher, processing: storeOnly });
     assert.deepEqual([s.total, s.failed], [2, 2]);
-    assert.deepEqual(s.failures.map((f) => f.code), ['fetch.private-address', 'fetch.private-address']);
+    assert.deepEqual(
+      s.failures.map((f) => f.code),
+      ['fetch.private-address', 'fetch.private-address'],
+    );
   });
 });
 
@@ -123,7 +145,10 @@ test('a document stored by a run killed before its extraction is extracted by th
 
 test('re-ingesting never overwrites what an analyst verified or edited', async () => {
   const file = join(dir, 'reviewed.txt');
-  writeFileSync(file, 'قصفت طائرات حربية سوق مدينة البوكمال يوم الجمعة، ما أدى إلى مقتل تسعة مدنيين.\n\nوأعدم تنظيم داعش خمسة رجال في ساحة بلدة هجين.\n');
+  writeFileSync(
+    file,
+    'قصفت طائرات حربية سوق مدينة البوكمال يوم الجمعة، ما أدى إلى مقتل تسعة مدنيين.\n\nوأعدم تنظيم داعش خمسة رجال في ساحة بلدة هجين.\n',
+  );
   const processing: Processing = { kind: 'extract', extract: (input) => extractDocument(input) };
   await withStore('reviewed', async (store) => {
     await ingest([file], { store, fetcher, processing });
@@ -133,7 +158,10 @@ test('re-ingesting never overwrites what an analyst verified or edited', async (
     const edited = await store.updateIncident(first[1].id, { summary_en: 'checked by an analyst' }, { userId: null });
 
     // the page changes (a correction appended): a new version, extracted again
-    writeFileSync(file, 'قصفت طائرات حربية سوق مدينة البوكمال يوم الجمعة، ما أدى إلى مقتل عشرة مدنيين.\n\nوأعدم تنظيم داعش خمسة رجال في ساحة بلدة هجين.\n');
+    writeFileSync(
+      file,
+      'قصفت طائرات حربية سوق مدينة البوكمال يوم الجمعة، ما أدى إلى مقتل عشرة مدنيين.\n\nوأعدم تنظيم داعش خمسة رجال في ساحة بلدة هجين.\n',
+    );
     assert.equal((await ingest([file], { store, fetcher, processing })).updated, 1);
     const v = await store.getIncident(verified.id);
     const e = await store.getIncident(edited.id);
@@ -144,37 +172,70 @@ test('re-ingesting never overwrites what an analyst verified or edited', async (
   });
 });
 
-test('bounded work per document: a nested page lands, a long one is cut with a note, the batch goes on', { timeout: 300_000 }, async () => {
-  const folder = join(dir, 'bounded');
-  mkdirSync(folder, { recursive: true });
-  const towns = ['al-Mayadin', 'Raqqa', 'Idlib', 'Homs', 'Mosul', 'Kirkuk'];
-  writeFileSync(
-    join(folder, 'deep.html'),
-    `<!doctype html><html lang="en"><head><title>Deep</title></head><body>${'<div>'.repeat(5000)}<p>On 3 May 2016, gunmen shot dead four civilians in Raqqa, activists said.</p>${'</div>'.repeat(5000)}</body></html>`,
-  );
-  const paras = Array.from({ length: 400 }, (_, i) => `<p>On ${1 + (i % 27)} May 2016, gunmen shot dead ${2 + (i % 5)} civilians in ${towns[i % towns.length]}, activists said.</p>`);
-  writeFileSync(join(folder, 'long.html'), `<!doctype html><html lang="en"><head><title>Long</title></head><body>${paras.join('\n')}</body></html>`);
-  writeFileSync(join(folder, 'short.txt'), 'On 4 May 2016, gunmen shot dead three civilians in Homs, activists said.\n');
-  await withStore('bounded', async (store) => {
-    const processing: Processing = { kind: 'extract', extract: (input) => extractDocument(input) };
-    const summary = await ingest([folder], { store, fetcher, processing, limits: { maxIncidents: 10, partChars: 2_000, budgetMs: 600_000 } });
-    assert.equal(summary.failed, 0, JSON.stringify(summary.failures));
-    assert.equal(summary.new, 3);
-    assert.deepEqual(summary.capped.map((c) => [c.source.endsWith('long.html'), c.code]), [[true, 'document.incidents-capped']]);
-    const docs = (await store.listDocuments({ limit: 10, offset: 0 })).items;
-    const long = docs.find((d) => d.sourceKey.endsWith('long.html'))!;
-    assert.equal(await store.countIncidents({ documentId: long.id }), 10);
-    const deep = docs.find((d) => d.sourceKey.endsWith('deep.html'))!;
-    assert.ok((await store.countIncidents({ documentId: deep.id })) >= 1);
+test(
+  'bounded work per document: a nested page lands, a long one is cut with a note, the batch goes on',
+  { timeout: 300_000 },
+  async () => {
+    const folder = join(dir, 'bounded');
+    mkdirSync(folder, { recursive: true });
+    const towns = ['al-Mayadin', 'Raqqa', 'Idlib', 'Homs', 'Mosul', 'Kirkuk'];
+    writeFileSync(
+      join(folder, 'deep.html'),
+      `<!doctype html><html lang="en"><head><title>Deep</title></head><body>${'<div>'.repeat(5000)}<p>On 3 May 2016, gunmen shot dead four civilians in Raqqa, activists said.</p>${'</div>'.repeat(5000)}</body></html>`,
+    );
+    const paras = Array.from(
+      { length: 400 },
+      (_, i) =>
+        `<p>On ${1 + (i % 27)} May 2016, gunmen shot dead ${2 + (i % 5)} civilians in ${towns[i % towns.length]}, activists said.</p>`,
+    );
+    writeFileSync(
+      join(folder, 'long.html'),
+      `<!doctype html><html lang="en"><head><title>Long</title></head><body>${paras.join('\n')}</body></html>`,
+    );
+    writeFileSync(
+      join(folder, 'short.txt'),
+      'On 4 May 2016, gunmen shot dead three civilians in Homs, activists said.\n',
+    );
+    await withStore('bounded', async (store) => {
+      const processing: Processing = { kind: 'extract', extract: (input) => extractDocument(input) };
+      const summary = await ingest([folder], {
+        store,
+        fetcher,
+        processing,
+        limits: { maxIncidents: 10, partChars: 2_000, budgetMs: 600_000 },
+      });
+      assert.equal(summary.failed, 0, JSON.stringify(summary.failures));
+      assert.equal(summary.new, 3);
+      assert.deepEqual(
+        summary.capped.map((c) => [c.source.endsWith('long.html'), c.code]),
+        [[true, 'document.incidents-capped']],
+      );
+      const docs = (await store.listDocuments({ limit: 10, offset: 0 })).items;
+      const long = docs.find((d) => d.sourceKey.endsWith('long.html'))!;
+      assert.equal(await store.countIncidents({ documentId: long.id }), 10);
+      const deep = docs.find((d) => d.sourceKey.endsWith('deep.html'))!;
+      assert.ok((await store.countIncidents({ documentId: deep.id })) >= 1);
 
-    // with no time at all, a long text fails on its own (extract.budget; an HTML page would fail
-    // reading it, input.too-slow) and the other document still lands
-    const rushedDir = join(dir, 'rushed');
-    mkdirSync(rushedDir, { recursive: true });
-    writeFileSync(join(rushedDir, 'long.txt'), paras.map((p) => p.slice(3, -4)).join('\n\n'));
-    writeFileSync(join(rushedDir, 'short.txt'), 'On 5 May 2016, gunmen shot dead two civilians in Hama, activists said.\n');
-    const rushed = await ingest([rushedDir], { store, fetcher, processing, limits: { maxIncidents: 1000, partChars: 2_000, budgetMs: 0 } });
-    assert.deepEqual(rushed.failures.map((f) => [f.source.endsWith('long.txt'), f.code]), [[true, 'extract.budget']]);
-    assert.equal(rushed.new, 1);
-  });
-});
+      // with no time at all, a long text fails on its own (extract.budget; an HTML page would fail
+      // reading it, input.too-slow) and the other document still lands
+      const rushedDir = join(dir, 'rushed');
+      mkdirSync(rushedDir, { recursive: true });
+      writeFileSync(join(rushedDir, 'long.txt'), paras.map((p) => p.slice(3, -4)).join('\n\n'));
+      writeFileSync(
+        join(rushedDir, 'short.txt'),
+        'On 5 May 2016, gunmen shot dead two civilians in Hama, activists said.\n',
+      );
+      const rushed = await ingest([rushedDir], {
+        store,
+        fetcher,
+        processing,
+        limits: { maxIncidents: 1000, partChars: 2_000, budgetMs: 0 },
+      });
+      assert.deepEqual(
+        rushed.failures.map((f) => [f.source.endsWith('long.txt'), f.code]),
+        [[true, 'extract.budget']],
+      );
+      assert.equal(rushed.new, 1);
+    });
+  },
+);

@@ -10,7 +10,13 @@
 import { createHash } from 'node:crypto';
 import { RasidError } from '../errors.ts';
 import { DEFAULT_MAX_BYTES } from '../input/read-file.ts';
-import { readDocument, readFileBytes, type Published, type ReadDocument, type ReadOptions } from '../service/read-document.ts';
+import {
+  readDocument,
+  readFileBytes,
+  type Published,
+  type ReadDocument,
+  type ReadOptions,
+} from '../service/read-document.ts';
 import type { DocumentInput, Store } from '../store/types.ts';
 import { DEFAULT_EXTRACT_LIMITS, extractAndSave, type ExtractLimits, type Extractor } from '../service/extract-save.ts';
 import { detectLanguage } from '../text/analyze.ts';
@@ -91,7 +97,19 @@ const SUPPORTED_LANGS = new Set(['ar', 'en']);
 function stateHash(doc: DocumentInput, level: 'stored' | 'extracted'): string {
   const alts = [...doc.alternates].sort((a, b) => (a.url < b.url ? -1 : 1));
   return createHash('sha256')
-    .update(JSON.stringify([level, doc.text, doc.title, doc.lang, doc.published, doc.url, doc.format, alts, ...(doc.pages?.length ? [doc.pages] : [])]))
+    .update(
+      JSON.stringify([
+        level,
+        doc.text,
+        doc.title,
+        doc.lang,
+        doc.published,
+        doc.url,
+        doc.format,
+        alts,
+        ...(doc.pages?.length ? [doc.pages] : []),
+      ]),
+    )
     .digest('hex');
 }
 
@@ -118,22 +136,50 @@ function toFailure(source: string, e: unknown): Failure {
   }
   // a driver's own error (PostgreSQL, SQLite, the network): its name and code, a short message
   const err = e as Error | null;
-  return { source, code: 'internal', message: `${err?.name ?? 'Error'}${code ? ` ${code}` : ''}: ${String(err?.message ?? e).slice(0, 160)}` };
+  return {
+    source,
+    code: 'internal',
+    message: `${err?.name ?? 'Error'}${code ? ` ${code}` : ''}: ${String(err?.message ?? e).slice(0, 160)}`,
+  };
 }
 
 export async function ingest(args: string[], opts: IngestOptions): Promise<IngestSummary> {
   const { store, fetcher, processing } = opts;
   const limits = opts.limits ?? DEFAULT_EXTRACT_LIMITS;
   const maxBytes = opts.maxBytes ?? DEFAULT_MAX_BYTES;
-  const readOptions: ReadOptions = { maxBytes, maxPages: opts.read?.maxPages, ocr: opts.read?.ocr, telegramChannel: opts.telegramChannel };
+  const readOptions: ReadOptions = {
+    maxBytes,
+    maxPages: opts.read?.maxPages,
+    ocr: opts.read?.ocr,
+    telegramChannel: opts.telegramChannel,
+  };
   const expanded = expandArguments(args);
   const queue: Task[] = [...expanded.tasks];
-  const summary: IngestSummary = { total: queue.length + expanded.missing.length, done: 0, new: 0, unchanged: 0, updated: 0, failed: 0, skipped: expanded.skipped, failures: [], aborted: null, capped: [] };
+  const summary: IngestSummary = {
+    total: queue.length + expanded.missing.length,
+    done: 0,
+    new: 0,
+    unchanged: 0,
+    updated: 0,
+    failed: 0,
+    skipped: expanded.skipped,
+    failures: [],
+    aborted: null,
+    capped: [],
+  };
   // one fetch per URL per run, however many feed items and alternate links point at it
   const pages = new Map<string, Promise<Landed | null>>();
 
   let storeFailStreak = 0;
-  const progress = () => opts.onProgress?.({ total: summary.total, done: summary.done, new: summary.new, unchanged: summary.unchanged, updated: summary.updated, failed: summary.failed });
+  const progress = () =>
+    opts.onProgress?.({
+      total: summary.total,
+      done: summary.done,
+      new: summary.new,
+      unchanged: summary.unchanged,
+      updated: summary.updated,
+      failed: summary.failed,
+    });
   const fail = (source: string, e: unknown) => {
     summary.failed++;
     summary.failures.push(toFailure(source, e));
@@ -192,11 +238,24 @@ export async function ingest(args: string[], opts: IngestOptions): Promise<Inges
 
   /** A document as read, as the store keeps it. */
   function toInput(read: ReadDocument, sourceKey: string): DocumentInput {
-    return { sourceKey, url: read.url, title: read.title, lang: pickLang(read.lang, read.text), published: read.published, text: read.text, format: read.format, alternates: read.alternates, pages: read.pages ?? null };
+    return {
+      sourceKey,
+      url: read.url,
+      title: read.title,
+      lang: pickLang(read.lang, read.text),
+      published: read.published,
+      text: read.text,
+      format: read.format,
+      alternates: read.alternates,
+      pages: read.pages ?? null,
+    };
   }
 
   async function runFile(task: Extract<Task, { kind: 'file' }>): Promise<void> {
-    const read = await readDocument({ bytes: readFileBytes(task.path, task.label, maxBytes), label: task.label, path: task.path }, { ...readOptions, published: opts.published, budgetMs: limits.budgetMs });
+    const read = await readDocument(
+      { bytes: readFileBytes(task.path, task.label, maxBytes), label: task.label, path: task.path },
+      { ...readOptions, published: opts.published, budgetMs: limits.budgetMs },
+    );
     if (read.kind === 'feed') return runFeed(read.feed);
     if (read.kind === 'records') {
       // one file, many documents: each record is counted and fails on its own
@@ -256,21 +315,41 @@ export async function ingest(args: string[], opts: IngestOptions): Promise<Inges
       }
       // a feed item's own title and date, when its feed gave them, go before what the page says
       const published: Published | undefined = hint?.published ? () => hint.published : opts.published;
-      const read = await readDocument({ bytes: res.body, label, url: res.url, contentType: res.contentType }, { ...readOptions, published, budgetMs: limits.budgetMs });
+      const read = await readDocument(
+        { bytes: res.body, label, url: res.url, contentType: res.contentType },
+        { ...readOptions, published, budgetMs: limits.budgetMs },
+      );
       if (read.kind === 'feed') {
         await runFeed(read.feed);
         return null;
       }
-      if (read.kind === 'records') throw new RasidError('input.format', `${label}: records are read from files, not from the web`);
+      if (read.kind === 'records')
+        throw new RasidError('input.format', `${label}: records are read from files, not from the web`);
       const page = read.document;
-      const doc = toInput(page.format === 'html' ? { ...page, title: page.title ?? hint?.title ?? null, alternates: dedupeAlternates([...(hint?.alternates ?? []), ...page.alternates], res.url) } : { ...page, title: hint?.title ?? null }, res.url);
+      const doc = toInput(
+        page.format === 'html'
+          ? {
+              ...page,
+              title: page.title ?? hint?.title ?? null,
+              alternates: dedupeAlternates([...(hint?.alternates ?? []), ...page.alternates], res.url),
+            }
+          : { ...page, title: hint?.title ?? null },
+        res.url,
+      );
       const follow = (hint?.followAlternates ?? true) && doc.alternates.some((a) => SUPPORTED_LANGS.has(a.lang));
       const cacheable = Boolean(res.etag || res.lastModified);
       const landed = await land(doc, follow || cacheable);
       if (res.url !== url && !pages.has(res.url)) pages.set(res.url, pages.get(url)!);
       if (follow) await landAlternates(landed, doc.alternates, doc.published);
       if (cacheable) {
-        const next: PageCache = { etag: res.etag, lastModified: res.lastModified, id: landed.id!, level, alternates: doc.alternates, published: doc.published };
+        const next: PageCache = {
+          etag: res.etag,
+          lastModified: res.lastModified,
+          id: landed.id!,
+          level,
+          alternates: doc.alternates,
+          published: doc.published,
+        };
         await stored(() => store.setIngestState(cacheKey, JSON.stringify(next)));
       }
       return landed;
@@ -280,14 +359,23 @@ export async function ingest(args: string[], opts: IngestOptions): Promise<Inges
   }
 
   /** Other-language versions are ingested too and linked to this page as one group. */
-  async function landAlternates(self: Landed, alternates: DocumentInput['alternates'], published: string | null): Promise<void> {
+  async function landAlternates(
+    self: Landed,
+    alternates: DocumentInput['alternates'],
+    published: string | null,
+  ): Promise<void> {
     const ids = [self.id!];
     for (const alt of alternates) {
       if (!SUPPORTED_LANGS.has(alt.lang)) continue;
       const seen = pages.has(alt.url);
       if (!seen) summary.total++;
       try {
-        const landed = await landUrl(alt.url, alt.url, { title: null, published, alternates: [], followAlternates: false });
+        const landed = await landUrl(alt.url, alt.url, {
+          title: null,
+          published,
+          alternates: [],
+          followAlternates: false,
+        });
         if (!seen && landed) count(landed.status);
         if (landed?.id) ids.push(landed.id);
       } catch (e) {
@@ -368,7 +456,10 @@ function readCache(raw: string | null): PageCache | null {
   }
 }
 
-function dedupeAlternates(list: Array<{ lang: string; url: string }>, self: string): Array<{ lang: string; url: string }> {
+function dedupeAlternates(
+  list: Array<{ lang: string; url: string }>,
+  self: string,
+): Array<{ lang: string; url: string }> {
   const seen = new Set([self]);
   return list.filter((a) => (seen.has(a.url) ? false : (seen.add(a.url), true)));
 }

@@ -37,7 +37,13 @@ function check(value: unknown, position: number, label: string): ParsedRecord {
   if (r.success) return { position, record: r.data };
   const first = r.error.issues[0];
   const where = first?.path.length ? first.path.join('.') : 'record';
-  return { position, error: new RasidError('input.record', `${label}#${position}: ${where}: ${first?.message ?? 'invalid'}; expected {text, url, published, lang, title}`) };
+  return {
+    position,
+    error: new RasidError(
+      'input.record',
+      `${label}#${position}: ${where}: ${first?.message ?? 'invalid'}; expected {text, url, published, lang, title}`,
+    ),
+  };
 }
 
 export function parseRecords(text: string, format: 'json' | 'jsonl', label: string): ParsedRecord[] {

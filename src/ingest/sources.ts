@@ -7,8 +7,7 @@ import { RasidError } from '../errors.ts';
 import { sniffBinary } from '../input/sniff.ts';
 
 export type Task =
-  | { kind: 'file'; path: string; label: string }
-  | { kind: 'url'; url: string; label: string; hint?: PageHint };
+  { kind: 'file'; path: string; label: string } | { kind: 'url'; url: string; label: string; hint?: PageHint };
 
 /** What a feed says about an item before its page is fetched. */
 export interface PageHint {
@@ -20,8 +19,22 @@ export interface PageHint {
 }
 
 export const FOLDER_EXTENSIONS = new Set([
-  '.txt', '.md', '.markdown', '.html', '.htm', '.json', '.jsonl', '.ndjson',
-  '.pdf', '.png', '.jpg', '.jpeg', '.tif', '.tiff', '.docx', '.odt',
+  '.txt',
+  '.md',
+  '.markdown',
+  '.html',
+  '.htm',
+  '.json',
+  '.jsonl',
+  '.ndjson',
+  '.pdf',
+  '.png',
+  '.jpg',
+  '.jpeg',
+  '.tif',
+  '.tiff',
+  '.docx',
+  '.odt',
 ]);
 
 /** A file whose name says nothing (no or another extension) that is a PDF, a scan or a zip by its first bytes. */
@@ -45,7 +58,9 @@ export function isUrl(arg: string): boolean {
 
 function walk(dir: string, out: string[]): number {
   let skipped = 0;
-  const entries = readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  const entries = readdirSync(dir, { withFileTypes: true }).sort((a, b) =>
+    a.name < b.name ? -1 : a.name > b.name ? 1 : 0,
+  );
   for (const e of entries) {
     if (e.name.startsWith('.')) continue;
     const p = join(dir, e.name);
@@ -61,7 +76,11 @@ function walk(dir: string, out: string[]): number {
  * Expands arguments into tasks. A missing path is not fatal: it becomes a failure of its own, so
  * the rest of the batch still lands.
  */
-export function expandArguments(args: string[]): { tasks: Task[]; skipped: number; missing: Array<{ source: string; error: RasidError }> } {
+export function expandArguments(args: string[]): {
+  tasks: Task[];
+  skipped: number;
+  missing: Array<{ source: string; error: RasidError }>;
+} {
   const tasks: Task[] = [];
   const missing: Array<{ source: string; error: RasidError }> = [];
   let skipped = 0;
@@ -77,7 +96,10 @@ export function expandArguments(args: string[]): { tasks: Task[]; skipped: numbe
       const code = (e as NodeJS.ErrnoException).code;
       missing.push({
         source: arg,
-        error: new RasidError(code === 'ENOENT' ? 'input.missing' : 'input.unreadable', code === 'ENOENT' ? `${arg}: no such file or folder` : `${arg}: cannot be read (${code})`),
+        error: new RasidError(
+          code === 'ENOENT' ? 'input.missing' : 'input.unreadable',
+          code === 'ENOENT' ? `${arg}: no such file or folder` : `${arg}: cannot be read (${code})`,
+        ),
       });
       continue;
     }

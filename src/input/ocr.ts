@@ -29,9 +29,15 @@ function run(cmd: string, args: string[], timeoutMs: number, label: string, miss
     execFile(cmd, args, { timeout: timeoutMs, maxBuffer: 64 * 1024 * 1024, encoding: 'utf8', env }, (err, stdout) => {
       if (!err) return resolve({ stdout });
       const e = err as NodeJS.ErrnoException & { killed?: boolean };
-      if (e.code === 'ENOENT') return reject(new RasidError('ocr.missing', `${label}: ${cmd} is not installed (${missing})`));
-      if (e.killed) return reject(new RasidError('ocr.timeout', `${label}: ${cmd} took longer than ${Math.round(timeoutMs / 1000)} s`));
-      reject(new RasidError('ocr.failed', `${label}: ${cmd} failed (exit ${typeof e.code === 'number' ? e.code : 'error'})`));
+      if (e.code === 'ENOENT')
+        return reject(new RasidError('ocr.missing', `${label}: ${cmd} is not installed (${missing})`));
+      if (e.killed)
+        return reject(
+          new RasidError('ocr.timeout', `${label}: ${cmd} took longer than ${Math.round(timeoutMs / 1000)} s`),
+        );
+      reject(
+        new RasidError('ocr.failed', `${label}: ${cmd} failed (exit ${typeof e.code === 'number' ? e.code : 'error'})`),
+      );
     });
   });
 }
@@ -42,10 +48,19 @@ let check: Promise<string | null> | null = null;
 function probe(): Promise<string | null> {
   return new Promise((resolve) => {
     execFile('tesseract', ['--list-langs'], { timeout: 20000, encoding: 'utf8' }, (err, stdout) => {
-      if (err) return resolve((err as NodeJS.ErrnoException).code === 'ENOENT' ? `tesseract is not installed (${INSTALL_TESSERACT})` : 'tesseract does not run');
+      if (err)
+        return resolve(
+          (err as NodeJS.ErrnoException).code === 'ENOENT'
+            ? `tesseract is not installed (${INSTALL_TESSERACT})`
+            : 'tesseract does not run',
+        );
       const have = new Set(stdout.split('\n').map((l) => l.trim()));
       const lacking = OCR_LANGUAGES.filter((l) => !have.has(l));
-      resolve(lacking.length ? `tesseract has no ${lacking.join(', ')} language data (apt-get install ${lacking.map((l) => `tesseract-ocr-${l}`).join(' ')})` : null);
+      resolve(
+        lacking.length
+          ? `tesseract has no ${lacking.join(', ')} language data (apt-get install ${lacking.map((l) => `tesseract-ocr-${l}`).join(' ')})`
+          : null,
+      );
     });
   });
 }
@@ -108,7 +123,12 @@ export async function ocrImageFile(path: string, label: string, opts: OcrOptions
   return pages.map(ocrParagraphs);
 }
 
-export async function ocrImageBytes(bytes: Uint8Array, ext: string, label: string, opts: OcrOptions = {}): Promise<string[]> {
+export async function ocrImageBytes(
+  bytes: Uint8Array,
+  ext: string,
+  label: string,
+  opts: OcrOptions = {},
+): Promise<string[]> {
   const dir = await mkdtemp(join(tmpdir(), 'rasid-ocr-'));
   try {
     const file = join(dir, `scan.${ext}`);
@@ -120,7 +140,12 @@ export async function ocrImageBytes(bytes: Uint8Array, ext: string, label: strin
 }
 
 /** Pages of a PDF that have no text layer: rendered by pdftoppm, read by tesseract. */
-export async function ocrPdfPages(bytes: Uint8Array, pages: number[], label: string, opts: OcrOptions = {}): Promise<Map<number, string>> {
+export async function ocrPdfPages(
+  bytes: Uint8Array,
+  pages: number[],
+  label: string,
+  opts: OcrOptions = {},
+): Promise<Map<number, string>> {
   await tesseractReady(label);
   const dir = await mkdtemp(join(tmpdir(), 'rasid-ocr-'));
   const out = new Map<number, string>();
@@ -130,7 +155,13 @@ export async function ocrPdfPages(bytes: Uint8Array, pages: number[], label: str
     for (const n of pages) {
       const prefix = join(dir, `p${n}`);
       const dpi = String(opts.dpi ?? 300);
-      await run('pdftoppm', ['-r', dpi, '-gray', '-f', String(n), '-l', String(n), '-singlefile', '-png', pdf, prefix], opts.timeoutMs ?? 120000, `${label} page ${n}`, 'apt-get install poppler-utils');
+      await run(
+        'pdftoppm',
+        ['-r', dpi, '-gray', '-f', String(n), '-l', String(n), '-singlefile', '-png', pdf, prefix],
+        opts.timeoutMs ?? 120000,
+        `${label} page ${n}`,
+        'apt-get install poppler-utils',
+      );
       const [text] = await ocrImageFile(`${prefix}.png`, `${label} page ${n}`, opts);
       await rm(`${prefix}.png`, { force: true });
       out.set(n, text ?? '');

@@ -40,7 +40,11 @@ test('a zip bomb inside a docx is refused before mammoth unpacks it, whatever it
     ['word/document.xml', huge, 1000],
   ]);
   assert.ok(bytes.length < 200 * 1024, `the bomb is ${bytes.length} bytes packed`);
-  await assert.rejects(readBinaryDocument(bytes, 'bomb.docx'), (e: Error & { code?: string }) => e.code === 'input.zip-bomb' && /bomb\.docx: word\/document\.xml unpacks to more than 32 MB/.test(e.message));
+  await assert.rejects(
+    readBinaryDocument(bytes, 'bomb.docx'),
+    (e: Error & { code?: string }) =>
+      e.code === 'input.zip-bomb' && /bomb\.docx: word\/document\.xml unpacks to more than 32 MB/.test(e.message),
+  );
 });
 
 test('other zips and broken zips are named', async () => {

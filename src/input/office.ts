@@ -18,14 +18,21 @@ export function officeKind(entries: ZipEntry[]): OfficeKind | null {
 export async function readOffice(bytes: Uint8Array, label: string): Promise<{ kind: OfficeKind; text: string }> {
   const entries = listZip(bytes, label);
   const kind = officeKind(entries);
-  if (!kind) throw new RasidError('input.format', `${label}: a zip archive that is neither a Word (.docx) nor an OpenDocument (.odt) file`);
+  if (!kind)
+    throw new RasidError(
+      'input.format',
+      `${label}: a zip archive that is neither a Word (.docx) nor an OpenDocument (.odt) file`,
+    );
   checkZipBounds(bytes, entries, label);
   let text: string;
   if (kind === 'docx') {
     try {
       text = (await mammoth.extractRawText({ buffer: Buffer.from(bytes) })).value;
     } catch (e) {
-      throw new RasidError('input.docx-damaged', `${label}: not a readable Word file (${(e as Error | null)?.name ?? 'error'})`);
+      throw new RasidError(
+        'input.docx-damaged',
+        `${label}: not a readable Word file (${(e as Error | null)?.name ?? 'error'})`,
+      );
     }
   } else {
     const content = entries.find((e) => e.name === 'content.xml')!;
@@ -41,7 +48,14 @@ export async function readOffice(bytes: Uint8Array, label: string): Promise<{ ki
 }
 
 type Node = Record<string, unknown> & { ':@'?: Record<string, string> };
-const parser = new XMLParser({ preserveOrder: true, ignoreAttributes: false, attributeNamePrefix: '', trimValues: false, processEntities: true, htmlEntities: false });
+const parser = new XMLParser({
+  preserveOrder: true,
+  ignoreAttributes: false,
+  attributeNamePrefix: '',
+  trimValues: false,
+  processEntities: true,
+  htmlEntities: false,
+});
 
 /** OpenDocument body: text:p and text:h are paragraphs; spaces, tabs and breaks are elements. */
 function odtText(xml: string, label: string): string {

@@ -7,7 +7,10 @@ test('pages joined by blank lines; an offset finds its page; empty pages keep th
   const p = joinPages([{ text: 'one' }, { text: '  ' }, { text: 'three\n', ocr: true }]);
   assert.equal(p.text, 'one\n\nthree');
   assert.deepEqual(p.pages, [{ start: 0 }, { start: 3 }, { start: 5, ocr: true }]);
-  assert.deepEqual([0, 2, 3, 5, 9].map((at) => pageAt(p.pages, at)), [1, 1, 2, 3, 3]);
+  assert.deepEqual(
+    [0, 2, 3, 5, 9].map((at) => pageAt(p.pages, at)),
+    [1, 1, 2, 3, 3],
+  );
 });
 
 test('binary kinds by their first bytes, not their names', () => {

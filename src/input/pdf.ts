@@ -49,7 +49,8 @@ interface Line {
 
 const ARABIC_LETTER = /[\u0621-\u064a\u066e-\u06d3\u06d5\u06fa-\u06ff\ufb50-\ufdff\ufe70-\ufefc]/;
 const LTR_STRONG = /[A-Za-z0-9\u00c0-\u024f\u0660-\u0669\u06f0-\u06f9]/;
-const LTR_OR_NOT = /[A-Za-z0-9\u00c0-\u024f\u0660-\u0669\u06f0-\u06f9]+|[^A-Za-z0-9\u00c0-\u024f\u0660-\u0669\u06f0-\u06f9]+/g;
+const LTR_OR_NOT =
+  /[A-Za-z0-9\u00c0-\u024f\u0660-\u0669\u06f0-\u06f9]+|[^A-Za-z0-9\u00c0-\u024f\u0660-\u0669\u06f0-\u06f9]+/g;
 const PRESENTATION = /[\ufb50-\ufdff\ufe70-\ufefc]/g;
 const SENTENCE_END = /[.!?؟:;؛»"”)]$/;
 
@@ -93,7 +94,8 @@ function lineText(runs: Run[]): string {
   let ltr = 0;
   let prev: Run | null = null;
   for (const r of runs) {
-    if (prev && !prev.space && !r.space && r.x0 - prev.x1 > 0.2 * Math.max(r.size, prev.size)) tokens.push({ s: ' ', c: 'N' });
+    if (prev && !prev.space && !r.space && r.x0 - prev.x1 > 0.2 * Math.max(r.size, prev.size))
+      tokens.push({ s: ' ', c: 'N' });
     const c = r.space ? 'N' : classOf(r.s);
     if (c === 'R') rtl += r.s.length;
     else if (c === 'L') ltr += r.s.length;
@@ -108,7 +110,7 @@ function lineText(runs: Run[]): string {
   const order = rtlLine ? tokens.reverse() : tokens;
   const inner = rtlLine ? 'L' : 'R';
   const out: string[] = [];
-  for (let i = 0; i < order.length; ) {
+  for (let i = 0; i < order.length;) {
     if (order[i].c !== inner) {
       out.push(order[i++].s);
       continue;
@@ -176,7 +178,9 @@ function layoutPage(runs: Run[]): Line[] {
       blocks.push([row]);
       continue;
     }
-    const crosses = ink.some((r) => r.x0 < gutter.from && r.x1 > gutter.to) || segments(row, size).some(([a, b]) => a < gutter.from && b > gutter.to);
+    const crosses =
+      ink.some((r) => r.x0 < gutter.from && r.x1 > gutter.to) ||
+      segments(row, size).some(([a, b]) => a < gutter.from && b > gutter.to);
     if (crosses) {
       flush();
       blocks.push([row]);
@@ -198,7 +202,14 @@ function layoutPage(runs: Run[]): Line[] {
       const text = lineText(row);
       if (!text) continue;
       const rank = rowOf.get(row[0]) ?? 0;
-      lines.push({ text, y: row[0].y, size: median(row.filter((r) => !r.space).map((r) => r.size)) || size, flow: flowOf(bi), fromTop: rank, fromBottom: rows.length - 1 - rank });
+      lines.push({
+        text,
+        y: row[0].y,
+        size: median(row.filter((r) => !r.space).map((r) => r.size)) || size,
+        flow: flowOf(bi),
+        fromTop: rank,
+        fromBottom: rows.length - 1 - rank,
+      });
     }
   });
   return lines;
@@ -235,12 +246,13 @@ function findGutter(rows: Run[][], size: number): { from: number; to: number } |
   const n = Math.ceil(width / step) + 1;
   const cover = new Uint32Array(n);
   for (const s of segs)
-    for (const [a, b] of s) for (let k = Math.floor((a - minX) / step); k <= Math.min(n - 1, Math.ceil((b - minX) / step)); k++) cover[k]++;
+    for (const [a, b] of s)
+      for (let k = Math.floor((a - minX) / step); k <= Math.min(n - 1, Math.ceil((b - minX) / step)); k++) cover[k]++;
   const allowed = Math.max(1, Math.floor(segs.length * 0.15));
   let best: [number, number] | null = null;
   const lo = Math.floor((width * 0.2) / step);
   const hi = Math.ceil((width * 0.8) / step);
-  for (let k = lo; k <= hi; ) {
+  for (let k = lo; k <= hi;) {
     if (cover[k] > allowed) {
       k++;
       continue;
@@ -261,7 +273,11 @@ function findGutter(rows: Run[][], size: number): { from: number; to: number } |
 }
 
 const PAGE_NUMBER = /^[\s\-–—|•·]*((page|p\.|صفحة|الصفحة)\s*)?[0-9٠-٩]+(\s*(of|\/|من)\s*[0-9٠-٩]+)?[\s\-–—|•·]*$/i;
-const headerKey = (s: string) => s.replace(/[0-9٠-٩]+/g, '#').replace(/\s+/g, ' ').trim();
+const headerKey = (s: string) =>
+  s
+    .replace(/[0-9٠-٩]+/g, '#')
+    .replace(/\s+/g, ' ')
+    .trim();
 
 /** Lines at the top or bottom of pages that repeat on most pages (running headers, footers, page numbers). */
 function runningLines(pages: Line[][]): Set<string> {
@@ -277,9 +293,15 @@ function runningLines(pages: Line[][]): Set<string> {
 /** Lines of one page → paragraphs: a wider gap, a change of type size or of column ends one. */
 function pageText(lines: Line[], running: Set<string>): string {
   // a page's only line is its content, whatever other pages hold
-  const body = lines.length < 2 ? lines : lines.filter((l) => !((l.fromTop < 2 || l.fromBottom < 2) && (running.has(headerKey(l.text)) || PAGE_NUMBER.test(l.text))));
+  const body =
+    lines.length < 2
+      ? lines
+      : lines.filter(
+          (l) => !((l.fromTop < 2 || l.fromBottom < 2) && (running.has(headerKey(l.text)) || PAGE_NUMBER.test(l.text))),
+        );
   const gaps: number[] = [];
-  for (let i = 1; i < body.length; i++) if (body[i].flow === body[i - 1].flow && body[i - 1].y > body[i].y) gaps.push(body[i - 1].y - body[i].y);
+  for (let i = 1; i < body.length; i++)
+    if (body[i].flow === body[i - 1].flow && body[i - 1].y > body[i].y) gaps.push(body[i - 1].y - body[i].y);
   // the usual gap between lines of a paragraph: paragraph gaps are fewer than line gaps, but on a
   // page of short paragraphs not by much, so a low quantile rather than the median
   const bodySize = median(body.map((l) => l.size)) || 10;
@@ -341,7 +363,9 @@ function withPdfjs<T>(f: () => Promise<T>): Promise<T> {
 }
 
 export async function readPdf(bytes: Uint8Array, label: string, opts: PdfOptions = {}): Promise<PdfText> {
-  const { layouts, pageCount, imagePages } = await withPdfjs(() => readLayouts(bytes, label, opts.maxPages ?? DEFAULT_MAX_PAGES));
+  const { layouts, pageCount, imagePages } = await withPdfjs(() =>
+    readLayouts(bytes, label, opts.maxPages ?? DEFAULT_MAX_PAGES),
+  );
   const running = runningLines(layouts);
   const texts: Array<{ text: string; ocr?: boolean }> = layouts.map((lines) => ({ text: pageText(lines, running) }));
   if (imagePages.length && opts.ocrPages) {
@@ -359,7 +383,11 @@ export async function readPdf(bytes: Uint8Array, label: string, opts: PdfOptions
   return { text: repairLamAlef(joined.text), pages: joined.pages, pageCount, imagePages };
 }
 
-async function readLayouts(bytes: Uint8Array, label: string, maxPages: number): Promise<{ layouts: Line[][]; pageCount: number; imagePages: number[] }> {
+async function readLayouts(
+  bytes: Uint8Array,
+  label: string,
+  maxPages: number,
+): Promise<{ layouts: Line[][]; pageCount: number; imagePages: number[] }> {
   // pdf.js takes ownership of the buffer it is given: hand it a copy
   const task = getDocument({
     data: new Uint8Array(bytes),
@@ -378,12 +406,22 @@ async function readLayouts(bytes: Uint8Array, label: string, maxPages: number): 
   } catch (e) {
     await task.destroy().catch(() => undefined);
     const name = (e as Error | null)?.name;
-    if (name === 'PasswordException') throw new RasidError('input.pdf-encrypted', `${label}: the PDF is encrypted with a password; save an unprotected copy`);
-    throw new RasidError('input.pdf-damaged', `${label}: not a readable PDF (${name ?? 'error'}); the file is damaged or truncated`);
+    if (name === 'PasswordException')
+      throw new RasidError(
+        'input.pdf-encrypted',
+        `${label}: the PDF is encrypted with a password; save an unprotected copy`,
+      );
+    throw new RasidError(
+      'input.pdf-damaged',
+      `${label}: not a readable PDF (${name ?? 'error'}); the file is damaged or truncated`,
+    );
   }
   try {
     if (doc.numPages > maxPages)
-      throw new RasidError('input.too-many-pages', `${label}: ${doc.numPages} pages is over the ${maxPages}-page limit; split the file`);
+      throw new RasidError(
+        'input.too-many-pages',
+        `${label}: ${doc.numPages} pages is over the ${maxPages}-page limit; split the file`,
+      );
     const layouts: Line[][] = [];
     const imagePages: number[] = [];
     for (let n = 1; n <= doc.numPages; n++) {
@@ -395,7 +433,10 @@ async function readLayouts(bytes: Uint8Array, label: string, maxPages: number): 
         page.cleanup();
       } catch (e) {
         if (e instanceof RasidError) throw e;
-        throw new RasidError('input.pdf-damaged', `${label}: page ${n} cannot be read (${(e as Error | null)?.name ?? 'error'})`);
+        throw new RasidError(
+          'input.pdf-damaged',
+          `${label}: page ${n} cannot be read (${(e as Error | null)?.name ?? 'error'})`,
+        );
       }
       if (lines.length === 0) imagePages.push(n);
       layouts.push(lines);

@@ -21,7 +21,10 @@ export function formatOf(path: string): InputFormat | null {
 export function decodeText(bytes: Uint8Array, label: string, maxBytes = DEFAULT_MAX_BYTES): string {
   if (bytes.length === 0) throw new RasidError('input.empty', `${label}: the file is empty`);
   if (bytes.length > maxBytes)
-    throw new RasidError('input.too-large', `${label}: ${(bytes.length / 1048576).toFixed(1)} MB is over the ${(maxBytes / 1048576).toFixed(0)} MB limit`);
+    throw new RasidError(
+      'input.too-large',
+      `${label}: ${(bytes.length / 1048576).toFixed(1)} MB is over the ${(maxBytes / 1048576).toFixed(0)} MB limit`,
+    );
   const head = bytes.subarray(0, Math.min(bytes.length, 8192));
   if (head.includes(0)) throw new RasidError('input.binary', `${label}: binary data (NUL bytes), expected UTF-8 text`);
   let text: string;

@@ -15,7 +15,10 @@ test('a channel export becomes one document per message with text', () => {
       ['https://t.me/rasd_sharqiya/4', '2021-03-14', 'telegram:1780001234/4'],
     ],
   );
-  assert.equal(docs[1].text, 'عاجل: قصفت قوات النظام بلدة كفرنبل بالبراميل المتفجرة، ما أدى إلى مقتل خمسة مدنيين. #إدلب');
+  assert.equal(
+    docs[1].text,
+    'عاجل: قصفت قوات النظام بلدة كفرنبل بالبراميل المتفجرة، ما أدى إلى مقتل خمسة مدنيين. #إدلب',
+  );
   assert.equal(docs[1].edited, true);
   assert.match(docs[2].text, /^Unidentified gunmen abducted .* Details$/);
   assert.equal(docs[2].title, 'شبكة رصد الشرقية (forwarded from Deir ez-Zor Monitor)');
@@ -28,9 +31,19 @@ test('without the channel username, the members link t.me/c/<id>/<message>', () 
 
 test('JSON that is not a Telegram export is named as such; a bad message fails alone', () => {
   assert.equal(looksLikeTelegramExport({ text: 'x' }), false);
-  assert.throws(() => parseTelegramExport({ name: 'x', messages: 'none' }, 'other.json'), (e: Error & { code?: string }) => e.code === 'input.telegram' && /other\.json: not a Telegram export/.test(e.message));
-  const exp = parseTelegramExport({ ...CHANNEL_EXPORT, messages: [{ id: 'seven', type: 'message', text: 'x' }, CHANNEL_EXPORT.messages[1]] }, 'result.json');
+  assert.throws(
+    () => parseTelegramExport({ name: 'x', messages: 'none' }, 'other.json'),
+    (e: Error & { code?: string }) =>
+      e.code === 'input.telegram' && /other\.json: not a Telegram export/.test(e.message),
+  );
+  const exp = parseTelegramExport(
+    { ...CHANNEL_EXPORT, messages: [{ id: 'seven', type: 'message', text: 'x' }, CHANNEL_EXPORT.messages[1]] },
+    'result.json',
+  );
   assert.equal(exp.messages[0].error?.code, 'input.telegram');
   assert.ok(exp.messages[1].doc);
-  assert.throws(() => parseTelegramExport(CHANNEL_EXPORT, 'result.json', { username: 't.me/x' }), (e: Error & { code?: string }) => e.code === 'usage.telegram-channel');
+  assert.throws(
+    () => parseTelegramExport(CHANNEL_EXPORT, 'result.json', { username: 't.me/x' }),
+    (e: Error & { code?: string }) => e.code === 'usage.telegram-channel',
+  );
 });

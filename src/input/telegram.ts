@@ -7,7 +7,10 @@
 import { z } from 'zod';
 import { RasidError } from '../errors.ts';
 
-const Entity = z.union([z.string(), z.object({ type: z.string().optional(), text: z.string().optional(), href: z.string().optional() }).passthrough()]);
+const Entity = z.union([
+  z.string(),
+  z.object({ type: z.string().optional(), text: z.string().optional(), href: z.string().optional() }).passthrough(),
+]);
 const Text = z.union([z.string(), z.array(Entity)]);
 
 const Message = z
@@ -29,7 +32,16 @@ const Export = z.object({
   messages: z.array(z.unknown()),
 });
 
-const CHAT_TYPES = new Set(['public_channel', 'private_channel', 'public_supergroup', 'private_supergroup', 'private_group', 'personal_chat', 'bot_chat', 'saved_messages']);
+const CHAT_TYPES = new Set([
+  'public_channel',
+  'private_channel',
+  'public_supergroup',
+  'private_supergroup',
+  'private_group',
+  'personal_chat',
+  'bot_chat',
+  'saved_messages',
+]);
 
 /** The shape says Telegram Desktop: a chat object with a type Telegram uses and a list of messages. */
 export function looksLikeTelegramExport(value: unknown): boolean {
@@ -68,9 +80,15 @@ const USERNAME = /^[A-Za-z][A-Za-z0-9_]{3,31}$/;
 export function parseTelegramExport(value: unknown, label: string, opts: { username?: string } = {}): TelegramExport {
   const top = Export.safeParse(value);
   if (!top.success || !looksLikeTelegramExport(value))
-    throw new RasidError('input.telegram', `${label}: not a Telegram export (expected {name, type, id, messages: [...]} as Telegram Desktop writes result.json)`);
+    throw new RasidError(
+      'input.telegram',
+      `${label}: not a Telegram export (expected {name, type, id, messages: [...]} as Telegram Desktop writes result.json)`,
+    );
   if (opts.username !== undefined && !USERNAME.test(opts.username))
-    throw new RasidError('usage.telegram-channel', `--telegram-channel: expected a channel username such as rasid_reports, found "${opts.username}"`);
+    throw new RasidError(
+      'usage.telegram-channel',
+      `--telegram-channel: expected a channel username such as rasid_reports, found "${opts.username}"`,
+    );
   const { id: channelId, name } = top.data;
   const out: TelegramExport = { channel: name ?? null, channelId, messages: [], empty: 0 };
   top.data.messages.forEach((raw, i) => {
@@ -78,7 +96,13 @@ export function parseTelegramExport(value: unknown, label: string, opts: { usern
     const m = Message.safeParse(raw);
     if (!m.success) {
       const first = m.error.issues[0];
-      out.messages.push({ position, error: new RasidError('input.telegram', `${label}#${position}: ${first?.path.join('.') || 'message'}: ${first?.message ?? 'invalid'}`) });
+      out.messages.push({
+        position,
+        error: new RasidError(
+          'input.telegram',
+          `${label}#${position}: ${first?.path.join('.') || 'message'}: ${first?.message ?? 'invalid'}`,
+        ),
+      });
       return;
     }
     const msg = m.data;
@@ -92,7 +116,15 @@ export function parseTelegramExport(value: unknown, label: string, opts: { usern
     const forwarded = msg.forwarded_from ? ` (forwarded from ${msg.forwarded_from})` : '';
     out.messages.push({
       position,
-      doc: { sourceKey: `telegram:${channelId}/${msg.id}`, position, url, title: name ? `${name}${forwarded}` : forwarded.trim() || null, published, text, edited: Boolean(msg.edited) },
+      doc: {
+        sourceKey: `telegram:${channelId}/${msg.id}`,
+        position,
+        url,
+        title: name ? `${name}${forwarded}` : forwarded.trim() || null,
+        published,
+        text,
+        edited: Boolean(msg.edited),
+      },
     });
   });
   return out;

@@ -20,7 +20,8 @@ const LOCAL = 0x04034b50;
 
 export function listZip(bytes: Uint8Array, label: string): ZipEntry[] {
   const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  const damaged = (why: string) => new RasidError('input.zip-damaged', `${label}: not a readable zip container (${why})`);
+  const damaged = (why: string) =>
+    new RasidError('input.zip-damaged', `${label}: not a readable zip container (${why})`);
   // the end record sits in the last 22 bytes plus a comment of up to 65,535
   let eocd = -1;
   for (let i = buf.length - 22; i >= Math.max(0, buf.length - 22 - 65535); i--)
@@ -54,15 +55,24 @@ export function listZip(bytes: Uint8Array, label: string): ZipEntry[] {
 export function readZipEntry(bytes: Uint8Array, entry: ZipEntry, max: number, label: string): Buffer {
   const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const at = entry.localOffset;
-  if (at + 30 > buf.length || buf.readUInt32LE(at) !== LOCAL) throw new RasidError('input.zip-damaged', `${label}: ${entry.name}: broken local header`);
+  if (at + 30 > buf.length || buf.readUInt32LE(at) !== LOCAL)
+    throw new RasidError('input.zip-damaged', `${label}: ${entry.name}: broken local header`);
   const start = at + 30 + buf.readUInt16LE(at + 26) + buf.readUInt16LE(at + 28);
   const data = buf.subarray(start, start + entry.compressedSize);
-  const bomb = () => new RasidError('input.zip-bomb', `${label}: ${entry.name} unpacks to more than ${Math.round(max / 1048576)} MB (a zip bomb?); refused`);
+  const bomb = () =>
+    new RasidError(
+      'input.zip-bomb',
+      `${label}: ${entry.name} unpacks to more than ${Math.round(max / 1048576)} MB (a zip bomb?); refused`,
+    );
   if (entry.method === 0) {
     if (data.length > max) throw bomb();
     return Buffer.from(data);
   }
-  if (entry.method !== 8) throw new RasidError('input.zip-damaged', `${label}: ${entry.name}: compression method ${entry.method} is not supported`);
+  if (entry.method !== 8)
+    throw new RasidError(
+      'input.zip-damaged',
+      `${label}: ${entry.name}: compression method ${entry.method} is not supported`,
+    );
   try {
     return inflateRawSync(data, { maxOutputLength: max });
   } catch (e) {
@@ -85,7 +95,12 @@ export const DEFAULT_ZIP_BOUNDS: ZipBounds = { maxEntry: 32 * 1024 * 1024, maxTo
  * reads the file afterwards cannot be made to unpack a bomb. Pictures and other media are not read
  * by text extraction and are left alone.
  */
-export function checkZipBounds(bytes: Uint8Array, entries: ZipEntry[], label: string, bounds = DEFAULT_ZIP_BOUNDS): void {
+export function checkZipBounds(
+  bytes: Uint8Array,
+  entries: ZipEntry[],
+  label: string,
+  bounds = DEFAULT_ZIP_BOUNDS,
+): void {
   let total = 0;
   for (const e of entries) {
     if (!/\.(xml|rels)$/i.test(e.name)) continue;

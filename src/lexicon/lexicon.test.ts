@@ -56,8 +56,10 @@ for (const { lang, name } of lexiconFiles()) {
     test(`lexicon ${lang}/${name}: every entry fires on its examples and not on its counters`, () => {
       const failures: string[] = [];
       for (const e of entries) {
-        for (const ex of e.examples) if (!fires(e, ex)) failures.push(`${e.file}:${e.line} [${e.id}] does not fire on example «${ex}»`);
-        for (const c of e.counters) if (fires(e, c)) failures.push(`${e.file}:${e.line} [${e.id}] fires on counter «${c}»`);
+        for (const ex of e.examples)
+          if (!fires(e, ex)) failures.push(`${e.file}:${e.line} [${e.id}] does not fire on example «${ex}»`);
+        for (const c of e.counters)
+          if (fires(e, c)) failures.push(`${e.file}:${e.line} [${e.id}] fires on counter «${c}»`);
       }
       assert.deepEqual(failures, []);
     });

@@ -44,10 +44,19 @@ export function parseLexicon(text: string, file: string): LexiconEntry[] {
       return;
     }
     const kv = /^([a-z_]+)\s*=\s*(.*)$/.exec(line);
-    if (!kv || !cur) throw new LexiconFormatError(`${file}:${idx + 1}: expected "[id]" or "key = value", found "${line.slice(0, 40)}"`);
+    if (!kv || !cur)
+      throw new LexiconFormatError(
+        `${file}:${idx + 1}: expected "[id]" or "key = value", found "${line.slice(0, 40)}"`,
+      );
     const [, key, value] = kv;
     const entry: LexiconEntry = cur;
-    if (key === 'match') entry.match.push(...value.split('|').map((s) => s.trim()).filter(Boolean));
+    if (key === 'match')
+      entry.match.push(
+        ...value
+          .split('|')
+          .map((s) => s.trim())
+          .filter(Boolean),
+      );
     else if (key === 'example') entry.examples.push(value);
     else if (key === 'counter') entry.counters.push(value);
     else entry.attrs[key] = value;

@@ -36,7 +36,16 @@ export function extractDocument(input: ExtractInput, options: ExtractOptions = {
   const published = input.published ?? null;
   const docId = input.id ?? createDocId(text);
   const pages = input.pages?.length ? input.pages : undefined;
-  const state: DocState = { text, docId, lang: input.lang, published, gazetteer: options.gazetteer, pages, issues: [], incidents: [] };
+  const state: DocState = {
+    text,
+    docId,
+    lang: input.lang,
+    published,
+    gazetteer: options.gazetteer,
+    pages,
+    issues: [],
+    incidents: [],
+  };
   const trace = runStages(STAGES, state, options.trace === true);
   const document = {
     id: docId,
@@ -48,7 +57,11 @@ export function extractDocument(input: ExtractInput, options: ExtractOptions = {
     alternates: input.alternates ?? [],
     ...(pages ? { pages } : {}),
   };
-  const result: ExtractResult = { document, incidents: state.incidents, ...(state.issues.length ? { issues: state.issues } : {}) };
+  const result: ExtractResult = {
+    document,
+    incidents: state.incidents,
+    ...(state.issues.length ? { issues: state.issues } : {}),
+  };
   if (trace) result.trace = trace;
   return result;
 }

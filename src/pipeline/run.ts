@@ -21,13 +21,22 @@ export interface Stage<S> {
   onError: 'skip' | 'stop';
 }
 
-export function runStages<S extends { issues: ExtractionIssue[] }>(stages: ReadonlyArray<Stage<S>>, state: S, trace: boolean): TraceEntry[] | null {
+export function runStages<S extends { issues: ExtractionIssue[] }>(
+  stages: ReadonlyArray<Stage<S>>,
+  state: S,
+  trace: boolean,
+): TraceEntry[] | null {
   const out: TraceEntry[] | null = trace ? [] : null;
   for (const stage of stages) {
     try {
       stage.run(state);
     } catch (err) {
-      state.issues.push({ code: `${stage.name}.failed`, stage: stage.name, message: err instanceof Error ? err.name : 'error', span: null });
+      state.issues.push({
+        code: `${stage.name}.failed`,
+        stage: stage.name,
+        message: err instanceof Error ? err.name : 'error',
+        span: null,
+      });
       if (stage.onError === 'stop') break;
       continue;
     }

@@ -124,7 +124,8 @@ export const STAGES: ReadonlyArray<DocStage> = [
     run: (s) => {
       s.places = findPlaces(need(s.a, 'text'), { gazetteer: s.gazetteer });
     },
-    trace: (s) => (s.places ?? []).map((p) => `${p.text} = ${p.entry?.id ?? '?'} (${p.role}, precision ${p.precision})`),
+    trace: (s) =>
+      (s.places ?? []).map((p) => `${p.text} = ${p.entry?.id ?? '?'} (${p.role}, precision ${p.precision})`),
   },
   // the document-wide context: the subject («التنظيم» = IS) and whether the report is a tally need
   // every mention, and every later stage reads them
@@ -139,7 +140,25 @@ export const STAGES: ReadonlyArray<DocStage> = [
       const { sentOf, clauseOf } = tokenMaps(a);
       const { countNounAtToken, triggerAtToken } = tokenIndexes(a.tokens.length, m);
       // a literal without a spread in the middle: V8 builds it in one step
-      const ctx: DocContext = { a, lex: need(s.lex, 'lexicons'), m, quantities, times: s.times ?? [], places, published: s.published, sentOf, clauseOf, subject: null, tally: false, country: dominantCountry(places), chargeTokens: new Set(), countNounAtToken, triggerAtToken, ix: sentenceIndex(a.sentences.length, m, quantities), issues: s.issues };
+      const ctx: DocContext = {
+        a,
+        lex: need(s.lex, 'lexicons'),
+        m,
+        quantities,
+        times: s.times ?? [],
+        places,
+        published: s.published,
+        sentOf,
+        clauseOf,
+        subject: null,
+        tally: false,
+        country: dominantCountry(places),
+        chargeTokens: new Set(),
+        countNounAtToken,
+        triggerAtToken,
+        ix: sentenceIndex(a.sentences.length, m, quantities),
+        issues: s.issues,
+      };
       ctx.chargeTokens = chargeListTokens(ctx);
       ctx.subject = documentSubject(ctx);
       const totalSentences = new Set(m.cues.filter((c) => c.value.kind === 'total').map((c) => c.sentence));
@@ -156,7 +175,8 @@ export const STAGES: ReadonlyArray<DocStage> = [
       s.suppressed = suppressed;
       s.lowered = lowered;
     },
-    trace: (s) => (s.suppressed ?? []).map((x) => `${x.cue.value.kind} «${slice(s, x.cue)}» suppresses ${x.trigger.value.id}`),
+    trace: (s) =>
+      (s.suppressed ?? []).map((x) => `${x.cue.value.kind} «${slice(s, x.cue)}» suppresses ${x.trigger.value.id}`),
   },
   // frames, then their arguments and evidence: arguments are found around each frame's clauses
   {
@@ -184,7 +204,10 @@ export const STAGES: ReadonlyArray<DocStage> = [
     name: 'realis',
     onError: 'stop',
     run: (s) => assessRealis(need(s.ctx, 'subject'), need(s.frames, 'frames')),
-    trace: (s) => (s.frames ?? []).filter((f) => f.realis !== 'actual').map((f) => `${f.key} ${f.type} ${f.realis} (${f.realisRule})`),
+    trace: (s) =>
+      (s.frames ?? [])
+        .filter((f) => f.realis !== 'actual')
+        .map((f) => `${f.key} ${f.type} ${f.realis} (${f.realisRule})`),
   },
   {
     name: 'merge',
@@ -195,11 +218,19 @@ export const STAGES: ReadonlyArray<DocStage> = [
       const frames = need(s.frames, 'frames');
       s.untold = frames.filter((f) => !toldAsEvent(f));
       const told = frames.filter(toldAsEvent);
-      const merged = mergeFrames(need(s.ctx, 'subject'), told.filter((f) => !f.heading));
-      s.frames = [...merged.frames, ...told.filter((f) => f.heading)].sort((x, y) => x.triggers[0].tokenStart - y.triggers[0].tokenStart);
+      const merged = mergeFrames(
+        need(s.ctx, 'subject'),
+        told.filter((f) => !f.heading),
+      );
+      s.frames = [...merged.frames, ...told.filter((f) => f.heading)].sort(
+        (x, y) => x.triggers[0].tokenStart - y.triggers[0].tokenStart,
+      );
       s.merges = merged.merges;
     },
-    trace: (s) => [...(s.untold ?? []).map((f) => `not an event: ${f.key} ${f.type} (${f.realis})`), ...(s.merges ?? [])],
+    trace: (s) => [
+      ...(s.untold ?? []).map((f) => `not an event: ${f.key} ${f.type} (${f.realis})`),
+      ...(s.merges ?? []),
+    ],
   },
   // the document-level event layer: headlines, leads and their breakdowns, retellings by other
   // sources; after merging, so that it compares whole events rather than clauses
@@ -238,13 +269,18 @@ export const STAGES: ReadonlyArray<DocStage> = [
     run: (s) => {
       if (s.pages?.length) markPages(s.incidents, s.pages);
     },
-    trace: (s) => (s.pages?.length ? s.incidents.map((i) => `${i.type} p. ${i.evidence.map((e) => e.page).join(', ')}`) : []),
+    trace: (s) =>
+      s.pages?.length ? s.incidents.map((i) => `${i.type} p. ${i.evidence.map((e) => e.page).join(', ')}`) : [],
   },
 ];
 
-function dominantCountry(places: Array<{ entry: { country: string; kind: string } | null; role: string }>): string | null {
+function dominantCountry(
+  places: Array<{ entry: { country: string; kind: string } | null; role: string }>,
+): string | null {
   const n = new Map<string, number>();
-  for (const p of places) if (p.entry && p.role === 'location' && p.entry.kind !== 'country') n.set(p.entry.country, (n.get(p.entry.country) ?? 0) + 1);
+  for (const p of places)
+    if (p.entry && p.role === 'location' && p.entry.kind !== 'country')
+      n.set(p.entry.country, (n.get(p.entry.country) ?? 0) + 1);
   let best: string | null = null;
   let k = 0;
   for (const [c, v] of n) if (v > k) [best, k] = [c, v];

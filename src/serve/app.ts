@@ -117,7 +117,10 @@ export function createApp(opts: AppOptions) {
       const status = httpStatus(err) as ContentfulStatusCode;
       if (status >= 500) opts.log?.(`error ${c.req.method} ${c.req.routePath} ${err.code}`);
       // the store's messages are not echoed: they may name data
-      return c.json(errorBody(err.code, err.kind === 'store' ? (STORE_MESSAGES[err.code] ?? 'the store failed') : err.message), status);
+      return c.json(
+        errorBody(err.code, err.kind === 'store' ? (STORE_MESSAGES[err.code] ?? 'the store failed') : err.message),
+        status,
+      );
     }
     opts.log?.(`error ${c.req.method} ${c.req.routePath} ${err.name}`);
     return c.json(errorBody('internal', 'internal error'), 500);

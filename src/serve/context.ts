@@ -96,7 +96,8 @@ function checkShape(body: unknown): void {
       continue;
     }
     if (!v || typeof v !== 'object') continue;
-    if (depth >= MAX_BODY_DEPTH) throw new HttpError(400, 'body.too-deep', `the body nests deeper than ${MAX_BODY_DEPTH} levels`);
+    if (depth >= MAX_BODY_DEPTH)
+      throw new HttpError(400, 'body.too-deep', `the body nests deeper than ${MAX_BODY_DEPTH} levels`);
     if (Array.isArray(v)) for (const x of v) stack.push([x, depth + 1]);
     else
       for (const [k, x] of Object.entries(v)) {

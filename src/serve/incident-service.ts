@@ -52,7 +52,8 @@ export async function editIncident(store: Store, id: string, patch: IncidentPatc
   const doc = await store.getDocument(inc.documentId);
   const len = doc?.text.length ?? 0;
   const bad = spansIn(changes).find(([s, e]) => s > e || e > len);
-  if (bad) throw new HttpError(400, 'patch.bad-span', `span [${bad[0]}, ${bad[1]}) is outside the document (length ${len})`);
+  if (bad)
+    throw new HttpError(400, 'patch.bad-span', `span [${bad[0]}, ${bad[1]}) is outside the document (length ${len})`);
   // The ACLED pair follows the type; an analyst edits the type, never the pair directly.
   if (changes.type) changes.acled = acledFor(changes.type);
   return store.updateIncident(id, changes, { userId: by?.id ?? null, note });

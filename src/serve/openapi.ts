@@ -24,26 +24,77 @@ interface Op {
 
 export const OPERATIONS: Op[] = [
   { method: 'get', path: '/api/config', summary: 'Public settings of this server', role: 'none' },
-  { method: 'post', path: '/api/auth/login', summary: 'Sign in; sets the session cookie, returns the CSRF token', body: LoginBody, role: 'none' },
+  {
+    method: 'post',
+    path: '/api/auth/login',
+    summary: 'Sign in; sets the session cookie, returns the CSRF token',
+    body: LoginBody,
+    role: 'none',
+  },
   { method: 'post', path: '/api/auth/logout', summary: 'Sign out', role: 'none' },
   { method: 'get', path: '/api/me', summary: 'The signed-in user and CSRF token' },
   { method: 'get', path: '/api/incidents', summary: 'List incidents (filters, pagination)', query: ListQuery },
-  { method: 'get', path: '/api/incidents/counts', summary: 'Incident counts per status for a filter', query: FilterQuery },
+  {
+    method: 'get',
+    path: '/api/incidents/counts',
+    summary: 'Incident counts per status for a filter',
+    query: FilterQuery,
+  },
   { method: 'get', path: '/api/incidents/{id}', summary: 'One incident with its document and cluster' },
-  { method: 'patch', path: '/api/incidents/{id}', summary: 'Edit incident fields', body: IncidentPatch, role: 'editor' },
+  {
+    method: 'patch',
+    path: '/api/incidents/{id}',
+    summary: 'Edit incident fields',
+    body: IncidentPatch,
+    role: 'editor',
+  },
   { method: 'get', path: '/api/incidents/{id}/reviews', summary: 'Audit history of an incident' },
   { method: 'post', path: '/api/incidents/{id}/verify', summary: 'Mark verified', body: ActionBody, role: 'editor' },
   { method: 'post', path: '/api/incidents/{id}/reject', summary: 'Mark rejected', body: ActionBody, role: 'editor' },
-  { method: 'post', path: '/api/incidents/{id}/reopen', summary: 'Reopen a verified or rejected incident', body: ActionBody, role: 'editor' },
-  { method: 'post', path: '/api/incidents/{id}/merge', summary: 'Join incidents into one cluster', body: MergeBody, role: 'editor' },
-  { method: 'post', path: '/api/incidents/{id}/split', summary: 'Take an incident out of its cluster', body: ActionBody, role: 'editor' },
+  {
+    method: 'post',
+    path: '/api/incidents/{id}/reopen',
+    summary: 'Reopen a verified or rejected incident',
+    body: ActionBody,
+    role: 'editor',
+  },
+  {
+    method: 'post',
+    path: '/api/incidents/{id}/merge',
+    summary: 'Join incidents into one cluster',
+    body: MergeBody,
+    role: 'editor',
+  },
+  {
+    method: 'post',
+    path: '/api/incidents/{id}/split',
+    summary: 'Take an incident out of its cluster',
+    body: ActionBody,
+    role: 'editor',
+  },
   { method: 'get', path: '/api/documents/{id}', summary: 'A document with its other-language versions' },
-  { method: 'get', path: '/api/map', summary: 'Clustered incident positions for a bounding box and zoom', query: MapQuery },
+  {
+    method: 'get',
+    path: '/api/map',
+    summary: 'Clustered incident positions for a bounding box and zoom',
+    query: MapQuery,
+  },
   { method: 'get', path: '/api/timeline', summary: 'Incidents per ISO week and type', query: FilterQuery },
-  { method: 'get', path: '/api/export', summary: 'Streamed export (ACLED CSV, GeoJSON, HXL, JSON Lines)', query: ExportQuery },
+  {
+    method: 'get',
+    path: '/api/export',
+    summary: 'Streamed export (ACLED CSV, GeoJSON, HXL, JSON Lines)',
+    query: ExportQuery,
+  },
   { method: 'get', path: '/api/users', summary: 'List users', role: 'admin' },
   { method: 'post', path: '/api/users', summary: 'Create a user', body: NewUserBody, role: 'admin' },
-  { method: 'patch', path: '/api/users/{name}', summary: "Change a user's role or password, or disable/enable the account", body: UserChangeBody, role: 'admin' },
+  {
+    method: 'patch',
+    path: '/api/users/{name}',
+    summary: "Change a user's role or password, or disable/enable the account",
+    body: UserChangeBody,
+    role: 'admin',
+  },
   { method: 'get', path: '/api/tokens', summary: 'List API tokens (?user=NAME), never their secrets', role: 'admin' },
   { method: 'delete', path: '/api/tokens/{id}', summary: 'Revoke an API token', role: 'admin' },
   { method: 'get', path: '/api/audit', summary: "Admins' changes to accounts and tokens, newest first", role: 'admin' },
@@ -58,7 +109,9 @@ const errorResponse = {
     'application/json': {
       schema: {
         type: 'object',
-        properties: { error: { type: 'object', properties: { code: { type: 'string' }, message: { type: 'string' } } } },
+        properties: {
+          error: { type: 'object', properties: { code: { type: 'string' }, message: { type: 'string' } } },
+        },
       },
     },
   },
@@ -68,10 +121,16 @@ export function openApiDocument() {
   const paths: Record<string, Record<string, unknown>> = {};
   for (const op of OPERATIONS) {
     const parameters: unknown[] = [];
-    if (op.path.includes('{id}')) parameters.push({ name: 'id', in: 'path', required: true, schema: { type: 'string' } });
+    if (op.path.includes('{id}'))
+      parameters.push({ name: 'id', in: 'path', required: true, schema: { type: 'string' } });
     if (op.query) {
       for (const [name, s] of Object.entries(op.query.shape)) {
-        parameters.push({ name, in: 'query', required: !(s as z.ZodType).safeParse(undefined).success, schema: schema(s as z.ZodType) });
+        parameters.push({
+          name,
+          in: 'query',
+          required: !(s as z.ZodType).safeParse(undefined).success,
+          schema: schema(s as z.ZodType),
+        });
       }
     }
     (paths[op.path] ??= {})[op.method] = {
@@ -79,8 +138,16 @@ export function openApiDocument() {
       ...(op.role === 'none' ? { security: [] } : {}),
       ...(op.role && op.role !== 'none' ? { 'x-required-role': op.role } : {}),
       parameters,
-      ...(op.body ? { requestBody: { required: true, content: { 'application/json': { schema: schema(op.body) } } } } : {}),
-      responses: { '200': { description: 'OK' }, '400': errorResponse, '401': errorResponse, '403': errorResponse, '404': errorResponse },
+      ...(op.body
+        ? { requestBody: { required: true, content: { 'application/json': { schema: schema(op.body) } } } }
+        : {}),
+      responses: {
+        '200': { description: 'OK' },
+        '400': errorResponse,
+        '401': errorResponse,
+        '403': errorResponse,
+        '404': errorResponse,
+      },
     };
   }
   return {
@@ -88,7 +155,12 @@ export function openApiDocument() {
     info: { title: 'Rasid review API', version: '0.1.0' },
     components: {
       securitySchemes: {
-        session: { type: 'apiKey', in: 'cookie', name: 'rasid_session', description: 'writes also need the X-CSRF-Token header' },
+        session: {
+          type: 'apiKey',
+          in: 'cookie',
+          name: 'rasid_session',
+          description: 'writes also need the X-CSRF-Token header',
+        },
         bearer: { type: 'http', scheme: 'bearer', description: 'API token from `rasid user token NAME`' },
       },
     },

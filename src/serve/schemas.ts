@@ -75,7 +75,10 @@ export const UserChangeBody = z
     password: z.string().min(8).max(1024).optional(),
     disabled: z.boolean().optional(),
   })
-  .refine((b) => b.role !== undefined || b.password !== undefined || b.disabled !== undefined, 'change role, password or disabled');
+  .refine(
+    (b) => b.role !== undefined || b.password !== undefined || b.disabled !== undefined,
+    'change role, password or disabled',
+  );
 
 export const TokenQuery = z.object({ user: z.string().min(1).max(64).optional() });
 

@@ -63,7 +63,17 @@ test('a worker re-extracting a stored PDF still gives each evidence its page, an
     const page2 = 'أعدم تنظيم داعش ثلاثة رجال في مدينة الميادين بتهمة التعامل مع التحالف الدولي.';
     const text = `${page1}\n\n${page2}`;
     const pages = [{ start: 0 }, { start: page1.length + 2, ocr: true }];
-    const put = await store.putDocument({ sourceKey: '/reports/scan.pdf', url: null, title: null, lang: 'ar', published: '2021-03-31', text, format: 'pdf', alternates: [], pages });
+    const put = await store.putDocument({
+      sourceKey: '/reports/scan.pdf',
+      url: null,
+      title: null,
+      lang: 'ar',
+      published: '2021-03-31',
+      text,
+      format: 'pdf',
+      alternates: [],
+      pages,
+    });
     assert.deepEqual((await store.getDocument(put.id))!.pages, pages);
     const r = await extractStoredDocument(store, put.id, (input) => extractDocument(input));
     assert.equal(r.saved, 1);

@@ -139,7 +139,8 @@ const READERS: Record<Format, Reader> = {
   md: plain,
   html: ({ text }, src, opts) => {
     const url = src.url ?? null;
-    const budget = opts.budgetMs === undefined ? {} : { deadline: performance.now() + opts.budgetMs, budgetMs: opts.budgetMs };
+    const budget =
+      opts.budgetMs === undefined ? {} : { deadline: performance.now() + opts.budgetMs, budgetMs: opts.budgetMs };
     const page = parseHtmlPage(text, url, src.label, budget);
     return {
       kind: 'document',
@@ -203,7 +204,8 @@ function telegramRecords(text: string, src: ReadSource, opts: ReadOptions): Read
   const obj = value && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : null;
   if (!obj || !(looksLikeTelegramExport(obj) || 'messages' in obj)) return null;
   const exp = parseTelegramExport(obj, src.label, { username: opts.telegramChannel });
-  if (exp.messages.length === 0) throw new RasidError('input.empty', `${src.label}: the Telegram export holds no message with text`);
+  if (exp.messages.length === 0)
+    throw new RasidError('input.empty', `${src.label}: the Telegram export holds no message with text`);
   return {
     kind: 'records',
     records: exp.messages.map((m) =>
@@ -212,7 +214,15 @@ function telegramRecords(text: string, src: ReadSource, opts: ReadOptions): Read
             position: m.position,
             id: m.doc.sourceKey,
             key: m.doc.sourceKey,
-            document: { text: m.doc.text, title: m.doc.title, url: m.doc.url, lang: null, published: m.doc.published, alternates: [], format: 'telegram' },
+            document: {
+              text: m.doc.text,
+              title: m.doc.title,
+              url: m.doc.url,
+              lang: null,
+              published: m.doc.published,
+              alternates: [],
+              format: 'telegram',
+            },
           }
         : { position: m.position, id: null, error: m.error },
     ),
@@ -225,7 +235,16 @@ export async function readDocument(src: ReadSource, opts: ReadOptions = {}): Pro
     const url = src.url ?? null;
     return {
       kind: 'document',
-      document: { text: binary.text, title: null, url, lang: null, published: opts.published?.({ url, text: binary.text }) ?? null, alternates: [], format: binary.format, ...(binary.pages ? { pages: binary.pages } : {}) },
+      document: {
+        text: binary.text,
+        title: null,
+        url,
+        lang: null,
+        published: opts.published?.({ url, text: binary.text }) ?? null,
+        alternates: [],
+        format: binary.format,
+        ...(binary.pages ? { pages: binary.pages } : {}),
+      },
     };
   }
   const text = decode(src, opts.maxBytes ?? DEFAULT_MAX_BYTES);

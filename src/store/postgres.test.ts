@@ -61,7 +61,16 @@ describe('postgres specifics', { skip }, () => {
       const writes = (async () => {
         for (let i = 0; i < 100; i++) {
           await store
-            .putDocument({ sourceKey: `k${i}`, url: null, title: null, lang: 'ar', published: null, text: `نص ${i}`, format: 'txt', alternates: [] })
+            .putDocument({
+              sourceKey: `k${i}`,
+              url: null,
+              title: null,
+              lang: 'ar',
+              published: null,
+              text: `نص ${i}`,
+              format: 'txt',
+              alternates: [],
+            })
             .catch(() => undefined);
         }
       })();
@@ -88,7 +97,10 @@ describe('postgres specifics', { skip }, () => {
         openStore({ databaseUrl: url, schema }),
       ]);
       const rows = await (a as PostgresStore).pool.query('SELECT version FROM schema_migrations ORDER BY version');
-      assert.deepEqual(rows.rows, POSTGRES_MIGRATIONS.map((m) => ({ version: m.version })));
+      assert.deepEqual(
+        rows.rows,
+        POSTGRES_MIGRATIONS.map((m) => ({ version: m.version })),
+      );
       await Promise.all([a.close(), b.close()]);
     } finally {
       await dropSchema(schema);

@@ -92,7 +92,10 @@ export class SqliteStore extends SqlStore {
 
   protected dataErrorCode(err: unknown): string | null {
     const code = (err as { code?: unknown }).code;
-    return code === 'SQLITE_TOOBIG' || code === 'SQLITE_MISMATCH' || code === 'SQLITE_CONSTRAINT_CHECK' || code === 'SQLITE_CONSTRAINT_NOTNULL'
+    return code === 'SQLITE_TOOBIG' ||
+      code === 'SQLITE_MISMATCH' ||
+      code === 'SQLITE_CONSTRAINT_CHECK' ||
+      code === 'SQLITE_CONSTRAINT_NOTNULL'
       ? code
       : null;
   }

@@ -45,7 +45,10 @@ test('tokens carry clitic-stripped keys', () => {
 
 test('digits split from letters: «الـ100»', () => {
   const toks = tokenize(normalize('قرابة الـ100 ضحية'));
-  assert.deepEqual(toks.map((t) => t.norm), ['قرابه', 'ال', '100', 'ضحيه']);
+  assert.deepEqual(
+    toks.map((t) => t.norm),
+    ['قرابه', 'ال', '100', 'ضحيه'],
+  );
 });
 
 test('presentation-block characters that are their own NFKC form stay as they are', () => {

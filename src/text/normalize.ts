@@ -13,23 +13,23 @@ export interface NormalizedText {
 
 // Letter forms that carry the same word: hamza seats and alef variants, alef maqsura, taa marbuta.
 const ARABIC_MAP: Record<string, string> = {
-  'أ': 'ا',
-  'إ': 'ا',
-  'آ': 'ا',
-  'ٱ': 'ا',
-  'ٲ': 'ا',
-  'ٳ': 'ا',
-  'ى': 'ي',
-  'ی': 'ي',
-  'ې': 'ي',
-  'ئ': 'ي',
-  'ؤ': 'و',
-  'ة': 'ه',
-  'ۀ': 'ه',
-  'ہ': 'ه',
-  'ک': 'ك',
-  'ڪ': 'ك',
-  'گ': 'ك',
+  أ: 'ا',
+  إ: 'ا',
+  آ: 'ا',
+  ٱ: 'ا',
+  ٲ: 'ا',
+  ٳ: 'ا',
+  ى: 'ي',
+  ی: 'ي',
+  ې: 'ي',
+  ئ: 'ي',
+  ؤ: 'و',
+  ة: 'ه',
+  ۀ: 'ه',
+  ہ: 'ه',
+  ک: 'ك',
+  ڪ: 'ك',
+  گ: 'ك',
   '،': ',',
   '؛': ';',
   '؟': '?',
@@ -54,8 +54,15 @@ function isDroppedMark(c: number): boolean {
     c === 0x0640 || // tatweel
     (c >= 0x0610 && c <= 0x061a) ||
     (c >= 0x06d6 && c <= 0x06ed) || // Quranic marks
-    c === 0x200b || c === 0x200c || c === 0x200d || c === 0x200e || c === 0x200f ||
-    c === 0x061c || c === 0xfeff || (c >= 0x202a && c <= 0x202e) || (c >= 0x2066 && c <= 0x2069) ||
+    c === 0x200b ||
+    c === 0x200c ||
+    c === 0x200d ||
+    c === 0x200e ||
+    c === 0x200f ||
+    c === 0x061c ||
+    c === 0xfeff ||
+    (c >= 0x202a && c <= 0x202e) ||
+    (c >= 0x2066 && c <= 0x2069) ||
     c === 0x00ad // soft hyphen
   );
 }
@@ -128,7 +135,8 @@ export function normalize(raw: string): NormalizedText {
   let cap = n + 16;
   // the units only live until they are decoded below, so one scratch buffer serves every call of
   // report size; a huge text gets its own buffer rather than leave the scratch one that large
-  if (scratch.length < cap && cap <= SCRATCH_MAX) scratch = new Uint16Array(Math.min(SCRATCH_MAX, Math.max(cap, scratch.length * 2)));
+  if (scratch.length < cap && cap <= SCRATCH_MAX)
+    scratch = new Uint16Array(Math.min(SCRATCH_MAX, Math.max(cap, scratch.length * 2)));
   let codes = scratch.length >= cap ? scratch : new Uint16Array(cap);
   let starts = new Int32Array(cap);
   let ends = new Int32Array(cap);

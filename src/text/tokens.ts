@@ -63,7 +63,8 @@ function cachedArabicKeys(w: string): string[] {
 
 // Addresses and file names are not prose: «https://example.org/2018/03/21-displacement» or
 // «ar-021-mass-displacement.ar.txt» in a table of sources must not give a figure or an event word.
-const NOT_PROSE = /(?:https?:\/\/|www\.)[^\s<>"«»]+|[^\s|<>"«»()]+\.(?:txt|json|jsonl|pdf|html?|md|docx?|odt|csv|xml|jpe?g|png|tiff?)(?![\p{L}\p{N}])/giu;
+const NOT_PROSE =
+  /(?:https?:\/\/|www\.)[^\s<>"«»]+|[^\s|<>"«»()]+\.(?:txt|json|jsonl|pdf|html?|md|docx?|odt|csv|xml|jpe?g|png|tiff?)(?![\p{L}\p{N}])/giu;
 
 /** [start, end) ranges of the normalised text that hold addresses or file names. */
 export function nonProse(s: string): Array<[number, number]> {

@@ -1,6 +1,15 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { addMonths, dayNumber, fromHijri, hijriMonthRange, isoDate, parseIsoDate, toHijri, weekday } from './calendar.ts';
+import {
+  addMonths,
+  dayNumber,
+  fromHijri,
+  hijriMonthRange,
+  isoDate,
+  parseIsoDate,
+  toHijri,
+  weekday,
+} from './calendar.ts';
 
 test('day numbers round-trip through ISO dates', () => {
   for (const s of ['1970-01-01', '2000-02-29', '2015-09-01', '2024-12-31']) assert.equal(isoDate(parseIsoDate(s)!), s);

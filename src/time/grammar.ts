@@ -110,7 +110,13 @@ export class TimeGrammar {
   }
 
   /** A month name, with its name in the other system beside it: «تموز (يوليو)», «كانون الأول / ديسمبر». */
-  month(i: number): { m: number; cal: 'gregorian' | 'hijri'; end: number; needsContext: 'required' | 'strict' | null; paired: boolean } | null {
+  month(i: number): {
+    m: number;
+    cal: 'gregorian' | 'hijri';
+    end: number;
+    needsContext: 'required' | 'strict' | null;
+    paired: boolean;
+  } | null {
     // «شهر 5»: Syrian usage names months by number after «شهر»
     // («خلال الشهر 5 قتلى» counts: the article makes «الشهر» a noun of its own)
     const mw = this.role(i - 1, R.month_word);
@@ -132,7 +138,10 @@ export class TimeGrammar {
   }
 
   /** A year: «2015», «عام 2015», «2015م», «1436 هـ», «the year 2015». */
-  year(i: number, hint: 'gregorian' | 'hijri' = 'gregorian'): { y: number; cal: 'gregorian' | 'hijri'; end: number; worded: boolean } | null {
+  year(
+    i: number,
+    hint: 'gregorian' | 'hijri' = 'gregorian',
+  ): { y: number; cal: 'gregorian' | 'hijri'; end: number; worded: boolean } | null {
     const w = this.role(i, R.year_word);
     const j = w ? w.end : i;
     const d = this.digits(j);
@@ -215,7 +224,11 @@ export class TimeGrammar {
     // «يوم 13 الجاري»: the month is understood
     const cur = this.rel(j);
     if (cur && cur.rel === 'current')
-      return { end: cur.end, expr: { t: 'period', unit: 'month', rel: 'current', part: null, d: day.d }, rule: 'period.day-of' };
+      return {
+        end: cur.end,
+        expr: { t: 'period', unit: 'month', rel: 'current', part: null, d: day.d },
+        rule: 'period.day-of',
+      };
     // an ordinal names a day only before a month («الثالث من تموز», «أول أيار»)
     const mw = this.role(j, R.month_word);
     if (mw) j = mw.end;
@@ -230,7 +243,16 @@ export class TimeGrammar {
     const year = y ? y.y : (oy?.y ?? null);
     return {
       end: j,
-      expr: { t: 'date', cal, y: year, m: mo.m, d: day.d, rel: r ? r.rel : null, part: null, ...(oy?.rel ? { yearRel: oy.rel } : {}) },
+      expr: {
+        t: 'date',
+        cal,
+        y: year,
+        m: mo.m,
+        d: day.d,
+        rel: r ? r.rel : null,
+        part: null,
+        ...(oy?.rel ? { yearRel: oy.rel } : {}),
+      },
       rule: cal === 'hijri' ? 'hijri.day-month' : y ? 'date.day-month-year' : 'date.day-month',
     };
   }
@@ -265,7 +287,8 @@ export class TimeGrammar {
     if (!mo) return null;
     const { y, r, oy, end: afterMonth } = this.afterMonth(mo.end, mo.cal);
     j = afterMonth;
-    if (mo.needsContext && !y && !r && !oy && !p && !mw && (mo.needsContext === 'strict' || !this.contextBefore(i))) return null;
+    if (mo.needsContext && !y && !r && !oy && !p && !mw && (mo.needsContext === 'strict' || !this.contextBefore(i)))
+      return null;
     if (this.namedByDate(i)) return null;
     // a month right after a day that made no date is no month of its own («قوى 14 آذار», «2 - صفر»)
     if (!p && !mw && !y && this.day(i - 1)?.end === i) return null;
@@ -273,7 +296,16 @@ export class TimeGrammar {
     const year = y ? y.y : (oy?.y ?? null);
     return {
       end: j,
-      expr: { t: 'date', cal, y: year, m: mo.m, d: null, rel: r ? r.rel : null, part: p ? p.part : null, ...(oy?.rel ? { yearRel: oy.rel } : {}) },
+      expr: {
+        t: 'date',
+        cal,
+        y: year,
+        m: mo.m,
+        d: null,
+        rel: r ? r.rel : null,
+        part: p ? p.part : null,
+        ...(oy?.rel ? { yearRel: oy.rel } : {}),
+      },
       rule: cal === 'hijri' ? 'hijri.month' : p ? 'date.part-of-month' : 'date.month',
     };
   }
@@ -321,7 +353,8 @@ export class TimeGrammar {
     const [lo, hi] = hijri ? [MIN_HIJRI_YEAR, MAX_HIJRI_YEAR] : [MIN_YEAR, MAX_YEAR];
     if (y < lo || y > hi) return null;
     // «5/6/2016» in an English report may be 6 May or 5 June: taken day first, marked as a doubt
-    const issue = this.a.lang === 'en' && a.len <= 2 && d !== m && d <= 12 && m <= 12 ? 'time.ambiguous-day' : undefined;
+    const issue =
+      this.a.lang === 'en' && a.len <= 2 && d !== m && d <= 12 && m <= 12 ? 'time.ambiguous-day' : undefined;
     return {
       end: era ? era.end : c.end,
       expr: { t: 'date', cal: hijri ? 'hijri' : 'gregorian', y, m, d, rel: null, part: null },
@@ -348,8 +381,13 @@ export class TimeGrammar {
     if (r) j = r.end;
     const rel = rb?.rel ?? r?.rel ?? (p ? 'current' : null);
     if (!rel) return null;
-    if (rel === 'last' && !p) return { end: j, expr: { t: 'back', unit, n: 1, mode: 'last', counted: true }, rule: 'back.last' };
-    return { end: j, expr: { t: 'period', unit, rel, part: p ? p.part : null, d: null }, rule: p ? 'period.part' : 'period.calendar' };
+    if (rel === 'last' && !p)
+      return { end: j, expr: { t: 'back', unit, n: 1, mode: 'last', counted: true }, rule: 'back.last' };
+    return {
+      end: j,
+      expr: { t: 'period', unit, rel, part: p ? p.part : null, d: null },
+      rule: p ? 'period.part' : 'period.calendar',
+    };
   }
 
   /** «اليوم», «أمس الأحد», «اليوم (الخميس)», «أول أمس», «yesterday afternoon». */
@@ -363,7 +401,8 @@ export class TimeGrammar {
       const before = this.role(i - 1, R.blocks_today);
       if (before && before.value === 'before') return null;
       const after = this.role(j, R.blocks_today);
-      if ((after && after.value === 'after') || this.role(j, R.ordinal) || this.role(j, R.unit) || this.rel(j)) return null;
+      if ((after && after.value === 'after') || this.role(j, R.ordinal) || this.role(j, R.unit) || this.rel(j))
+        return null;
     }
     const wd = this.role(j, R.weekday);
     if (wd) j = wd.end;
@@ -378,8 +417,10 @@ export class TimeGrammar {
     if (rb) {
       const dp = this.role(rb.end, R.daypart);
       if (!dp) return null;
-      if (rb.rel === 'past' && dp.value === 'night') return { end: dp.end, expr: { t: 'offset', days: -1, wd: null }, rule: 'day.last-night' };
-      if (rb.rel === 'current') return { end: dp.end, expr: { t: 'offset', days: 0, wd: null }, rule: 'day.this-daypart' };
+      if (rb.rel === 'past' && dp.value === 'night')
+        return { end: dp.end, expr: { t: 'offset', days: -1, wd: null }, rule: 'day.last-night' };
+      if (rb.rel === 'current')
+        return { end: dp.end, expr: { t: 'offset', days: 0, wd: null }, rule: 'day.this-daypart' };
       return null;
     }
     const dp = this.role(i, R.daypart);
@@ -414,7 +455,11 @@ export class TimeGrammar {
       const end = this.rel(wr) ? this.rel(wr)!.end : wr;
       return {
         end,
-        expr: { t: 'range', from: { t: 'weekday', wd: Number(w.value), rel }, to: { t: 'weekday', wd: Number(w2.value), rel: null } },
+        expr: {
+          t: 'range',
+          from: { t: 'weekday', wd: Number(w.value), rel },
+          to: { t: 'weekday', wd: Number(w2.value), rel: null },
+        },
         rule: 'day.night-of-weekdays',
       };
     }
@@ -466,16 +511,25 @@ export class TimeGrammar {
       const dur = this.duration(j);
       // «منذ عام 2011» is a year, «منذ عام» a duration: the longer reading wins
       const from = since ? this.pointAfterSince(j) : null;
-      if (from && (!dur || from.end > dur.end)) return { end: from.end, expr: { t: 'since', from: from.expr }, rule: `since.${from.rule}` };
+      if (from && (!dur || from.end > dur.end))
+        return { end: from.end, expr: { t: 'since', from: from.expr }, rule: `since.${from.rule}` };
       if (!dur) return null;
       const mode = since ? 'since' : 'ago';
-      return { end: dur.end, expr: { t: 'back', unit: dur.unit, n: dur.n, mode, counted: dur.counted }, rule: `back.${mode}` };
+      return {
+        end: dur.end,
+        expr: { t: 'back', unit: dur.unit, n: dur.n, mode, counted: dur.counted },
+        rule: `back.${mode}`,
+      };
     }
     const dur = this.duration(i);
     if (!dur) return null;
     const a = this.role(dur.end, R.ago_after);
     if (!a) return null;
-    return { end: a.end, expr: { t: 'back', unit: dur.unit, n: dur.n, mode: 'ago', counted: dur.counted }, rule: 'back.ago' };
+    return {
+      end: a.end,
+      expr: { t: 'back', unit: dur.unit, n: dur.n, mode: 'ago', counted: dur.counted },
+      rule: 'back.ago',
+    };
   }
 
   private pointAfterSince(j: number): Reading | null {
@@ -501,7 +555,13 @@ export class TimeGrammar {
     const r = this.yearOnly(i);
     if (r) return r;
     const y = this.year(i);
-    return y ? { end: y.end, expr: { t: 'date', cal: y.cal, y: y.y, m: null, d: null, rel: null, part: null }, rule: 'date.year' } : null;
+    return y
+      ? {
+          end: y.end,
+          expr: { t: 'date', cal: y.cal, y: y.y, m: null, d: null, rel: null, part: null },
+          rule: 'date.year',
+        }
+      : null;
   }
 
   /** «الشهور الأربعة الأخيرة», «خلال الأيام القليلة الماضية», «الـ24 ساعة الماضية», «آخر 4 أشهر», «the past four months». */
@@ -509,7 +569,13 @@ export class TimeGrammar {
     const lb = this.role(i, R.last_before);
     if (lb) {
       const dur = this.duration(lb.end);
-      return dur ? { end: dur.end, expr: { t: 'back', unit: dur.unit, n: dur.n, mode: 'last', counted: dur.counted }, rule: 'back.last' } : null;
+      return dur
+        ? {
+            end: dur.end,
+            expr: { t: 'back', unit: dur.unit, n: dur.n, mode: 'last', counted: dur.counted },
+            rule: 'back.last',
+          }
+        : null;
     }
     const rb = this.relBefore(i);
     if (rb) {
@@ -518,7 +584,11 @@ export class TimeGrammar {
       if (!dur) return null;
       const u = this.role(dur.end - 1, R.unit);
       if (rb.rel === 'past' && u?.tag.word.form === 'singular') return null;
-      return { end: dur.end, expr: { t: 'back', unit: dur.unit, n: dur.n, mode: 'last', counted: dur.counted }, rule: 'back.last' };
+      return {
+        end: dur.end,
+        expr: { t: 'back', unit: dur.unit, n: dur.n, mode: 'last', counted: dur.counted },
+        rule: 'back.last',
+      };
     }
     const num = this.number(i);
     const u0 = this.role(num ? num.end : i, R.unit);
@@ -536,7 +606,11 @@ export class TimeGrammar {
     if (few) j = few.end;
     const r = this.rel(j);
     if (!r || (r.rel !== 'past' && r.rel !== 'last')) return null;
-    return { end: r.end, expr: { t: 'back', unit, n, mode: 'last', counted: num !== null || after !== null || dual }, rule: 'back.last' };
+    return {
+      end: r.end,
+      expr: { t: 'back', unit, n, mode: 'last', counted: num !== null || after !== null || dual },
+      rule: 'back.last',
+    };
   }
 
   recent(i: number): Reading | null {
@@ -555,18 +629,36 @@ export class TimeGrammar {
     const of = this.role(j, R.of);
     if (of) j = of.end;
     const y = this.year(j);
-    if (y) return { end: y.end, expr: { t: 'season', season: s.value as Season, y: y.y, rel: null, yearRel: null }, rule: 'season.year' };
-    if (rb) return { end: j - (of ? 1 : 0), expr: { t: 'season', season: s.value as Season, y: null, rel: rb.rel, yearRel: null }, rule: 'season.rel' };
+    if (y)
+      return {
+        end: y.end,
+        expr: { t: 'season', season: s.value as Season, y: y.y, rel: null, yearRel: null },
+        rule: 'season.year',
+      };
+    if (rb)
+      return {
+        end: j - (of ? 1 : 0),
+        expr: { t: 'season', season: s.value as Season, y: null, rel: rb.rel, yearRel: null },
+        rule: 'season.rel',
+      };
     const yw = this.role(j, R.year_word);
     if (yw) {
       const r = this.rel(yw.end);
       if (!r) return null;
       // «خريف العام الماضي»: the season of that year
-      return { end: r.end, expr: { t: 'season', season: s.value as Season, y: null, rel: null, yearRel: r.rel }, rule: 'season.of-year' };
+      return {
+        end: r.end,
+        expr: { t: 'season', season: s.value as Season, y: null, rel: null, yearRel: r.rel },
+        rule: 'season.of-year',
+      };
     }
     const r = this.rel(j);
     if (!r) return null;
-    return { end: r.end, expr: { t: 'season', season: s.value as Season, y: null, rel: r.rel, yearRel: null }, rule: 'season.rel' };
+    return {
+      end: r.end,
+      expr: { t: 'season', season: s.value as Season, y: null, rel: r.rel, yearRel: null },
+      rule: 'season.rel',
+    };
   }
 
   /** The token after a range's joining word, or -1: «إلى», «حتى», «to», «and», a dash, «و5», «وأيلول». */
@@ -593,7 +685,11 @@ export class TimeGrammar {
       const k = this.join(d1.end);
       const second = k >= 0 ? this.dayMonth(k) : null;
       if (second && second.expr.t === 'date' && second.expr.d !== null && second.expr.d > d1.d)
-        return { end: second.end, expr: { t: 'range', from: { ...second.expr, d: d1.d }, to: second.expr }, rule: 'range.days' };
+        return {
+          end: second.end,
+          expr: { t: 'range', from: { ...second.expr, d: d1.d }, to: second.expr },
+          rule: 'range.days',
+        };
     }
     const first = this.longest(j, [this.dayMonth, this.monthDay, this.monthOnly, this.yearOnlyAfterSince]);
     if (!first || first.expr.t !== 'date' || first.expr.part !== null) return null;
@@ -619,7 +715,8 @@ export class TimeGrammar {
     let f = from;
     if (from.y === null && to.y !== null) {
       // «من 28 كانون الأول إلى 3 كانون الثاني 2016» starts in the year before
-      const wraps = from.m !== null && to.m !== null && (from.m > to.m || (from.m === to.m && (from.d ?? 0) > (to.d ?? 0)));
+      const wraps =
+        from.m !== null && to.m !== null && (from.m > to.m || (from.m === to.m && (from.d ?? 0) > (to.d ?? 0)));
       f = { ...from, y: wraps ? to.y - 1 : to.y, rel: null };
     }
     return { end: second.end, expr: { t: 'range', from: f, to }, rule: 'range.dates' };
@@ -700,7 +797,11 @@ const P = TimeGrammar.prototype;
 // breaks ties between equally long readings: the first wins.
 const TABLE: Array<{ read: Reader; roles: Role[]; digits: boolean }> = [
   { read: P.about, roles: ['approx'], digits: false },
-  { read: P.range, roles: ['range_open', 'ordinal', 'month', 'hijri_month', 'part', 'month_word', 'year_word'], digits: true },
+  {
+    read: P.range,
+    roles: ['range_open', 'ordinal', 'month', 'hijri_month', 'part', 'month_word', 'year_word'],
+    digits: true,
+  },
   { read: P.feast, roles: ['ordinal', 'feast'], digits: false },
   { read: P.weekend, roles: ['rel_before', 'weekend'], digits: false },
   { read: P.back, roles: ['since', 'ago_before', 'approx', 'number', 'tens', 'few', 'unit'], digits: true },

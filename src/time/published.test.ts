@@ -15,13 +15,21 @@ test('meta names in any case, most specific first', () => {
 });
 
 test('JSON-LD datePublished, nested in @graph; a broken block is skipped', () => {
-  const ld = JSON.stringify({ '@context': 'https://schema.org', '@graph': [{ '@type': 'WebPage' }, { '@type': 'NewsArticle', datePublished: '2018-03-18T10:00:00Z' }] });
-  const html = page(`<script type="application/ld+json">{broken</script><script type="application/ld+json">${ld}</script>`);
+  const ld = JSON.stringify({
+    '@context': 'https://schema.org',
+    '@graph': [{ '@type': 'WebPage' }, { '@type': 'NewsArticle', datePublished: '2018-03-18T10:00:00Z' }],
+  });
+  const html = page(
+    `<script type="application/ld+json">{broken</script><script type="application/ld+json">${ld}</script>`,
+  );
   assert.equal(publishedFromHtml(html), '2018-03-18');
 });
 
 test('<time datetime>, preferring the one marked as the post date', () => {
-  const html = page('', '<time datetime="2016-01-02">comment</time><time class="entry-date published" datetime="2015-12-30T08:00">30 ديسمبر</time>');
+  const html = page(
+    '',
+    '<time datetime="2016-01-02">comment</time><time class="entry-date published" datetime="2015-12-30T08:00">30 ديسمبر</time>',
+  );
   assert.equal(publishedFromHtml(html), '2015-12-30');
   assert.equal(publishedFromHtml(page('', '<time datetime="2016-01-02">x</time>')), '2016-01-02');
 });
@@ -33,7 +41,10 @@ test('a written date in metadata', () => {
 
 test('a saved page without date metadata falls back on its canonical address', () => {
   assert.equal(publishedFromHtml(page('<link rel="canonical" href="https://7al.net/2015/07/07/x/">')), '2015-07-07');
-  assert.equal(publishedFromHtml(page('<meta property="og:url" content="https://example.org/2018/03/18/104175/">')), '2018-03-18');
+  assert.equal(
+    publishedFromHtml(page('<meta property="og:url" content="https://example.org/2018/03/18/104175/">')),
+    '2018-03-18',
+  );
 });
 
 test('a page without dates gives null', () => {
@@ -63,8 +74,14 @@ test('datelines at the head of a text', () => {
 
 test('publishedDate tries HTML, then the URL, then the dateline', () => {
   const html = page('<meta property="article:published_time" content="2015-09-01">');
-  assert.equal(publishedDate({ html, url: 'https://x.org/2014/01/01/a', text: 'حلب - 2 شباط 2013 - نص' }), '2015-09-01');
-  assert.equal(publishedDate({ html: page(''), url: 'https://x.org/2014/01/01/a', text: 'حلب - 2 شباط 2013 - نص' }), '2014-01-01');
+  assert.equal(
+    publishedDate({ html, url: 'https://x.org/2014/01/01/a', text: 'حلب - 2 شباط 2013 - نص' }),
+    '2015-09-01',
+  );
+  assert.equal(
+    publishedDate({ html: page(''), url: 'https://x.org/2014/01/01/a', text: 'حلب - 2 شباط 2013 - نص' }),
+    '2014-01-01',
+  );
   assert.equal(publishedDate({ url: 'https://x.org/a', text: 'حلب - 2 شباط 2013 - نص' }), '2013-02-02');
   assert.equal(publishedDate({ html: null, url: null, text: null }), null);
 });

@@ -46,7 +46,12 @@ interface MetaLike {
 function fromMeta(metas: Iterable<MetaLike>): string | null {
   const found = new Map<string, string>();
   for (const m of metas) {
-    const key = (m.getAttribute('property') ?? m.getAttribute('name') ?? m.getAttribute('itemprop') ?? '').toLowerCase();
+    const key = (
+      m.getAttribute('property') ??
+      m.getAttribute('name') ??
+      m.getAttribute('itemprop') ??
+      ''
+    ).toLowerCase();
     const content = m.getAttribute('content');
     if (key && content && !found.has(key)) found.set(key, content);
   }
@@ -105,13 +110,17 @@ export function publishedFromHtml(html: string): string | null {
   }
   const times = [...document.querySelectorAll('time[datetime]')];
   // a <time pubdate> or one classed as the entry's date beats the first <time> (often a comment's)
-  const preferred = times.find((t) => t.hasAttribute('pubdate') || /publish|entry-date|post-date/i.test(t.getAttribute('class') ?? ''));
+  const preferred = times.find(
+    (t) => t.hasAttribute('pubdate') || /publish|entry-date|post-date/i.test(t.getAttribute('class') ?? ''),
+  );
   for (const t of preferred ? [preferred, ...times] : times) {
     const d = dateFromString(t.getAttribute('datetime') ?? '');
     if (d) return d;
   }
   // a saved page may have lost its address, but not its canonical link
-  const canonical = document.querySelector('link[rel="canonical"]')?.getAttribute('href') ?? document.querySelector('meta[property="og:url"]')?.getAttribute('content');
+  const canonical =
+    document.querySelector('link[rel="canonical"]')?.getAttribute('href') ??
+    document.querySelector('meta[property="og:url"]')?.getAttribute('content');
   return canonical ? publishedFromUrl(canonical) : null;
 }
 
@@ -164,7 +173,11 @@ export function publishedFromDateline(text: string): string | null {
   return null;
 }
 
-export function publishedDate(input: { html?: string | null; url?: string | null; text?: string | null }): string | null {
+export function publishedDate(input: {
+  html?: string | null;
+  url?: string | null;
+  text?: string | null;
+}): string | null {
   return (
     (input.html ? publishedFromHtml(input.html) : null) ??
     (input.url ? publishedFromUrl(input.url) : null) ??

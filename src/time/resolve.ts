@@ -40,7 +40,14 @@ function partOf(r: Range, part: Part | null, anchor: number | null): Range {
   const len = e - s + 1;
   const a = ymd(s);
   const isYear = len >= 365 && len <= 366 && a.m === 1 && a.d === 1;
-  const FRACTIONS: Partial<Record<Part, [number, number]>> = { h1: [0, 2], h2: [1, 2], q1: [0, 4], q2: [1, 4], q3: [2, 4], q4: [3, 4] };
+  const FRACTIONS: Partial<Record<Part, [number, number]>> = {
+    h1: [0, 2],
+    h2: [1, 2],
+    q1: [0, 4],
+    q2: [1, 4],
+    q3: [2, 4],
+    q4: [3, 4],
+  };
   const frac = FRACTIONS[part];
   if (frac) {
     const [k, n] = frac;
@@ -230,7 +237,8 @@ export function resolve(e: TimeExpr, anchor: number | null, lang: 'ar' | 'en'): 
       if (e.wd === null || weekday(d) === e.wd) return { range: [d, d], relative: true };
       // «اليوم (الخميس)» in a page dated Friday: metadata dates are often a day off (UTC, posting
       // after midnight), so a named weekday one day away wins; further away, the offset stands.
-      for (const near of [d - 1, d + 1]) if (weekday(near) === e.wd) return { range: [near, near], relative: true, issue: 'time.weekday-mismatch' };
+      for (const near of [d - 1, d + 1])
+        if (weekday(near) === e.wd) return { range: [near, near], relative: true, issue: 'time.weekday-mismatch' };
       return { range: [d, d], relative: true, issue: 'time.weekday-mismatch' };
     }
     case 'weekday': {

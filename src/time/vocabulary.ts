@@ -103,7 +103,8 @@ function indexRoles(roles: Partial<Record<Role, string>>): Array<string | undefi
 function toWord(e: LexiconEntry): TimeWord {
   const roles: Partial<Record<Role, string>> = {};
   for (const r of ROLES) if (e.attrs[r] !== undefined) roles[r] = e.attrs[r];
-  if (Object.keys(roles).length === 0) throw new TimeVocabularyError(`${e.file}:${e.line}: entry [${e.id}] has no time role`);
+  if (Object.keys(roles).length === 0)
+    throw new TimeVocabularyError(`${e.file}:${e.line}: entry [${e.id}] has no time role`);
   const articleRoles = (e.attrs.article ?? '')
     .split(',')
     .map((s) => s.trim())
@@ -235,7 +236,11 @@ export function tagTokens(tokens: Token[], norm: string): Array<Tag[] | undefine
         let j = i + 1;
         let ok = true;
         for (const w of c.rest) {
-          if (j >= tokens.length || !tokens[j].keys.includes(w) || !SPACES.test(norm.slice(tokens[j - 1].end, tokens[j].start))) {
+          if (
+            j >= tokens.length ||
+            !tokens[j].keys.includes(w) ||
+            !SPACES.test(norm.slice(tokens[j - 1].end, tokens[j].start))
+          ) {
             ok = false;
             break;
           }

@@ -56,21 +56,25 @@ function read(file: string): Sentence[] {
 
 const overlaps = (a: number, b: number, c: number, d: number) => a < d && c < b;
 
-test('Wojood DATE entities: few false dates, most dates found', { skip: existsSync(dir) ? false : `${dir} is absent` }, () => {
-  let gold = 0;
-  let found = 0;
-  let mentions = 0;
-  let right = 0;
-  for (const f of ['train.txt', 'val.txt', 'test.txt']) {
-    for (const s of read(dir + f)) {
-      const ms = findTimes(analyze(s.text), '2020-01-15');
-      mentions += ms.length;
-      right += ms.filter((m) => s.timeish.some(([a, b]) => overlaps(a, b, m.rawStart, m.rawEnd))).length;
-      gold += s.dates.length;
-      found += s.dates.filter(([a, b]) => ms.some((m) => overlaps(a, b, m.rawStart, m.rawEnd))).length;
+test(
+  'Wojood DATE entities: few false dates, most dates found',
+  { skip: existsSync(dir) ? false : `${dir} is absent` },
+  () => {
+    let gold = 0;
+    let found = 0;
+    let mentions = 0;
+    let right = 0;
+    for (const f of ['train.txt', 'val.txt', 'test.txt']) {
+      for (const s of read(dir + f)) {
+        const ms = findTimes(analyze(s.text), '2020-01-15');
+        mentions += ms.length;
+        right += ms.filter((m) => s.timeish.some(([a, b]) => overlaps(a, b, m.rawStart, m.rawEnd))).length;
+        gold += s.dates.length;
+        found += s.dates.filter(([a, b]) => ms.some((m) => overlaps(a, b, m.rawStart, m.rawEnd))).length;
+      }
     }
-  }
-  assert.ok(gold > 500);
-  assert.ok(right / mentions >= 0.95, `precision ${right}/${mentions}`);
-  assert.ok(found / gold >= 0.7, `recall ${found}/${gold}`);
-});
+    assert.ok(gold > 500);
+    assert.ok(right / mentions >= 0.95, `precision ${right}/${mentions}`);
+    assert.ok(found / gold >= 0.7, `recall ${found}/${gold}`);
+  },
+);

@@ -52,7 +52,11 @@ export async function openQueue(cfg: QueueConfig): Promise<PgBoss> {
   return boss;
 }
 
-export async function enqueueExtraction(boss: PgBoss, documentId: string, job: JobConfig = DEFAULT_JOB_CONFIG): Promise<void> {
+export async function enqueueExtraction(
+  boss: PgBoss,
+  documentId: string,
+  job: JobConfig = DEFAULT_JOB_CONFIG,
+): Promise<void> {
   await boss.send(EXTRACT_QUEUE, { documentId } satisfies ExtractJob, {
     expireInSeconds: job.expireInSeconds,
     retryLimit: job.retryLimit,

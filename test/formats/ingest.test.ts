@@ -28,10 +28,26 @@ describe('ingest of a mixed folder', { skip: noChromium }, () => {
     mkdirSync(join(folder, 'telegram'), { recursive: true });
     const browser = await launch();
     try {
-      await printPdf(browser, { lang: 'ar', title: AR_TITLE, paragraphs: AR_PARAGRAPHS, breaksBefore: [4] }, join(folder, 'monthly-ar.pdf'), 'راصد — التقرير الشهري');
+      await printPdf(
+        browser,
+        { lang: 'ar', title: AR_TITLE, paragraphs: AR_PARAGRAPHS, breaksBefore: [4] },
+        join(folder, 'monthly-ar.pdf'),
+        'راصد — التقرير الشهري',
+      );
       // a PDF whose name says nothing: found by its bytes
-      await printPdf(browser, { lang: 'en', title: EN_TITLE, paragraphs: EN_PARAGRAPHS, columns: 2 }, join(folder, 'monthly-en.download'), 'Rasid monthly report');
-      if (hasOcr) await scanImage(browser, { lang: 'ar', title: AR_TITLE, paragraphs: AR_PARAGRAPHS.slice(0, 3) }, join(folder, 'scan.png'), { degrees: 1, specks: 300, type: 'png' });
+      await printPdf(
+        browser,
+        { lang: 'en', title: EN_TITLE, paragraphs: EN_PARAGRAPHS, columns: 2 },
+        join(folder, 'monthly-en.download'),
+        'Rasid monthly report',
+      );
+      if (hasOcr)
+        await scanImage(
+          browser,
+          { lang: 'ar', title: AR_TITLE, paragraphs: AR_PARAGRAPHS.slice(0, 3) },
+          join(folder, 'scan.png'),
+          { degrees: 1, specks: 300, type: 'png' },
+        );
     } finally {
       await browser.close();
     }
@@ -40,10 +56,22 @@ describe('ingest of a mixed folder', { skip: noChromium }, () => {
     writeFileSync(join(folder, 'note.txt'), AR_PARAGRAPHS[6] + '\n');
     // the bad ones
     writeFileSync(join(folder, 'broken.pdf'), '%PDF-1.7\n1 0 obj << /Type /Catalog >>\ngarbage');
-    writeFileSync(join(folder, 'long.pdf'), plainPdf(2000, (n) => `page ${n}`));
-    writeFileSync(join(folder, 'bomb.docx'), zip([['[Content_Types].xml', Buffer.from('<Types/>')], ['word/document.xml', Buffer.alloc(40 * 1024 * 1024, 0x20), 1000]]));
+    writeFileSync(
+      join(folder, 'long.pdf'),
+      plainPdf(2000, (n) => `page ${n}`),
+    );
+    writeFileSync(
+      join(folder, 'bomb.docx'),
+      zip([
+        ['[Content_Types].xml', Buffer.from('<Types/>')],
+        ['word/document.xml', Buffer.alloc(40 * 1024 * 1024, 0x20), 1000],
+      ]),
+    );
     writeFileSync(join(folder, 'other.json'), JSON.stringify({ name: 'not telegram', type: 'list', messages: 'none' }));
-    writeFileSync(join(folder, 'holiday.jpg.txt'), Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0, 0x10, 0x4a, 0x46, 0x49, 0x46, 0, 1]));
+    writeFileSync(
+      join(folder, 'holiday.jpg.txt'),
+      Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0, 0x10, 0x4a, 0x46, 0x49, 0x46, 0, 1]),
+    );
   });
   after(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -61,7 +89,8 @@ describe('ingest of a mixed folder', { skip: noChromium }, () => {
         'holiday.jpg.txt': hasOcr ? 'ocr.failed' : 'ocr.missing',
       };
       assert.deepEqual(failed, expectedFailures);
-      for (const f of s.failures) assert.ok(f.message.length > 10 && !f.message.includes('\n'), `${f.source}: one line with a reason`);
+      for (const f of s.failures)
+        assert.ok(f.message.length > 10 && !f.message.includes('\n'), `${f.source}: one line with a reason`);
       // 2 PDFs, the Word file, 3 Telegram messages, the note, and the scan when OCR is there
       assert.equal(s.new, 7 + (hasOcr ? 1 : 0));
 
@@ -101,11 +130,21 @@ describe('ingest of a mixed folder', { skip: noChromium }, () => {
       writeFileSync(file, JSON.stringify(CHANNEL_EXPORT));
       const first = await ingest([file], { store, fetcher, processing: extract, telegramChannel: 'rasd_sharqiya' });
       assert.equal(first.new, 3);
-      const later = structuredClone(CHANNEL_EXPORT) as typeof CHANNEL_EXPORT & { messages: Array<Record<string, unknown>> };
+      const later = structuredClone(CHANNEL_EXPORT) as typeof CHANNEL_EXPORT & {
+        messages: Array<Record<string, unknown>>;
+      };
       const edited = later.messages.find((m) => m.id === 2)!;
       edited.text = 'أعدم تنظيم داعش أربعة رجال في مدينة الميادين اليوم بتهمة التعامل مع التحالف الدولي.';
       edited.edited = '2021-03-12T16:00:00';
-      later.messages.push({ id: 6, type: 'message', date: '2021-03-16T07:30:00', date_unixtime: '1615879800', from: 'شبكة رصد الشرقية', text: 'اعتقلت قوات النظام ثلاثة شبان في مدينة دير الزور.', text_entities: [] });
+      later.messages.push({
+        id: 6,
+        type: 'message',
+        date: '2021-03-16T07:30:00',
+        date_unixtime: '1615879800',
+        from: 'شبكة رصد الشرقية',
+        text: 'اعتقلت قوات النظام ثلاثة شبان في مدينة دير الزور.',
+        text_entities: [],
+      });
       writeFileSync(file, JSON.stringify(later));
       const second = await ingest([file], { store, fetcher, processing: extract, telegramChannel: 'rasd_sharqiya' });
       assert.deepEqual([second.new, second.updated, second.unchanged, second.failed], [1, 1, 2, 0]);

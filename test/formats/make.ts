@@ -16,7 +16,10 @@ export function which(cmd: string): Promise<boolean> {
 export const noChromium = existsSync(CHROMIUM) ? false : `Chromium not found at ${CHROMIUM} (apt-get install chromium)`;
 
 export function launch(): Promise<Browser> {
-  return chromium.launch({ executablePath: CHROMIUM, args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
+  });
 }
 
 const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;');
@@ -42,7 +45,10 @@ export function pageHtml(spec: PageSpec): string {
   const dir = spec.lang === 'ar' ? 'rtl' : 'ltr';
   const cols = spec.columns === 2 ? 'column-count:2;column-gap:2.5em;' : '';
   const body = spec.paragraphs
-    .map((p, i) => `<p${spec.breaksBefore?.includes(i) ? ' style="break-before:page"' : ''}>${esc(spec.hyphenate ? softHyphens(p) : p)}</p>`)
+    .map(
+      (p, i) =>
+        `<p${spec.breaksBefore?.includes(i) ? ' style="break-before:page"' : ''}>${esc(spec.hyphenate ? softHyphens(p) : p)}</p>`,
+    )
     .join('\n');
   return `<!doctype html><html lang="${spec.lang}" dir="${dir}"><head><meta charset="utf-8"><style>
 body{font-family:'DejaVu Sans',sans-serif;font-size:${spec.fontPt ?? 13}pt;line-height:1.5;margin:0}
@@ -72,10 +78,20 @@ export async function printPdf(browser: Browser, spec: PageSpec, path: string, h
  * A "scan": the page rendered to an image, turned by a small angle and sprinkled with dark specks,
  * as a flatbed scan of a printed page looks. The noise is seeded, so every run makes the same image.
  */
-export async function scanImage(browser: Browser, spec: PageSpec, path: string, opts: { degrees: number; specks: number; type: 'png' | 'jpeg' }): Promise<void> {
+export async function scanImage(
+  browser: Browser,
+  spec: PageSpec,
+  path: string,
+  opts: { degrees: number; specks: number; type: 'png' | 'jpeg' },
+): Promise<void> {
   const page = await browser.newPage({ viewport: { width: 1240, height: 1754 }, deviceScaleFactor: 2 });
   try {
-    await page.setContent(pageHtml(spec).replace('<body>', `<body style="padding:90px;transform:rotate(${opts.degrees}deg);transform-origin:50% 30%">`));
+    await page.setContent(
+      pageHtml(spec).replace(
+        '<body>',
+        `<body style="padding:90px;transform:rotate(${opts.degrees}deg);transform-origin:50% 30%">`,
+      ),
+    );
     // a string, not a function: the test runner's transform would add helpers the page lacks
     await page.evaluate(`(() => {
       const c = document.createElement('canvas');
@@ -160,7 +176,11 @@ export function zip(files: Array<[string, Buffer, number?]>): Buffer {
 
 /** Text as compared in round trips: Unicode compatibility forms folded, soft hyphens gone, white space single. */
 export function comparable(s: string): string {
-  return s.normalize('NFKC').replace(/\u00ad/g, '').replace(/\s+/g, ' ').trim();
+  return s
+    .normalize('NFKC')
+    .replace(/\u00ad/g, '')
+    .replace(/\s+/g, ' ')
+    .trim();
 }
 
 /** 1 − (edit distance / reference length): the share of the reference's characters recovered. */
@@ -172,7 +192,8 @@ export function charAccuracy(reference: string, hypothesis: string): number {
   for (let i = 1; i <= a.length; i++) {
     cur[0] = i;
     const ca = a.charCodeAt(i - 1);
-    for (let j = 1; j <= b.length; j++) cur[j] = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (ca === b.charCodeAt(j - 1) ? 0 : 1));
+    for (let j = 1; j <= b.length; j++)
+      cur[j] = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (ca === b.charCodeAt(j - 1) ? 0 : 1));
     [prev, cur] = [cur, prev];
   }
   return 1 - prev[b.length] / Math.max(1, a.length);
@@ -181,7 +202,12 @@ export function charAccuracy(reference: string, hypothesis: string): number {
 export function soffice(args: string[], cwd: string): Promise<void> {
   return new Promise((resolve, reject) =>
     // a profile of its own: a user's running LibreOffice (or another test) must not take the call
-    execFile('soffice', [`-env:UserInstallation=file://${cwd}/lo-profile`, '--headless', ...args], { cwd, timeout: 180000 }, (err) => (err ? reject(err) : resolve())),
+    execFile(
+      'soffice',
+      [`-env:UserInstallation=file://${cwd}/lo-profile`, '--headless', ...args],
+      { cwd, timeout: 180000 },
+      (err) => (err ? reject(err) : resolve()),
+    ),
   );
 }
 
@@ -194,7 +220,8 @@ export function plainPdf(pages: number, line: (page: number) => string): Buffer 
   for (let i = 0; i < pages; i++) {
     const page = 4 + i * 2;
     const stream = `BT /F1 12 Tf 72 720 Td (${line(i + 1)}) Tj ET`;
-    objects[page] = `<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 3 0 R >> >> /Contents ${page + 1} 0 R >>`;
+    objects[page] =
+      `<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 3 0 R >> >> /Contents ${page + 1} 0 R >>`;
     objects[page + 1] = `<< /Length ${stream.length} >>\nstream\n${stream}\nendstream`;
     kids.push(`${page} 0 R`);
   }
@@ -206,7 +233,10 @@ export function plainPdf(pages: number, line: (page: number) => string): Buffer 
     out += `${n} 0 obj\n${objects[n]}\nendobj\n`;
   }
   const xref = out.length;
-  out += `xref\n0 ${objects.length}\n0000000000 65535 f \n${offsets.slice(1).map((o) => `${String(o).padStart(10, '0')} 00000 n \n`).join('')}`;
+  out += `xref\n0 ${objects.length}\n0000000000 65535 f \n${offsets
+    .slice(1)
+    .map((o) => `${String(o).padStart(10, '0')} 00000 n \n`)
+    .join('')}`;
   out += `trailer\n<< /Size ${objects.length} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
   return Buffer.from(out, 'latin1');
 }

@@ -13,7 +13,9 @@ import { charAccuracy, comparable, launch, noChromium, scanImage, which } from '
 import { AR_PARAGRAPHS, AR_TITLE } from './texts.ts';
 
 const tools = await Promise.all([which('tesseract'), which('pdftoppm')]);
-const skip = noChromium || (!tools[0] ? 'tesseract not installed (apt-get install tesseract-ocr tesseract-ocr-ara tesseract-ocr-eng)' : false);
+const skip =
+  noChromium ||
+  (!tools[0] ? 'tesseract not installed (apt-get install tesseract-ocr tesseract-ocr-ara tesseract-ocr-eng)' : false);
 
 describe('OCR of a scanned page (tesseract)', { skip }, () => {
   let browser: Browser;
@@ -29,7 +31,11 @@ describe('OCR of a scanned page (tesseract)', { skip }, () => {
 
   test('Arabic scan: ≥ 90 % of characters, the same incidents as the clean text, marked as OCR', async () => {
     const path = join(dir, 'scan.png');
-    await scanImage(browser, { lang: 'ar', title: AR_TITLE, paragraphs: AR_PARAGRAPHS }, path, { degrees: 1.5, specks: 800, type: 'png' });
+    await scanImage(browser, { lang: 'ar', title: AR_TITLE, paragraphs: AR_PARAGRAPHS }, path, {
+      degrees: 1.5,
+      specks: 800,
+      type: 'png',
+    });
     const doc = (await readBinaryDocument(readFileSync(path), 'scan.png'))!;
     assert.equal(doc.format, 'image');
     assert.deepEqual(doc.pages, [{ start: 0, ocr: true }]);
@@ -41,29 +47,42 @@ describe('OCR of a scanned page (tesseract)', { skip }, () => {
     const clean = extractDocument({ text: source, published: '2021-03-31' });
     assert.deepEqual(scanned.incidents.map((i) => i.type).sort(), clean.incidents.map((i) => i.type).sort());
     for (const inc of scanned.incidents) {
-      assert.ok(inc.issues?.some((i) => i.code === 'ocr'), `${inc.type} carries the ocr issue`);
+      assert.ok(
+        inc.issues?.some((i) => i.code === 'ocr'),
+        `${inc.type} carries the ocr issue`,
+      );
       assert.equal(inc.evidence[0].page, 1);
       const twin = clean.incidents.find((c) => c.type === inc.type)!;
       assert.ok(inc.confidence < twin.confidence, `${inc.type}: OCR lowers confidence`);
     }
   });
 
-  test('a PDF of scanned pages: pages without a text layer are rendered and read', { skip: tools[1] ? false : 'pdftoppm not installed (apt-get install poppler-utils)' }, async () => {
-    // Chromium prints an <img> of the scan: a PDF page with a picture and no text
-    const png = join(dir, 'scan2.png');
-    await scanImage(browser, { lang: 'ar', title: AR_TITLE, paragraphs: AR_PARAGRAPHS.slice(0, 4) }, png, { degrees: 1, specks: 300, type: 'png' });
-    const page = await browser.newPage();
-    const data = readFileSync(png).toString('base64');
-    await page.setContent(`<html><body style="margin:0"><img style="width:100%" src="data:image/png;base64,${data}"></body></html>`);
-    const pdfPath = join(dir, 'scanned.pdf');
-    await page.pdf({ path: pdfPath, format: 'A4', margin: { top: '0', bottom: '0', left: '0', right: '0' } });
-    await page.close();
-    const doc = (await readBinaryDocument(readFileSync(pdfPath), 'scanned.pdf'))!;
-    assert.equal(doc.format, 'pdf');
-    assert.equal(doc.pages?.[0].ocr, true);
-    const acc = charAccuracy(comparable([AR_TITLE, ...AR_PARAGRAPHS.slice(0, 4)].join('\n')), comparable(doc.text));
-    assert.ok(acc >= 0.85, `character accuracy ${acc.toFixed(4)}`);
-    const r = extractDocument({ text: doc.text, pages: doc.pages, published: '2021-03-31' });
-    assert.ok(r.incidents.some((i) => i.type === 'execution' && i.issues?.some((x) => x.code === 'ocr')));
-  });
+  test(
+    'a PDF of scanned pages: pages without a text layer are rendered and read',
+    { skip: tools[1] ? false : 'pdftoppm not installed (apt-get install poppler-utils)' },
+    async () => {
+      // Chromium prints an <img> of the scan: a PDF page with a picture and no text
+      const png = join(dir, 'scan2.png');
+      await scanImage(browser, { lang: 'ar', title: AR_TITLE, paragraphs: AR_PARAGRAPHS.slice(0, 4) }, png, {
+        degrees: 1,
+        specks: 300,
+        type: 'png',
+      });
+      const page = await browser.newPage();
+      const data = readFileSync(png).toString('base64');
+      await page.setContent(
+        `<html><body style="margin:0"><img style="width:100%" src="data:image/png;base64,${data}"></body></html>`,
+      );
+      const pdfPath = join(dir, 'scanned.pdf');
+      await page.pdf({ path: pdfPath, format: 'A4', margin: { top: '0', bottom: '0', left: '0', right: '0' } });
+      await page.close();
+      const doc = (await readBinaryDocument(readFileSync(pdfPath), 'scanned.pdf'))!;
+      assert.equal(doc.format, 'pdf');
+      assert.equal(doc.pages?.[0].ocr, true);
+      const acc = charAccuracy(comparable([AR_TITLE, ...AR_PARAGRAPHS.slice(0, 4)].join('\n')), comparable(doc.text));
+      assert.ok(acc >= 0.85, `character accuracy ${acc.toFixed(4)}`);
+      const r = extractDocument({ text: doc.text, pages: doc.pages, published: '2021-03-31' });
+      assert.ok(r.incidents.some((i) => i.type === 'execution' && i.issues?.some((x) => x.code === 'ocr')));
+    },
+  );
 });

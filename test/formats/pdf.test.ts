@@ -31,7 +31,12 @@ describe('PDF text layer (Chromium-printed)', { skip: noChromium }, () => {
   test('Arabic, one column, three pages: text, order, running header and page numbers of spans', async () => {
     const path = join(dir, 'ar.pdf');
     // paragraph 4 starts page 2 and paragraph 7 page 3
-    await printPdf(browser, { lang: 'ar', title: AR_TITLE, paragraphs: AR_PARAGRAPHS, breaksBefore: [4, 7] }, path, AR_HEADER);
+    await printPdf(
+      browser,
+      { lang: 'ar', title: AR_TITLE, paragraphs: AR_PARAGRAPHS, breaksBefore: [4, 7] },
+      path,
+      AR_HEADER,
+    );
     const pdf = await readPdf(readFileSync(path), 'ar.pdf');
     assert.equal(pdf.pageCount, 3);
     assert.equal(pdf.pages.length, 3);
@@ -57,8 +62,17 @@ describe('PDF text layer (Chromium-printed)', { skip: noChromium }, () => {
 
   test('English, two columns with a running header over several pages, hyphenated words rejoined', async () => {
     const path = join(dir, 'en.pdf');
-    const paragraphs = [...EN_PARAGRAPHS, ...EN_PARAGRAPHS.map((p) => p.replace(/March/g, 'April')), ...EN_PARAGRAPHS.map((p) => p.replace(/March/g, 'May'))];
-    await printPdf(browser, { lang: 'en', title: EN_TITLE, paragraphs, columns: 2, hyphenate: true, fontPt: 11 }, path, EN_HEADER);
+    const paragraphs = [
+      ...EN_PARAGRAPHS,
+      ...EN_PARAGRAPHS.map((p) => p.replace(/March/g, 'April')),
+      ...EN_PARAGRAPHS.map((p) => p.replace(/March/g, 'May')),
+    ];
+    await printPdf(
+      browser,
+      { lang: 'en', title: EN_TITLE, paragraphs, columns: 2, hyphenate: true, fontPt: 11 },
+      path,
+      EN_HEADER,
+    );
     const pdf = await readPdf(readFileSync(path), 'en.pdf');
     assert.ok(pdf.pageCount >= 2, `${pdf.pageCount} pages`);
     const acc = charAccuracy(comparable([EN_TITLE, ...paragraphs].join('\n')), comparable(pdf.text));
@@ -79,13 +93,17 @@ describe('PDF text layer (Chromium-printed)', { skip: noChromium }, () => {
 
 describe('PDF made by LibreOffice from a Word file', () => {
   test('Arabic and English round trips; a password-protected copy is named', async (t) => {
-    if (!(await which('soffice'))) return t.skip('LibreOffice not installed (apt-get install libreoffice-writer-nogui)');
+    if (!(await which('soffice')))
+      return t.skip('LibreOffice not installed (apt-get install libreoffice-writer-nogui)');
     const dir = mkdtempSync(join(tmpdir(), 'rasid-lo-'));
     try {
       writeDocx(join(dir, 'ar.docx'), AR_TITLE, AR_PARAGRAPHS, true);
       writeDocx(join(dir, 'en.docx'), EN_TITLE, EN_PARAGRAPHS, false);
       await soffice(['--convert-to', 'pdf', '--outdir', dir, join(dir, 'ar.docx'), join(dir, 'en.docx')], dir);
-      for (const [name, title, paragraphs] of [['ar', AR_TITLE, AR_PARAGRAPHS], ['en', EN_TITLE, EN_PARAGRAPHS]] as const) {
+      for (const [name, title, paragraphs] of [
+        ['ar', AR_TITLE, AR_PARAGRAPHS],
+        ['en', EN_TITLE, EN_PARAGRAPHS],
+      ] as const) {
         const pdf = await readPdf(readFileSync(join(dir, `${name}.pdf`)), `${name}.pdf`);
         const acc = charAccuracy(comparable([title, ...paragraphs].join('\n')), comparable(pdf.text));
         assert.ok(acc >= 0.99, `${name}: character accuracy ${acc.toFixed(4)}`);
@@ -93,9 +111,18 @@ describe('PDF made by LibreOffice from a Word file', () => {
         assert.equal(pdf.text.split('\n\n').length, paragraphs.length + 1, `${name}: one block per paragraph`);
       }
       // the same file saved with an opening password
-      const options = JSON.stringify({ EncryptFile: { type: 'boolean', value: 'true' }, DocumentOpenPassword: { type: 'string', value: 'witness' } });
-      await soffice(['--convert-to', `pdf:writer_pdf_Export:${options}`, '--outdir', join(dir, 'locked'), join(dir, 'en.docx')], dir);
-      await assert.rejects(readPdf(readFileSync(join(dir, 'locked', 'en.pdf')), 'locked.pdf'), (e: Error & { code?: string }) => e.code === 'input.pdf-encrypted' && e.message.startsWith('locked.pdf: '));
+      const options = JSON.stringify({
+        EncryptFile: { type: 'boolean', value: 'true' },
+        DocumentOpenPassword: { type: 'string', value: 'witness' },
+      });
+      await soffice(
+        ['--convert-to', `pdf:writer_pdf_Export:${options}`, '--outdir', join(dir, 'locked'), join(dir, 'en.docx')],
+        dir,
+      );
+      await assert.rejects(
+        readPdf(readFileSync(join(dir, 'locked', 'en.pdf')), 'locked.pdf'),
+        (e: Error & { code?: string }) => e.code === 'input.pdf-encrypted' && e.message.startsWith('locked.pdf: '),
+      );
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
@@ -104,10 +131,23 @@ describe('PDF made by LibreOffice from a Word file', () => {
 
 describe('PDFs that cannot be read', () => {
   test('damaged, over the page limit', async () => {
-    await assert.rejects(readPdf(Buffer.from('%PDF-1.7\n1 0 obj << /Type /Catalog >>\ngarbage'), 'broken.pdf'), (e: Error & { code?: string }) => e.code === 'input.pdf-damaged' && e.message.startsWith('broken.pdf: '));
-    await assert.rejects(readPdf(plainPdf(2000, (n) => `page ${n}`), 'long.pdf'), (e: Error & { code?: string }) => e.code === 'input.too-many-pages' && /2000 pages is over the 1000-page limit/.test(e.message));
+    await assert.rejects(
+      readPdf(Buffer.from('%PDF-1.7\n1 0 obj << /Type /Catalog >>\ngarbage'), 'broken.pdf'),
+      (e: Error & { code?: string }) => e.code === 'input.pdf-damaged' && e.message.startsWith('broken.pdf: '),
+    );
+    await assert.rejects(
+      readPdf(
+        plainPdf(2000, (n) => `page ${n}`),
+        'long.pdf',
+      ),
+      (e: Error & { code?: string }) =>
+        e.code === 'input.too-many-pages' && /2000 pages is over the 1000-page limit/.test(e.message),
+    );
     const words = ['Alpha report', 'Bravo findings', 'Charlie annex'];
-    const ok = await readPdf(plainPdf(3, (n) => words[n - 1]), 'short.pdf');
+    const ok = await readPdf(
+      plainPdf(3, (n) => words[n - 1]),
+      'short.pdf',
+    );
     assert.equal(ok.pageCount, 3);
     assert.equal(ok.text, words.join('\n\n'));
   });

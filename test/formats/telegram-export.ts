@@ -5,7 +5,17 @@ export const CHANNEL_EXPORT = {
   type: 'public_channel',
   id: 1780001234,
   messages: [
-    { id: 1, type: 'service', date: '2021-03-01T09:00:00', date_unixtime: '1614589200', actor: 'شبكة رصد الشرقية', action: 'create_channel', title: 'شبكة رصد الشرقية', text: '', text_entities: [] },
+    {
+      id: 1,
+      type: 'service',
+      date: '2021-03-01T09:00:00',
+      date_unixtime: '1614589200',
+      actor: 'شبكة رصد الشرقية',
+      action: 'create_channel',
+      title: 'شبكة رصد الشرقية',
+      text: '',
+      text_entities: [],
+    },
     {
       id: 2,
       type: 'message',
@@ -14,7 +24,9 @@ export const CHANNEL_EXPORT = {
       from: 'شبكة رصد الشرقية',
       from_id: 'channel1780001234',
       text: 'أعدم تنظيم داعش ثلاثة رجال في مدينة الميادين اليوم بتهمة التعامل مع التحالف الدولي.',
-      text_entities: [{ type: 'plain', text: 'أعدم تنظيم داعش ثلاثة رجال في مدينة الميادين اليوم بتهمة التعامل مع التحالف الدولي.' }],
+      text_entities: [
+        { type: 'plain', text: 'أعدم تنظيم داعش ثلاثة رجال في مدينة الميادين اليوم بتهمة التعامل مع التحالف الدولي.' },
+      ],
     },
     {
       id: 3,
@@ -25,7 +37,11 @@ export const CHANNEL_EXPORT = {
       edited_unixtime: '1615626120',
       from: 'شبكة رصد الشرقية',
       from_id: 'channel1780001234',
-      text: [{ type: 'bold', text: 'عاجل:' }, ' قصفت قوات النظام بلدة كفرنبل بالبراميل المتفجرة، ما أدى إلى مقتل خمسة مدنيين. ', { type: 'hashtag', text: '#إدلب' }],
+      text: [
+        { type: 'bold', text: 'عاجل:' },
+        ' قصفت قوات النظام بلدة كفرنبل بالبراميل المتفجرة، ما أدى إلى مقتل خمسة مدنيين. ',
+        { type: 'hashtag', text: '#إدلب' },
+      ],
       text_entities: [],
     },
     {
@@ -39,9 +55,22 @@ export const CHANNEL_EXPORT = {
       photo: 'photos/photo_4@14-03-2021_19-15-00.jpg',
       width: 1280,
       height: 853,
-      text: ['Unidentified gunmen abducted a media activist in Deir ez-Zor city on Sunday evening. ', { type: 'text_link', text: 'Details', href: 'https://example.org/reports/1' }],
+      text: [
+        'Unidentified gunmen abducted a media activist in Deir ez-Zor city on Sunday evening. ',
+        { type: 'text_link', text: 'Details', href: 'https://example.org/reports/1' },
+      ],
       text_entities: [],
     },
-    { id: 5, type: 'message', date: '2021-03-15T10:00:00', date_unixtime: '1615802400', from: 'شبكة رصد الشرقية', from_id: 'channel1780001234', photo: 'photos/photo_5.jpg', text: '', text_entities: [] },
+    {
+      id: 5,
+      type: 'message',
+      date: '2021-03-15T10:00:00',
+      date_unixtime: '1615802400',
+      from: 'شبكة رصد الشرقية',
+      from_id: 'channel1780001234',
+      photo: 'photos/photo_5.jpg',
+      text: '',
+      text_entities: [],
+    },
   ],
 };

@@ -53,9 +53,23 @@ before(async () => {
       res.end(body);
     };
     if (path === '/ar/post-1/')
-      return html(article('ar', 'قصف سوق الميادين', AR_BODY, `<p class="qtranxs-available-languages-message">هذه المقالة متوفرة أيضاً باللغة: <a href="${base}/en/post-1/">English</a></p>`));
+      return html(
+        article(
+          'ar',
+          'قصف سوق الميادين',
+          AR_BODY,
+          `<p class="qtranxs-available-languages-message">هذه المقالة متوفرة أيضاً باللغة: <a href="${base}/en/post-1/">English</a></p>`,
+        ),
+      );
     if (path === '/en/post-1/')
-      return html(article('en', 'Strike on al-Mayadin market', EN_BODY, `<p>This post is also available in: <a href="${base}/ar/post-1/">العربية</a></p>`));
+      return html(
+        article(
+          'en',
+          'Strike on al-Mayadin market',
+          EN_BODY,
+          `<p>This post is also available in: <a href="${base}/ar/post-1/">العربية</a></p>`,
+        ),
+      );
     if (path === '/ar/post-2/') return html(article('ar', 'مداهمات في الشحيل', AR2_BODY));
     if (path === '/cut/') {
       const page = article('ar', 'مقطوع', AR2_BODY);
@@ -69,13 +83,20 @@ before(async () => {
     if (path === '/feed/') {
       res.setHeader('content-type', 'application/rss+xml; charset=utf-8');
       const items = ['/ar/post-1/', '/ar/post-2/', '/missing/', '/slow/', '/huge/', '/cut/']
-        .map((p, i) => `<item><title>item ${i}</title><link>${base}${p}</link><pubDate>Fri, 0${i + 1} Jul 2016 08:00:00 +0000</pubDate></item>`)
+        .map(
+          (p, i) =>
+            `<item><title>item ${i}</title><link>${base}${p}</link><pubDate>Fri, 0${i + 1} Jul 2016 08:00:00 +0000</pubDate></item>`,
+        )
         .join('\n');
-      return res.end(`<?xml version="1.0" encoding="UTF-8"?><rss version="2.0"><channel><title>test</title>${items}</channel></rss>`);
+      return res.end(
+        `<?xml version="1.0" encoding="UTF-8"?><rss version="2.0"><channel><title>test</title>${items}</channel></rss>`,
+      );
     }
     if (path === '/broken-feed/') {
       res.setHeader('content-type', 'application/rss+xml');
-      return res.end(`<?xml version="1.0"?><rss version="2.0"><channel><title>t</title><item><title>x</item></channel></rss>`);
+      return res.end(
+        `<?xml version="1.0"?><rss version="2.0"><channel><title>t</title><item><title>x</item></channel></rss>`,
+      );
     }
     res.statusCode = 404;
     res.end('not found');
@@ -84,10 +105,23 @@ before(async () => {
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 
   mkdirSync(files);
-  writeFileSync(join(files, 'good.txt'), 'انفجرت سيارة مفخخة قرب مسجد في مدينة البوكمال، وقتل خمسة أشخاص بينهم طفلان.\n');
-  writeFileSync(join(files, 'good.html'), article('en', 'Shelling', '<p>Artillery shells fell on a residential neighbourhood of Hajin on Monday, wounding nine civilians.</p>'));
+  writeFileSync(
+    join(files, 'good.txt'),
+    'انفجرت سيارة مفخخة قرب مسجد في مدينة البوكمال، وقتل خمسة أشخاص بينهم طفلان.\n',
+  );
+  writeFileSync(
+    join(files, 'good.html'),
+    article(
+      'en',
+      'Shelling',
+      '<p>Artillery shells fell on a residential neighbourhood of Hajin on Monday, wounding nine civilians.</p>',
+    ),
+  );
   // a program, not a document (a PNG would now be read as a scan)
-  writeFileSync(join(files, 'binary.txt'), Buffer.from([0x7f, 0x45, 0x4c, 0x46, 2, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 2, 0, 0x3e, 0]));
+  writeFileSync(
+    join(files, 'binary.txt'),
+    Buffer.from([0x7f, 0x45, 0x4c, 0x46, 2, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 2, 0, 0x3e, 0]),
+  );
   writeFileSync(join(files, 'latin1.txt'), Buffer.from('Qu\xe9bec caf\xe9 r\xe9sum\xe9\n', 'latin1'));
   writeFileSync(join(files, 'empty.txt'), '');
   writeFileSync(join(files, 'cut.html'), article('ar', 'مقطوع', AR2_BODY).slice(0, 300));
@@ -107,10 +141,27 @@ interface Summary {
 }
 
 test('bad inputs are listed with their reasons while everything else lands', async () => {
-  const r = await runRasid(['ingest', files, `${base}/feed/`, `${base}/broken-feed/`, '--db', db, '--allow-private', '--timeout', '6000', '--max-bytes', '100000', '--host-delay', '0', '--json']);
+  const r = await runRasid([
+    'ingest',
+    files,
+    `${base}/feed/`,
+    `${base}/broken-feed/`,
+    '--db',
+    db,
+    '--allow-private',
+    '--timeout',
+    '6000',
+    '--max-bytes',
+    '100000',
+    '--host-delay',
+    '0',
+    '--json',
+  ]);
   assert.equal(r.code, 1, 'exit 1: some inputs failed');
   const s = JSON.parse(r.stdout) as Summary;
-  const failed = Object.fromEntries(s.failures.map((f) => [f.source.replace(base, '').replace(files, 'files'), f.code]));
+  const failed = Object.fromEntries(
+    s.failures.map((f) => [f.source.replace(base, '').replace(files, 'files'), f.code]),
+  );
   assert.deepEqual(failed, {
     'files/binary.txt': 'input.binary',
     'files/latin1.txt': 'input.encoding',
@@ -122,7 +173,10 @@ test('bad inputs are listed with their reasons while everything else lands', asy
     '/cut/': 'input.truncated',
     '/broken-feed/': 'parse.feed',
   });
-  assert.ok(s.failures.every((f) => f.message.length > 0 && !f.message.includes('الميادين')), 'reasons, no report text');
+  assert.ok(
+    s.failures.every((f) => f.message.length > 0 && !f.message.includes('الميادين')),
+    'reasons, no report text',
+  );
   // good.txt, good.html, two feed items and the English version found from the Arabic one
   assert.equal(s.new, 5);
 
@@ -139,8 +193,14 @@ test('bad inputs are listed with their reasons while everything else lands', asy
     assert.match(ar.text, /مقتل سبعة مدنيين/);
     assert.doesNotMatch(ar.text, /© test monitor|متوفرة أيضاً/);
     assert.deepEqual(ar.alternates, [{ lang: 'en', url: `${base}/en/post-1/` }]);
-    assert.deepEqual((await store.alternatesOf(ar.id)).map((d) => d.id), [en.id]);
-    assert.deepEqual((await store.alternatesOf(en.id)).map((d) => d.id), [ar.id]);
+    assert.deepEqual(
+      (await store.alternatesOf(ar.id)).map((d) => d.id),
+      [en.id],
+    );
+    assert.deepEqual(
+      (await store.alternatesOf(en.id)).map((d) => d.id),
+      [ar.id],
+    );
     assert.ok((await store.countIncidents({ documentId: ar.id })) > 0, 'the Arabic post has its incidents');
   } finally {
     await store.close();
@@ -149,7 +209,21 @@ test('bad inputs are listed with their reasons while everything else lands', asy
 
 test('a second run: the good inputs are unchanged, the bad ones fail again', async () => {
   fullPages.length = 0;
-  const r = await runRasid(['ingest', files, `${base}/feed/`, '--db', db, '--allow-private', '--timeout', '6000', '--max-bytes', '100000', '--host-delay', '0', '--json']);
+  const r = await runRasid([
+    'ingest',
+    files,
+    `${base}/feed/`,
+    '--db',
+    db,
+    '--allow-private',
+    '--timeout',
+    '6000',
+    '--max-bytes',
+    '100000',
+    '--host-delay',
+    '0',
+    '--json',
+  ]);
   const s = JSON.parse(r.stdout) as Summary;
   assert.equal(s.new, 0);
   assert.equal(s.unchanged, 5);
@@ -181,7 +255,10 @@ test('without --allow-private a loopback URL is refused', async () => {
   const r = await runRasid(['ingest', `${base}/ar/post-2/`, '--db', join(dir, 'other.db'), '--json']);
   assert.equal(r.code, 1);
   const s = JSON.parse(r.stdout) as Summary;
-  assert.deepEqual(s.failures.map((f) => f.code), ['fetch.private-address']);
+  assert.deepEqual(
+    s.failures.map((f) => f.code),
+    ['fetch.private-address'],
+  );
 });
 
 test('usage errors exit 2', async () => {

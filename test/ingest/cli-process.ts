@@ -14,7 +14,11 @@ export interface RunResult {
   stderr: string;
 }
 
-export function startRasid(args: string[], env: NodeJS.ProcessEnv = {}, cwd = repoRoot): { child: ChildProcess; done: Promise<RunResult>; stdout: () => string } {
+export function startRasid(
+  args: string[],
+  env: NodeJS.ProcessEnv = {},
+  cwd = repoRoot,
+): { child: ChildProcess; done: Promise<RunResult>; stdout: () => string } {
   const child = spawn(process.execPath, [rasidBin, ...args], {
     cwd,
     env: { ...process.env, DATABASE_URL: '', ...env },
@@ -24,7 +28,9 @@ export function startRasid(args: string[], env: NodeJS.ProcessEnv = {}, cwd = re
   let stderr = '';
   child.stdout!.on('data', (c: Buffer) => (stdout += c.toString()));
   child.stderr!.on('data', (c: Buffer) => (stderr += c.toString()));
-  const done = new Promise<RunResult>((resolve) => child.on('close', (code, signal) => resolve({ code, signal, stdout, stderr })));
+  const done = new Promise<RunResult>((resolve) =>
+    child.on('close', (code, signal) => resolve({ code, signal, stdout, stderr })),
+  );
   return { child, done, stdout: () => stdout };
 }
 
@@ -32,7 +38,12 @@ export function runRasid(args: string[], env: NodeJS.ProcessEnv = {}, cwd = repo
   return startRasid(args, env, cwd).done;
 }
 
-export async function until(check: () => boolean | Promise<boolean>, what: string, limitMs = 120_000, everyMs = 50): Promise<void> {
+export async function until(
+  check: () => boolean | Promise<boolean>,
+  what: string,
+  limitMs = 120_000,
+  everyMs = 50,
+): Promise<void> {
   const end = Date.now() + limitMs;
   while (!(await check())) {
     if (Date.now() > end) throw new Error(`gave up waiting for ${what}`);
@@ -43,12 +54,16 @@ export async function until(check: () => boolean | Promise<boolean>, what: strin
 const ADMIN_URL = process.env.RASID_TEST_PG ?? 'postgres://root@127.0.0.1:5432/test';
 
 /** A fresh database, or null (with the reason) when no PostgreSQL server answers. */
-export async function createTestDatabase(prefix: string): Promise<{ url: string; drop: () => Promise<void> } | { skip: string }> {
+export async function createTestDatabase(
+  prefix: string,
+): Promise<{ url: string; drop: () => Promise<void> } | { skip: string }> {
   const admin = new pg.Client({ connectionString: ADMIN_URL, connectionTimeoutMillis: 3000 });
   try {
     await admin.connect();
   } catch (e) {
-    return { skip: `no PostgreSQL at ${ADMIN_URL.replace(/\/\/[^@]*@/, '//')} (${(e as { code?: string }).code ?? 'error'})` };
+    return {
+      skip: `no PostgreSQL at ${ADMIN_URL.replace(/\/\/[^@]*@/, '//')} (${(e as { code?: string }).code ?? 'error'})`,
+    };
   }
   const name = `${prefix}_${process.pid}_${Date.now().toString(36)}`;
   await admin.query(`CREATE DATABASE ${name}`);

@@ -4,9 +4,46 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 const AR_TOWNS = ['الميادين', 'البوكمال', 'الشحيل', 'العشارة', 'هجين', 'الطيانة', 'ذيبان', 'موحسن', 'القورية', 'الصور'];
-const EN_TOWNS = ['al-Mayadin', 'Albu Kamal', 'al-Shuhail', 'al-Ashara', 'Hajin', 'al-Tayyana', 'Dhiban', 'Muhasan', 'al-Quriyah', 'al-Sour'];
-const AR_MONTHS = ['كانون الثاني', 'شباط', 'آذار', 'نيسان', 'أيار', 'حزيران', 'تموز', 'آب', 'أيلول', 'تشرين الأول', 'تشرين الثاني', 'كانون الأول'];
-const EN_MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+const EN_TOWNS = [
+  'al-Mayadin',
+  'Albu Kamal',
+  'al-Shuhail',
+  'al-Ashara',
+  'Hajin',
+  'al-Tayyana',
+  'Dhiban',
+  'Muhasan',
+  'al-Quriyah',
+  'al-Sour',
+];
+const AR_MONTHS = [
+  'كانون الثاني',
+  'شباط',
+  'آذار',
+  'نيسان',
+  'أيار',
+  'حزيران',
+  'تموز',
+  'آب',
+  'أيلول',
+  'تشرين الأول',
+  'تشرين الثاني',
+  'كانون الأول',
+];
+const EN_MONTHS = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
 
 const AR_TEMPLATES: Array<(n: number, town: string, day: number, month: string) => string> = [
   (n, t, d, m) => `قصفت طائرات حربية سوق مدينة ${t} يوم ${d} ${m}، ما أدى إلى مقتل ${n} مدنيين وإصابة آخرين بجروح.`,
@@ -17,8 +54,10 @@ const AR_TEMPLATES: Array<(n: number, town: string, day: number, month: string) 
 ];
 const EN_TEMPLATES: Array<(n: number, town: string, day: number, month: string) => string> = [
   (n, t, d, m) => `Warplanes struck the market of ${t} on ${d} ${m}, killing ${n} civilians and wounding others.`,
-  (n, t, d, m) => `ISIS executed ${n} men by shooting in the main square of ${t} on ${d} ${m}, accusing them of collaborating with the regime.`,
-  (n, t, d, m) => `Regime forces raided ${t} on ${d} ${m} and arrested ${n} young men, taking them to an unknown location.`,
+  (n, t, d, m) =>
+    `ISIS executed ${n} men by shooting in the main square of ${t} on ${d} ${m}, accusing them of collaborating with the regime.`,
+  (n, t, d, m) =>
+    `Regime forces raided ${t} on ${d} ${m} and arrested ${n} young men, taking them to an unknown location.`,
   (n, t, d, m) => `A car bomb exploded near a mosque in ${t} on ${d} ${m}, killing ${n} people including children.`,
   (n, t, d, m) => `Artillery shells fell on a residential neighbourhood of ${t} on ${d} ${m}, wounding ${n} civilians.`,
 ];

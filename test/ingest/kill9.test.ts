@@ -59,7 +59,15 @@ test('SIGKILL partway, then a rerun: every document once, each with its incident
     for (const d of docs) {
       // the extraction this text gives, compared with what the store holds for it
       assert.equal(d.text, readFileSync(d.sourceKey, 'utf8'), 'stored as read');
-      const expected = extractDocument({ text: d.text, id: d.id, lang: d.lang, title: d.title, url: d.url, published: d.published, alternates: d.alternates }).incidents.length;
+      const expected = extractDocument({
+        text: d.text,
+        id: d.id,
+        lang: d.lang,
+        title: d.title,
+        url: d.url,
+        published: d.published,
+        alternates: d.alternates,
+      }).incidents.length;
       const stored = await store.countIncidents({ documentId: d.id });
       assert.equal(stored, expected, `${d.sourceKey}: ${stored} incidents stored, extraction gives ${expected}`);
       incidents += stored;

@@ -46,7 +46,10 @@ test('a database refusing writes mid-run stops the run; the next run finishes it
   });
   await refusing;
   await store.close();
-  assert.ok(summary.aborted, `the run stopped: ${JSON.stringify({ ...summary, failures: summary.failures.slice(0, 3) })}`);
+  assert.ok(
+    summary.aborted,
+    `the run stopped: ${JSON.stringify({ ...summary, failures: summary.failures.slice(0, 3) })}`,
+  );
   assert.equal(summary.aborted.code, 'store.failed');
   assert.ok(summary.failed >= 3 && summary.failed < 10, `a few failures, not ${N - summary.new} (${summary.failed})`);
   assert.ok(summary.done < N);
@@ -55,7 +58,11 @@ test('a database refusing writes mid-run stops the run; the next run finishes it
   await admin.query('DROP TRIGGER refuse_write ON documents');
   const again = await openStore({ databaseUrl: database.url });
   try {
-    const rest = await ingest([join(dir, 'corpus')], { store: again, fetcher: new Fetcher(), processing: { kind: 'none' } });
+    const rest = await ingest([join(dir, 'corpus')], {
+      store: again,
+      fetcher: new Fetcher(),
+      processing: { kind: 'none' },
+    });
     assert.equal(rest.aborted, null);
     assert.equal(rest.failed, 0);
     assert.equal(rest.new + rest.unchanged, N);

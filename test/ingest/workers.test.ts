@@ -45,9 +45,14 @@ test('two workers: each document once; a worker killed mid-job loses nothing', a
   const t0 = performance.now();
   extractDocument({ text: big, lang: 'ar' });
   const expire = Math.max(5, Math.ceil(((performance.now() - t0) / 1000) * 4) + 4);
-  t.diagnostic(`long document ${(big.length / 1e6).toFixed(1)} M chars extracts in ${((performance.now() - t0) / 1000).toFixed(2)} s; job expiry ${expire} s`);
+  t.diagnostic(
+    `long document ${(big.length / 1e6).toFixed(1)} M chars extracts in ${((performance.now() - t0) / 1000).toFixed(2)} s; job expiry ${expire} s`,
+  );
 
-  const queued = await runRasid(['ingest', corpus, '--queue', '--job-expire', String(expire), '--concurrency', '1', '--json'], env);
+  const queued = await runRasid(
+    ['ingest', corpus, '--queue', '--job-expire', String(expire), '--concurrency', '1', '--json'],
+    env,
+  );
   assert.equal(queued.code, 0, queued.stderr);
   assert.equal(JSON.parse(queued.stdout).new, SMALL + 1);
 
@@ -62,12 +67,21 @@ test('two workers: each document once; a worker killed mid-job loses nothing', a
   await jobs.connect();
   cleanup.push(() => jobs.end());
   const jobStates = async () =>
-    (await jobs.query<{ state: string; n: string }>(`SELECT state, count(*) AS n FROM pgboss.job WHERE name = 'rasid-extract' GROUP BY state`)).rows;
+    (
+      await jobs.query<{ state: string; n: string }>(
+        `SELECT state, count(*) AS n FROM pgboss.job WHERE name = 'rasid-extract' GROUP BY state`,
+      )
+    ).rows;
   const completed = async () => Number((await jobStates()).find((r) => r.state === 'completed')?.n ?? 0);
 
   const workerArgs = ['worker', '--poll', '0.5', '--maintenance', '1'];
   const doomed = startRasid(workerArgs, env);
-  await until(() => doomed.stdout().includes(`document=${bigId}\n`) || doomed.child.exitCode !== null, 'the first worker to start the long job', 60_000, 10);
+  await until(
+    () => doomed.stdout().includes(`document=${bigId}\n`) || doomed.child.exitCode !== null,
+    'the first worker to start the long job',
+    60_000,
+    10,
+  );
   doomed.child.kill('SIGKILL');
   const killed = await doomed.done;
   assert.equal(killed.signal, 'SIGKILL');
@@ -92,17 +106,35 @@ test('two workers: each document once; a worker killed mid-job loses nothing', a
   for (const out of [ra.stdout, rb.stdout])
     for (const m of out.matchAll(/^done job=\S+ document=(\S+) /gm)) doneBy.set(m[1], (doneBy.get(m[1]) ?? 0) + 1);
   assert.equal(doneBy.size, SMALL + 1, 'every document processed');
-  assert.ok([...doneBy.values()].every((n) => n === 1), 'no document processed twice by the live workers');
+  assert.ok(
+    [...doneBy.values()].every((n) => n === 1),
+    'no document processed twice by the live workers',
+  );
   assert.ok(ra.stdout.includes('done job=') && rb.stdout.includes('done job='), 'both workers took jobs');
 
-  const retried = await jobs.query<{ retry_count: number }>(`SELECT retry_count FROM pgboss.job WHERE name = 'rasid-extract' AND data->>'documentId' = $1`, [bigId]);
-  assert.deepEqual(retried.rows.map((r) => r.retry_count >= 1), [true], 'the killed job was retried, not duplicated');
+  const retried = await jobs.query<{ retry_count: number }>(
+    `SELECT retry_count FROM pgboss.job WHERE name = 'rasid-extract' AND data->>'documentId' = $1`,
+    [bigId],
+  );
+  assert.deepEqual(
+    retried.rows.map((r) => r.retry_count >= 1),
+    [true],
+    'the killed job was retried, not duplicated',
+  );
   assert.deepEqual(await jobStates(), [{ state: 'completed', n: String(SMALL + 1) }]);
 
   for (const d of docs) {
     assert.equal(d.text, d.id === bigId ? big : readFileSync(d.sourceKey, 'utf8'), 'stored as read');
     // what extraction gives this stored document, against what the workers saved for it
-    const expected = extractDocument({ text: d.text, id: d.id, lang: d.lang, title: d.title, url: d.url, published: d.published, alternates: d.alternates }).incidents.length;
+    const expected = extractDocument({
+      text: d.text,
+      id: d.id,
+      lang: d.lang,
+      title: d.title,
+      url: d.url,
+      published: d.published,
+      alternates: d.alternates,
+    }).incidents.length;
     const stored = await store.countIncidents({ documentId: d.id });
     assert.equal(stored, expected, `${d.sourceKey}: ${stored} incidents stored, extraction gives ${expected}`);
   }
@@ -111,7 +143,11 @@ test('two workers: each document once; a worker killed mid-job loses nothing', a
   const corrected = docs.find((d) => d.id !== bigId)!;
   writeFileSync(corrected.sourceKey, corrected.text + '\nتصحيح: أضيف اسم أحد الضحايا.\n');
   const requeued = await runRasid(['ingest', corpus, '--queue', '--json'], env);
-  assert.deepEqual((({ new: n, updated, unchanged }) => [n, updated, unchanged])(JSON.parse(requeued.stdout)), [0, 1, SMALL]);
+  assert.deepEqual((({ new: n, updated, unchanged }) => [n, updated, unchanged])(JSON.parse(requeued.stdout)), [
+    0,
+    1,
+    SMALL,
+  ]);
   const all = await runRasid(['enqueue'], env);
   assert.equal(all.code, 0, all.stderr);
   assert.match(all.stdout, new RegExp(`^queued ${SMALL + 1} extraction jobs$`, 'm'));

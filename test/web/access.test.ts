@@ -55,7 +55,10 @@ for (const { backend, skip } of await backends()) {
       const r = await call(app, admin, 'PATCH', '/api/users/pw-user', { password: 'second-pass-2' });
       assert.equal(r.status, 200);
       assert.equal((await call(app, user, 'GET', '/api/me')).status, 401);
-      assert.equal((await call(app, anon, 'POST', '/api/auth/login', { name: 'pw-user', password: 'first-pass-1' })).status, 401);
+      assert.equal(
+        (await call(app, anon, 'POST', '/api/auth/login', { name: 'pw-user', password: 'first-pass-1' })).status,
+        401,
+      );
       await login(app, 'pw-user', 'second-pass-2');
     });
 
@@ -64,7 +67,10 @@ for (const { backend, skip } of await backends()) {
       const user = await login(app, 'role-user', 'role-pass-1');
       const id = s.incidents.arrests;
       assert.equal((await call(app, user, 'POST', `/api/incidents/${id}/reject`, {})).status, 403);
-      assert.equal((await call(app, admin, 'PATCH', '/api/users/role-user', { role: 'editor' })).body.user.role, 'editor');
+      assert.equal(
+        (await call(app, admin, 'PATCH', '/api/users/role-user', { role: 'editor' })).body.user.role,
+        'editor',
+      );
       assert.equal((await call(app, user, 'POST', `/api/incidents/${id}/reject`, {})).status, 200);
       const last = await call(app, admin, 'PATCH', '/api/users/admin', { role: 'viewer' });
       assert.equal(last.status, 409);
@@ -77,7 +83,10 @@ for (const { backend, skip } of await backends()) {
       const { token } = await createApiToken(s.store, 'gone-user', 'script');
       const bearer: Client = { cookie: null, csrf: null, token };
       assert.equal((await call(app, bearer, 'GET', '/api/incidents')).status, 200);
-      assert.equal((await call(app, admin, 'PATCH', '/api/users/gone-user', { disabled: true })).body.user.disabled, true);
+      assert.equal(
+        (await call(app, admin, 'PATCH', '/api/users/gone-user', { disabled: true })).body.user.disabled,
+        true,
+      );
       assert.equal((await call(app, user, 'GET', '/api/me')).status, 401);
       assert.equal((await call(app, bearer, 'GET', '/api/incidents')).status, 401);
       const denied = await call(app, anon, 'POST', '/api/auth/login', { name: 'gone-user', password: 'gone-pass-1' });
@@ -111,13 +120,26 @@ for (const { backend, skip } of await backends()) {
         const r = await call(app, editor, method, path, body);
         assert.equal(r.status, 403, `${method} ${path}`);
       }
-      assert.equal((await call(app, admin, 'PATCH', '/api/users/viewer', { role: 'editor' }, { csrf: false })).status, 403);
+      assert.equal(
+        (await call(app, admin, 'PATCH', '/api/users/viewer', { role: 'editor' }, { csrf: false })).status,
+        403,
+      );
       const audit = await call(app, admin, 'GET', '/api/audit');
       const actions = audit.body.items.map((e: { action: string; target: string }) => `${e.action} ${e.target}`);
-      for (const a of ['user.password pw-user', 'user.role role-user', 'user.disable gone-user', 'user.enable gone-user', 'token.revoke editor'])
+      for (const a of [
+        'user.password pw-user',
+        'user.role role-user',
+        'user.disable gone-user',
+        'user.enable gone-user',
+        'token.revoke editor',
+      ])
         assert.ok(actions.includes(a), a);
       const adminId = (await s.store.getUserByName('admin'))!.id;
-      assert.ok(audit.body.items.filter((e: { action: string }) => e.action === 'user.role').every((e: { userId: string }) => e.userId === adminId));
+      assert.ok(
+        audit.body.items
+          .filter((e: { action: string }) => e.action === 'user.role')
+          .every((e: { userId: string }) => e.userId === adminId),
+      );
     });
   });
 }

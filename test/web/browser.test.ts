@@ -98,10 +98,15 @@ describe('web app in Chromium', { skip }, () => {
       ['attribution', 'بحسب ناشطين محليين'],
       ['time', 'يوم الجمعة 4 أيلول 2015'],
     ]) {
-      assert.ok(marks.some(([f, w]) => f === field && w === words), `${field} highlights «${words}»`);
+      assert.ok(
+        marks.some(([f, w]) => f === field && w === words),
+        `${field} highlights «${words}»`,
+      );
     }
     // one colour per field
-    const colours = await page.$$eval('.source-card .legend mark', (ms) => ms.map((m) => getComputedStyle(m).backgroundColor));
+    const colours = await page.$$eval('.source-card .legend mark', (ms) =>
+      ms.map((m) => getComputedStyle(m).backgroundColor),
+    );
     assert.equal(new Set(colours).size, colours.length);
 
     await page.fill('input[name=count-killed]', '4');
@@ -144,11 +149,21 @@ describe('web app in Chromium', { skip }, () => {
     const page = await signedIn();
     await page.click('a[href="/map"]');
     // the basemap: country shapes drawn as SVG paths, from the bundle, with no network
-    await page.waitForFunction(() => [...document.querySelectorAll('.leaflet-overlay-pane path')].filter((p) => (p.getAttribute('d') ?? '').length > 100).length > 10);
+    await page.waitForFunction(
+      () =>
+        [...document.querySelectorAll('.leaflet-overlay-pane path')].filter(
+          (p) => (p.getAttribute('d') ?? '').length > 100,
+        ).length > 10,
+    );
     await page.waitForSelector('[data-testid=map-total]');
-    await page.waitForFunction(() => document.querySelectorAll('.leaflet-marker-pane .cluster, path.leaflet-interactive').length > 0);
+    await page.waitForFunction(
+      () => document.querySelectorAll('.leaflet-marker-pane .cluster, path.leaflet-interactive').length > 0,
+    );
     const clusterText = await page.$$eval('.leaflet-marker-pane .cluster', (cs) => cs.map((c) => c.textContent));
-    assert.ok(clusterText.some((t) => t === '٣' || t === '3'), `clusters: ${clusterText.join(',')}`);
+    assert.ok(
+      clusterText.some((t) => t === '٣' || t === '3'),
+      `clusters: ${clusterText.join(',')}`,
+    );
     assert.equal(await page.getAttribute('.map', 'dir'), 'ltr');
     await page.screenshot({ path: join(RESULTS, 'map.png') });
     await page.context().close();
@@ -176,7 +191,10 @@ describe('web app in Chromium', { skip }, () => {
       bold: document.querySelectorAll('main b').length,
     }));
     assert.equal(state.pwned, null);
-    assert.ok(state.scripts.every((src) => src.startsWith(base)), state.scripts.join(' '));
+    assert.ok(
+      state.scripts.every((src) => src.startsWith(base)),
+      state.scripts.join(' '),
+    );
     assert.equal(state.imgs, 0);
     assert.equal(state.jsLinks, 0);
     assert.equal(state.bold, 0);

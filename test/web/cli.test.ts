@@ -15,7 +15,9 @@ after(() => rmSync(dir, { recursive: true, force: true }));
 const rasid = (...args: string[]) => spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', timeout: 60_000 });
 
 test('rasid serve makes and prints the first admin, prints its address and answers', async () => {
-  const child = spawn(process.execPath, [BIN, 'serve', '--db', db, '--port', '0', '--quiet'], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [BIN, 'serve', '--db', db, '--port', '0', '--quiet'], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let out = '';
   const url = await new Promise<string>((resolve, reject) => {
     child.stdout.on('data', (b: Buffer) => {
@@ -104,8 +106,18 @@ test('rasid user passwd, role, disable/enable, tokens and revoke manage access, 
   const { openStore } = await import('../../src/store/open.ts');
   const store = await openStore({ db });
   try {
-    const actions = (await store.listAudit({ limit: 50, offset: 0 })).filter((e) => e.target === 'manager').map((e) => e.action);
-    assert.deepEqual(actions.sort(), ['token.add', 'token.revoke', 'user.add', 'user.disable', 'user.enable', 'user.password', 'user.role']);
+    const actions = (await store.listAudit({ limit: 50, offset: 0 }))
+      .filter((e) => e.target === 'manager')
+      .map((e) => e.action);
+    assert.deepEqual(actions.sort(), [
+      'token.add',
+      'token.revoke',
+      'user.add',
+      'user.disable',
+      'user.enable',
+      'user.password',
+      'user.role',
+    ]);
   } finally {
     await store.close();
   }

@@ -39,18 +39,28 @@ for (const { backend, skip } of await backends()) {
 
     test('a patch refuses a time.start that is no date, an end before the start, and counts with min > max', async () => {
       const id = s.incidents.arrests;
-      const time = (start: string | null, end: string | null) => ({ time: { start, end, precision: 1, text: null, span: null } });
+      const time = (start: string | null, end: string | null) => ({
+        time: { start, end, precision: 1, text: null, span: null },
+      });
       const count = (min: number, max: number) => ({
         counts: { arrested: { value: 20, min, max, approximate: false, text: 'x', span: null } },
       });
-      for (const bad of [time('yesterday', null), time('2019-02-30', null), time('2019-03-12', '2019-03-01'), count(30, 10)]) {
+      for (const bad of [
+        time('yesterday', null),
+        time('2019-02-30', null),
+        time('2019-03-12', '2019-03-01'),
+        count(30, 10),
+      ]) {
         const r = await call(app, editor, 'PATCH', `/api/incidents/${id}`, bad);
         assert.equal(r.status, 400, JSON.stringify(bad));
         assert.equal(r.body.error.code, 'bad-request');
       }
       const before = await s.store.getIncident(id);
       assert.equal(before?.time?.start, '2019-03-12', 'nothing bad was stored');
-      const good = await call(app, editor, 'PATCH', `/api/incidents/${id}`, { ...time('2019-03-11', '2019-03-12'), ...count(15, 25) });
+      const good = await call(app, editor, 'PATCH', `/api/incidents/${id}`, {
+        ...time('2019-03-11', '2019-03-12'),
+        ...count(15, 25),
+      });
       assert.equal(good.status, 200);
       assert.equal(good.body.incident.time.start, '2019-03-11');
     });
@@ -77,7 +87,11 @@ for (const { backend, skip } of await backends()) {
         (
           await a.request('/api/auth/login', {
             method: 'POST',
-            headers: { 'content-type': 'application/json', 'x-forwarded-proto': 'https', 'x-forwarded-for': '203.0.113.9' },
+            headers: {
+              'content-type': 'application/json',
+              'x-forwarded-proto': 'https',
+              'x-forwarded-for': '203.0.113.9',
+            },
             body: JSON.stringify({ name: 'viewer', password: PASSWORDS.viewer }),
           })
         ).headers.get('set-cookie') ?? '';

@@ -13,7 +13,12 @@ const mark = (phrase: string, kind: Mark['kind']): Mark => {
 };
 
 test('segments cover the text exactly once, in order', () => {
-  const marks = [mark(text, 'evidence'), mark('تنظيم داعش', 'actor'), mark('ثلاثة', 'count'), mark('الميادين', 'location')];
+  const marks = [
+    mark(text, 'evidence'),
+    mark('تنظيم داعش', 'actor'),
+    mark('ثلاثة', 'count'),
+    mark('الميادين', 'location'),
+  ];
   const segs = segments(text.length, marks);
   assert.equal(segs.map((s) => text.slice(s.start, s.end)).join(''), text);
   for (let i = 1; i < segs.length; i++) assert.equal(segs[i].start, segs[i - 1].end);

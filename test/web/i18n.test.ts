@@ -24,7 +24,9 @@ test('no Arabic message is an untranslated copy of the English one', () => {
   const same = Object.keys(en).filter((k) => ar[k] === en[k] && !allowIdentical.includes(k));
   assert.deepEqual(same, []);
   // and the Arabic messages are Arabic: each has at least one Arabic letter (allow-listed ones aside)
-  const latinOnly = Object.keys(ar).filter((k) => !/[\u0600-\u06FF]/.test(ar[k]) && !allowIdentical.includes(k) && k !== 'nav.language');
+  const latinOnly = Object.keys(ar).filter(
+    (k) => !/[\u0600-\u06FF]/.test(ar[k]) && !allowIdentical.includes(k) && k !== 'nav.language',
+  );
   assert.deepEqual(latinOnly, []);
 });
 
@@ -33,7 +35,10 @@ test('the allow-list only names keys that exist', () => {
 });
 
 test('incident types and count keys in the UI are exactly the contract’s', () => {
-  const keys = (prefix: string) => Object.keys(en).filter((k) => k.startsWith(prefix)).map((k) => k.slice(prefix.length));
+  const keys = (prefix: string) =>
+    Object.keys(en)
+      .filter((k) => k.startsWith(prefix))
+      .map((k) => k.slice(prefix.length));
   assert.deepEqual(keys('type.'), [...INCIDENT_TYPES]);
   assert.deepEqual(keys('count.'), [...COUNT_KEYS]);
 });

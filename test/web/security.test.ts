@@ -347,10 +347,18 @@ for (const { backend, skip } of await backends()) {
           assert.equal(r.status, 200, `sign-in ${i + 1}`);
         }
         // a colleague mistyping a few times, then getting it right, is not held back afterwards
-        for (let i = 0; i < 4; i++) await call(office, anon, 'POST', '/api/auth/login', { name: 'viewer', password: 'typo' });
-        assert.equal((await call(office, anon, 'POST', '/api/auth/login', { name: 'viewer', password: PASSWORDS.viewer })).status, 200);
-        for (let i = 0; i < 4; i++) await call(office, anon, 'POST', '/api/auth/login', { name: 'viewer', password: 'typo' });
-        assert.equal((await call(office, anon, 'POST', '/api/auth/login', { name: 'viewer', password: PASSWORDS.viewer })).status, 200);
+        for (let i = 0; i < 4; i++)
+          await call(office, anon, 'POST', '/api/auth/login', { name: 'viewer', password: 'typo' });
+        assert.equal(
+          (await call(office, anon, 'POST', '/api/auth/login', { name: 'viewer', password: PASSWORDS.viewer })).status,
+          200,
+        );
+        for (let i = 0; i < 4; i++)
+          await call(office, anon, 'POST', '/api/auth/login', { name: 'viewer', password: 'typo' });
+        assert.equal(
+          (await call(office, anon, 'POST', '/api/auth/login', { name: 'viewer', password: PASSWORDS.viewer })).status,
+          200,
+        );
       });
     });
   });

@@ -5,7 +5,10 @@ import { feature, mesh } from 'topojson-client';
 import type { GeometryCollection, Topology } from 'topojson-specification';
 import countries50m from 'world-atlas/countries-50m.json' with { type: 'json' };
 
-const topo = countries50m as unknown as Topology<{ countries: GeometryCollection<{ name: string }>; land: GeometryCollection }>;
+const topo = countries50m as unknown as Topology<{
+  countries: GeometryCollection<{ name: string }>;
+  land: GeometryCollection;
+}>;
 
 export function countryShapes(): FeatureCollection<Geometry, { name: string }> {
   return feature(topo, topo.objects.countries) as FeatureCollection<Geometry, { name: string }>;

@@ -58,7 +58,12 @@ export function segments(textLength: number, marks: Mark[]): Segment[] {
     // the narrowest mark is the most specific: «ثلاثة» is a count inside the victims «ثلاثة رجال»
     const covering = marks
       .filter((m) => m.start <= start && m.end >= end)
-      .sort((a, b) => rank(a) - rank(b) || a.end - a.start - (b.end - b.start) || PRIORITY.indexOf(a.kind) - PRIORITY.indexOf(b.kind));
+      .sort(
+        (a, b) =>
+          rank(a) - rank(b) ||
+          a.end - a.start - (b.end - b.start) ||
+          PRIORITY.indexOf(a.kind) - PRIORITY.indexOf(b.kind),
+      );
     const kinds = [...new Set(covering.map((m) => m.kind))];
     const prev = out[out.length - 1];
     const labels = covering.filter((m) => m.kind !== 'evidence').map((m) => m.label);

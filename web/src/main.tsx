@@ -66,7 +66,8 @@ function App() {
   if (needLogin) page = <LoginPage onSignedIn={loadMe} />;
   else if (!session) page = <p class="muted">{i18n.t('loading')}</p>;
   else if (path === '/map') page = <LazyMapPage session={session} />;
-  else if (path.startsWith('/incidents/')) page = <IncidentPage id={decodeURIComponent(path.slice(11))} session={session} />;
+  else if (path.startsWith('/incidents/'))
+    page = <IncidentPage id={decodeURIComponent(path.slice(11))} session={session} />;
   else if (path.startsWith('/documents/')) page = <DocumentPage id={decodeURIComponent(path.slice(11))} />;
   else page = <ListPage />;
 
@@ -87,7 +88,12 @@ function App() {
           </nav>
         )}
         <div class="spacer" />
-        <button type="button" class="link" lang={lang === 'ar' ? 'en' : 'ar'} onClick={() => setLangState(lang === 'ar' ? 'en' : 'ar')}>
+        <button
+          type="button"
+          class="link"
+          lang={lang === 'ar' ? 'en' : 'ar'}
+          onClick={() => setLangState(lang === 'ar' ? 'en' : 'ar')}
+        >
           {i18n.t('nav.language')}
         </button>
         {session && !session.user && (

@@ -83,7 +83,13 @@ export interface ListRow {
   status: Status;
   summary_en: string;
   actors: Array<{ role: string; id: string; name: string }>;
-  locations: Array<{ name: string; name_ar: string | null; lat: number | null; lon: number | null; admin1: string | null }>;
+  locations: Array<{
+    name: string;
+    name_ar: string | null;
+    lat: number | null;
+    lon: number | null;
+    admin1: string | null;
+  }>;
   time: { start: string | null; end: string | null } | null;
   counts: Record<string, number | undefined>;
   confidence: number;
@@ -113,5 +119,11 @@ export interface DocumentView {
     version: number;
   };
   alternates: Array<{ id: string; lang: string; title: string | null; url: string | null; published: string | null }>;
-  incidents: Array<{ id: string; type: string; status: Status; summary_en: string; evidence: Array<{ span: Span; page?: number }> }>;
+  incidents: Array<{
+    id: string;
+    type: string;
+    status: Status;
+    summary_en: string;
+    evidence: Array<{ span: Span; page?: number }>;
+  }>;
 }

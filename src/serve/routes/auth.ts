@@ -58,7 +58,8 @@ export function authRoutes(deps: ServeDeps) {
       httpOnly: true,
       sameSite: 'Strict',
       path: '/',
-      secure: new URL(c.req.url).protocol === 'https:' || (deps.trustProxy && forwarded(c, 'x-forwarded-proto') === 'https'),
+      secure:
+        new URL(c.req.url).protocol === 'https:' || (deps.trustProxy && forwarded(c, 'x-forwarded-proto') === 'https'),
       maxAge: deps.sessions.ttlSeconds,
     });
     return c.json({ user: publicUser(user), csrf: s.csrf });

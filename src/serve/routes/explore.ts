@@ -35,8 +35,20 @@ export function exploreRoutes(deps: ServeDeps) {
         createdAt: doc.createdAt,
         extractedAt: doc.extractedAt ?? null,
       },
-      alternates: alternates.map((a) => ({ id: a.id, lang: a.lang, title: a.title, url: a.url, published: a.published })),
-      incidents: incidents.items.map((i) => ({ id: i.id, type: i.type, status: i.status, summary_en: i.summary_en, evidence: i.evidence })),
+      alternates: alternates.map((a) => ({
+        id: a.id,
+        lang: a.lang,
+        title: a.title,
+        url: a.url,
+        published: a.published,
+      })),
+      incidents: incidents.items.map((i) => ({
+        id: i.id,
+        type: i.type,
+        status: i.status,
+        summary_en: i.summary_en,
+        evidence: i.evidence,
+      })),
     });
   });
 

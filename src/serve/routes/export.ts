@@ -16,9 +16,9 @@ export function exportRoutes(deps: ServeDeps) {
     const filter = exportFilter(q);
     const out = new PassThrough();
     // streamed: the store is read only as fast as the client takes the bytes
-    writeExport(q.format, deps.store.streamIncidents(filter), out, { provenance: documentProvenance(deps.store) }).catch(
-      (err: unknown) => out.destroy(err as Error),
-    );
+    writeExport(q.format, deps.store.streamIncidents(filter), out, {
+      provenance: documentProvenance(deps.store),
+    }).catch((err: unknown) => out.destroy(err as Error));
     const media = EXPORT_MEDIA[q.format];
     return new Response(Readable.toWeb(out) as ReadableStream<Uint8Array>, {
       headers: {

@@ -3,13 +3,7 @@ import { INCIDENT_STATUSES } from '../../schema.ts';
 import type { StoredIncident } from '../../store/types.ts';
 import { type AppEnv, type ServeDeps, jsonBody, parse, requireRead, requireWrite } from '../context.ts';
 import { toFilter } from '../../service/incident-filter.ts';
-import {
-  changeStatus,
-  editIncident,
-  getIncidentView,
-  mergeIncidents,
-  splitIncident,
-} from '../incident-service.ts';
+import { changeStatus, editIncident, getIncidentView, mergeIncidents, splitIncident } from '../incident-service.ts';
 import { ActionBody, FilterQuery, IdParam, IncidentPatch, ListQuery, MergeBody } from '../schemas.ts';
 
 /** The list carries what a table row shows, not the whole incident. */
@@ -21,7 +15,13 @@ export function listRow(i: StoredIncident) {
     status: i.status,
     summary_en: i.summary_en,
     actors: i.actors.map((a) => ({ role: a.role, id: a.id, name: a.name })),
-    locations: i.locations.map((l) => ({ name: l.name, name_ar: l.name_ar ?? null, lat: l.lat, lon: l.lon, admin1: l.admin1 ?? null })),
+    locations: i.locations.map((l) => ({
+      name: l.name,
+      name_ar: l.name_ar ?? null,
+      lat: l.lat,
+      lon: l.lon,
+      admin1: l.admin1 ?? null,
+    })),
     time: i.time ? { start: i.time.start, end: i.time.end } : null,
     counts: Object.fromEntries(Object.entries(i.counts).map(([k, v]) => [k, v?.value])),
     confidence: i.confidence,

@@ -21,7 +21,8 @@ export function Timeline(props: { rows: TimelineRow[] }) {
   const first = Date.parse(weeks[0]);
   const last = Date.parse(weeks[weeks.length - 1]);
   const all: string[] = [];
-  for (let d = first; d <= last && all.length < 2000; d += 7 * 86_400_000) all.push(new Date(d).toISOString().slice(0, 10));
+  for (let d = first; d <= last && all.length < 2000; d += 7 * 86_400_000)
+    all.push(new Date(d).toISOString().slice(0, 10));
   const byWeek = new Map<string, TimelineRow[]>();
   for (const r of props.rows) byWeek.set(r.week, [...(byWeek.get(r.week) ?? []), r]);
   const max = Math.max(1, ...all.map((w) => (byWeek.get(w) ?? []).reduce((a, r) => a + r.n, 0)));

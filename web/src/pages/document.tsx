@@ -75,7 +75,8 @@ export function DocumentPage(props: { id: string }) {
           {view.incidents.map((i) => (
             <li>
               <Link href={`/incidents/${encodeURIComponent(i.id)}`}>{t(`type.${i.type}`)}</Link>{' '}
-              <span class={`chip status-${i.status}`}>{t(`status.${i.status}`)}</span> <bdi lang="en">{i.summary_en}</bdi>
+              <span class={`chip status-${i.status}`}>{t(`status.${i.status}`)}</span>{' '}
+              <bdi lang="en">{i.summary_en}</bdi>
             </li>
           ))}
         </ul>

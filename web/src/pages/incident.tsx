@@ -79,7 +79,13 @@ export function IncidentPage(props: { id: string; session: Session }) {
           )}
         </h2>
         <Legend />
-        {doc && <SourceText text={doc.document.text} lang={doc.document.lang} marks={incidentMarks(inc, doc.document.text.length)} />}
+        {doc && (
+          <SourceText
+            text={doc.document.text}
+            lang={doc.document.lang}
+            marks={incidentMarks(inc, doc.document.text.length)}
+          />
+        )}
       </section>
 
       <section class="card fields-card">
@@ -97,7 +103,10 @@ export function IncidentPage(props: { id: string; session: Session }) {
           {inc.acled && (
             <>
               {' '}
-              · <bdi lang="en">ACLED: {inc.acled.event_type} / {inc.acled.sub_event_type}</bdi>
+              ·{' '}
+              <bdi lang="en">
+                ACLED: {inc.acled.event_type} / {inc.acled.sub_event_type}
+              </bdi>
             </>
           )}
         </p>
@@ -162,7 +171,11 @@ export function IncidentPage(props: { id: string; session: Session }) {
               <select
                 name="time-precision"
                 value={String(draft.time?.precision ?? '')}
-                onChange={(e) => upd({ time: timeWith(draft, { precision: e.currentTarget.value ? Number(e.currentTarget.value) : null }) })}
+                onChange={(e) =>
+                  upd({
+                    time: timeWith(draft, { precision: e.currentTarget.value ? Number(e.currentTarget.value) : null }),
+                  })
+                }
               >
                 <option value="">—</option>
                 {[1, 2, 3].map((p) => (
@@ -174,7 +187,13 @@ export function IncidentPage(props: { id: string; session: Session }) {
 
           <label>
             {t('incident.summary')}
-            <textarea name="summary_en" dir="ltr" lang="en" value={draft.summary_en} onInput={(e) => upd({ summary_en: e.currentTarget.value })} />
+            <textarea
+              name="summary_en"
+              dir="ltr"
+              lang="en"
+              value={draft.summary_en}
+              onInput={(e) => upd({ summary_en: e.currentTarget.value })}
+            />
           </label>
           <label>
             {t('incident.note')}
@@ -211,7 +230,14 @@ export function IncidentPage(props: { id: string; session: Session }) {
             <button
               type="button"
               disabled={!mergeIds.trim()}
-              onClick={() => act('merge', { with: mergeIds.split(',').map((s) => s.trim()).filter(Boolean) })}
+              onClick={() =>
+                act('merge', {
+                  with: mergeIds
+                    .split(',')
+                    .map((s) => s.trim())
+                    .filter(Boolean),
+                })
+              }
             >
               {t('incident.merge')}
             </button>
@@ -297,7 +323,12 @@ function timeWith(inc: Incident, p: Partial<NonNullable<Incident['time']>>): Inc
   return { ...base, ...p };
 }
 
-function CountInput(props: { name: string; label: string; value: Count | undefined; onChange: (c: Count | undefined) => void }) {
+function CountInput(props: {
+  name: string;
+  label: string;
+  value: Count | undefined;
+  onChange: (c: Count | undefined) => void;
+}) {
   const v = props.value;
   return (
     <label>
@@ -314,7 +345,14 @@ function CountInput(props: { name: string; label: string; value: Count | undefin
           const n = Math.max(0, Number(raw));
           if (!Number.isFinite(n)) return;
           // an analyst's figure is exact; the words it rests on stay linked
-          props.onChange({ value: n, min: n, max: n, approximate: false, text: v?.text ?? String(n), span: v?.span ?? null });
+          props.onChange({
+            value: n,
+            min: n,
+            max: n,
+            approximate: false,
+            text: v?.text ?? String(n),
+            span: v?.span ?? null,
+          });
         }}
       />
     </label>
@@ -323,24 +361,42 @@ function CountInput(props: { name: string; label: string; value: Count | undefin
 
 function ActorsEditor(props: { value: Actor[]; onChange: (a: Actor[]) => void }) {
   const { t } = useI18n();
-  const set = (i: number, p: Partial<Actor>) => props.onChange(props.value.map((a, j) => (j === i ? { ...a, ...p } : a)));
+  const set = (i: number, p: Partial<Actor>) =>
+    props.onChange(props.value.map((a, j) => (j === i ? { ...a, ...p } : a)));
   return (
     <div class="rows">
       {props.value.map((a, i) => (
         <div class="row">
-          <select value={a.role} aria-label={t('field.role')} onChange={(e) => set(i, { role: e.currentTarget.value as Actor['role'] })}>
+          <select
+            value={a.role}
+            aria-label={t('field.role')}
+            onChange={(e) => set(i, { role: e.currentTarget.value as Actor['role'] })}
+          >
             {ACTOR_ROLES.map((r) => (
               <option value={r}>{t(`role.${r}`)}</option>
             ))}
           </select>
-          <input aria-label={t('field.id')} dir="ltr" value={a.id} onInput={(e) => set(i, { id: e.currentTarget.value })} />
-          <input aria-label={t('field.name')} dir="auto" value={a.name} onInput={(e) => set(i, { name: e.currentTarget.value })} />
+          <input
+            aria-label={t('field.id')}
+            dir="ltr"
+            value={a.id}
+            onInput={(e) => set(i, { id: e.currentTarget.value })}
+          />
+          <input
+            aria-label={t('field.name')}
+            dir="auto"
+            value={a.name}
+            onInput={(e) => set(i, { name: e.currentTarget.value })}
+          />
           <button type="button" onClick={() => props.onChange(props.value.filter((_, j) => j !== i))}>
             {t('incident.remove')}
           </button>
         </div>
       ))}
-      <button type="button" onClick={() => props.onChange([...props.value, { role: 'perpetrator', id: 'unknown', name: '', span: null }])}>
+      <button
+        type="button"
+        onClick={() => props.onChange([...props.value, { role: 'perpetrator', id: 'unknown', name: '', span: null }])}
+      >
         {t('incident.add')}
       </button>
     </div>
@@ -349,15 +405,33 @@ function ActorsEditor(props: { value: Actor[]; onChange: (a: Actor[]) => void })
 
 function LocationsEditor(props: { value: Location[]; onChange: (l: Location[]) => void }) {
   const { t } = useI18n();
-  const set = (i: number, p: Partial<Location>) => props.onChange(props.value.map((l, j) => (j === i ? { ...l, ...p } : l)));
+  const set = (i: number, p: Partial<Location>) =>
+    props.onChange(props.value.map((l, j) => (j === i ? { ...l, ...p } : l)));
   const coord = (s: string) => (s.trim() === '' || !Number.isFinite(Number(s)) ? null : Number(s));
   return (
     <div class="rows">
       {props.value.map((l, i) => (
         <div class="row">
-          <input aria-label={t('field.name')} dir="auto" value={l.name} onInput={(e) => set(i, { name: e.currentTarget.value })} />
-          <input aria-label={t('field.lat')} dir="ltr" inputMode="decimal" value={l.lat ?? ''} onChange={(e) => set(i, { lat: coord(e.currentTarget.value) })} />
-          <input aria-label={t('field.lon')} dir="ltr" inputMode="decimal" value={l.lon ?? ''} onChange={(e) => set(i, { lon: coord(e.currentTarget.value) })} />
+          <input
+            aria-label={t('field.name')}
+            dir="auto"
+            value={l.name}
+            onInput={(e) => set(i, { name: e.currentTarget.value })}
+          />
+          <input
+            aria-label={t('field.lat')}
+            dir="ltr"
+            inputMode="decimal"
+            value={l.lat ?? ''}
+            onChange={(e) => set(i, { lat: coord(e.currentTarget.value) })}
+          />
+          <input
+            aria-label={t('field.lon')}
+            dir="ltr"
+            inputMode="decimal"
+            value={l.lon ?? ''}
+            onChange={(e) => set(i, { lon: coord(e.currentTarget.value) })}
+          />
           <select
             aria-label={t('field.precision')}
             value={String(l.precision ?? '')}
@@ -375,7 +449,12 @@ function LocationsEditor(props: { value: Location[]; onChange: (l: Location[]) =
       ))}
       <button
         type="button"
-        onClick={() => props.onChange([...props.value, { name: '', lat: null, lon: null, precision: null, span: null, role: 'location' }])}
+        onClick={() =>
+          props.onChange([
+            ...props.value,
+            { name: '', lat: null, lon: null, precision: null, span: null, role: 'location' },
+          ])
+        }
       >
         {t('incident.add')}
       </button>

@@ -27,7 +27,14 @@ export function LoginPage(props: { onSignedIn: () => void }) {
       <h1>{t('login.title')}</h1>
       <label>
         {t('login.name')}
-        <input name="name" autocomplete="username" dir="auto" value={name} onInput={(e) => setName(e.currentTarget.value)} required />
+        <input
+          name="name"
+          autocomplete="username"
+          dir="auto"
+          value={name}
+          onInput={(e) => setName(e.currentTarget.value)}
+          required
+        />
       </label>
       <label>
         {t('login.password')}
@@ -41,7 +48,11 @@ export function LoginPage(props: { onSignedIn: () => void }) {
           required
         />
       </label>
-      {error && <p class="error" role="alert">{error}</p>}
+      {error && (
+        <p class="error" role="alert">
+          {error}
+        </p>
+      )}
       <button type="submit" class="primary">
         {t('login.submit')}
       </button>

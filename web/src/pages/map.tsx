@@ -34,7 +34,10 @@ export function MapPage(props: { session: Session }) {
     if (props.session.tileUrl) {
       L.tileLayer(props.session.tileUrl, { maxZoom: 18 }).addTo(m);
     } else {
-      L.geoJSON(countryShapes(), { interactive: false, style: { color: '#b8b8b8', weight: 0, fillColor: '#f1efe8', fillOpacity: 1 } }).addTo(m);
+      L.geoJSON(countryShapes(), {
+        interactive: false,
+        style: { color: '#b8b8b8', weight: 0, fillColor: '#f1efe8', fillOpacity: 1 },
+      }).addTo(m);
       L.geoJSON(borders(), { interactive: false, style: { color: '#8a8a8a', weight: 1, fill: false } }).addTo(m);
       m.attributionControl.addAttribution('Natural Earth');
     }
@@ -69,7 +72,13 @@ export function MapPage(props: { session: Session }) {
       for (const c of r.clusters) {
         if (c.n === 1 && c.id) {
           const id = c.id;
-          L.circleMarker([c.lat, c.lon], { radius: 7, color: '#fff', weight: 2, fillColor: typeColour(c.type), fillOpacity: 0.9 })
+          L.circleMarker([c.lat, c.lon], {
+            radius: 7,
+            color: '#fff',
+            weight: 2,
+            fillColor: typeColour(c.type),
+            fillOpacity: 0.9,
+          })
             .bindTooltip(t(`type.${c.type}`))
             .on('click', () => navigate(`/incidents/${encodeURIComponent(id)}`))
             .addTo(g);
@@ -98,7 +107,8 @@ export function MapPage(props: { session: Session }) {
     <div class="map-page">
       <Filters path="/map" value={filters} key={key} />
       <p class="muted">
-        {t('map.hint')} {total !== null && <strong data-testid="map-total">{t('list.total', { n: num(total) })}</strong>}{' '}
+        {t('map.hint')}{' '}
+        {total !== null && <strong data-testid="map-total">{t('list.total', { n: num(total) })}</strong>}{' '}
         {capped && t('map.capped', { n: num(20000) })}
       </p>
       <div ref={el} class="map" dir="ltr" data-testid="map" />
