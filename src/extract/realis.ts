@@ -6,7 +6,7 @@
 // data (cues with `effect = realis`) and one morphological fact: a present-tense verb governing the
 // event word in the body of a news report tells a habit, not the news (headlines are exempt: they
 // are written in the present for past events).
-import type { IncidentType } from '../schema.ts';
+import { ACLED_EVENT, type IncidentType } from '../taxonomy.ts';
 import type { DocContext } from './context.ts';
 import type { Frame } from './frames.ts';
 import type { Mention } from './mentions.ts';
@@ -17,25 +17,18 @@ import { hasArticle } from '../text/clitics.ts';
 export type { Realis } from './lexicons.ts';
 
 // An attempt at violence is itself violence (ACLED codes attempted attacks and assassinations); an
-// attempted arrest, dispersal or flight did not happen.
-const VIOLENT: ReadonlySet<IncidentType> = new Set<IncidentType>([
-  'armed_clash',
-  'government_regains_territory',
-  'non_state_overtakes_territory',
-  'air_strike',
-  'shelling',
-  'explosive_device',
-  'suicide_bomb',
-  'chemical_weapon',
-  'grenade',
-  'attack',
-  'execution',
-  'abduction',
-  'sexual_violence',
-  'violent_demonstration',
-  'mob_violence',
-  'excessive_force_against_protesters',
+// attempted arrest, dispersal or flight did not happen. Violence: ACLED's battles, explosions, violence
+// against civilians and riots, and force used on protesters.
+const VIOLENT_EVENTS: ReadonlySet<string> = new Set([
+  'Battles',
+  'Explosions/Remote violence',
+  'Violence against civilians',
+  'Riots',
 ]);
+
+function violent(type: IncidentType): boolean {
+  return type === 'excessive_force_against_protesters' || VIOLENT_EVENTS.has(ACLED_EVENT[type]?.event_type ?? '');
+}
 
 /** How far back from an event word its governing verb may stand, in tokens of the same clause. */
 const VERB_REACH = 10;
@@ -70,7 +63,7 @@ function cueRealis(ctx: DocContext, f: Frame): { realis: Realis; rule: string } 
     if (!realis || c.value.effect !== 'realis') continue;
     if (c.value.indefinite && definite(ctx, c.tokenStart)) continue;
     if (!triggers.every((t) => reaches(c, t))) continue;
-    if (realis === 'attempt' && VIOLENT.has(f.type)) continue;
+    if (realis === 'attempt' && violent(f.type)) continue;
     return { realis, rule: `realis:${c.value.id}` };
   }
   return null;
