@@ -63,14 +63,21 @@ function cachedArabicKeys(w: string): string[] {
 
 // Addresses and file names are not prose: «https://example.org/2018/03/21-displacement» or
 // «ar-021-mass-displacement.ar.txt» in a table of sources must not give a figure or an event word.
-const NOT_PROSE =
-  /(?:https?:\/\/|www\.)[^\s<>"«»]+|[^\s|<>"«»()]+\.(?:txt|json|jsonl|pdf|html?|md|docx?|odt|csv|xml|jpe?g|png|tiff?)(?![\p{L}\p{N}])/giu;
+const ADDRESS = /(?:https?:\/\/|www\.)[^\s<>"«»]+/giu;
+const FILE_EXTENSION = /\.(?:txt|json|jsonl|pdf|html?|md|docx?|odt|csv|xml|jpe?g|png|tiff?)(?![\p{L}\p{N}])/giu;
+const NAME_STOP = /[\s|<>"«»()]/;
 
-/** [start, end) ranges of the normalised text that hold addresses or file names. */
+/** [start, end) ranges of the normalised text that hold addresses or file names, in order. Each
+ * file name is found from its extension back to the space before it: one pass, however long the words. */
 export function nonProse(s: string): Array<[number, number]> {
   const out: Array<[number, number]> = [];
-  for (const m of s.matchAll(NOT_PROSE)) out.push([m.index, m.index + m[0].length]);
-  return out;
+  for (const m of s.matchAll(ADDRESS)) out.push([m.index, m.index + m[0].length]);
+  for (const m of s.matchAll(FILE_EXTENSION)) {
+    let a = m.index;
+    while (a > 0 && !NAME_STOP.test(s[a - 1] ?? ' ')) a--;
+    if (a < m.index) out.push([a, m.index + m[0].length]);
+  }
+  return out.sort((x, y) => x[0] - y[0]);
 }
 
 export function tokenize(t: NormalizedText): Token[] {
