@@ -10,7 +10,6 @@
 //      elsewhere in the report.
 import type { CountKey } from '../schema.ts';
 import { ACLED_EVENT } from '../taxonomy.ts';
-import type { DocContext } from './context.ts';
 import { absorbs, type Frame } from './frames.ts';
 import { measuresDiffer, mergeInto, placesCompatible, timesCompatible } from './merge.ts';
 
@@ -181,10 +180,7 @@ function joinBareMentions(frames: Frame[], decisions: EventDecision[]): Frame[] 
   return out;
 }
 
-export function resolveDocumentEvents(
-  _ctx: DocContext,
-  frames: Frame[],
-): { frames: Frame[]; decisions: EventDecision[] } {
+export function resolveDocumentEvents(frames: Frame[]): { frames: Frame[]; decisions: EventDecision[] } {
   const decisions: EventDecision[] = [];
   // bare mentions first: a lead with nothing of its own («شنت قسد حملة اعتقالات واسعة») joins the
   // detailed event below it before the headline joins either

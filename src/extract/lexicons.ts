@@ -55,8 +55,6 @@ export interface CueValue {
   reach: number;
   /** with effect = realis: what the cue says of the events it reaches */
   realis?: Realis;
-  /** fires only on a word without the article («عمليات خطف», not «العمليات») */
-  indefinite: boolean;
 }
 
 export interface AttributionValue {
@@ -158,7 +156,7 @@ export const ATTRIBUTES: Record<string, Record<string, typeof TEXT | typeof FLAG
   methods: { method: TEXT },
   accusations: { accusation: TEXT },
   attribution: { source: TEXT },
-  cues: { effect: TEXT, kind: TEXT, scope: TEXT, reach: TEXT, realis: TEXT, indefinite: FLAG },
+  cues: { effect: TEXT, kind: TEXT, scope: TEXT, reach: TEXT, realis: TEXT },
   'count-nouns': { count: TEXT, subset: FLAG, one: FLAG, rest: FLAG },
   violations: { violation: TEXT, types: TEXT },
   aircraft: { vehicle: TEXT },
@@ -288,7 +286,6 @@ export function cueValue(e: LexiconEntry): CueValue {
     scope: oneOf(e, 'scope', ['after', 'sentence', 'rest', 'list'] as const, true) ?? 'after',
     reach: num(e, 'reach', 6),
     realis: oneOf(e, 'realis', REALIS, true),
-    indefinite: flag(e, 'indefinite'),
   };
 }
 

@@ -12,7 +12,6 @@ import type { Frame } from './frames.ts';
 import type { Mention } from './mentions.ts';
 import type { CueValue, TriggerValue, Realis } from './lexicons.ts';
 import { imperfectiveVerb } from '../text/aspect.ts';
-import { hasArticle } from '../text/clitics.ts';
 
 export type { Realis } from './lexicons.ts';
 
@@ -61,16 +60,11 @@ function cueRealis(ctx: DocContext, f: Frame): { realis: Realis; rule: string } 
   for (const c of ctx.ix.cues[f.sentence]) {
     const realis = c.value.realis;
     if (!realis || c.value.effect !== 'realis') continue;
-    if (c.value.indefinite && definite(ctx, c.tokenStart)) continue;
     if (!triggers.every((t) => reaches(c, t))) continue;
     if (realis === 'attempt' && violent(f.type)) continue;
     return { realis, rule: `realis:${c.value.id}` };
   }
   return null;
-}
-
-function definite(ctx: DocContext, t: number): boolean {
-  return hasArticle(ctx.a.tokens[t]?.norm ?? '');
 }
 
 /**

@@ -49,6 +49,26 @@ function sameRecord(a: object, b: object): boolean {
   return Object.keys(y).every((k) => String(x[k]) === String(y[k]));
 }
 
+/** The rows that are new or differ from the stored ones with the same key, tallied into `counts`. */
+function changedRows<R extends object>(
+  rows: R[],
+  stored: object[],
+  key: keyof R & string,
+  counts: GazetteerBatchCounts,
+): R[] {
+  const byId = new Map(stored.map((o) => [String((o as Record<string, unknown>)[key]), o]));
+  return rows.filter((r) => {
+    const o = byId.get(String(r[key]));
+    if (!o) counts.inserted++;
+    else if (!sameRecord(o, r)) counts.updated++;
+    else {
+      counts.unchanged++;
+      return false;
+    }
+    return true;
+  });
+}
+
 function chunks<T>(list: T[]): T[][] {
   const out: T[][] = [];
   for (let i = 0; i < list.length; i += CHUNK) out.push(list.slice(i, i + CHUNK));
@@ -116,17 +136,7 @@ export async function putGazetteerRows(
         part.map((r) => r.geonames_id),
       )
       .execute();
-    const byId = new Map(old.map((o) => [String(o.geonames_id), o]));
-    const write = part.filter((r) => {
-      const o = byId.get(String(r.geonames_id));
-      if (!o) counts.inserted++;
-      else if (!sameRecord(o, r)) counts.updated++;
-      else {
-        counts.unchanged++;
-        return false;
-      }
-      return true;
-    });
+    const write = changedRows(part, old, 'geonames_id', counts);
     if (write.length)
       await c
         .insertInto('gazetteer_entries')
@@ -172,17 +182,7 @@ export async function putGazetteerRows(
         known.map((r) => r.alternate_name_id),
       )
       .execute();
-    const byId = new Map(old.map((o) => [String(o.alternate_name_id), o]));
-    const write = known.filter((r) => {
-      const o = byId.get(String(r.alternate_name_id));
-      if (!o) counts.inserted++;
-      else if (!sameRecord(o, r)) counts.updated++;
-      else {
-        counts.unchanged++;
-        return false;
-      }
-      return true;
-    });
+    const write = changedRows(known, old, 'alternate_name_id', counts);
     if (write.length)
       await c
         .insertInto('gazetteer_names')
