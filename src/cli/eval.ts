@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { readGoldDir } from '../eval/gold.ts';
 import { score, type Scores, type PerDoc, type ScoredDocument } from '../eval/score.ts';
 import { extractDocument } from '../pipeline/index.ts';
-import { evalAcled, formatAcledEval } from '../acled/eval.ts';
+import { ACLED_SPLITS, evalAcled, formatAcledEval, type AcledSplit } from '../acled/eval.ts';
 import { RasidError } from '../errors.ts';
 
 export interface EvalReport {
@@ -56,28 +56,43 @@ export function registerEval(cmd: Command): void {
       '--acled <file>',
       'score the English extractor against ACLED-coded rows (their notes) instead of gold files',
     )
+    .option(
+      '--split <part>',
+      'with --acled: score only part of the rows: kept (every third row in file order, held out from tuning), tune (the rest) or all',
+      'all',
+    )
     .option('--json', 'print one JSON object')
     .option('--per-doc', 'list gold, predicted and matched incidents per document')
     .option('--out <dir>', 'also write each prediction as NAME.json (the input of score.py)')
-    .action(async (dir: string | undefined, o: { json?: boolean; perDoc?: boolean; out?: string; acled?: string }) => {
-      if (o.acled) {
-        const r = await evalAcled(o.acled);
-        process.stdout.write((o.json ? JSON.stringify(r) : formatAcledEval(r)) + '\n');
-        return;
-      }
-      if (!dir) throw new RasidError('eval.usage', 'expected a gold directory or --acled FILE');
-      const report = evaluateGoldDir(dir, { out: o.out });
-      if (o.json) {
-        process.stdout.write(JSON.stringify(report) + '\n');
-        return;
-      }
-      const parts: string[] = [];
-      if (o.perDoc) {
-        for (const d of report.per_document)
-          parts.push(`doc ${d.name} gold=${d.gold} pred=${d.pred} matched=${d.matched}`);
-      }
-      for (const [lang, s] of Object.entries(report.by_language)) parts.push(`== language ${lang}`, formatScores(s));
-      parts.push('== overall', formatScores(report.overall));
-      process.stdout.write(parts.join('\n') + '\n');
-    });
+    .action(
+      async (
+        dir: string | undefined,
+        o: { json?: boolean; perDoc?: boolean; out?: string; acled?: string; split?: string },
+      ) => {
+        const split = (o.split ?? 'all') as AcledSplit;
+        if (!ACLED_SPLITS.includes(split))
+          throw new RasidError('eval.bad-split', `--split ${o.split}: expected one of ${ACLED_SPLITS.join(', ')}`);
+        if (o.acled) {
+          const r = await evalAcled(o.acled, { split });
+          // the kept rows' disagreements are not printed: they are judged by their figures only
+          if (split === 'kept') r.confusion = {};
+          process.stdout.write((o.json ? JSON.stringify(r) : formatAcledEval(r, split === 'kept')) + '\n');
+          return;
+        }
+        if (!dir) throw new RasidError('eval.usage', 'expected a gold directory or --acled FILE');
+        const report = evaluateGoldDir(dir, { out: o.out });
+        if (o.json) {
+          process.stdout.write(JSON.stringify(report) + '\n');
+          return;
+        }
+        const parts: string[] = [];
+        if (o.perDoc) {
+          for (const d of report.per_document)
+            parts.push(`doc ${d.name} gold=${d.gold} pred=${d.pred} matched=${d.matched}`);
+        }
+        for (const [lang, s] of Object.entries(report.by_language)) parts.push(`== language ${lang}`, formatScores(s));
+        parts.push('== overall', formatScores(report.overall));
+        process.stdout.write(parts.join('\n') + '\n');
+      },
+    );
 }
