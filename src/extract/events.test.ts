@@ -82,3 +82,28 @@ test('a death toll over years and places is a running total, not an incident; a 
     1,
   );
 });
+
+test('a sentence opened by «كما» or «وفي سياق متصل» tells one more event, not the last one again', () => {
+  const r = extractDocument({
+    text: 'قتل ثلاثة مدنيين بغارات جوية روسية على بلدة سرمين صباح اليوم.\nكما شنت الطائرات الروسية غارات مماثلة على محيط بلدة بنش.\nوفي سياق متصل، شنت الطائرات الروسية غارات على قرية كفرنبل.',
+  });
+  assert.equal(r.incidents.length, 3);
+});
+
+test('an event word followed by «مماثلة» or «آخر» is another event of its kind', () => {
+  const r = extractDocument({
+    text: 'استهدفت غارة جوية روسية سوق بلدة سرمين ظهر اليوم.\nوشنت الطائرات الروسية غارات جوية مماثلة بعد ساعات.',
+  });
+  assert.equal(r.incidents.length, 2);
+});
+
+test('«كما» before a definite event word or a casualty word adds to the event already told', () => {
+  const r = extractDocument({
+    text: 'قتل ثلاثة مدنيين بغارة جوية على بلدة سرمين صباح اليوم.\nكما أدت الغارة إلى دمار واسع في السوق.',
+  });
+  assert.equal(r.incidents.length, 1);
+  const s = extractDocument({
+    text: 'قتل ثلاثة مدنيين بغارة جوية على بلدة سرمين صباح اليوم.\nكما أصيب خمسة آخرون بجروح.',
+  });
+  assert.equal(s.incidents.length, 1);
+});

@@ -115,7 +115,7 @@ function noNewPlace(a: Frame, b: Frame): boolean {
 }
 
 function sameEventOtherFigures(a: Frame, b: Frame): boolean {
-  if (a.type !== b.type || a.earlier !== b.earlier || !definiteMention(b)) return false;
+  if (a.type !== b.type || a.earlier !== b.earlier || b.another || !definiteMention(b)) return false;
   if (!perpetratorsAgree(a, b) || !noNewPlace(a, b) || !timesCompatible(a, b)) return false;
   const shared = exactCounts(b).filter((k) => a.counts[k] && a.counts[k]!.q.kind !== 'vague');
   return shared.length > 0 && shared.some((k) => a.counts[k]!.q.value !== b.counts[k]!.q.value);
@@ -158,7 +158,7 @@ function bareMention(f: Frame): boolean {
 function joinBareMentions(frames: Frame[], decisions: EventDecision[]): Frame[] {
   const out = frames.slice();
   for (const b of frames) {
-    if (!bareMention(b) || b.heading) continue;
+    if (!bareMention(b) || b.heading || b.another) continue;
     // the clause-level merge has already weighed the other events of its own sentence
     const same = out.filter(
       (a) =>

@@ -43,6 +43,9 @@ export interface Frame {
   reference: boolean;
   /** every event word carries the article: it refers back to an event already named */
   definite: boolean;
+  /** told as another event besides those before it («كما شنت الطائرات غارات مماثلة»): never merged
+   * into an event of an earlier sentence */
+  another: boolean;
   clauses: Set<number>;
   actors: FrameActor[];
   counts: Partial<Record<CountKey, FrameCount>>;
@@ -188,6 +191,7 @@ function emptyFrame(ctx: DocContext, key: number, t: Mention<TriggerValue>, type
     earlier: false,
     reference: false,
     definite: false,
+    another: false,
     clauses: new Set([ctx.clauseOf[t.tokenStart]]),
     actors: [],
     counts: {},
@@ -275,6 +279,19 @@ function separated(sepCues: Mention<CueValue>[], s: number, a: number, b: number
   return sepCues.some((c) => c.sentence === s && c.tokenStart >= a && c.tokenStart < b);
 }
 
+/** The cue is the sentence's first word («كما», «وكذلك»), punctuation aside. */
+function opensSentence(ctx: DocContext, first: number, c: Mention<CueValue>): boolean {
+  for (let i = first; i < c.tokenStart; i++) if (/\p{L}|\p{N}/u.test(ctx.a.tokens[i].norm)) return false;
+  return true;
+}
+
+/** «غارات جوية مماثلة», «هجوم آخر»: an `another` cue within its reach after one of the frame's event words. */
+function followsEventWord(f: Frame, cues: Mention<CueValue>[]): boolean {
+  return cues.some((c) =>
+    f.triggers.some((t) => !t.value.outcome && c.tokenStart >= t.tokenEnd && c.tokenStart < t.tokenEnd + c.value.reach),
+  );
+}
+
 /** Clause-level frames of one document, before arguments and merging. */
 export function buildFrames(
   ctx: DocContext,
@@ -291,6 +308,8 @@ export function buildFrames(
     const sepCues = cues.filter((c) => c.value.kind === 'separator');
     const earlierCues = cues.filter((c) => c.value.kind === 'earlier' || c.value.kind === 'earlier_before');
     const causeCues = cues.filter((c) => c.value.kind === 'cause');
+    const anotherCues = cues.filter((c) => c.value.kind === 'another');
+    const opensAnother = cues.some((c) => c.value.opening === 'another' && opensSentence(ctx, s.tokenStart, c));
     const events = trig.filter((t) => !t.value.outcome);
     const outcomes = trig.filter((t) => t.value.outcome);
     const local: Frame[] = [];
@@ -356,6 +375,7 @@ export function buildFrames(
       );
       // «العبوة كانت مزروعة», «نقل المختطفين»: a definite noun names an event already told
       f.definite = f.triggers.every((t) => t.value.outcome || definiteToken(ctx, t.tokenStart));
+      f.another = f.eventTriggers > 0 && ((opensAnother && !f.definite) || followsEventWord(f, anotherCues));
       f.reference = f.triggers.every((t) =>
         causeCues.some(
           (c) =>

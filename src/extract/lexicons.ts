@@ -55,6 +55,8 @@ export interface CueValue {
   reach: number;
   /** with effect = realis: what the cue says of the events it reaches */
   realis?: Realis;
+  /** the kind the cue takes when it opens its sentence («كما شنت الطائرات…»: another event) */
+  opening?: string;
 }
 
 export interface AttributionValue {
@@ -156,7 +158,7 @@ export const ATTRIBUTES: Record<string, Record<string, typeof TEXT | typeof FLAG
   methods: { method: TEXT },
   accusations: { accusation: TEXT },
   attribution: { source: TEXT },
-  cues: { effect: TEXT, kind: TEXT, scope: TEXT, reach: TEXT, realis: TEXT },
+  cues: { effect: TEXT, kind: TEXT, scope: TEXT, reach: TEXT, realis: TEXT, opening: TEXT },
   'count-nouns': { count: TEXT, subset: FLAG, one: FLAG, rest: FLAG },
   violations: { violation: TEXT, types: TEXT },
   aircraft: { vehicle: TEXT },
@@ -286,6 +288,7 @@ export function cueValue(e: LexiconEntry): CueValue {
     scope: oneOf(e, 'scope', ['after', 'sentence', 'rest', 'list'] as const, true) ?? 'after',
     reach: num(e, 'reach', 6),
     realis: oneOf(e, 'realis', REALIS, true),
+    ...(e.attrs.opening ? { opening: oneOf(e, 'opening', ['another'] as const) } : {}),
   };
 }
 

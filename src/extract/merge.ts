@@ -84,6 +84,8 @@ function outcomeOnly(f: Frame): boolean {
 
 export function compatible(ctx: DocContext, a: Frame, b: Frame): boolean {
   if (b.earlier && (a.sentence !== b.sentence || !a.earlier)) return false;
+  // «كما شنت الطائرات غارات مماثلة على …»: told as one more event, not the last one again
+  if (b.another && a.sentence !== b.sentence) return false;
   // one type swallowing another («اعتقال … واقتيادهم إلى جهة مجهولة») holds only close by
   const absorbed =
     (absorbs(a.type, b.type) || absorbs(b.type, a.type)) &&
