@@ -72,7 +72,11 @@ export const OPERATIONS: Op[] = [
     body: ActionBody,
     role: 'editor',
   },
-  { method: 'get', path: '/api/documents/{id}', summary: 'A document with its other-language versions' },
+  {
+    method: 'get',
+    path: '/api/documents/{id}',
+    summary: 'A document with its other-language versions and the issues of its extraction',
+  },
   {
     method: 'get',
     path: '/api/map',

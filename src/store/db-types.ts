@@ -26,6 +26,8 @@ export interface DocumentsTable {
   extracted_at: string | null;
   /** JSON page map of paged sources (PDF, scans); null for others */
   pages?: string | null;
+  /** JSON array of the issues of its last extraction (a cut, a spent budget); null: none */
+  issues?: string | null;
   /** PostgreSQL only: the indexed words */
   tsv?: string | null;
 }

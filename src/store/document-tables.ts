@@ -3,6 +3,8 @@ import { indexText } from './search-text.ts';
 import type { DocumentInput, Page, PutDocumentResult, StoredDocument } from './types.ts';
 import { now, IS_CURRENT_VERSION, dbId, documentHash, withoutNul, docFromRow, type Db } from './sql-base.ts';
 import { SqlBase } from './sql-base.ts';
+import { StoreError } from './errors.ts';
+import type { ExtractionIssue } from '../schema.ts';
 
 export abstract class DocumentTables extends SqlBase {
   // Idempotence is per source: the same source key with the same canonical text is 'unchanged',
@@ -92,6 +94,19 @@ export abstract class DocumentTables extends SqlBase {
     if (n === null) return null;
     const r = await this.db.selectFrom('documents').selectAll().where('id', '=', n).executeTakeFirst();
     return r ? docFromRow(r) : null;
+  }
+
+  async setDocumentIssues(id: string, issues: ExtractionIssue[]): Promise<void> {
+    const n = dbId(id);
+    const r =
+      n === null
+        ? null
+        : await this.db
+            .updateTable('documents')
+            .set({ issues: issues.length ? JSON.stringify(issues) : null })
+            .where('id', '=', n)
+            .executeTakeFirst();
+    if (!r || Number(r.numUpdatedRows) === 0) throw new StoreError('store.not-found', `no document ${id}`);
   }
 
   async listDocuments(page: Page): Promise<{ items: StoredDocument[]; total: number }> {

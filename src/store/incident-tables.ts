@@ -1,6 +1,6 @@
 // Incidents written: a document's extraction, bulk loads, analysts' edits and status changes, and the
 // append-only reviews they leave.
-import type { Incident } from '../schema.ts';
+import type { ExtractionIssue, Incident } from '../schema.ts';
 import type { DbId } from './db-types.ts';
 import { StoreError } from './errors.ts';
 import { incidentColumns, type IncidentColumns } from './incident-columns.ts';
@@ -22,7 +22,7 @@ export abstract class IncidentTables extends IncidentQueries {
 
   async saveExtraction(
     documentId: string,
-    extraction: { incidents: Incident[] },
+    extraction: { incidents: Incident[]; issues?: ExtractionIssue[] },
   ): Promise<{ saved: number; kept: number }> {
     const n = dbId(documentId);
     if (n === null) throw new StoreError('store.not-found', `no document ${documentId}`);
@@ -83,7 +83,8 @@ export abstract class IncidentTables extends IncidentQueries {
       }
       stale.push(...machineHere.values());
       await this.deleteIncidents(c, stale);
-      await c.updateTable('documents').set({ extracted_at: now() }).where('id', '=', doc.id).execute();
+      const issues = extraction.issues?.length ? JSON.stringify(extraction.issues) : null;
+      await c.updateTable('documents').set({ extracted_at: now(), issues }).where('id', '=', doc.id).execute();
       return { saved, kept };
     });
   }

@@ -278,4 +278,21 @@ export const POSTGRES_MIGRATIONS: Migration[] = [
     // as SQLite's document-pages migration: the page map of PDFs and scans
     statements: [`ALTER TABLE documents ADD COLUMN pages TEXT`],
   },
+  {
+    version: 10,
+    name: 'audit-append-only-document-issues',
+    // as SQLite's migration of that name: UPDATE, DELETE and TRUNCATE of the audit log are refused;
+    // documents carry the issues of their last extraction
+    statements: [
+      `CREATE FUNCTION rasid_audit_append_only() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN
+        RAISE EXCEPTION 'the audit log is append-only' USING ERRCODE = 'restrict_violation';
+      END $$`,
+      `CREATE TRIGGER audit_log_no_change BEFORE UPDATE OR DELETE ON audit_log
+        FOR EACH ROW EXECUTE FUNCTION rasid_audit_append_only()`,
+      `CREATE TRIGGER audit_log_no_truncate BEFORE TRUNCATE ON audit_log
+        FOR EACH STATEMENT EXECUTE FUNCTION rasid_audit_append_only()`,
+      `ALTER TABLE documents ADD COLUMN issues TEXT`,
+    ],
+  },
 ];

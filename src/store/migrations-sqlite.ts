@@ -325,4 +325,20 @@ export const SQLITE_MIGRATIONS: Migration[] = [
     // stored document still labels evidence with its page
     statements: [`ALTER TABLE documents ADD COLUMN pages TEXT`],
   },
+  {
+    version: 11,
+    name: 'audit-append-only-document-issues',
+    // the audit log is append-only in the store itself, as reviews are: no code path changes or
+    // removes an entry, and the database refuses one that tries. Documents carry the issues of their
+    // last extraction (incidents cut by --max-incidents, a spent time budget) as a JSON array.
+    statements: [
+      `CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log BEGIN
+        SELECT RAISE(ABORT, 'the audit log is append-only');
+      END`,
+      `CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log BEGIN
+        SELECT RAISE(ABORT, 'the audit log is append-only');
+      END`,
+      `ALTER TABLE documents ADD COLUMN issues TEXT`,
+    ],
+  },
 ];

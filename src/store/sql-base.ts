@@ -4,7 +4,7 @@
 // sql-store.ts adds users, tokens, sessions, ingest bookkeeping, the gazetteer and the map.
 import { createHash } from 'node:crypto';
 import { sql, type Kysely, type RawBuilder, type Selectable, type SelectQueryBuilder, type SqlBool } from 'kysely';
-import type { Incident } from '../schema.ts';
+import type { ExtractionIssue, Incident } from '../schema.ts';
 import { normalizeString } from '../text/normalize.ts';
 import type { Database, DbId, DocumentsTable, DriverTable, IncidentsTable, UsersTable } from './db-types.ts';
 import { StoreError } from './errors.ts';
@@ -115,6 +115,7 @@ export function docFromRow(r: DocumentRow): StoredDocument {
     createdAt: r.created_at,
     extractedAt: r.extracted_at ?? null,
     pages: r.pages ? (JSON.parse(r.pages) as PageStart[]) : null,
+    issues: r.issues ? (JSON.parse(r.issues) as ExtractionIssue[]) : [],
   };
 }
 

@@ -326,6 +326,29 @@ export function storeBehaviour(name: string, factory: StoreFactory): void {
       await assert.rejects(s.saveExtraction('424242', { incidents: [] }), { code: 'store.not-found' });
     });
 
+    test('a document carries the issues of its last extraction, or why the last one failed', async (s) => {
+      const d = await s.putDocument(doc('file:exec.txt', AR_EXEC));
+      assert.deepEqual((await s.getDocument(d.id))?.issues, []);
+      const cut = {
+        code: 'document.incidents-capped',
+        stage: 'extract',
+        message: 'kept the first 1 incidents',
+        span: [10, AR_EXEC.length] as [number, number],
+      };
+      await s.saveExtraction(d.id, { incidents: [execIncident('i1')], issues: [cut] });
+      assert.deepEqual((await s.getDocument(d.id))?.issues, [cut]);
+      assert.deepEqual((await s.listDocuments({ limit: 5, offset: 0 })).items[0]?.issues, [cut]);
+      // a failed attempt says why; the incidents saved before stay
+      const spent = { code: 'extract.budget', stage: 'extract', message: 'ran past its 1 s budget', span: null };
+      await s.setDocumentIssues(d.id, [spent]);
+      assert.deepEqual((await s.getDocument(d.id))?.issues, [spent]);
+      assert.equal(await s.countIncidents({ documentId: d.id }), 1);
+      // an extraction without issues clears them
+      await s.saveExtraction(d.id, { incidents: [execIncident('i1')] });
+      assert.deepEqual((await s.getDocument(d.id))?.issues, []);
+      await assert.rejects(s.setDocumentIssues('424242', [spent]), { code: 'store.not-found' });
+    });
+
     test('re-extraction never overwrites an incident an analyst edited, verified or rejected', async (s) => {
       const d = await s.putDocument(doc('file:exec.txt', AR_EXEC));
       const two = [execIncident('i1'), incident('i2', 'coercion', AR_EXEC, AR_EXEC.split('.')[1].trim())];
@@ -427,6 +450,17 @@ export function storeBehaviour(name: string, factory: StoreFactory): void {
       const r = await s.reviews(exec.id);
       assert.equal(r.length, 1);
       assert.equal(r[0].note, null);
+    });
+
+    test('the audit log is append-only: UPDATE and DELETE are refused by the database', async (s) => {
+      await s.addAudit({ userId: null, action: 'user.add', target: 'user:amina', detail: 'role editor' });
+      await assert.rejects(factory.exec(s, `UPDATE audit_log SET detail = 'rewritten'`), /append-only/);
+      await assert.rejects(factory.exec(s, `DELETE FROM audit_log`), /append-only/);
+      const log = await s.listAudit({ limit: 10, offset: 0 });
+      assert.deepEqual(
+        log.map((e) => [e.action, e.target, e.detail]),
+        [['user.add', 'user:amina', 'role editor']],
+      );
     });
 
     test('full-text search ignores hamza, taa marbuta, alef maqsura and diacritics', async (s) => {

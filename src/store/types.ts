@@ -2,7 +2,7 @@
 // behaviour suite (src/store/store.behaviour.ts). Services (CLI, server, workers) only see this.
 import type { AlternateNameRow, GeonameRow } from '../geo/geonames-dump.ts';
 import type { Bbox, MapClusters } from './map-index.ts';
-import type { Extraction, Incident, IncidentStatus, IncidentType } from '../schema.ts';
+import type { Extraction, ExtractionIssue, Incident, IncidentStatus, IncidentType } from '../schema.ts';
 import type { PageStart } from '../input/paged.ts';
 
 export type { IncidentStatus };
@@ -34,6 +34,11 @@ export interface StoredDocument extends DocumentInput {
   createdAt: string;
   /** when its extraction was saved; null while it still needs one */
   extractedAt?: string | null;
+  /**
+   * What a reviewer should know about its extraction: the issues of the last one saved (incidents
+   * cut by --max-incidents, a stage that failed) or why the last attempt failed (a spent time budget)
+   */
+  issues?: ExtractionIssue[];
 }
 
 export interface PutDocumentResult {
@@ -194,10 +199,13 @@ export interface Store {
   versionsOf(id: string): Promise<StoredDocument[]>;
 
   /** Replace the machine incidents of a document; incidents an analyst touched are kept as they are. */
+  /** Replaces the document's issues too, with the extraction's own (none when it has none). */
   saveExtraction(
     documentId: string,
-    extraction: Pick<Extraction, 'incidents'>,
+    extraction: Pick<Extraction, 'incidents' | 'issues'>,
   ): Promise<{ saved: number; kept: number }>;
+  /** An extraction that could not be saved (its budget was spent): why, for reviewers; incidents stay as they were. */
+  setDocumentIssues(documentId: string, issues: ExtractionIssue[]): Promise<void>;
   getIncident(id: string): Promise<StoredIncident | null>;
   listIncidents(filter: IncidentFilter, page: Page): Promise<{ items: StoredIncident[]; total: number }>;
   streamIncidents(filter: IncidentFilter): AsyncIterable<StoredIncident>;

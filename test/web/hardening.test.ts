@@ -82,6 +82,32 @@ for (const { backend, skip } of await backends()) {
       assert.ok(!JSON.stringify(r.body).includes('/srv/rasid'), 'no server path in the answer');
     });
 
+    test("a document's answer carries the issues of its extraction (a cut by --max-incidents)", async () => {
+      const put = await s.store.putDocument({
+        sourceKey: 'file:long-report.txt',
+        url: null,
+        title: 'A long report',
+        lang: 'en',
+        published: null,
+        text: 'Gunmen stopped a car near the bridge. Later they stopped a bus.',
+        format: 'txt',
+        alternates: [],
+      });
+      const cut = {
+        code: 'document.incidents-capped',
+        stage: 'extract',
+        message: 'kept the first 1 incidents',
+        span: [38, 63],
+      };
+      await s.store.saveExtraction(put.id, {
+        incidents: [],
+        issues: [cut as { code: string; stage: string; message: string; span: [number, number] }],
+      });
+      const r = await call(app, viewer, 'GET', `/api/documents/${put.id}`);
+      assert.equal(r.status, 200);
+      assert.deepEqual(r.body.document.issues, [cut]);
+    });
+
     test('--trust-proxy: the cookie is Secure behind a TLS proxy; without it the header is not believed', async () => {
       const loginVia = async (a: ReturnType<typeof createApp>) =>
         (

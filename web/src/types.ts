@@ -117,6 +117,8 @@ export interface DocumentView {
     published: string | null;
     text: string;
     version: number;
+    /** the issues of its extraction: incidents cut by the per-document limit, a spent time budget */
+    issues?: Array<{ code: string; stage: string; message: string; span: Span | null }>;
   };
   alternates: Array<{ id: string; lang: string; title: string | null; url: string | null; published: string | null }>;
   incidents: Array<{

@@ -34,6 +34,8 @@ export function exploreRoutes(deps: ServeDeps) {
         previousId: doc.previousId,
         createdAt: doc.createdAt,
         extractedAt: doc.extractedAt ?? null,
+        // what a reviewer should know of its extraction: incidents cut by --max-incidents, a spent budget
+        issues: doc.issues ?? [],
       },
       alternates: alternates.map((a) => ({
         id: a.id,

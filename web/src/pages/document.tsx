@@ -7,6 +7,9 @@ import { useI18n } from '../i18n.ts';
 import { Link } from '../router.tsx';
 import type { DocumentView } from '../types.ts';
 
+/** issues of an extraction the page explains in the UI language; others show their code and message */
+const ISSUE_KEYS = new Set(['document.incidents-capped', 'extract.budget']);
+
 export function DocumentPage(props: { id: string }) {
   const { t } = useI18n();
   const [view, setView] = useState<DocumentView | null>(null);
@@ -69,6 +72,21 @@ export function DocumentPage(props: { id: string }) {
               </li>
             ))}
           </ul>
+        )}
+        {(d.issues?.length ?? 0) > 0 && (
+          <>
+            <h2>{t('document.issues')}</h2>
+            <ul class="issues" data-testid="document-issues">
+              {d.issues!.map((i) => (
+                <li>
+                  {ISSUE_KEYS.has(i.code) ? t(`document.issue.${i.code}`) : <bdi dir="ltr">{i.code}</bdi>}{' '}
+                  <bdi lang="en" class="muted">
+                    {i.message}
+                  </bdi>
+                </li>
+              ))}
+            </ul>
+          </>
         )}
         <h2>{t('document.incidents')}</h2>
         <ul>
