@@ -46,3 +46,11 @@ test('imperfective verbs by their shape', () => {
   for (const w of ['يستهدف', 'ويقصفون', 'يجبر']) assert.equal(imperfectiveVerb(w), true, w);
   for (const w of ['يوم', 'يناير', 'اليوم', 'تفجير', 'قصف', 'يد']) assert.equal(imperfectiveVerb(w), false, w);
 });
+
+test('events counted as cases («حالة اعتقال», «حالات اختفاء قسري») are a tally, not an event', () => {
+  assert.deepEqual(types('ولفت التقرير إلى أن 161 حالة اعتقال تحولت إلى حالات اختفاء قسري.'), []);
+});
+
+test('cases with a village and a day of their own are an event', () => {
+  assert.deepEqual(types('سجلت أمس الثلاثاء 12 حالة اعتقال في بلدة الصنمين.'), ['arrests']);
+});

@@ -54,13 +54,16 @@ export function toldApart(ctx: DocContext, t: Mention<TriggerValue>): boolean {
   return false;
 }
 
-/** A realis cue that reaches every event word of the frame. */
+/** Realis cues of one kind that between them reach every event word of the frame («161 حالة
+ * اعتقال تحولت إلى حالات اختفاء قسري»: each event word has its own «حالة»). */
 function cueRealis(ctx: DocContext, f: Frame): { realis: Realis; rule: string } | null {
   const triggers = eventTriggers(f);
-  for (const c of ctx.ix.cues[f.sentence]) {
-    const realis = c.value.realis;
-    if (!realis || c.value.effect !== 'realis') continue;
-    if (!triggers.every((t) => reaches(c, t))) continue;
+  const cues = ctx.ix.cues[f.sentence].filter((c) => c.value.realis && c.value.effect === 'realis');
+  for (const c of cues) {
+    const realis = c.value.realis!;
+    if (!triggers.some((t) => reaches(c, t))) continue;
+    const same = cues.filter((d) => d.value.realis === realis);
+    if (!triggers.every((t) => same.some((d) => reaches(d, t)))) continue;
     if (realis === 'attempt' && violent(f.type)) continue;
     return { realis, rule: `realis:${c.value.id}` };
   }
