@@ -2,129 +2,25 @@
 // a role. Resolution weighs, in order: the cue before the name («مدينة», «حي», «ريف», «قرب»), the
 // parent named after it («حارة الجميلي في الرقة»), the document's dominant governorate, the kind of
 // place and its population. A name that stays ambiguous keeps no entry and carries an issue.
+// Spellings are found in place-names.ts and candidates scored in place-rank.ts.
 import type { Location } from '../schema.ts';
 import type { AnalyzedText } from '../text/analyze.ts';
 import type { Token } from '../text/tokens.ts';
-import { procliticsBefore } from '../text/clitics.ts';
-import { builtinGazetteer, englishKey, type Gazetteer, type PlaceName } from './gazetteer.ts';
-import { foldLatinName } from './transliteration.ts';
+import { builtinGazetteer, type Gazetteer } from './gazetteer.ts';
 import { placeCues, type PlaceCue, type PlaceCues } from './place-cues.ts';
-import type { GazetteerEntry, PlaceIssue, PlaceKind, PlaceMention } from './types.ts';
+import type { GazetteerEntry, PlaceIssue, PlaceMention } from './types.ts';
+import { cliticOf, nameSpans } from './place-names.ts';
+import { SETTLEMENTS, distanceKm, hasStrongCue, precisionOf, rank, type Found } from './place-rank.ts';
+
+export { distanceKm } from './place-rank.ts';
 
 export interface FindPlacesOptions {
   gazetteer?: Gazetteer;
 }
 
-/** A mention as found, before resolution. */
-interface Found {
-  tokenStart: number;
-  tokenEnd: number;
-  names: PlaceName[];
-  candidates: GazetteerEntry[];
-  cues: PlaceCue[];
-  /** first token of the cue chain (or the name) */
-  chainStart: number;
-  role: 'location' | 'origin' | 'destination';
-  roleRule: string | null;
-  parent: number | null;
-  parentOf: number | null;
-  common: boolean;
-  /** the parent follows a direction, «ريف», «محافظة» or a comma, not a bare «في» */
-  strongParent: boolean;
-  /** entries whose spelling is the token as written, without clitics stripped */
-  exact: Set<GazetteerEntry>;
-}
-
-const KIND_PRIOR: Record<PlaceKind, number> = {
-  city: 3,
-  town: 2.6,
-  country: 2.5,
-  site: 2.3,
-  village: 2.2,
-  subdistrict: 2,
-  district: 1.8,
-  governorate: 1.6,
-  quarter: 1,
-};
-
-const BASE_PRECISION: Record<PlaceKind, 1 | 2 | 3> = {
-  city: 1,
-  town: 1,
-  village: 1,
-  site: 1,
-  subdistrict: 1,
-  quarter: 2,
-  district: 2,
-  governorate: 3,
-  country: 3,
-};
-
 const WEAK_LINKS = new Set(['في', 'in', 'of']);
 
 const POST_CUES = new Set(['countryside', 'governorate', 'district', 'subdistrict', 'quarter', 'kind']);
-
-/** Two entries farther apart than this are different places (the contract's scoring radius). */
-const SAME_PLACE_KM = 25;
-/** Scores closer than this cannot be told apart. */
-const AMBIGUITY_MARGIN = 1.5;
-
-export function distanceKm(a: { lat: number; lon: number }, b: { lat: number; lon: number }): number {
-  const R = 6371;
-  const dLat = ((b.lat - a.lat) * Math.PI) / 180;
-  const dLon = ((b.lon - a.lon) * Math.PI) / 180;
-  const la = (a.lat * Math.PI) / 180;
-  const lb = (b.lat * Math.PI) / 180;
-  const h = Math.sin(dLat / 2) ** 2 + Math.cos(la) * Math.cos(lb) * Math.sin(dLon / 2) ** 2;
-  return 2 * R * Math.asin(Math.min(1, Math.sqrt(h)));
-}
-
-// The words of a gazetteer spelling, split once per spelling: every name matched is tested by
-// articleFits, isNisbaAdjective and cliticOf, and splitting each time was a visible cost. Spellings
-// come from the gazetteer, so the cache is bounded by its size (and emptied past WORDS_LIMIT).
-const WORDS_LIMIT = 200_000;
-const wordsOfKey = new Map<string, string[]>();
-
-function keyWords(key: string): string[] {
-  let w = wordsOfKey.get(key);
-  if (!w) {
-    w = key.split(' ');
-    if (wordsOfKey.size >= WORDS_LIMIT) wordsOfKey.clear();
-    wordsOfKey.set(key, w);
-  }
-  return w;
-}
-
-/** An Arabic name spelled with «ال» needs the article in the text too: «الباب» is not «باب». */
-function articleFits(key: string, tokens: Token[], start: number): boolean {
-  const words = keyWords(key);
-  for (let w = 0; w < words.length; w++) {
-    const word = words[w];
-    const tok = tokens[start + w];
-    if (!word.startsWith('ال') || word.length <= 3) continue;
-    if (tok.keys.includes(word)) continue;
-    // «للرقة»: ل + ال contracts to لل
-    const m = /^[وف]?لل(.+)$/.exec(tok.norm);
-    if (m && m[1] === word.slice(2)) continue;
-    return false;
-  }
-  return true;
-}
-
-/**
- * «السورية», «التركية» are adjectives (Syrian, Turkish), not «سورية» with an article, and «الأمان» is not
- * «أمان» (Amman): a name spelled without «ال», read off a token that adds it, is not that place. Names
- * written with the article are listed with it.
- */
-function isNisbaAdjective(n: PlaceName, tok: Token): boolean {
-  if (n.key.startsWith('ال')) return false;
-  const first = keyWords(n.key)[0];
-  return tok.keys.includes('ال' + first) || /^[وف]?لل/.test(tok.norm);
-}
-
-/** The proclitics on a mention's first token («لتركيا» → «ل», «وبريف» → «وب»). */
-function cliticOf(tok: Token, key: string): string {
-  return procliticsBefore(tok.norm, keyWords(key)[0]);
-}
 
 function cuesFor(tokens: Token[], i: number): PlaceCues {
   return placeCues(tokens[i]?.arabic ? 'ar' : 'en');
@@ -140,143 +36,13 @@ function endingAt<T>(
   return lex.matchAll(tokens, Math.max(0, to - span), to).filter((m) => m.tokenEnd === to);
 }
 
-function isWithin(e: GazetteerEntry, parent: GazetteerEntry): boolean {
-  if (e === parent) return false;
-  if (parent.kind === 'country') return e.country === parent.country;
-  if (e.country !== parent.country) return false;
-  if (parent.kind === 'governorate') return e.admin1 === parent.admin1;
-  if (parent.kind === 'district')
-    return e.admin2 === parent.admin2 || (e.admin1 === parent.admin1 && distanceKm(e, parent) < 60);
-  return distanceKm(e, parent) < 30 || (!!e.admin2 && e.admin2 === parent.admin2 && e.admin1 === parent.admin1);
-}
-
-const SETTLEMENTS = new Set<PlaceKind>(['city', 'town', 'village', 'subdistrict']);
-const kindClass = (k: PlaceKind): string => (SETTLEMENTS.has(k) ? 'settlement' : k);
-
-function score(e: GazetteerEntry, f: Found, parent: GazetteerEntry | null, dominant: string | null): number {
-  let s = KIND_PRIOR[e.kind];
-  // the kind cue nearest the name speaks for it: in «قرى ريف إدلب» «ريف» does, «قرى» does not
-  const kindCue = f.cues.find((c) => c.kinds.length);
-  if (kindCue) {
-    // «بلدة» says "a settlement", not which of town, village or sub-district seat GeoNames calls it
-    const i = kindCue.kinds.indexOf(e.kind);
-    if (kindClass(e.kind) === kindClass(kindCue.kinds[0])) s += 10;
-    else s += i < 0 ? -3 : 6 - i;
-  }
-  if (parent && isWithin(e, parent)) s += 8;
-  if (dominant && e.admin1 === dominant) s += 3;
-  if (e.country === 'SY' || e.country === 'IQ') s += 2;
-  // «لبنان» is Lebanon before it is «ل» + «بنان»: a name read off the whole token beats one read after clitics
-  if (f.exact.has(e)) s += 4;
-  s += Math.log10((e.population ?? 0) + 1) * 0.4;
-  return s;
-}
-
-function precisionOf(e: GazetteerEntry, f: Found): 1 | 2 | 3 {
-  let p: 1 | 2 | 3 = e.kind === 'site' && e.site === 'region' ? 2 : BASE_PRECISION[e.kind];
-  for (const c of f.cues) {
-    if (c.cue === 'near' || c.cue === 'direction') p = Math.max(p, 2) as 1 | 2 | 3;
-    else if (c.cue === 'countryside') p = e.kind === 'governorate' || e.kind === 'country' ? 3 : 2;
-    else if (c.cue === 'subdistrict' && e.kind !== 'governorate') p = 2;
-  }
-  return p;
-}
-
-/** Strong cues make a common-word name a place; «قرب» alone does not («قرب الباب» is by the door). */
-function hasStrongCue(f: Found): boolean {
-  return f.cues.some((c) => c.cue !== 'near' && c.cue !== 'direction');
-}
-
-/** The most tokens a folded name spans: «Ma'arrat an-Nu'man» is five (ma, arrat, an, nu, man). */
-const FOLD_SPAN = 6;
-/** What may stand between the tokens of one name: spaces, hyphens, apostrophes and ayn marks. */
-const NAME_GAP = /^[\s\-‐‑–'’‘`ʿʾʼ]*$/;
-const EN_ARTICLE_TOKEN = /^(al|el|ar|as|ad|an|at|az|ash|ath|ed|es|er|ez)$/;
-
-/**
- * English spellings the index does not hold as written, by their transliteration-folding key:
- * «Dair al-Zour», «Deir Ezzor» reach Deir ez-Zor. Only windows that start with a capital (or a lower
- * case article before one: «al-Bukamal») and that no spelling matched as written are tried; a folded
- * name is then a mention like any other (cues, parent, role and context resolve it).
- */
-function addFolded(
-  a: AnalyzedText,
-  g: Gazetteer,
-  bySpan: Map<string, { tokenStart: number; tokenEnd: number; names: PlaceName[] }>,
-): void {
-  const { tokens, raw } = a;
-  const index = g.foldIndex();
-  if (index.size === 0) return;
-  const covered = new Uint8Array(tokens.length);
-  for (const s of bySpan.values()) for (let i = s.tokenStart; i < s.tokenEnd; i++) covered[i] = 1;
-  const names = new Map<string, PlaceName>();
-  for (let i = 0; i < tokens.length; i++) {
-    const t = tokens[i];
-    if (t.arabic || t.numeric || covered[i]) continue;
-    const first = raw.charCodeAt(t.rawStart);
-    const capital = first >= 65 && first <= 90;
-    if (!capital) {
-      const next = tokens[i + 1];
-      if (!next || !EN_ARTICLE_TOKEN.test(t.norm) || !NAME_GAP.test(raw.slice(t.rawEnd, next.rawStart))) continue;
-      const c = raw.charCodeAt(next.rawStart);
-      if (c < 65 || c > 90) continue;
-    }
-    for (let j = i + 1; j <= Math.min(tokens.length, i + FOLD_SPAN); j++) {
-      const last = tokens[j - 1];
-      if (last.arabic || covered[j - 1]) break;
-      if (j - 1 > i && !NAME_GAP.test(raw.slice(tokens[j - 2].rawEnd, last.rawStart))) break;
-      const text = raw.slice(t.rawStart, last.rawEnd);
-      const entries = index.get(foldLatinName(text));
-      if (!entries) continue;
-      const key = englishKey(text);
-      // «Iraqi» folds like «`Ariqah»: words listed as common never reach a place by folding
-      if (g.isCommonWord(key)) continue;
-      let n = names.get(key);
-      if (!n) {
-        // one word read by folding alone («Rasin» ≈ «Ra's al-`Ayn» without its article) needs a cue, as a common word does
-        n = { key, lang: 'en', entries, article: false, common: j - i === 1 };
-        names.set(key, n);
-      }
-      bySpan.set(`${i}:${j}`, { tokenStart: i, tokenEnd: j, names: [n] });
-    }
-  }
-}
-
 export function findPlaces(a: AnalyzedText, opts: FindPlacesOptions = {}): PlaceMention[] {
   const tokens = a.tokens;
   if (tokens.length === 0) return [];
   const g = opts.gazetteer ?? builtinGazetteer();
 
   // 1. every spelling that fits its tokens, grouped by span; then the longest spans win
-  const bySpan = new Map<string, { tokenStart: number; tokenEnd: number; names: PlaceName[] }>();
-  for (const m of g.matcher().matchAll(tokens)) {
-    const n = m.value;
-    const arabicSpan = tokens[m.tokenStart].arabic;
-    if ((n.lang === 'ar') !== arabicSpan) continue;
-    if (n.lang === 'ar' && !articleFits(n.key, tokens, m.tokenStart)) continue;
-    if (n.lang === 'ar' && isNisbaAdjective(n, tokens[m.tokenStart])) continue;
-    // «فاطمة» is not «ف» + «اطمة»: places do not take the conjunction «ف» in reports
-    if (n.lang === 'ar' && cliticOf(tokens[m.tokenStart], n.key).includes('ف')) continue;
-    const k = `${m.tokenStart}:${m.tokenEnd}`;
-    const cur = bySpan.get(k);
-    if (cur) {
-      if (!cur.names.includes(n)) cur.names.push(n);
-    } else bySpan.set(k, { tokenStart: m.tokenStart, tokenEnd: m.tokenEnd, names: [n] });
-  }
-  if (a.lang === 'en' || tokens.some((t) => !t.arabic)) addFolded(a, g, bySpan);
-  const spans = [...bySpan.values()].sort(
-    (x, y) => y.tokenEnd - y.tokenStart - (x.tokenEnd - x.tokenStart) || x.tokenStart - y.tokenStart,
-  );
-  const taken: typeof spans = [];
-  const used = new Uint8Array(tokens.length);
-  for (const s of spans) {
-    let free = true;
-    for (let i = s.tokenStart; i < s.tokenEnd; i++) if (used[i]) free = false;
-    if (!free) continue;
-    for (let i = s.tokenStart; i < s.tokenEnd; i++) used[i] = 1;
-    taken.push(s);
-  }
-  taken.sort((x, y) => x.tokenStart - y.tokenStart);
+  const taken = nameSpans(a, g);
 
   // 2. phrases where the word is not a place («حماة الديار», «فتح الباب»)
   // looked for only around mentions: a negative phrase starts at most 3 tokens before the name
@@ -467,29 +233,6 @@ export function findPlaces(a: AnalyzedText, opts: FindPlacesOptions = {}): Place
     out.push(m);
   });
   return out;
-}
-
-function rank(f: Found, parent: GazetteerEntry | null, dominant: string | null) {
-  // the same answer as sorting the candidates by score (stably) and reading the top, without
-  // sorting: the best is the first of the highest score, and rivals, rare, are sorted on their own
-  const scores = f.candidates.map((e) => score(e, f, parent, dominant));
-  let top = -1;
-  for (let i = 0; i < scores.length; i++) if (top < 0 || scores[i] > scores[top]) top = i;
-  const best: GazetteerEntry | null = top >= 0 ? f.candidates[top] : null;
-  const rivals: Array<{ e: GazetteerEntry; s: number }> = [];
-  if (best) {
-    for (let i = 0; i < scores.length; i++) {
-      const e = f.candidates[i];
-      if (scores[i] > scores[top] - AMBIGUITY_MARGIN && distanceKm(e, best) > SAME_PLACE_KM)
-        rivals.push({ e, s: scores[i] });
-    }
-    rivals.sort((x, y) => y.s - x.s);
-  }
-  return {
-    best,
-    ambiguous: rivals.length > 0,
-    alternatives: rivals.length ? [best!, ...rivals.map((x) => x.e)] : [],
-  };
 }
 
 /** The contract's Location for a mention; span is the name's raw words. */

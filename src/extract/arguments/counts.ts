@@ -1,0 +1,270 @@
+// Counts of each frame: which key (killed, injured, detained…) a number counts, from the noun after it,
+// the casualty word before it or the event word's default.
+import type { CountKey } from '../../schema.ts';
+import type { Quantity } from '../../quantity/types.ts';
+import { needsPerson } from '../../quantity/vocabulary.ts';
+import type { DocContext } from '../context.ts';
+import type { Frame } from '../frames.ts';
+import { distance, framesBySentence, nearest } from './common.ts';
+
+type CountNounMention = DocContext['m']['countNouns'][number];
+
+function countNounAt(ctx: DocContext, t: number): CountNounMention | undefined {
+  return t >= 0 ? ctx.countNounAtToken[t] : undefined;
+}
+
+function andAt(ctx: DocContext, t: number): boolean {
+  return ctx.a.tokens[t]?.norm === 'and';
+}
+
+function casualty(k: string): boolean {
+  return k === 'killed' || k === 'injured';
+}
+
+function coversToken(x: { tokenStart: number; tokenEnd: number }, t: number): boolean {
+  return x.tokenStart <= t && t < x.tokenEnd;
+}
+
+/** The key of a count noun and of one coordinated with it by «و» («القتلى والجرحى», «مقتل وإصابة»). */
+const OTHERS = /^(ا|و)?اخر(ون|ين|ان)$|^others$/;
+
+function withCoordinated(ctx: DocContext, c: CountNounMention, dir: 1 | -1): CountKey[] {
+  if (c.value.count === 'none') return [];
+  const keys: CountKey[] = [c.value.count];
+  // Arabic joins with a «و» clitic on the next word, English with a separate «and» («killed and wounded»)
+  const t =
+    dir === 1
+      ? andAt(ctx, c.tokenEnd)
+        ? c.tokenEnd + 1
+        : c.tokenEnd
+      : andAt(ctx, c.tokenStart - 1)
+        ? c.tokenStart - 2
+        : c.tokenStart - 1;
+  const o = countNounAt(ctx, t);
+  const joined =
+    dir === 1
+      ? o && (/^و/.test(ctx.a.tokens[o.tokenStart].norm) || andAt(ctx, c.tokenEnd))
+      : /^و/.test(ctx.a.tokens[c.tokenStart].norm) || andAt(ctx, c.tokenStart - 1);
+  const sameClause = o && ctx.clauseOf[o.tokenStart] === ctx.clauseOf[c.tokenStart];
+  // «قتلوا وأصيب 23 بجروح»: the second word has its own figure; «قتلوا وأصيب آخرون»: its own people
+  if (
+    o &&
+    dir === 1 &&
+    (ctx.ix.quantityAt.has(o.tokenEnd) ||
+      ctx.ix.quantityAt.has(o.tokenEnd + 1) ||
+      OTHERS.test(ctx.a.tokens[o.tokenEnd]?.norm ?? ''))
+  )
+    return keys;
+  if (
+    o &&
+    o !== c &&
+    joined &&
+    sameClause &&
+    o.value.count !== 'none' &&
+    casualty(o.value.count) &&
+    casualty(c.value.count) &&
+    !keys.includes(o.value.count)
+  )
+    keys.push(o.value.count);
+  return keys;
+}
+
+/** The noun right after the number (or the one the quantity module found) says what it counts. */
+function nounKeysAfter(ctx: DocContext, q: Quantity): CountKey[] | 'unit' | null {
+  // a dual («شخصين») is its own counted noun: «مقتل شخصين وإصابة خمسة» does not count the injured
+  const dual = q.noun !== undefined && q.noun.tokenStart < q.tokenEnd;
+  const at = dual ? [q.noun!.tokenStart] : [q.tokenEnd, q.noun?.tokenStart ?? -1];
+  for (const t of at) {
+    if (t < 0 || ctx.sentOf[t] !== ctx.sentOf[q.tokenStart]) continue;
+    const c = countNounAt(ctx, t);
+    if (!c) continue;
+    if (c.value.count === 'none') return c.value.subset || c.value.one ? null : 'unit';
+    return withCoordinated(ctx, c, 1);
+  }
+  return null;
+}
+
+/** «مقتل 31 شخصا», «مقتل وإصابة عدد من»: the nearest casualty word just before the number. */
+function keysBefore(ctx: DocContext, q: Quantity): CountKey[] {
+  const clause = ctx.clauseOf[q.tokenStart];
+  for (let t = q.tokenStart - 1; t >= Math.max(0, q.tokenStart - 3) && ctx.clauseOf[t] === clause; t--) {
+    const c = countNounAt(ctx, t);
+    if (c && c.value.count !== 'none') return withCoordinated(ctx, c, -1);
+  }
+  return [];
+}
+
+/** «11 مدنياً على الأقل قتلوا», «Dozens of people were killed and wounded»: a casualty verb after the
+ * counted noun, in the same clause (with the one coordinated with it). */
+function keyAfterNoun(ctx: DocContext, q: Quantity): CountKey[] {
+  const clause = ctx.clauseOf[q.tokenStart];
+  // the counted noun may stand inside the quantity («ثلاثة مقاتلين على الأقل قتلوا») or right after it
+  const from = q.noun && q.noun.tokenStart < q.tokenEnd ? q.tokenEnd : q.tokenEnd + 1;
+  for (let t = from; t < q.tokenEnd + 5 && t < ctx.a.tokens.length && ctx.clauseOf[t] === clause; t++) {
+    const c = countNounAt(ctx, t);
+    if (c && (c.value.count === 'killed' || c.value.count === 'injured')) return withCoordinated(ctx, c, 1);
+    if (ctx.ix.quantityAt.has(t)) return [];
+  }
+  return [];
+}
+
+function isSubset(ctx: DocContext, q: Quantity): boolean {
+  const clause = ctx.clauseOf[q.tokenStart];
+  for (let t = q.tokenStart - 1; t >= 0 && ctx.clauseOf[t] === clause; t--) {
+    if (countNounAt(ctx, t)?.value.subset) return true;
+    if (ctx.triggerAtToken[t]) return false;
+  }
+  return false;
+}
+
+/** «عشرة أشخاص», «العشرات من العناصر»: the counted noun is people, not checkpoints or websites. */
+function personNoun(ctx: DocContext, t: number): boolean {
+  const s = ctx.sentOf[t];
+  if (s < 0) return false;
+  const noun = ctx.countNounAtToken[t];
+  return (
+    ctx.ix.actors[s].some((x) => coversToken(x, t)) ||
+    ctx.ix.fighters[s].some((x) => coversToken(x, t)) ||
+    (!!noun && noun.value.count !== 'none')
+  );
+}
+
+export function frameCountKey(f: Frame): CountKey | null {
+  for (const t of f.triggers) if (!t.value.outcome && t.value.count && t.value.type === f.type) return t.value.count;
+  for (const t of f.triggers) if (!t.value.outcome && t.value.count) return t.value.count;
+  for (const t of f.triggers) if (t.value.count) return t.value.count;
+  return null;
+}
+
+function setCount(f: Frame, key: CountKey, q: Quantity, rule: string): void {
+  const cur = f.counts[key];
+  if (!cur || (cur.q.kind === 'vague' && q.kind !== 'vague')) f.counts[key] = { q, rule };
+  else if (cur.q.value !== q.value && q.kind !== 'vague' && cur.q !== q) {
+    // two figures for one key in one event: the first is kept, the other is reported
+    f.issues.push({
+      code: 'count.competing',
+      stage: 'counts',
+      message: `${key}: ${cur.q.value} kept, ${q.value} also given`,
+      span: [q.rawStart, q.rawEnd],
+    });
+  }
+}
+
+/** A fighter word or a civilian noun within three tokens from `t`. */
+function personFollows(ctx: DocContext, t: number): boolean {
+  const end = Math.min(t + 3, ctx.a.tokens.length);
+  const covers = (x: { tokenStart: number; tokenEnd: number }) => x.tokenStart < end && x.tokenEnd > t;
+  return ctx.m.fighters.some(covers) || ctx.m.actors.some((x) => covers(x) && x.value.side === 'civilian');
+}
+
+/** A person, not a military target, named in the three tokens from `t` («a QSD member», «a civilian»; not «a checkpoint»). */
+function personNamedAfter(ctx: DocContext, t: number): boolean {
+  const end = Math.min(t + 3, ctx.a.tokens.length);
+  const covers = (x: { tokenStart: number; tokenEnd: number }) => x.tokenStart < end && x.tokenEnd > t;
+  return (
+    ctx.m.fighters.some((x) => covers(x) && x.value.person) ||
+    ctx.m.actors.some((x) => covers(x) && x.value.side === 'civilian')
+  );
+}
+
+export function assignCounts(ctx: DocContext, frames: Frame[]): void {
+  const bySentence = framesBySentence(frames);
+  const timeTokens = new Set<number>();
+  for (const t of ctx.times) for (let i = t.tokenStart; i < t.tokenEnd; i++) timeTokens.add(i);
+  for (const q of ctx.quantities) {
+    if (q.unit || timeTokens.has(q.tokenStart) || ctx.chargeTokens.has(q.tokenStart)) continue;
+    // «killing a civilian»: a number word marked person_only counts only a person named right after it
+    const personOnly = needsPerson(q);
+    if (personOnly && !personFollows(ctx, q.tokenEnd)) continue;
+    const s = ctx.sentOf[q.tokenStart];
+    const fs = bySentence.get(s) ?? [];
+    if (fs.length === 0 || isSubset(ctx, q)) continue;
+    if ([0, 1, 2].some((d) => ctx.countNounAtToken[q.tokenEnd + d]?.value.rest)) continue;
+    const after = nounKeysAfter(ctx, q);
+    if (after === 'unit') continue;
+    const f = nearest(fs, q.tokenStart);
+    if (!f) continue;
+    const dflt = frameCountKey(f);
+    let keys: CountKey[] = [];
+    let rule = '';
+    if (after && after.length) {
+      // a status noun after the number («عشرات النازحين») yields to the event: abducted, not displaced
+      keys = after.filter((k) => k === 'killed' || k === 'injured' || k === dflt || !dflt);
+      rule = 'count:noun-after';
+    }
+    // «جرح أربعة أطفال برصاص القناصة»: a casualty word next to the number says what it counts before
+    // the event word's default does
+    if (keys.length === 0) {
+      keys = keysBefore(ctx, q);
+      rule = 'count:word-before';
+    }
+    if (keys.length === 0) {
+      keys = keyAfterNoun(ctx, q);
+      rule = 'count:verb-after';
+    }
+    const sameClause = f.triggers.some((t) => ctx.clauseOf[t.tokenStart] === ctx.clauseOf[q.tokenStart]);
+    if (keys.length === 0 && after && after.length && dflt && sameClause) {
+      keys = [dflt];
+      rule = 'count:noun-after';
+    }
+    // «اختطفت ميليشيات الحشد، الثلاثاء، 35 رجلاً»: the object may sit one comma away
+    // «gunmen assassinated a colonel», «shot dead a QSD member»: an article right after the word names the one person
+    const oneObject =
+      personOnly &&
+      f.triggers.some((t) => t.tokenEnd === q.tokenStart && t.value.count === dflt) &&
+      personNamedAfter(ctx, q.tokenEnd);
+    if (
+      keys.length === 0 &&
+      dflt &&
+      (!personOnly || oneObject) &&
+      (sameClause || distance(f, q.tokenStart) <= 6) &&
+      (!q.noun || personNoun(ctx, q.noun.tokenStart))
+    ) {
+      keys = [dflt];
+      rule = 'count:trigger-default';
+    }
+    // «مقتل وإصابة 15 مدنياً», «سقوط 20 بين قتيل وجريح»: an exact combined toll counts neither the dead
+    // nor the wounded (annotation.md takes only the counts stated for one key); a vague one is vague
+    // for both («عدد من القتلى والجرحى»)
+    if (q.kind !== 'vague' && keys.includes('killed') && keys.includes('injured')) {
+      if (!f.combined) {
+        f.combined = { q, rule };
+        f.issues.push({
+          code: 'count.combined',
+          stage: 'counts',
+          message: `${q.value} killed and injured together; neither count is known`,
+          span: [q.rawStart, q.rawEnd],
+        });
+      }
+      continue;
+    }
+    for (const k of keys) setCount(f, k, q, rule);
+  }
+  // «مقتل شخص في سرمين», «وأصيب طفل بجروح»: a casualty word before one person counts one
+  for (const f of frames) {
+    for (const t of f.triggers) {
+      const key = t.value.outcome ?? (t.value.type === f.type ? t.value.count : undefined);
+      if (!key || f.counts[key]) continue;
+      // «أعدم التنظيم رجلاً»: the doer may stand between the verb and the one person
+      const actor = ctx.ix.actors[t.sentence].find((m) => m.tokenStart === t.tokenEnd);
+      const c = countNounAt(ctx, t.tokenEnd) ?? (actor ? countNounAt(ctx, actor.tokenEnd) : undefined);
+      if (!c || !c.value.one || ctx.ix.quantityAt.has(c.tokenStart) || ctx.ix.quantityAt.has(c.tokenStart - 1))
+        continue;
+      const tok = ctx.a.tokens[c.tokenStart];
+      const q: Quantity = {
+        tokenStart: c.tokenStart,
+        tokenEnd: c.tokenEnd,
+        rawStart: tok.rawStart,
+        rawEnd: ctx.a.tokens[c.tokenEnd - 1].rawEnd,
+        text: ctx.a.raw.slice(tok.rawStart, ctx.a.tokens[c.tokenEnd - 1].rawEnd),
+        value: 1,
+        min: 1,
+        max: 1,
+        approximate: false,
+        kind: 'exact',
+        rule: 'singular',
+      };
+      setCount(f, key, q, 'count:singular');
+    }
+  }
+}

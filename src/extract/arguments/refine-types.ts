@@ -1,0 +1,164 @@
+// Type changes that depend on the arguments: fighters as victims, a place as object, crowds, a
+// government regaining ground, detention by a non-state group.
+import type { IncidentType } from '../../schema.ts';
+import type { DocContext } from '../context.ts';
+import type { Frame, FrameActor } from '../frames.ts';
+import type { Mention } from '../mentions.ts';
+import type { ActorValue, TriggerValue } from '../lexicons.ts';
+import { CIVILIAN } from './common.ts';
+
+// ACLED's convention: only a government's own forces and their allies *regain* territory; a
+// non-state group, or a foreign state's forces with the factions they back (Turkey and the SNA in
+// Syria), *overtake* it. Russia fights as the Syrian government's ally, the PMF and Peshmerga are
+// Iraqi state forces.
+const GOVERNMENTS: ReadonlySet<string> = new Set([
+  'syrian_government',
+  'iraqi_security_forces',
+  'pmf',
+  'peshmerga',
+  'russia',
+]);
+// state forces, at home or abroad: the only ones ACLED codes as making arrests
+const STATE_FORCES: ReadonlySet<string> = new Set([
+  ...GOVERNMENTS,
+  'turkey',
+  'iran',
+  'israel',
+  'united_states',
+  'international_coalition',
+]);
+/** what a government taking ground does instead of overtaking it */
+const REGAINED: Partial<Record<IncidentType, IncidentType>> = {
+  non_state_overtakes_territory: 'government_regains_territory',
+};
+
+function actorsInClauses(ctx: DocContext, f: Frame): Mention<ActorValue>[] {
+  return ctx.ix.actors[f.sentence].filter((m) => f.clauses.has(ctx.clauseOf[m.tokenStart]));
+}
+
+/** Type changes that depend on the arguments: fighters fleeing desert; a government taking ground regains it. */
+export function refineTypes(ctx: DocContext, frames: Frame[]): void {
+  for (const f of frames) {
+    const fighters =
+      f.actors.some(
+        (a) => a.role !== 'perpetrator' && a.role !== undefined && !CIVILIAN.has(a.id) && a.role === 'victim',
+      ) ||
+      ctx.ix.fighters[f.sentence].some(
+        (x) =>
+          f.clauses.has(ctx.clauseOf[x.tokenStart]) &&
+          !f.actors.some((a) => a.role === 'perpetrator' && ownFighters(ctx, a, x)),
+      );
+    f.fightersVictim = fighters;
+    // fighters who flee are the subject of the flight: any fighters noun in the clause makes it desertion
+    const fleeing =
+      f.type === 'displacement' &&
+      ctx.ix.fighters[f.sentence].some((x) =>
+        f.triggers.some(
+          (t) =>
+            (x.tokenStart >= t.tokenEnd && x.tokenStart - t.tokenEnd <= 2) ||
+            (x.tokenEnd <= t.tokenStart && t.tokenStart - x.tokenEnd <= 2),
+        ),
+      );
+    // «captured the town of Kafr Nabuda» is territory, «captured two fighters» is not
+    const placeType = f.triggers.find((t) => t.value.ifPlace && placeObject(ctx, t))?.value.ifPlace;
+    if (placeType) {
+      f.type = placeType;
+      f.rules.push('type:place-object');
+    }
+    // only a word of the frame's own type retypes it (an absorbed «attack» word does not make shelling a battle)
+    const alt = f.triggers.find((t) => t.value.ifFighters && t.value.type === f.type)?.value.ifFighters;
+    // «IS militants attacked Iraqi forces»: an attack whose target is an armed side is a battle
+    const armedTarget = alt === 'armed_clash' && f.actors.some((a) => a.role === 'target' && !CIVILIAN.has(a.id));
+    if ((fighters || fleeing || armedTarget) && alt && !placeType) {
+      f.type = alt;
+      f.rules.push('type:fighters');
+      if (alt === 'group_change') f.actors = f.actors.filter((a) => a.role === 'perpetrator');
+    }
+    // «هاجم عناصر من داعش رعاة أغنام وقتلوا خمسة منهم»: a weak «attack» word against civilians is not a battle
+    if (f.type === 'armed_clash' && f.triggers.every((t) => t.value.outcome || t.value.weight < 0.6)) {
+      const civ = actorsInClauses(ctx, f).filter((m) => m.value.side === 'civilian');
+      const armedTarget = f.actors.some((a) => a.role !== 'perpetrator');
+      if (civ.length && !armedTarget) {
+        f.type = 'attack';
+        f.rules.push('type:attack-on-civilians');
+      }
+    }
+    // «قصف جوي على مناطق تسيطر عليها الكتائب المقاتلة»: a side with no aircraft named by an air raid
+    // is what the raid struck, not who flew it
+    if (f.type === 'air_strike') {
+      for (const a of f.actors) {
+        if (a.role === 'perpetrator' && !ctx.lex.airForces.has(a.id)) {
+          a.role = CIVILIAN.has(a.id) ? 'victim' : 'target';
+          if (!f.rules.includes('actor:no-aircraft')) f.rules.push('actor:no-aircraft');
+        }
+      }
+    }
+    // «أحرق أهال غاضبون منازل», «اشتبك أبناء عشيرتين بالعصي»: residents, not an armed group
+    const protesters = ctx.ix.actors[f.sentence].some((m) => m.value.actor === 'protesters');
+    if (['looting', 'armed_clash', 'attack'].includes(f.type) || (f.type === 'violent_demonstration' && !protesters)) {
+      // the crowd is the subject: right after the verb, or earlier in the same clause
+      const doer = (x: { tokenStart: number }) =>
+        f.triggers.some(
+          (t) =>
+            (x.tokenStart >= t.tokenStart - 3 && x.tokenStart <= t.tokenEnd + 1) ||
+            (x.tokenStart < t.tokenStart && ctx.clauseOf[x.tokenStart] === ctx.clauseOf[t.tokenStart]),
+        );
+      if (ctx.ix.crowds[f.sentence].some((x) => doer(x))) {
+        f.type = 'mob_violence';
+        f.weight = Math.max(f.weight, 0.8);
+        f.actors = f.actors.filter((a) => a.role !== 'perpetrator');
+        f.rules.push('type:crowd');
+      }
+    }
+    const gov = placeType ? REGAINED[placeType] : f.triggers.find((t) => t.value.ifGovernment)?.value.ifGovernment;
+    if (gov && f.actors.some((a) => a.role === 'perpetrator' && GOVERNMENTS.has(a.id))) {
+      f.type = gov;
+      f.rules.push('type:government');
+    }
+    // «QSD arrested four men»: ACLED codes detention by a non-state group as abduction. The doer is the
+    // subject before the verb or the agent after «by»: in «arrested an IS leader» IS is the one arrested
+    const detain = f.triggers.find((t) => t.value.ifNonState && t.value.type === f.type);
+    const perps = detain
+      ? f.actors.filter(
+          (a) =>
+            a.role === 'perpetrator' &&
+            !a.carried &&
+            (a.token < detain.tokenStart || ctx.a.tokens[a.token - 1]?.norm === 'by'),
+        )
+      : [];
+    if (detain && perps.length && perps.every((a) => !STATE_FORCES.has(a.id) && !CIVILIAN.has(a.id))) {
+      f.type = detain.value.ifNonState!;
+      f.rules.push('type:non-state');
+    }
+  }
+}
+
+/**
+ * The fighters noun names the perpetrator's own men: it covers the actor, stands up to two words before
+ * it («عناصر من داعش», «members of HTS»), inside its name or right after it («IS militants shot dead a
+ * civilian» is an attack on a civilian, not a battle).
+ */
+function ownFighters(ctx: DocContext, a: FrameActor, x: { tokenStart: number; tokenEnd: number }): boolean {
+  if (a.token < 0) return false;
+  if (a.token >= x.tokenStart && a.token <= x.tokenEnd) return true;
+  if (x.tokenEnd <= a.token && a.token - x.tokenEnd <= 2) return true;
+  const at = ctx.a.tokens[x.tokenStart].rawStart;
+  return !!a.span && at >= a.span[0] && at - a.span[1] <= 1;
+}
+
+/** A named place within four words after the trigger, with no number or person between («captured the
+ * village of X», «seized X»; not «captured 2 fighters in X»). */
+function placeObject(ctx: DocContext, t: Mention<TriggerValue>): boolean {
+  for (const p of ctx.places) {
+    if (p.tokenStart < t.tokenEnd || p.tokenStart > t.tokenEnd + 4 || !p.entry) continue;
+    if (ctx.sentOf[p.tokenStart] !== t.sentence) continue;
+    let clean = true;
+    for (let i = t.tokenEnd; i < p.tokenStart && clean; i++) {
+      if (ctx.a.tokens[i].numeric) clean = false;
+      else if (ctx.ix.actors[t.sentence].some((m) => m.tokenStart <= i && i < m.tokenEnd)) clean = false;
+      else if (ctx.ix.fighters[t.sentence].some((m) => m.tokenStart <= i && i < m.tokenEnd)) clean = false;
+    }
+    if (clean) return true;
+  }
+  return false;
+}

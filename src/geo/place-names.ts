@@ -1,0 +1,148 @@
+// Place names as spelled in the text: gazetteer spellings that fit their tokens (article, clitics,
+// nisba adjectives), English spellings reached by transliteration folding, and the longest spans.
+import type { AnalyzedText } from '../text/analyze.ts';
+import type { Token } from '../text/tokens.ts';
+import { procliticsBefore } from '../text/clitics.ts';
+import { englishKey, type Gazetteer, type PlaceName } from './gazetteer.ts';
+import { foldLatinName } from './transliteration.ts';
+
+/** A span of tokens with the spellings read there. */
+export interface NameSpan {
+  tokenStart: number;
+  tokenEnd: number;
+  names: PlaceName[];
+}
+
+// The words of a gazetteer spelling, split once per spelling: every name matched is tested by
+// articleFits, isNisbaAdjective and cliticOf, and splitting each time was a visible cost. Spellings
+// come from the gazetteer, so the cache is bounded by its size (and emptied past WORDS_LIMIT).
+const WORDS_LIMIT = 200_000;
+const wordsOfKey = new Map<string, string[]>();
+
+function keyWords(key: string): string[] {
+  let w = wordsOfKey.get(key);
+  if (!w) {
+    w = key.split(' ');
+    if (wordsOfKey.size >= WORDS_LIMIT) wordsOfKey.clear();
+    wordsOfKey.set(key, w);
+  }
+  return w;
+}
+
+/** An Arabic name spelled with «ال» needs the article in the text too: «الباب» is not «باب». */
+function articleFits(key: string, tokens: Token[], start: number): boolean {
+  const words = keyWords(key);
+  for (let w = 0; w < words.length; w++) {
+    const word = words[w];
+    const tok = tokens[start + w];
+    if (!word.startsWith('ال') || word.length <= 3) continue;
+    if (tok.keys.includes(word)) continue;
+    // «للرقة»: ل + ال contracts to لل
+    const m = /^[وف]?لل(.+)$/.exec(tok.norm);
+    if (m && m[1] === word.slice(2)) continue;
+    return false;
+  }
+  return true;
+}
+
+/**
+ * «السورية», «التركية» are adjectives (Syrian, Turkish), not «سورية» with an article, and «الأمان» is not
+ * «أمان» (Amman): a name spelled without «ال», read off a token that adds it, is not that place. Names
+ * written with the article are listed with it.
+ */
+function isNisbaAdjective(n: PlaceName, tok: Token): boolean {
+  if (n.key.startsWith('ال')) return false;
+  const first = keyWords(n.key)[0];
+  return tok.keys.includes('ال' + first) || /^[وف]?لل/.test(tok.norm);
+}
+
+/** The proclitics on a mention's first token («لتركيا» → «ل», «وبريف» → «وب»). */
+export function cliticOf(tok: Token, key: string): string {
+  return procliticsBefore(tok.norm, keyWords(key)[0]);
+}
+
+/** The most tokens a folded name spans: «Ma'arrat an-Nu'man» is five (ma, arrat, an, nu, man). */
+const FOLD_SPAN = 6;
+/** What may stand between the tokens of one name: spaces, hyphens, apostrophes and ayn marks. */
+const NAME_GAP = /^[\s\-‐‑–'’‘`ʿʾʼ]*$/;
+const EN_ARTICLE_TOKEN = /^(al|el|ar|as|ad|an|at|az|ash|ath|ed|es|er|ez)$/;
+
+/**
+ * English spellings the index does not hold as written, by their transliteration-folding key:
+ * «Dair al-Zour», «Deir Ezzor» reach Deir ez-Zor. Only windows that start with a capital (or a lower
+ * case article before one: «al-Bukamal») and that no spelling matched as written are tried; a folded
+ * name is then a mention like any other (cues, parent, role and context resolve it).
+ */
+function addFolded(a: AnalyzedText, g: Gazetteer, bySpan: Map<string, NameSpan>): void {
+  const { tokens, raw } = a;
+  const index = g.foldIndex();
+  if (index.size === 0) return;
+  const covered = new Uint8Array(tokens.length);
+  for (const s of bySpan.values()) for (let i = s.tokenStart; i < s.tokenEnd; i++) covered[i] = 1;
+  const names = new Map<string, PlaceName>();
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i];
+    if (t.arabic || t.numeric || covered[i]) continue;
+    const first = raw.charCodeAt(t.rawStart);
+    const capital = first >= 65 && first <= 90;
+    if (!capital) {
+      const next = tokens[i + 1];
+      if (!next || !EN_ARTICLE_TOKEN.test(t.norm) || !NAME_GAP.test(raw.slice(t.rawEnd, next.rawStart))) continue;
+      const c = raw.charCodeAt(next.rawStart);
+      if (c < 65 || c > 90) continue;
+    }
+    for (let j = i + 1; j <= Math.min(tokens.length, i + FOLD_SPAN); j++) {
+      const last = tokens[j - 1];
+      if (last.arabic || covered[j - 1]) break;
+      if (j - 1 > i && !NAME_GAP.test(raw.slice(tokens[j - 2].rawEnd, last.rawStart))) break;
+      const text = raw.slice(t.rawStart, last.rawEnd);
+      const entries = index.get(foldLatinName(text));
+      if (!entries) continue;
+      const key = englishKey(text);
+      // «Iraqi» folds like «`Ariqah»: words listed as common never reach a place by folding
+      if (g.isCommonWord(key)) continue;
+      let n = names.get(key);
+      if (!n) {
+        // one word read by folding alone («Rasin» ≈ «Ra's al-`Ayn» without its article) needs a cue, as a common word does
+        n = { key, lang: 'en', entries, article: false, common: j - i === 1 };
+        names.set(key, n);
+      }
+      bySpan.set(`${i}:${j}`, { tokenStart: i, tokenEnd: j, names: [n] });
+    }
+  }
+}
+
+/** Every spelling that fits its tokens, grouped by span; then the longest spans win (in text order). */
+export function nameSpans(a: AnalyzedText, g: Gazetteer): NameSpan[] {
+  const tokens = a.tokens;
+  const bySpan = new Map<string, NameSpan>();
+  for (const m of g.matcher().matchAll(tokens)) {
+    const n = m.value;
+    const arabicSpan = tokens[m.tokenStart].arabic;
+    if ((n.lang === 'ar') !== arabicSpan) continue;
+    if (n.lang === 'ar' && !articleFits(n.key, tokens, m.tokenStart)) continue;
+    if (n.lang === 'ar' && isNisbaAdjective(n, tokens[m.tokenStart])) continue;
+    // «فاطمة» is not «ف» + «اطمة»: places do not take the conjunction «ف» in reports
+    if (n.lang === 'ar' && cliticOf(tokens[m.tokenStart], n.key).includes('ف')) continue;
+    const k = `${m.tokenStart}:${m.tokenEnd}`;
+    const cur = bySpan.get(k);
+    if (cur) {
+      if (!cur.names.includes(n)) cur.names.push(n);
+    } else bySpan.set(k, { tokenStart: m.tokenStart, tokenEnd: m.tokenEnd, names: [n] });
+  }
+  if (a.lang === 'en' || tokens.some((t) => !t.arabic)) addFolded(a, g, bySpan);
+  const spans = [...bySpan.values()].sort(
+    (x, y) => y.tokenEnd - y.tokenStart - (x.tokenEnd - x.tokenStart) || x.tokenStart - y.tokenStart,
+  );
+  const taken: typeof spans = [];
+  const used = new Uint8Array(tokens.length);
+  for (const s of spans) {
+    let free = true;
+    for (let i = s.tokenStart; i < s.tokenEnd; i++) if (used[i]) free = false;
+    if (!free) continue;
+    for (let i = s.tokenStart; i < s.tokenEnd; i++) used[i] = 1;
+    taken.push(s);
+  }
+  taken.sort((x, y) => x.tokenStart - y.tokenStart);
+  return taken;
+}
