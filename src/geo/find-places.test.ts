@@ -260,3 +260,16 @@ test('arbitrary text never throws and yields only valid spans', async () => {
     { numRuns: 300 },
   );
 });
+
+test('a common-word name known only in another country is a local place of the report, unresolved', () => {
+  const ms = findPlaces(analyze('شنت الطائرات غارات على مدينة إدلب وقرية كنصفرة، وبلدة الجديدة غربها.'));
+  const jadida = ms.find((m) => m.text === 'الجديدة');
+  assert.ok(jadida, 'the town is still a place mention');
+  assert.equal(jadida.entry, null);
+  assert.equal(ms.find((m) => m.text === 'كنصفرة')?.entry?.country, 'SY');
+});
+
+test('the same name in a report set in Lebanon keeps its Lebanese town', () => {
+  const ms = findPlaces(analyze('وقع انفجار في بلدة الجديدة قرب بيروت في لبنان.'));
+  assert.equal(ms.find((m) => m.text === 'الجديدة')?.entry?.country, 'LB');
+});

@@ -157,11 +157,16 @@ export function findPlaces(a: AnalyzedText, opts: FindPlacesOptions = {}): Place
   // 5. first pass without parents, to find the dominant governorate
   const first = kept.map((f) => rank(f, null, null));
   const counts = new Map<string, number>();
+  const countries = new Map<string, number>();
   for (const r of first) {
     const e = r.best;
     if (!e || r.ambiguous || !e.admin1 || (e.country !== 'SY' && e.country !== 'IQ')) continue;
     counts.set(e.admin1, (counts.get(e.admin1) ?? 0) + 1);
+    countries.set(e.country, (countries.get(e.country) ?? 0) + 1);
   }
+  // the country most of the report's unambiguous places lie in, when one clearly leads
+  const [sy, iq] = [countries.get('SY') ?? 0, countries.get('IQ') ?? 0];
+  const country = sy > iq ? 'SY' : iq > sy ? 'IQ' : null;
   let dominant: string | null = null;
   let top = 1;
   for (const [k, v] of counts) {
@@ -179,7 +184,7 @@ export function findPlaces(a: AnalyzedText, opts: FindPlacesOptions = {}): Place
   for (const i of order) {
     const f = kept[i];
     const parentEntry = f.parent !== null ? (resolved[f.parent]?.best ?? first[f.parent].best) : null;
-    resolved[i] = rank(f, parentEntry, dominant);
+    resolved[i] = rank(f, parentEntry, dominant, country);
   }
   // «Hole camp in al-Hasakeh», «قرية الشحيل في دير الزور»: a city that shares its name with its
   // governorate, named after a place of that governorate lying outside the city, is the governorate
@@ -218,6 +223,9 @@ export function findPlaces(a: AnalyzedText, opts: FindPlacesOptions = {}): Place
       });
       entry = null;
     }
+    // «وبلدة الجديدة غربها» in a report set in Syria: a common word whose only known bearer lies in
+    // another country names a local place the gazetteer does not hold, not that foreign town
+    if (entry && f.common && country && entry.country !== country && entry.kind !== 'country') entry = null;
     const m: PlaceMention = {
       tokenStart: f.tokenStart,
       tokenEnd: f.tokenEnd,
