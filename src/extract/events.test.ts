@@ -107,3 +107,10 @@ test('«كما» before a definite event word or a casualty word adds to the eve
   });
   assert.equal(s.incidents.length, 1);
 });
+
+test('leading people away is a detention, one with the arrest it follows, an abduction when it ends nowhere known', () => {
+  const types = (text: string) => extractDocument({ text }).incidents.map((i) => i.type);
+  assert.deepEqual(types('اقتادت قوات النظام عشرة رجال من بلدة الصنمين صباح اليوم.'), ['arrests']);
+  assert.deepEqual(types('اعتقلت قوات النظام شابين في بلدة الصنمين واقتادتهما إلى فرع الأمن العسكري.'), ['arrests']);
+  assert.deepEqual(types('اقتاد عناصر التنظيم النساء إلى جهة مجهولة.'), ['abduction']);
+});
