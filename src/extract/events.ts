@@ -7,14 +7,17 @@
 //      في التفجير») is the same event told by another source: one incident, the lowest figure
 //      (ACLED keeps the lowest credible figure; contract section 4);
 //   4. a mention with nothing of its own (no figure, place or date) is an event of its type told
-//      elsewhere in the report.
+//      elsewhere in the report;
+//   5. the fighting told in the sentence that says who took a place, with no place of its own, is
+//      part of the taking («seized the village after clashes with the SDF»: ACLED codes the change of
+//      control, with the dead of its fighting).
 import type { CountKey } from '../schema.ts';
 import { ACLED_EVENT } from '../taxonomy.ts';
 import { absorbs, type Frame } from './frames.ts';
 import { measuresDiffer, mergeInto, placesCompatible, timesCompatible } from './merge.ts';
 
 export interface EventDecision {
-  rule: 'headline' | 'lead-total' | 'other-source' | 'bare-mention';
+  rule: 'headline' | 'lead-total' | 'other-source' | 'bare-mention' | 'fighting-for-ground';
   frame: number;
   into: number | null;
 }
@@ -180,11 +183,30 @@ function joinBareMentions(frames: Frame[], decisions: EventDecision[]): Frame[] 
   return out;
 }
 
+const TERRITORY: ReadonlySet<string> = new Set(['non_state_overtakes_territory', 'government_regains_territory']);
+
+function joinFightingForGround(frames: Frame[], decisions: EventDecision[]): Frame[] {
+  const out = frames.slice();
+  for (const c of frames) {
+    if (c.type !== 'armed_clash' || c.earlier || c.heading) continue;
+    const into = out.find(
+      (t) =>
+        TERRITORY.has(t.type) && t.sentence === c.sentence && !t.earlier && noNewPlace(t, c) && t.places.length > 0,
+    );
+    if (!into) continue;
+    mergeInto(into, c);
+    out.splice(out.indexOf(c), 1);
+    decisions.push({ rule: 'fighting-for-ground', frame: c.key, into: into.key });
+  }
+  return out;
+}
+
 export function resolveDocumentEvents(frames: Frame[]): { frames: Frame[]; decisions: EventDecision[] } {
   const decisions: EventDecision[] = [];
   // bare mentions first: a lead with nothing of its own («شنت قسد حملة اعتقالات واسعة») joins the
   // detailed event below it before the headline joins either
-  let out = joinBareMentions(frames, decisions);
+  let out = joinFightingForGround(frames, decisions);
+  out = joinBareMentions(out, decisions);
   out = foldHeadlines(out, decisions);
   out = dropLeadTotals(out, decisions);
   out = joinOtherSources(out, decisions);

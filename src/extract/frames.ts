@@ -133,6 +133,11 @@ export function cueEffects(ctx: DocContext): { suppressed: CueEffect[]; lowered:
       if (c.value.scope === 'sentence') hit = true;
       else if (c.value.scope === 'rest') hit = t.tokenStart >= c.tokenEnd;
       else if (c.value.scope === 'list') hit = t.tokenStart >= c.tokenEnd && t.tokenStart < listEnd(ctx, c);
+      else if (c.value.scope === 'clause')
+        hit =
+          t.tokenStart >= c.tokenEnd &&
+          t.tokenStart < c.tokenEnd + c.value.reach &&
+          ctx.clauseOf[t.tokenStart] === ctx.clauseOf[c.tokenStart];
       else hit = t.tokenStart >= c.tokenEnd && t.tokenStart < c.tokenEnd + c.value.reach;
       // a quantity phrase like «ما لا يقل عن» or a casualty word is not negated by a nearby «لا»
       if (!hit) continue;
@@ -220,17 +225,33 @@ function addTrigger(f: Frame, t: Mention<TriggerValue>, clause: number): void {
   if (!f.rules.includes(`trigger:${t.value.id}`)) f.rules.push(`trigger:${t.value.id}`);
 }
 
-/** A strike word is an air strike when an aircraft word shares its clause, shelling otherwise. */
-function strikeType(ctx: DocContext, t: Mention<TriggerValue>): IncidentType {
+/** How many tokens before a strike word its aircraft subject may stand, across commas. */
+const SUBJECT_REACH = 8;
+
+/**
+ * An aircraft word shares the strike word's clause, or is its subject: earlier in the sentence, close,
+ * with no other event word between («unidentified warplanes, likely Israeli, struck a convoy»).
+ */
+function aircraftDoes(ctx: DocContext, t: Mention<TriggerValue>): boolean {
   const c = ctx.clauseOf[t.tokenStart];
-  const air = ctx.ix.aircraft[t.sentence].some((x) => ctx.clauseOf[x.tokenStart] === c);
-  // without aircraft, the entry's own type: shelling for «قصف», a ground raid for «carried out raids»
-  return air ? 'air_strike' : (t.value.type as IncidentType);
+  return ctx.ix.aircraft[t.sentence].some((x) => {
+    if (ctx.clauseOf[x.tokenStart] === c) return true;
+    if (!t.value.aircraftOnly || x.tokenEnd > t.tokenStart || t.tokenStart - x.tokenEnd > SUBJECT_REACH) return false;
+    for (let i = x.tokenEnd; i < t.tokenStart; i++) if (ctx.triggerAtToken[i]) return false;
+    return true;
+  });
 }
 
-export function triggerType(ctx: DocContext, t: Mention<TriggerValue>): IncidentType {
+/**
+ * A strike word is an air strike when an aircraft word is its doer; otherwise the entry's own type
+ * (shelling for «قصف», a ground raid for «carried out raids»), or no event at all for a word that
+ * names one only with aircraft («struck», «hit»: `strike = aircraft`).
+ */
+export function triggerType(ctx: DocContext, t: Mention<TriggerValue>): IncidentType | null {
   if (t.value.type === 'none') throw new RangeError('blocking entries carry no type');
-  return t.value.genericStrike ? strikeType(ctx, t) : t.value.type;
+  if (!t.value.genericStrike && !t.value.aircraftOnly) return t.value.type;
+  if (aircraftDoes(ctx, t)) return 'air_strike';
+  return t.value.aircraftOnly ? null : t.value.type;
 }
 
 const PROTEST_TYPES: ReadonlySet<IncidentType> = new Set<IncidentType>([
@@ -310,11 +331,12 @@ export function buildFrames(
     const causeCues = cues.filter((c) => c.value.kind === 'cause');
     const anotherCues = cues.filter((c) => c.value.kind === 'another');
     const opensAnother = cues.some((c) => c.value.opening === 'another' && opensSentence(ctx, s.tokenStart, c));
-    const events = trig.filter((t) => !t.value.outcome);
+    const types = new Map(trig.map((t) => [t, t.value.outcome ? null : triggerType(ctx, t)]));
+    const events = trig.filter((t) => !t.value.outcome && types.get(t));
     const outcomes = trig.filter((t) => t.value.outcome);
     const local: Frame[] = [];
     for (const t of events) {
-      const type = triggerType(ctx, t);
+      const type = types.get(t)!;
       const clause = ctx.clauseOf[t.tokenStart];
       // the same clause (or an adjacent trigger) names the same event; a weak word joins a strong one
       let joined = false;

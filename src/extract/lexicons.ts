@@ -25,6 +25,8 @@ export interface TriggerValue {
   ifNonState?: IncidentType;
   /** a strike word whose type depends on an aircraft word nearby */
   genericStrike: boolean;
+  /** a strike word that names an event only with an aircraft word as its doer («warplanes struck») */
+  aircraftOnly: boolean;
   /** a general word of its type («منع», «أجبر») that does not tell one measure from another */
   generic: boolean;
 }
@@ -51,7 +53,7 @@ export interface CueValue {
   id: string;
   effect: 'suppress' | 'lower' | 'realis' | 'none';
   kind: string;
-  scope: 'after' | 'sentence' | 'rest' | 'list';
+  scope: 'after' | 'sentence' | 'rest' | 'list' | 'clause';
   reach: number;
   /** with effect = realis: what the cue says of the events it reaches */
   realis?: Realis;
@@ -246,7 +248,8 @@ export function triggerValue(e: LexiconEntry): TriggerValue {
     ifGovernment: oneOf(e, 'if_government', INCIDENT_TYPES, true),
     ifPlace: oneOf(e, 'if_place', INCIDENT_TYPES, true),
     ifNonState: oneOf(e, 'if_non_state', INCIDENT_TYPES, true),
-    genericStrike: e.attrs.strike === 'generic',
+    genericStrike: oneOf(e, 'strike', ['generic', 'aircraft'] as const, true) === 'generic',
+    aircraftOnly: e.attrs.strike === 'aircraft',
     generic: flag(e, 'generic'),
   };
 }
@@ -285,7 +288,7 @@ export function cueValue(e: LexiconEntry): CueValue {
     id: e.id,
     effect: oneOf(e, 'effect', ['suppress', 'lower', 'realis', 'none'] as const),
     kind: e.attrs.kind ?? 'other',
-    scope: oneOf(e, 'scope', ['after', 'sentence', 'rest', 'list'] as const, true) ?? 'after',
+    scope: oneOf(e, 'scope', ['after', 'sentence', 'rest', 'list', 'clause'] as const, true) ?? 'after',
     reach: num(e, 'reach', 6),
     realis: oneOf(e, 'realis', REALIS, true),
     ...(e.attrs.opening ? { opening: oneOf(e, 'opening', ['another'] as const) } : {}),

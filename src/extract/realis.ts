@@ -33,10 +33,11 @@ function violent(type: IncidentType): boolean {
 const VERB_REACH = 10;
 const PRESENT_TENSE = 'realis:present-tense';
 
-function reaches(c: Mention<CueValue>, t: Mention<TriggerValue>): boolean {
+function reaches(ctx: DocContext, c: Mention<CueValue>, t: Mention<TriggerValue>): boolean {
   if (c.sentence !== t.sentence) return false;
   if (c.value.scope === 'sentence') return true;
   if (c.value.scope === 'rest') return t.tokenStart >= c.tokenEnd;
+  if (c.value.scope === 'clause' && ctx.clauseOf[t.tokenStart] !== ctx.clauseOf[c.tokenStart]) return false;
   return t.tokenStart >= c.tokenEnd && t.tokenStart < c.tokenEnd + c.value.reach;
 }
 
@@ -49,7 +50,7 @@ function eventTriggers(f: Frame): Mention<TriggerValue>[] {
  * apart from the events of its sentence (it neither joins nor retypes them). */
 export function toldApart(ctx: DocContext, t: Mention<TriggerValue>): boolean {
   for (const c of ctx.ix.cues[t.sentence]) {
-    if (c.value.effect === 'realis' && c.value.realis === 'background' && reaches(c, t)) return true;
+    if (c.value.effect === 'realis' && c.value.realis === 'background' && reaches(ctx, c, t)) return true;
   }
   return false;
 }
@@ -61,9 +62,9 @@ function cueRealis(ctx: DocContext, f: Frame): { realis: Realis; rule: string } 
   const cues = ctx.ix.cues[f.sentence].filter((c) => c.value.realis && c.value.effect === 'realis');
   for (const c of cues) {
     const realis = c.value.realis!;
-    if (!triggers.some((t) => reaches(c, t))) continue;
+    if (!triggers.some((t) => reaches(ctx, c, t))) continue;
     const same = cues.filter((d) => d.value.realis === realis);
-    if (!triggers.every((t) => same.some((d) => reaches(d, t)))) continue;
+    if (!triggers.every((t) => same.some((d) => reaches(ctx, d, t)))) continue;
     if (realis === 'attempt' && violent(f.type)) continue;
     return { realis, rule: `realis:${c.value.id}` };
   }
