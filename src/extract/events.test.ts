@@ -114,3 +114,9 @@ test('leading people away is a detention, one with the arrest it follows, an abd
   assert.deepEqual(types('اعتقلت قوات النظام شابين في بلدة الصنمين واقتادتهما إلى فرع الأمن العسكري.'), ['arrests']);
   assert.deepEqual(types('اقتاد عناصر التنظيم النساء إلى جهة مجهولة.'), ['abduction']);
 });
+
+test('a landmark the place is measured from is not where the event happened', () => {
+  const r = extractDocument({ text: 'هاجم أربعة انتحاريين ناحية البغدادي (90 كم غرب الرمادي) فجر اليوم.' });
+  const names = r.incidents.flatMap((i) => i.locations.map((l) => l.name_ar ?? l.name));
+  assert.ok(!names.some((n) => n?.includes('الرمادي')), `landmark kept: ${names.join(', ')}`);
+});

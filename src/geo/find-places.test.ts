@@ -273,3 +273,11 @@ test('the same name in a report set in Lebanon keeps its Lebanese town', () => {
   const ms = findPlaces(analyze('وقع انفجار في بلدة الجديدة قرب بيروت في لبنان.'));
   assert.equal(ms.find((m) => m.text === 'الجديدة')?.entry?.country, 'LB');
 });
+
+test('a name after a distance and a direction is a landmark; the same name without the distance is a place', () => {
+  const a = findPlaces(analyze('سيطر التنظيم على قضاء سنجار (124 كلم غرب الموصل).'));
+  assert.ok(a.find((m) => m.text === 'الموصل')?.rule.includes('place.landmark'));
+  assert.ok(!a.find((m) => m.text === 'سنجار')?.rule.includes('place.landmark'));
+  const b = findPlaces(analyze('انفجرت سيارة مفخخة غرب الموصل.'));
+  assert.ok(!b.find((m) => m.text === 'الموصل')?.rule.includes('place.landmark'));
+});

@@ -89,6 +89,7 @@ export function findPlaces(a: AnalyzedText, opts: FindPlacesOptions = {}): Place
       chainStart,
       role: 'location',
       roleRule: null,
+      landmark: false,
       parent: null,
       parentOf: null,
       common,
@@ -126,6 +127,8 @@ export function findPlaces(a: AnalyzedText, opts: FindPlacesOptions = {}): Place
   // preposition is looked for first: it is one or two tokens, the movement word up to ten)
   for (const f of found) {
     const cl = cuesFor(tokens, f.tokenStart);
+    // «قضاء سنجار (124 كلم غرب الموصل)»: a name after a distance and a direction only locates another
+    f.landmark = f.cues.some((c) => c.cue === 'direction') && endingAt(cl.distance, tokens, f.chainStart, 3).length > 0;
     const first = tokens[f.chainStart];
     const clitic =
       f.chainStart === f.tokenStart
@@ -212,6 +215,7 @@ export function findPlaces(a: AnalyzedText, opts: FindPlacesOptions = {}): Place
     if (f.parent !== null) rules.push('place.parent');
     if (f.parentOf !== null) rules.push('place.is_parent');
     if (f.roleRule) rules.push(f.roleRule);
+    if (f.landmark) rules.push('place.landmark');
     const issues: PlaceIssue[] = [];
     let entry: GazetteerEntry | null = r.best;
     if (r.ambiguous) {

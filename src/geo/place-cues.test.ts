@@ -25,13 +25,14 @@ for (const lang of ['ar', 'en'] as const) {
             `no origin or destination: ${rules}`,
           );
         else if (e.attrs.link) assert.ok(rules.includes('place.parent'), `no parent link: ${rules}`);
+        else if (e.attrs.reference) assert.ok(rules.includes('place.landmark'), `no landmark: ${rules}`);
         else if (e.attrs.negative) {
           const pattern = e.match.find((p) => !p.includes('*')) ?? '';
           assert.ok(
             found.every((m) => !pattern.includes(m.text)),
             `a place was read in «${example}»: ${found.map((m) => m.text)}`,
           );
-        } else assert.fail(`entry ${e.id} has no cue, role, motion, link or negative attribute`);
+        } else assert.fail(`entry ${e.id} has no cue, role, motion, link, reference or negative attribute`);
       });
     }
   }

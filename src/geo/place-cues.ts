@@ -22,6 +22,8 @@ export interface PlaceCues {
   motion: Lexicon<string>;
   /** words after a name that lead on to its parent */
   link: Lexicon<string>;
+  /** a distance before a direction and a name («124 كلم غرب الموصل»): the name is a landmark */
+  distance: Lexicon<string>;
   /** phrases in which a place-like word is not a place */
   negative: Lexicon<string>;
   /** every word of every negative phrase (with and without «ال»): a name whose token has none cannot be negated */
@@ -57,6 +59,7 @@ export function placeCues(lang: 'ar' | 'en'): PlaceCues {
     origin: lex(entries, (e) => e.attrs.role === 'origin'),
     motion: lex(entries, (e) => e.attrs.motion === 'yes'),
     link: lex(entries, (e) => e.attrs.link === 'parent'),
+    distance: lex(entries, (e) => e.attrs.reference === 'distance'),
     negative: lex(entries, (e) => e.attrs.negative === 'yes'),
     negativeWords: new Set(
       entries

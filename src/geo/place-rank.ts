@@ -15,6 +15,8 @@ export interface Found {
   chainStart: number;
   role: 'location' | 'origin' | 'destination';
   roleRule: string | null;
+  /** named only as a landmark another place is measured from («124 كلم غرب الموصل») */
+  landmark: boolean;
   parent: number | null;
   parentOf: number | null;
   common: boolean;

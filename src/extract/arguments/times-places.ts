@@ -16,6 +16,8 @@ export function assignTimesPlacesAttribution(ctx: DocContext, frames: Frame[]): 
     if (m.value.country || m.value.side === 'armed') for (let t = m.tokenStart; t < m.tokenEnd; t++) actorTokens.add(t);
   for (const p of ctx.places) {
     if (p.role !== 'location' || ctx.chargeTokens.has(p.tokenStart) || dateline(ctx, p)) continue;
+    // «(90 كم غرب الرمادي)»: a landmark the place of the event is measured from is not that place
+    if (p.rule.includes('place.landmark')) continue;
     if (p.entry?.kind === 'country' && actorTokens.has(p.tokenStart)) continue;
     const f = nearest(bySentence.get(ctx.sentOf[p.tokenStart]) ?? [], p.tokenStart);
     if (f) f.places.push(p);
