@@ -187,7 +187,7 @@ export function findPlaces(a: AnalyzedText, opts: FindPlacesOptions = {}): Place
   for (const i of order) {
     const f = kept[i];
     const parentEntry = f.parent !== null ? (resolved[f.parent]?.best ?? first[f.parent].best) : null;
-    resolved[i] = rank(f, parentEntry, dominant, country);
+    resolved[i] = rank(f, parentEntry, dominant);
   }
   // «Hole camp in al-Hasakeh», «قرية الشحيل في دير الزور»: a city that shares its name with its
   // governorate, named after a place of that governorate lying outside the city, is the governorate

@@ -78,13 +78,7 @@ function isWithin(e: GazetteerEntry, parent: GazetteerEntry): boolean {
 export const SETTLEMENTS = new Set<PlaceKind>(['city', 'town', 'village', 'subdistrict']);
 const kindClass = (k: PlaceKind): string => (SETTLEMENTS.has(k) ? 'settlement' : k);
 
-function score(
-  e: GazetteerEntry,
-  f: Found,
-  parent: GazetteerEntry | null,
-  dominant: string | null,
-  country: string | null,
-): number {
+function score(e: GazetteerEntry, f: Found, parent: GazetteerEntry | null, dominant: string | null): number {
   let s = KIND_PRIOR[e.kind];
   // the kind cue nearest the name speaks for it: in «قرى ريف إدلب» «ريف» does, «قرى» does not
   const kindCue = f.cues.find((c) => c.kinds.length);
@@ -97,9 +91,6 @@ function score(
   if (parent && isWithin(e, parent)) s += 8;
   if (dominant && e.admin1 === dominant) s += 3;
   if (e.country === 'SY' || e.country === 'IQ') s += 2;
-  // «الجديدة» in a report set in Idlib is a Syrian village before it is a Lebanese town: a town of
-  // another country than the one most of the report's places lie in loses (countries themselves do not)
-  if (country && e.country !== country && e.kind !== 'country') s -= FOREIGN_PENALTY;
   // «لبنان» is Lebanon before it is «ل» + «بنان»: a name read off the whole token beats one read after clitics
   if (f.exact.has(e)) s += 4;
   s += Math.log10((e.population ?? 0) + 1) * 0.4;
@@ -121,13 +112,10 @@ export function hasStrongCue(f: Found): boolean {
   return f.cues.some((c) => c.cue !== 'near' && c.cue !== 'direction');
 }
 
-/** What a candidate outside the report's country loses: more than a town's population gives it. */
-const FOREIGN_PENALTY = 4;
-
-export function rank(f: Found, parent: GazetteerEntry | null, dominant: string | null, country: string | null = null) {
+export function rank(f: Found, parent: GazetteerEntry | null, dominant: string | null) {
   // the same answer as sorting the candidates by score (stably) and reading the top, without
   // sorting: the best is the first of the highest score, and rivals, rare, are sorted on their own
-  const scores = f.candidates.map((e) => score(e, f, parent, dominant, country));
+  const scores = f.candidates.map((e) => score(e, f, parent, dominant));
   let top = -1;
   for (let i = 0; i < scores.length; i++) if (top < 0 || scores[i] > scores[top]) top = i;
   const best: GazetteerEntry | null = top >= 0 ? f.candidates[top] : null;
