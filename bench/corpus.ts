@@ -49,6 +49,8 @@ export function* generateReports(count: number, seed = 7): Generator<string> {
     s = (s * 1664525 + 1013904223) >>> 0;
     return s % n;
   };
+  // an index drawn below a list's length is inside it
+  const pick = <T>(xs: readonly T[]): T => xs[rnd(xs.length)]!;
   for (let d = 0; d < count; d++) {
     const paras: string[] = [];
     const np = 2 + rnd(3);
@@ -56,15 +58,8 @@ export function* generateReports(count: number, seed = 7): Generator<string> {
       const sentences: string[] = [];
       const ns = 2 + rnd(4);
       for (let k = 0; k < ns; k++) {
-        const t = TEMPLATES[rnd(TEMPLATES.length)];
-        sentences.push(
-          t(
-            ACTORS[rnd(ACTORS.length)],
-            PLACES[rnd(PLACES.length)],
-            TIMES[rnd(TIMES.length)],
-            COUNTS[rnd(COUNTS.length)],
-          ),
-        );
+        const t = pick(TEMPLATES);
+        sentences.push(t(pick(ACTORS), pick(PLACES), pick(TIMES), pick(COUNTS)));
       }
       paras.push(sentences.join(' '));
     }

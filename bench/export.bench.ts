@@ -39,7 +39,7 @@ async function one(format: string, n: number): Promise<void> {
 }
 
 if (arg1 === '--one') {
-  await one(arg2, Number(process.argv[4]));
+  await one(arg2!, Number(process.argv[4]));
 } else {
   const n = Number(arg1 ?? 1_000_000);
   console.log(`export bench: ${n.toLocaleString('en')} generated incidents per format → /dev/null`);

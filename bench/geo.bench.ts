@@ -81,8 +81,8 @@ console.log(`places: ${mentions} mentions, ${resolved} resolved; RSS ${rss.toFix
 const { extractDocument } = await import('../src/pipeline/index.ts');
 const sub: string[] = [];
 for (let n = 0, i = 0; i < docs.length && n < MB; i++) {
-  sub.push(docs[i]);
-  n += Buffer.byteLength(docs[i]);
+  sub.push(docs[i]!);
+  n += Buffer.byteLength(docs[i]!);
 }
 const tExtract = time(() => {
   for (const d of sub) extractDocument({ text: d, published: '2015-06-01' });

@@ -29,7 +29,7 @@ const REPO = fileURLToPath(new URL('../', import.meta.url));
 
 let seed = 7;
 const rand = () => (seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff;
-const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rand() * xs.length)];
+const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rand() * xs.length)]!;
 
 const ACTORS = [
   'isis',
@@ -87,7 +87,7 @@ const autocannon = createRequire(import.meta.url)('autocannon') as (opts: {
 }) => Cannon;
 
 function percentile(sorted: number[], p: number): number {
-  return sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] : NaN;
+  return sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]! : NaN;
 }
 
 async function load(url: string, token: string, paths: string[]) {
@@ -144,7 +144,7 @@ async function buildDatabase(db: string): Promise<void> {
   let batch: BulkIncident[] = [];
   for (let k = 0; k < N; k++) {
     const { incident: inc, status } = incident(k);
-    batch.push({ documentId: docs[Math.floor(k / PER_DOC)], incident: inc, status });
+    batch.push({ documentId: docs[Math.floor(k / PER_DOC)]!, incident: inc, status });
     if (batch.length === 5000 || k === N - 1) {
       await store.bulkInsertIncidents(batch);
       batch = [];
@@ -191,7 +191,7 @@ async function main() {
       server.stdout.on('data', (b: Buffer) => {
         out += b.toString();
         const m = /(http:\/\/\S+)\//.exec(out);
-        if (m) resolve(m[1]);
+        if (m) resolve(m[1]!);
       });
       server.once('exit', (code) => reject(new Error(`server exited (${code})`)));
     });
@@ -226,7 +226,7 @@ async function main() {
       // one request at a time: the server's own time per request, without queueing
       const serial = async (paths: string[]) => {
         const ms: number[] = [];
-        for (let k = 0; k < 40; k++) ms.push((await get(paths[k % paths.length])).ms);
+        for (let k = 0; k < 40; k++) ms.push((await get(paths[k % paths.length]!)).ms);
         ms.sort((a, b) => a - b);
         return `p50 ${percentile(ms, 50).toFixed(1)} ms, p95 ${percentile(ms, 95).toFixed(1)} ms`;
       };
@@ -239,7 +239,7 @@ async function main() {
       const list = await load(url, token, listPaths);
       const rss = rssOf(server.pid!);
       // the machine may be shared: a load average above its cores inflates every figure below
-      const loadNote = `load average ${loadBefore.toFixed(1)} → ${loadavg()[0].toFixed(1)} on this machine`;
+      const loadNote = `load average ${loadBefore!.toFixed(1)} → ${loadavg()[0]!.toFixed(1)} on this machine`;
       const fmt = (name: string, r: Awaited<ReturnType<typeof load>>, target: number) =>
         `${name.padEnd(22)} p50 ${r.p50.toFixed(1).padStart(7)} ms  p95 ${r.p95.toFixed(1).padStart(7)} ms  p99 ${r.p99.toFixed(1).padStart(7)} ms  ` +
         `${Math.round(r.rps).toString().padStart(5)} req/s  (${r.requests} requests, ${r.non2xx} non-2xx, ${r.errors} errors; target p95 < ${target} ms: ${r.p95 < target ? 'met' : 'MISSED'})`;

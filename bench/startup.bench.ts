@@ -53,21 +53,21 @@ function peakMb(args: string[]): number {
 
 const median = (xs: number[]) => {
   const s = [...xs].sort((a, b) => a - b);
-  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1]! + s[s.length / 2]!) / 2;
 };
 
 try {
   for (const c of CASES) once(c.args); // warm the file cache
   const times = CASES.map(() => [] as number[]);
-  for (let i = 0; i < RUNS; i++) CASES.forEach((c, k) => times[k].push(once(c.args)));
-  const base = median(times[0]);
+  for (let i = 0; i < RUNS; i++) CASES.forEach((c, k) => times[k]!.push(once(c.args)));
+  const base = median(times[0]!);
   console.log(`start-up, median of ${RUNS} interleaved runs each:`);
   CASES.forEach((c, k) => {
-    const ms = median(times[k]);
-    const ratio = ms / base;
+    const ms = median(times[k]!);
+    const ratio = ms! / base!;
     const verdict = c.target === undefined ? '' : `  (target ≤ ${c.target}×: ${ratio <= c.target ? 'met' : 'MISSED'})`;
     console.log(
-      `  ${c.label.padEnd(34)} ${ms.toFixed(0).padStart(5)} ms  min ${Math.min(...times[k])
+      `  ${c.label.padEnd(34)} ${ms!.toFixed(0).padStart(5)} ms  min ${Math.min(...times[k]!)
         .toFixed(0)
         .padStart(5)} ms  ${ratio.toFixed(1).padStart(4)}× node  peak RSS ${peakMb(c.args).toFixed(0)} MB${verdict}`,
     );

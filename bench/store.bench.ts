@@ -23,7 +23,7 @@ const PER_DOC = 5;
 // a tiny deterministic generator, so both backends get the same corpus
 let seed = 42;
 const rand = () => (seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff;
-const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rand() * xs.length)];
+const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rand() * xs.length)]!;
 
 const TOWNS = [
   ['الميادين', 'al-Mayadin', 35.02, 40.45, 'Deir ez-Zor'],
@@ -126,7 +126,7 @@ const QUERY_WORDS = [
 
 function quantile(xs: number[], q: number): number {
   const s = [...xs].sort((a, b) => a - b);
-  return s[Math.min(s.length - 1, Math.floor(q * s.length))];
+  return s[Math.min(s.length - 1, Math.floor(q * s.length))]!;
 }
 
 async function run(label: string, store: Store): Promise<void> {

@@ -25,7 +25,7 @@ const docs = withExtraSentences(generateCorpus(target), EXTRA);
 const bytes = docs.reduce((n, d) => n + Buffer.byteLength(d), 0);
 const mb = bytes / MB;
 
-findTimes(analyze(docs[0]), '2015-09-01'); // load the vocabulary outside the timing
+findTimes(analyze(docs[0]!), '2015-09-01'); // load the vocabulary outside the timing
 
 // In batches of documents: analyze the batch, then findTimes over its results, each side timed by
 // this process's CPU time (process.cpuUsage), so that other work on a shared machine does not land

@@ -101,7 +101,7 @@ for (const { backend, skip } of await backends()) {
               await new Promise((r) => setTimeout(r, 5));
               continue;
             }
-            const id = items[(n * 7 + i * 13) % items.length].id;
+            const id = items[(n * 7 + i * 13) % items.length]!.id;
             const edit = i % 3 === 0;
             const summary = `Checked by client ${n}, pass ${i}.`;
             const res = edit

@@ -31,7 +31,7 @@ test(
         encoding: 'utf8',
       });
       const [pack] = JSON.parse(out) as PackResult[];
-      const files = pack.files.map((f) => f.path);
+      const files = pack!.files.map((f) => f.path);
       for (const f of [
         'bin/rasid.js',
         'dist/index.js',
@@ -51,7 +51,7 @@ test(
 
       const pkgDir = join(scratch, 'node_modules', 'rasid');
       mkdirSync(pkgDir, { recursive: true });
-      execFileSync('tar', ['-xzf', join(scratch, pack.filename), '-C', pkgDir, '--strip-components=1']);
+      execFileSync('tar', ['-xzf', join(scratch, pack!.filename), '-C', pkgDir, '--strip-components=1']);
       symlinkSync(join(ROOT, 'node_modules'), join(pkgDir, 'node_modules'), 'dir');
       writeFileSync(join(scratch, 'package.json'), JSON.stringify({ name: 'scratch', private: true, type: 'module' }));
       writeFileSync(

@@ -171,36 +171,36 @@ test('round trip: our ACLED CSV, read back as ACLED, gives the same incidents', 
     const file = join(dir, 'out.csv');
     await writeExport('acled', ROUND_TRIP, createWriteStream(file));
     const back: Incident[] = [];
-    for await (const row of readAcledFile(file)) back.push(referenceFromAcled(row).extraction.incidents[0]);
+    for await (const row of readAcledFile(file)) back.push(referenceFromAcled(row).extraction.incidents[0]!);
     assert.equal(back.length, ROUND_TRIP.length);
     ROUND_TRIP.forEach((orig, i) => {
       const got = back[i];
-      assert.equal(got.type, orig.type, orig.id);
-      assert.deepEqual(got.acled, orig.acled);
-      assert.equal(got.time?.start, orig.time?.start);
-      assert.equal(got.time?.precision, orig.time?.precision);
-      const [o, g] = [orig.locations[0], got.locations[0]];
+      assert.equal(got!.type, orig.type, orig.id);
+      assert.deepEqual(got!.acled, orig.acled);
+      assert.equal(got!.time?.start, orig.time?.start);
+      assert.equal(got!.time?.precision, orig.time?.precision);
+      const [o, g] = [orig.locations[0], got!.locations[0]];
       assert.deepEqual(
-        [g.name, g.admin1, g.country, g.lat, g.lon, g.precision],
-        [o.name, o.admin1, o.country, o.lat, o.lon, o.precision],
+        [g!.name, g!.admin1, g!.country, g!.lat, g!.lon, g!.precision],
+        [o!.name, o!.admin1, o!.country, o!.lat, o!.lon, o!.precision],
         orig.id,
       );
-      assert.equal(got.counts.killed?.value ?? 0, orig.counts.killed?.value ?? 0);
+      assert.equal(got!.counts.killed?.value ?? 0, orig.counts.killed?.value ?? 0);
       assert.deepEqual(
-        got.actors.map((a) => [a.role, a.id]),
+        got!.actors.map((a) => [a.role, a.id]),
         orig.actors.map((a) => [a.role, a.id]),
         orig.id,
       );
       assert.deepEqual(
-        got.methods.map((m) => m.id),
+        got!.methods.map((m) => m.id),
         orig.methods.map((m) => m.id),
       );
       assert.deepEqual(
-        got.accusations.map((m) => m.id),
+        got!.accusations.map((m) => m.id),
         orig.accusations.map((m) => m.id),
       );
-      assert.deepEqual(got.violations, orig.violations);
-      assert.deepEqual(got.issues, []);
+      assert.deepEqual(got!.violations, orig.violations);
+      assert.deepEqual(got!.issues, []);
     });
   } finally {
     rmSync(dir, { recursive: true, force: true });
@@ -238,12 +238,12 @@ test(
       rows++;
       const ref = referenceFromAcled(row);
       const inc = ref.extraction.incidents[0];
-      assert.equal(inc.acled?.event_type, row.event_type);
-      assert.equal(inc.acled?.sub_event_type, row.sub_event_type);
-      assert.equal(inc.counts.killed?.value ?? 0, Number(row.fatalities));
+      assert.equal(inc!.acled?.event_type, row.event_type);
+      assert.equal(inc!.acled?.sub_event_type, row.sub_event_type);
+      assert.equal(inc!.counts.killed?.value ?? 0, Number(row.fatalities));
       assert.equal(ref.document.sourceKey, `acled:${row.event_id_cnty}`);
       assert.equal(ref.document.text, row.notes);
-      if (inc.actors[0]?.id !== actorIdFromAcled(row.actor1)?.id) unmapped++;
+      if (inc!.actors[0]?.id !== actorIdFromAcled(row.actor1!)?.id) unmapped++;
     }
     assert.equal(rows, 404);
     assert.equal(unmapped, 0);
@@ -267,13 +267,13 @@ test('round trip through the store: export ACLED CSV, `import acled` it, get the
     }
     assert.equal(back.size, ROUND_TRIP.length);
     for (const orig of ROUND_TRIP) {
-      const got = back.get(`acled:${orig.locations[0].country === 'IQ' ? 'IRQ' : 'SYR'}-${orig.id}`);
+      const got = back.get(`acled:${orig.locations[0]!.country === 'IQ' ? 'IRQ' : 'SYR'}-${orig.id}`);
       assert.ok(got, orig.id);
       assert.equal(got.type, orig.type);
       assert.equal(got.time?.start, orig.time?.start);
       assert.deepEqual(
-        [got.locations[0].name, got.locations[0].lat, got.locations[0].lon],
-        [orig.locations[0].name, orig.locations[0].lat, orig.locations[0].lon],
+        [got.locations[0]!.name, got.locations[0]!.lat, got.locations[0]!.lon],
+        [orig.locations[0]!.name, orig.locations[0]!.lat, orig.locations[0]!.lon],
       );
       assert.equal(got.counts.killed?.value ?? 0, orig.counts.killed?.value ?? 0);
       assert.deepEqual(
@@ -288,7 +288,7 @@ test('round trip through the store: export ACLED CSV, `import acled` it, get the
       reference: 'only',
     });
     const ids: string[] = [];
-    for await (const row of readAcledFile(file2)) ids.push(row.event_id_cnty);
+    for await (const row of readAcledFile(file2)) ids.push(row.event_id_cnty!);
     assert.deepEqual(ids.sort(), [...back.keys()].map((k) => k.slice('acled:'.length)).sort());
   } finally {
     await store.close();

@@ -215,9 +215,9 @@ describe('clusterIncidents over a list', () => {
       cand('5', otherWeek()),
     ]);
     assert.equal(found.length, 1);
-    assert.deepEqual(found[0].incidentIds, ['1', '2', '3']);
-    assert.ok(found[0].rules.includes('source.other-language'));
-    assert.equal(found[0].edges.length, 3);
+    assert.deepEqual(found[0]!.incidentIds, ['1', '2', '3']);
+    assert.ok(found[0]!.rules.includes('source.other-language'));
+    assert.equal(found[0]!.edges.length, 3);
   });
 
   it('never chains a group through a middle report when its ends contradict (complete linkage)', () => {
@@ -229,8 +229,8 @@ describe('clusterIncidents over a list', () => {
     // 0–1 and 1–2 are 20 km apart, 0–2 are 40 km apart
     const found = clusterIncidents([at('10', 40.0), at('11', 40.22), at('12', 40.44)]);
     assert.equal(found.length, 1);
-    assert.equal(found[0].incidentIds.length, 2);
-    assert.ok(!(found[0].incidentIds.includes('10') && found[0].incidentIds.includes('12')));
+    assert.equal(found[0]!.incidentIds.length, 2);
+    assert.ok(!(found[0]!.incidentIds.includes('10') && found[0]!.incidentIds.includes('12')));
   });
 });
 
@@ -278,7 +278,7 @@ async function seed(s: Store) {
     const lang = /[\u0600-\u06ff]/.test(REPORTS[key as keyof typeof REPORTS]) ? 'ar' : 'en';
     const d = await s.putDocument(doc(key, REPORTS[key as keyof typeof REPORTS], lang));
     await s.saveExtraction(d.id, { incidents: [incident] });
-    ids[key] = (await s.listIncidents({ documentId: d.id }, { limit: 1, offset: 0 })).items[0].id;
+    ids[key] = (await s.listIncidents({ documentId: d.id }, { limit: 1, offset: 0 })).items[0]!.id;
   }
   return ids;
 }
@@ -335,7 +335,7 @@ for (const backend of backends)
         const ids = await seed(s);
         const run = await clusterIncidents(s);
         assert.deepEqual(run, { clusters: 1, created: 1, kept: 0, removed: 0, candidates: 5 });
-        const clusterId = (await s.getIncident(ids.ar1))?.clusterId as string;
+        const clusterId = (await s.getIncident(ids.ar1!))?.clusterId as string;
         assert.ok(clusterId);
         const view = await loadClusterView(s, clusterId);
         assert.equal(view?.sourceCount, 3);
@@ -345,29 +345,29 @@ for (const backend of backends)
           [['killed 15–19 across 3 sources', 15]],
         );
         assert.ok(view?.rules.includes('place.within-25km'));
-        assert.equal((await s.getIncident(ids.otherTown))?.clusterId, null);
-        assert.equal((await s.getIncident(ids.otherWeek))?.clusterId, null);
+        assert.equal((await s.getIncident(ids.otherTown!))?.clusterId, null);
+        assert.equal((await s.getIncident(ids.otherWeek!))?.clusterId, null);
 
         assert.deepEqual(await clusterIncidents(s), { clusters: 1, created: 0, kept: 1, removed: 0, candidates: 5 });
 
         const u = await s.createUser('analyst', 'editor', 'h');
-        await s.removeFromCluster(ids.en2, { userId: u.id, note: 'IS claim, not the same killing' });
+        await s.removeFromCluster(ids.en2!, { userId: u.id, note: 'IS claim, not the same killing' });
         const again = await clusterIncidents(s);
         assert.equal(again.candidates, 4);
-        assert.equal((await s.getIncident(ids.en2))?.clusterId, null);
-        const after = await loadClusterView(s, (await s.getIncident(ids.ar1))?.clusterId as string);
+        assert.equal((await s.getIncident(ids.en2!))?.clusterId, null);
+        const after = await loadClusterView(s, (await s.getIncident(ids.ar1!))?.clusterId as string);
         assert.deepEqual(
           after?.counts.map((c) => c.label),
           ['killed 15–19 across 2 sources'],
         );
         assert.deepEqual(
-          (await s.reviews(ids.en2)).map((r) => [r.action, r.oldValue, r.newValue]),
+          (await s.reviews(ids.en2!)).map((r) => [r.action, r.oldValue, r.newValue]),
           [['split', clusterId, null]],
         );
         // a rejected report leaves its cluster on the next run
-        await s.setStatus(ids.en1, 'rejected', { userId: u.id });
+        await s.setStatus(ids.en1!, 'rejected', { userId: u.id });
         await clusterIncidents(s);
-        assert.equal((await s.getIncident(ids.ar1))?.clusterId, null);
+        assert.equal((await s.getIncident(ids.ar1!))?.clusterId, null);
       } finally {
         await dispose();
       }

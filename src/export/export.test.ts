@@ -76,7 +76,7 @@ test('ACLED CSV: header is ACLED public columns in ACLED order, one full row per
   assert.equal(first.iso, '760');
   assert.equal(first.latitude, '35.0192');
   assert.equal(first.longitude, '40.4517');
-  assert.match(first.notes, /^On 1 January 2015, IS clashed with civilians in Mayadin in Deir ez-Zor/);
+  assert.match(first.notes!, /^On 1 January 2015, IS clashed with civilians in Mayadin in Deir ez-Zor/);
 });
 
 test('ACLED actors are country-aware: a state is inter 1 at home and 8 abroad', async () => {
@@ -84,7 +84,7 @@ test('ACLED actors are country-aware: a state is inter 1 at home and 8 abroad', 
   const at = (country: string, id: string): ExportIncident => ({
     ...base,
     actors: [{ role: 'perpetrator', id, name: id, span: null }],
-    locations: [{ ...base.locations[0], country }],
+    locations: [{ ...base.locations[0]!, country }],
   });
   const rows = parse(
     await exportText('acled', [
@@ -131,8 +131,8 @@ test('ACLED needs an actor1: an unnamed perpetrator is coded as ACLED codes it, 
       ['Protesters (Syria)', '6', '60'],
     ],
   );
-  assert.ok(rows.every((r) => r.tags.includes('rasid_actor1=unnamed')));
-  assert.match(rows[0].notes, /unidentified warplanes carried out airstrikes against civilians/);
+  assert.ok(rows.every((r) => r.tags!.includes('rasid_actor1=unnamed')));
+  assert.match(rows[0]!.notes!, /unidentified warplanes carried out airstrikes against civilians/);
 });
 
 test('interaction codes and disorder types follow ACLED', () => {
@@ -235,13 +235,13 @@ test('GeoJSON: a FeatureCollection, lon-lat order, every feature has an id, unlo
     assert.equal(typeof f.id, 'string');
     assert.ok(f.id.length > 0);
     ids.add(f.id);
-    const loc = incidents[i].locations[0];
-    if (loc.lat === null) {
+    const loc = incidents[i]!.locations[0];
+    if (loc!.lat === null) {
       assert.equal(f.geometry, null);
       continue;
     }
     assert.equal(f.geometry.type, 'Point');
-    assert.deepEqual(f.geometry.coordinates, [loc.lon, loc.lat]);
+    assert.deepEqual(f.geometry.coordinates, [loc!.lon, loc!.lat]);
     const [lon, lat] = f.geometry.coordinates;
     assert.ok(lon >= -180 && lon <= 180 && lat >= -90 && lat <= 90);
   }
@@ -251,7 +251,7 @@ test('GeoJSON: a FeatureCollection, lon-lat order, every feature has an id, unlo
   assert.deepEqual(mosul.geometry.coordinates, [43.1189, 36.335]);
 
   const skipped = JSON.parse(await exportText('geojson', incidents, { unlocated: 'skip' }));
-  assert.equal(skipped.features.length, incidents.filter((x) => x.locations[0].lat !== null).length);
+  assert.equal(skipped.features.length, incidents.filter((x) => x.locations[0]!.lat !== null).length);
   assert.ok(skipped.features.every((f: { geometry: unknown }) => f.geometry !== null));
   assert.deepEqual(JSON.parse(await exportText('geojson', [])), { type: 'FeatureCollection', features: [] });
 });
@@ -262,7 +262,7 @@ test('HXL: a header row, then a hashtag row that passes the HXL syntax check, th
     rows[0],
     HXL_COLUMNS.map(([n]) => n),
   );
-  for (const tag of rows[1]) assert.match(tag, HXL_TAG, tag);
+  for (const tag of rows[1]!) assert.match(tag, HXL_TAG, tag);
   for (const want of [
     '#event+id',
     '#date+occurred',
@@ -275,13 +275,13 @@ test('HXL: a header row, then a hashtag row that passes the HXL syntax check, th
     '#affected+injured',
     '#org+perpetrator',
   ]) {
-    assert.ok(rows[1].includes(want), want);
+    assert.ok(rows[1]!.includes(want), want);
   }
   assert.equal(rows.length, 12);
-  const col = (tag: string) => rows[1].indexOf(tag);
-  assert.equal(rows[2][col('#event+id')], 'syn-0');
-  assert.equal(rows[2][col('#org+perpetrator')], 'isis');
-  assert.equal(rows[3][col('#affected+killed')], '3');
+  const col = (tag: string) => rows[1]!.indexOf(tag);
+  assert.equal(rows[2]![col('#event+id')], 'syn-0');
+  assert.equal(rows[2]![col('#org+perpetrator')], 'isis');
+  assert.equal(rows[3]![col('#affected+killed')], '3');
 });
 
 test('HXL syntax check rejects malformed tags (the check itself can fail)', () => {
@@ -293,7 +293,7 @@ test('JSON Lines: one valid contract incident per line, analyst originals left o
   const inc = { ...syntheticIncident(5), machine: syntheticIncident(6) };
   const lines = (await exportText('jsonl', [inc, syntheticIncident(7)])).trimEnd().split('\n');
   assert.equal(lines.length, 2);
-  const first = JSON.parse(lines[0]);
+  const first = JSON.parse(lines[0]!);
   assert.equal(first.machine, undefined);
   assert.equal(first.status, 'machine');
   Incident.parse(first);
@@ -364,15 +364,15 @@ test('CSV exports neutralise spreadsheet formulas in text cells (= + - @ tab CR)
   const hxl = parse(await exportText('hxl', incs)) as string[][];
   const summaryAt = HXL_COLUMNS.findIndex(([n]) => n === 'summary');
   hostile.forEach((h, i) => {
-    assert.equal(acled[i].source, `'${h}`, 'ACLED source');
-    assert.equal(hxl[i + 2][summaryAt], `'${h}`, 'HXL summary');
+    assert.equal(acled[i]!.source, `'${h}`, 'ACLED source');
+    assert.equal(hxl[i + 2]![summaryAt], `'${h}`, 'HXL summary');
   });
-  assert.equal(acled[0].longitude, '40.4517');
-  const west = { ...base, locations: [{ ...base.locations[0], lon: -3.7038 }] };
+  assert.equal(acled[0]!.longitude, '40.4517');
+  const west = { ...base, locations: [{ ...base.locations[0]!, lon: -3.7038 }] };
   assert.equal(
-    (parse(await exportText('acled', [west]), { columns: true }) as Record<string, string>[])[0].longitude,
+    (parse(await exportText('acled', [west]), { columns: true }) as Record<string, string>[])[0]!.longitude,
     '-3.7038',
   );
   // a harmless text is left as it is
-  assert.equal(hxl[2 + 0][HXL_COLUMNS.findIndex(([n]) => n === 'type')], base.type);
+  assert.equal(hxl[2 + 0]![HXL_COLUMNS.findIndex(([n]) => n === 'type')], base.type);
 });

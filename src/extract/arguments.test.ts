@@ -7,7 +7,7 @@ import type { Incident } from '../schema.ts';
 const one = (text: string): Incident => {
   const r = extractDocument({ text });
   assert.equal(r.incidents.length, 1, `one incident in «${text}»: ${r.incidents.map((i) => i.type).join(', ')}`);
-  return r.incidents[0];
+  return r.incidents[0]!;
 };
 const roles = (inc: Incident) => inc.actors.map((a) => `${a.role}:${a.id}`).sort();
 const counts = (inc: Incident) => Object.fromEntries(Object.entries(inc.counts).map(([k, c]) => [k, c!.value]));
@@ -56,8 +56,8 @@ test('methods and charges in the sentence and in a list sentence after it attach
   });
   assert.equal(r.incidents.length, 1);
   const inc = r.incidents[0];
-  assert.deepEqual(inc.methods.map((m) => m.id).sort(), ['beheading', 'shooting']);
-  assert.deepEqual(inc.accusations.map((m) => m.id).sort(), ['adultery', 'collaboration_with_west', 'sorcery']);
+  assert.deepEqual(inc!.methods.map((m) => m.id).sort(), ['beheading', 'shooting']);
+  assert.deepEqual(inc!.accusations.map((m) => m.id).sort(), ['adultery', 'collaboration_with_west', 'sorcery']);
 });
 
 test('«التنظيم» is IS in a report about IS and the subject acts where nobody else is named', () => {
@@ -66,7 +66,7 @@ test('«التنظيم» is IS in a report about IS and the subject acts where n
     r.incidents.map((i) => i.type),
     ['execution', 'coercion'],
   );
-  assert.ok(r.incidents[1].actors.some((a) => a.role === 'perpetrator' && a.id === 'isis'));
+  assert.ok(r.incidents[1]!.actors.some((a) => a.role === 'perpetrator' && a.id === 'isis'));
 });
 
 test('attribution and place come with their spans', () => {
@@ -75,7 +75,7 @@ test('attribution and place come with their spans', () => {
   assert.ok(inc.attribution);
   assert.ok(text.slice(...inc.attribution!.span!).startsWith('بحسب'));
   assert.equal(inc.locations.length, 1);
-  assert.equal(text.slice(...inc.locations[0].span!), 'الرقة');
+  assert.equal(text.slice(...inc.locations[0]!.span!), 'الرقة');
 });
 
 test('a group executing its own members makes it the victim too', () => {

@@ -8,7 +8,7 @@ test('a headline joins the event it announces', () => {
     text: 'مقتل خمسة مدنيين بغارة على سراقب\n\nقتل خمسة مدنيين بينهم طفلان في غارة جوية استهدفت سوق مدينة سراقب صباح اليوم.',
   });
   assert.equal(r.incidents.length, 1);
-  assert.equal(r.incidents[0].evidence.length, 2);
+  assert.equal(r.incidents[0]!.evidence.length, 2);
 });
 
 test('a headline over several events lends none of them its total', () => {
@@ -43,8 +43,8 @@ test('another source giving other figures for the same blast is one incident wit
     text: 'قتل 15 شخصا وأصيب 40 آخرون في انفجار سيارة مفخخة في حي الزهراء بمدينة حمص. من جانبها تحدثت الوكالة الرسمية عن مقتل سبعة أشخاص وإصابة 30 آخرين في التفجير.',
   });
   assert.equal(r.incidents.length, 1);
-  assert.equal(r.incidents[0].counts.killed?.value, 7);
-  assert.equal(r.incidents[0].counts.injured?.value, 30);
+  assert.equal(r.incidents[0]!.counts.killed?.value, 7);
+  assert.equal(r.incidents[0]!.counts.injured?.value, 30);
 });
 
 test('a mention with nothing of its own is the event of its type told before', () => {
@@ -68,8 +68,8 @@ test('addresses and file names in a report give no figure and no event word', ()
 test('a combined toll of dead and wounded keeps the event but counts neither', () => {
   const r = extractDocument({ text: 'أسفر التفجير عن سقوط 20 بين قتيل وجريح في سوق مدينة الباب.' });
   assert.equal(r.incidents.length, 1);
-  assert.deepEqual(r.incidents[0].counts, {});
-  assert.ok(r.incidents[0].issues?.some((i) => i.code === 'count.combined'));
+  assert.deepEqual(r.incidents[0]!.counts, {});
+  assert.ok(r.incidents[0]!.issues?.some((i) => i.code === 'count.combined'));
 });
 
 test('a death toll over years and places is a running total, not an incident; a massacre in a town is one', () => {

@@ -10,8 +10,8 @@ test('a trigger verb makes an incident with an evidence span over its clause', (
   const r = extractDocument({ text });
   assert.equal(r.incidents.length, 1);
   const [inc] = r.incidents;
-  assert.equal(inc.type, 'execution');
-  const [a, b] = inc.evidence[0].span;
+  assert.equal(inc!.type, 'execution');
+  const [a, b] = inc!.evidence[0]!.span;
   assert.ok(text.slice(a, b).includes('أعدم'));
 });
 
@@ -76,8 +76,8 @@ test('English text goes through the same frames with the English lexicons', () =
     r.incidents.map((i) => i.type),
     ['air_strike'],
   );
-  assert.equal(r.incidents[0].counts.killed?.value, 14);
-  assert.ok(r.incidents[0].actors.some((a) => a.role === 'perpetrator' && a.id === 'russia'));
+  assert.equal(r.incidents[0]!.counts.killed?.value, 14);
+  assert.ok(r.incidents[0]!.actors.some((a) => a.role === 'perpetrator' && a.id === 'russia'));
 });
 
 test('--trace reports what each stage added', () => {

@@ -8,7 +8,7 @@ test('the same event told twice is one incident with two evidence spans', () => 
     text: 'قتل 12 شخصا وأصيب 23 آخرون في انفجار سيارة مفخخة مساء الجمعة في بغداد. وقال المتحدث إن 12 شخصا قتلوا وأصيب 23 في انفجار سيارة مفخخة في منطقة المشتل.',
   });
   assert.equal(r.incidents.length, 1);
-  assert.equal(r.incidents[0].evidence.length, 2);
+  assert.equal(r.incidents[0]!.evidence.length, 2);
 });
 
 test('a vague figure is refined by an exact one told next', () => {
@@ -16,7 +16,7 @@ test('a vague figure is refined by an exact one told next', () => {
     text: 'داهمت قوات النظام مدينة دوما واعتقلت العشرات من أبناء المدينة.\nوأسفرت الحملة عن اعتقال أكثر من 50 شابا من مدينة دوما.',
   });
   assert.equal(r.incidents.length, 1);
-  assert.equal(r.incidents[0].counts.arrested?.value, 50);
+  assert.equal(r.incidents[0]!.counts.arrested?.value, 50);
 });
 
 test('different figures of one type are different incidents', () => {
@@ -38,9 +38,12 @@ test('an earlier event recalled («وكانت … في وقت سابق») stays 
 
 test('ids are deterministic', () => {
   const text = 'قتل خمسة مدنيين في غارة على مدينة الرقة.';
-  assert.equal(extractDocument({ text, id: 'x' }).incidents[0].id, extractDocument({ text, id: 'x' }).incidents[0].id);
+  assert.equal(
+    extractDocument({ text, id: 'x' }).incidents[0]!.id,
+    extractDocument({ text, id: 'x' }).incidents[0]!.id,
+  );
   assert.notEqual(
-    extractDocument({ text, id: 'x' }).incidents[0].id,
-    extractDocument({ text, id: 'y' }).incidents[0].id,
+    extractDocument({ text, id: 'x' }).incidents[0]!.id,
+    extractDocument({ text, id: 'y' }).incidents[0]!.id,
   );
 });

@@ -51,7 +51,7 @@ test('entries are well formed: Arabic names, coordinates inside their country', 
     if (e.country === 'SY' || e.country === 'IQ') {
       // GeoNames lacks an Arabic name for a handful of its places; ours all have one
       if (!e.id.startsWith('geonames:')) assert.ok(e.names_ar.length > 0, `${e.id} has no Arabic name`);
-      const [s, n, w, east] = box[e.country];
+      const [s, n, w, east] = box[e.country]!;
       assert.ok(
         e.lat >= s && e.lat <= n && e.lon >= w && e.lon <= east,
         `${e.id} ${e.lat},${e.lon} outside ${e.country}`,

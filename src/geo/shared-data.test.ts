@@ -35,12 +35,12 @@ function ochaRefs(): Ref[] {
     const rows = parse(readFileSync(join(OCHA, f), 'utf8'), { columns: true }) as Array<Record<string, string>>;
     for (const r of rows) {
       out.push({
-        names: [r[`adm${level}_name`], r[`adm${level}_name1`], r[`adm${level}_ref_n`]].filter(Boolean),
+        names: [r[`adm${level}_name`], r[`adm${level}_name1`], r[`adm${level}_ref_n`]].filter((x): x is string => !!x),
         lat: Number(r.center_lat),
         lon: Number(r.center_lon),
         source: `ocha:${r[`adm${level}_pcode`]}`,
         country: 'SY',
-        admin1: r.adm1_name,
+        admin1: r.adm1_name!,
       });
     }
   }
@@ -49,7 +49,7 @@ function ochaRefs(): Ref[] {
   >;
   for (const r of points) {
     out.push({
-      names: [r.name, r.name1].filter(Boolean),
+      names: [r.name, r.name1].filter((x): x is string => !!x),
       lat: Number(r.y_coord),
       lon: Number(r.x_coord),
       source: 'ocha:point',

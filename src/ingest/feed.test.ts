@@ -38,10 +38,10 @@ test('RSS 2.0: links, permalink guids, dates', () => {
 test('Atom: the first alternate link is the page, hreflang links are its other-language versions', () => {
   const f = parseFeed(atom, 'https://example.org/en/feed/atom/', 'feed');
   assert.equal(f.kind, 'atom');
-  assert.equal(f.items[0].link, 'https://example.org/en/2016/06/arrests/');
-  assert.deepEqual(f.items[0].alternates, [{ lang: 'ar', url: 'https://example.org/ar/2016/06/arrests/' }]);
-  assert.equal(f.items[0].published, '2016-06-02');
-  assert.equal(f.items[1].link, 'https://example.org/en/2016/06/b/');
+  assert.equal(f.items[0]!.link, 'https://example.org/en/2016/06/arrests/');
+  assert.deepEqual(f.items[0]!.alternates, [{ lang: 'ar', url: 'https://example.org/ar/2016/06/arrests/' }]);
+  assert.equal(f.items[0]!.published, '2016-06-02');
+  assert.equal(f.items[1]!.link, 'https://example.org/en/2016/06/b/');
 });
 
 test('malformed XML fails with parse.feed and the line', () => {

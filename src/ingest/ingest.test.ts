@@ -36,7 +36,7 @@ test('a changed file becomes a new version linked to the old one', async () => {
       docs.map((d) => d.version),
       [1, 2],
     );
-    assert.equal(docs[1].previousId, docs[0].id);
+    assert.equal(docs[1]!.previousId, docs[0]!.id);
   });
 });
 
@@ -70,7 +70,7 @@ test('JSON Lines records: each counted on its own, a bad record fails alone', as
         ['/records.jsonl#5', 'input.record'],
       ],
     );
-    assert.match(s.failures[2].message, /published: expected a date/);
+    assert.match(s.failures[2]!.message, /published: expected a date/);
     const docs = (await store.listDocuments({ limit: 10, offset: 0 })).items;
     const en = docs.find((d) => d.url === 'https://example.org/a')!;
     assert.deepEqual([en.lang, en.published, en.title, en.format], ['en', '2016-03-02', 'Arrests', 'jsonl']);
@@ -94,7 +94,7 @@ test('a folder: documents by extension, other files skipped, missing paths faile
   await withStore('folder', async (store) => {
     const s = await ingest([folder, join(dir, 'nowhere')], { store, fetcher, processing: storeOnly });
     assert.deepEqual([s.new, s.skipped, s.failed], [2, 1, 1]);
-    assert.equal(s.failures[0].code, 'input.missing');
+    assert.equal(s.failures[0]!.code, 'input.missing');
     const formats = (await store.listDocuments({ limit: 10, offset: 0 })).items.map((d) => d.format).sort();
     assert.deepEqual(formats, ['html', 'md']);
   });
@@ -154,8 +154,8 @@ test('re-ingesting never overwrites what an analyst verified or edited', async (
     await ingest([file], { store, fetcher, processing });
     const first = (await store.listIncidents({}, { limit: 50, offset: 0 })).items;
     assert.ok(first.length >= 2, `the report yields incidents (${first.length})`);
-    const verified = await store.setStatus(first[0].id, 'verified', { userId: null });
-    const edited = await store.updateIncident(first[1].id, { summary_en: 'checked by an analyst' }, { userId: null });
+    const verified = await store.setStatus(first[0]!.id, 'verified', { userId: null });
+    const edited = await store.updateIncident(first[1]!.id, { summary_en: 'checked by an analyst' }, { userId: null });
 
     // the page changes (a correction appended): a new version, extracted again
     writeFileSync(

@@ -16,17 +16,17 @@ test('a channel export becomes one document per message with text', () => {
     ],
   );
   assert.equal(
-    docs[1].text,
+    docs[1]!.text,
     'عاجل: قصفت قوات النظام بلدة كفرنبل بالبراميل المتفجرة، ما أدى إلى مقتل خمسة مدنيين. #إدلب',
   );
-  assert.equal(docs[1].edited, true);
-  assert.match(docs[2].text, /^Unidentified gunmen abducted .* Details$/);
-  assert.equal(docs[2].title, 'شبكة رصد الشرقية (forwarded from Deir ez-Zor Monitor)');
+  assert.equal(docs[1]!.edited, true);
+  assert.match(docs[2]!.text, /^Unidentified gunmen abducted .* Details$/);
+  assert.equal(docs[2]!.title, 'شبكة رصد الشرقية (forwarded from Deir ez-Zor Monitor)');
 });
 
 test('without the channel username, the members link t.me/c/<id>/<message>', () => {
   const exp = parseTelegramExport(CHANNEL_EXPORT, 'result.json');
-  assert.equal(exp.messages[0].doc!.url, 'https://t.me/c/1780001234/2');
+  assert.equal(exp.messages[0]!.doc!.url, 'https://t.me/c/1780001234/2');
 });
 
 test('JSON that is not a Telegram export is named as such; a bad message fails alone', () => {
@@ -40,8 +40,8 @@ test('JSON that is not a Telegram export is named as such; a bad message fails a
     { ...CHANNEL_EXPORT, messages: [{ id: 'seven', type: 'message', text: 'x' }, CHANNEL_EXPORT.messages[1]] },
     'result.json',
   );
-  assert.equal(exp.messages[0].error?.code, 'input.telegram');
-  assert.ok(exp.messages[1].doc);
+  assert.equal(exp.messages[0]!.error?.code, 'input.telegram');
+  assert.ok(exp.messages[1]!.doc);
   assert.throws(
     () => parseTelegramExport(CHANNEL_EXPORT, 'result.json', { username: 't.me/x' }),
     (e: Error & { code?: string }) => e.code === 'usage.telegram-channel',

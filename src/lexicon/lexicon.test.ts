@@ -88,7 +88,7 @@ test('patternKey folds the article and keeps prefixes and gaps', () => {
 
 test('an unknown attribute or a flag spelled other than true/false is refused', () => {
   const [typo] = parseLexicon('[x.typo]\ntype = attack\nwieght = 0.5\nmatch = x\nexample = x\n', 'ar/triggers.txt');
-  assert.throws(() => checkAttributes('triggers', typo), /unknown attribute "wieght"/);
+  assert.throws(() => checkAttributes('triggers', typo!), /unknown attribute "wieght"/);
   const [yes] = parseLexicon('[x.yes]\nactor = isis\nanaphor = yes\nmatch = x\nexample = x\n', 'ar/actors.txt');
-  assert.throws(() => checkAttributes('actors', yes), /anaphor = yes: expected true or false/);
+  assert.throws(() => checkAttributes('actors', yes!), /anaphor = yes: expected true or false/);
 });

@@ -21,11 +21,11 @@ const extract = (input: Parameters<typeof extractDocument>[0]) => extractDocumen
 test('parts end at paragraph breaks and cover the text exactly', () => {
   const parts = partsOf(text, 500);
   assert.ok(parts.length > 5);
-  assert.equal(parts[0][0], 0);
+  assert.equal(parts[0]![0], 0);
   assert.equal(parts.at(-1)![1], text.length);
   for (let k = 1; k < parts.length; k++) {
-    assert.equal(parts[k][0], parts[k - 1][1]);
-    assert.equal(text.slice(parts[k][0] - 2, parts[k][0]), '\n\n');
+    assert.equal(parts[k]![0], parts[k - 1]![1]);
+    assert.equal(text.slice(parts[k]![0] - 2, parts[k]![0]), '\n\n');
   }
 });
 
@@ -35,7 +35,7 @@ test('a text in parts gives the incidents of the whole, with spans into the whol
   assert.ok(whole.incidents.length >= 30, `${whole.incidents.length}`);
   assert.equal(parted.incidents.length, whole.incidents.length);
   assert.equal(new Set(parted.incidents.map((i) => i.id)).size, parted.incidents.length);
-  const words = (e: typeof whole) => e.incidents.map((i) => text.slice(...i.evidence[0].span)).sort();
+  const words = (e: typeof whole) => e.incidents.map((i) => text.slice(...i.evidence[0]!.span)).sort();
   assert.deepEqual(words(parted), words(whole));
 });
 
@@ -78,9 +78,9 @@ test('a worker re-extracting a stored PDF still gives each evidence its page, an
     const r = await extractStoredDocument(store, put.id, (input) => extractDocument(input));
     assert.equal(r.saved, 1);
     const [inc] = (await store.listIncidents({ documentId: put.id }, { limit: 5, offset: 0 })).items;
-    assert.equal(inc.type, 'execution');
-    assert.equal(inc.evidence[0].page, 2);
-    assert.ok(inc.issues?.some((i) => i.code === 'ocr'));
+    assert.equal(inc!.type, 'execution');
+    assert.equal(inc!.evidence[0]!.page, 2);
+    assert.ok(inc!.issues?.some((i) => i.code === 'ocr'));
   } finally {
     await store.close();
     rmSync(dir, { recursive: true, force: true });

@@ -182,10 +182,10 @@ test(
     try {
       const db = await openStore({ db: t.db });
       const [r1] = await importGeonames(db, [SHARED_CITIES]);
-      assert.equal(r1.finished, true);
-      assert.equal(r1.inserted, 434);
+      assert.equal(r1!.finished, true);
+      assert.equal(r1!.inserted, 434);
       const [r2] = await importGeonames(db, [SHARED_CITIES]);
-      assert.deepEqual([r2.inserted, r2.updated, r2.unchanged], [0, 0, 434]);
+      assert.deepEqual([r2!.inserted, r2!.updated, r2!.unchanged], [0, 0, 434]);
       assert.equal((await db.gazetteerPlaces(['SY', 'IQ'])).length, 434);
       await db.close();
     } finally {
@@ -207,12 +207,12 @@ test(
         signal: ac.signal,
         onProgress: () => ac.abort(),
       });
-      assert.equal(part.finished, false);
-      assert.equal(part.inserted, 100);
+      assert.equal(part!.finished, false);
+      assert.equal(part!.inserted, 100);
       const [rest] = await importGeonames(db, [SHARED_CITIES], { batchSize: 100 });
-      assert.ok(rest.resumedFrom > 0);
-      assert.equal(rest.finished, true);
-      assert.equal(rest.inserted, 334);
+      assert.ok(rest!.resumedFrom > 0);
+      assert.equal(rest!.finished, true);
+      assert.equal(rest!.inserted, 334);
       assert.equal((await db.gazetteerPlaces(['SY', 'IQ'])).length, 434);
       await db.close();
     } finally {

@@ -198,8 +198,8 @@ export abstract class IncidentQueries extends DocumentTables {
     for (;;) {
       const rows: IncidentRow[] = await this.orderedQuery(filter, after, 500).execute();
       for (const r of rows) yield incidentFromRow(r);
-      if (rows.length < 500) return;
-      const last: IncidentRow = rows[rows.length - 1];
+      const last = rows.at(-1);
+      if (rows.length < 500 || !last) return;
       after = { sortKey: last.sort_key, id: Number(last.id) };
     }
   }
@@ -213,16 +213,16 @@ export abstract class IncidentQueries extends DocumentTables {
       .select([sql<string>`${day}`.as('day'), sql<string>`${type}`.as('type'), sql<number>`count(*)`.as('n')])
       .groupBy([day, type])
       .execute();
-    const weeks = new Map<string, number>();
+    const weeks = new Map<string, { week: string; type: IncidentType; n: number }>();
     for (const r of rows) {
-      const k = `${mondayOf(r.day)}|${r.type}`;
-      weeks.set(k, (weeks.get(k) ?? 0) + Number(r.n));
+      const week = mondayOf(r.day);
+      const k = `${week}|${r.type}`;
+      const cur = weeks.get(k);
+      if (cur) cur.n += Number(r.n);
+      else weeks.set(k, { week, type: r.type as IncidentType, n: Number(r.n) });
     }
-    return [...weeks]
-      .map(([k, n]) => {
-        const [week, type] = k.split('|');
-        return { week, type: type as IncidentType, n };
-      })
-      .sort((a, b) => (a.week < b.week ? -1 : a.week > b.week ? 1 : a.type < b.type ? -1 : a.type > b.type ? 1 : 0));
+    return [...weeks.values()].sort((a, b) =>
+      a.week < b.week ? -1 : a.week > b.week ? 1 : a.type < b.type ? -1 : a.type > b.type ? 1 : 0,
+    );
   }
 }

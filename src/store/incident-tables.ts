@@ -9,6 +9,13 @@ import type { BulkIncident, IncidentStatus, ReviewBy, ReviewEntry, StoredInciden
 import { now, dbId, parseJson, incidentFromRow, touchKeys, STATUS_ACTION, type Db } from './sql-base.ts';
 import { IncidentQueries } from './incident-queries.ts';
 
+/** An incident row as written, with the columns its side tables repeat. */
+interface SideRow {
+  id: DbId;
+  col: IncidentColumns;
+  status: IncidentStatus;
+}
+
 export abstract class IncidentTables extends IncidentQueries {
   /** the map index, once a map was asked for (sql-store.ts) */
   protected mapIndex: MapIndex | null = null;
@@ -123,15 +130,14 @@ export abstract class IncidentTables extends IncidentQueries {
     items: Array<{ documentId: DbId; incident: Incident; status: IncidentStatus; text: string }>,
   ): Promise<DbId[]> {
     const t = now();
-    const cols = items.map((it) => incidentColumns(it.incident, it.text));
-    const ids: DbId[] = [];
-    for (let i = 0; i < items.length; i += 400) {
-      const part = items.slice(i, i + 400);
+    const withCols = items.map((it) => ({ it, col: incidentColumns(it.incident, it.text) }));
+    const written: SideRow[] = [];
+    for (let i = 0; i < withCols.length; i += 400) {
+      const part = withCols.slice(i, i + 400);
       const rows = await c
         .insertInto('incidents')
         .values(
-          part.map((it, k) => {
-            const col = cols[i + k];
+          part.map(({ it, col }) => {
             return {
               document_id: it.documentId,
               ext_id: it.incident.id,
@@ -154,40 +160,33 @@ export abstract class IncidentTables extends IncidentQueries {
         )
         .returning('id')
         .execute();
-      ids.push(...rows.map((r) => r.id));
+      // one returned id per inserted row, in the order of the rows
+      rows.forEach((r, k) => {
+        const { it, col } = part[k]!;
+        written.push({ id: r.id, col, status: it.status });
+      });
     }
-    await this.writeSideRows(
-      c,
-      ids,
-      cols,
-      items.map((it) => it.status),
-      false,
-    );
-    return ids;
+    await this.writeSideRows(c, written, false);
+    return written.map((w) => w.id);
   }
 
-  private async writeSideRows(
-    c: Db,
-    ids: DbId[],
-    cols: IncidentColumns[],
-    statuses: IncidentStatus[],
-    replace: boolean,
-  ): Promise<void> {
+  private async writeSideRows(c: Db, written: SideRow[], replace: boolean): Promise<void> {
+    const ids = written.map((w) => w.id);
     if (replace) {
       await c.deleteFrom('incident_actors').where('incident_id', 'in', ids).execute();
       await c.deleteFrom('incident_places').where('incident_id', 'in', ids).execute();
     }
-    const side = (k: number) => ({
-      sort_key: cols[k].sort_key,
-      incident_id: ids[k],
-      type: cols[k].type,
-      status: statuses[k],
-      date_end: cols[k].date_end,
-      lat: cols[k].lat,
-      lon: cols[k].lon,
+    const side = ({ id, col, status }: SideRow) => ({
+      sort_key: col.sort_key,
+      incident_id: id,
+      type: col.type,
+      status,
+      date_end: col.date_end,
+      lat: col.lat,
+      lon: col.lon,
     });
-    const actors = ids.flatMap((_, k) => cols[k].actorIds.map((actor_id) => ({ actor_id, ...side(k) })));
-    const places = ids.flatMap((_, k) => cols[k].placeKeys.map((key) => ({ key, ...side(k) })));
+    const actors = written.flatMap((w) => w.col.actorIds.map((actor_id) => ({ actor_id, ...side(w) })));
+    const places = written.flatMap((w) => w.col.placeKeys.map((key) => ({ key, ...side(w) })));
     for (let i = 0; i < actors.length; i += 1000)
       await c
         .insertInto('incident_actors')
@@ -201,7 +200,7 @@ export abstract class IncidentTables extends IncidentQueries {
     await this.indexWords(
       c,
       'incidents',
-      ids.map((id, k) => ({ id, words: cols[k].searchBody })),
+      written.map((w) => ({ id: w.id, words: w.col.searchBody })),
     );
   }
 
@@ -231,7 +230,7 @@ export abstract class IncidentTables extends IncidentQueries {
       })
       .where('id', '=', id)
       .execute();
-    await this.writeSideRows(c, [id], [col], [set.status], true);
+    await this.writeSideRows(c, [{ id, col, status: set.status }], true);
   }
 
   async bulkInsertIncidents(items: BulkIncident[]): Promise<number> {

@@ -186,17 +186,21 @@ export class MapIndex {
     const [w, s, e, n] = bbox;
     const acc = new CellAccumulator(cellDeg, bbox);
     const { lat, lon, type, status, start, end, live } = this;
+    // every column holds at least `size` entries, so the reads below are defined
     for (let i = 0; i < this.size; i++) {
       if (!live[i]) continue;
-      const y = lat[i];
-      const x = lon[i];
+      const y = lat[i]!;
+      const x = lon[i]!;
       if (x < w || x > e || y < s || y > n) continue;
-      if (!typeOk[type[i]] || !statusOk[status[i]]) continue;
-      if (from !== null && (end[i] === NO_DAY || end[i] < from)) continue;
-      if (to !== null && (start[i] === NO_DAY || start[i] > to)) continue;
-      acc.add(y, x, type[i], i);
+      const t = type[i]!;
+      if (!typeOk[t] || !statusOk[status[i]!]) continue;
+      const last = end[i]!;
+      const first = start[i]!;
+      if (from !== null && (last === NO_DAY || last < from)) continue;
+      if (to !== null && (first === NO_DAY || first > to)) continue;
+      acc.add(y, x, t, i);
     }
-    return acc.result((i) => this.ids[i]);
+    return acc.result((i) => this.ids[i]!);
   }
 }
 
@@ -250,27 +254,29 @@ export class CellAccumulator {
       this.first[c] = ref;
       this.used.push(c);
     }
-    this.sy[c] += lat;
-    this.sx[c] += lon;
-    this.n[c]++;
-    this.types[c * INCIDENT_TYPES.length + typeIdx]++;
+    // c lies inside the grid (checked above) and typeIdx indexes INCIDENT_TYPES
+    this.sy[c]! += lat;
+    this.sx[c]! += lon;
+    this.n[c]!++;
+    this.types[c * INCIDENT_TYPES.length + typeIdx]!++;
     this.total++;
   }
 
   result(idOf: (ref: number) => string): { clusters: MapCluster[]; total: number } {
     const T = INCIDENT_TYPES.length;
     const clusters: MapCluster[] = [];
+    // `used` lists cells of the grid, and each row of `types` has T entries
     for (const c of this.used) {
       let best = 0;
-      for (let t = 1; t < T; t++) if (this.types[c * T + t] > this.types[c * T + best]) best = t;
-      const n = this.n[c];
+      for (let t = 1; t < T; t++) if (this.types[c * T + t]! > this.types[c * T + best]!) best = t;
+      const n = this.n[c]!;
       const cl: MapCluster = {
-        lat: Math.round((this.sy[c] / n) * 1e5) / 1e5,
-        lon: Math.round((this.sx[c] / n) * 1e5) / 1e5,
+        lat: Math.round((this.sy[c]! / n) * 1e5) / 1e5,
+        lon: Math.round((this.sx[c]! / n) * 1e5) / 1e5,
         n,
-        type: INCIDENT_TYPES[best],
+        type: INCIDENT_TYPES[best]!,
       };
-      if (n === 1) cl.id = idOf(this.first[c]);
+      if (n === 1) cl.id = idOf(this.first[c]!);
       clusters.push(cl);
     }
     return { clusters, total: this.total };
@@ -295,6 +301,7 @@ export async function clusterFromStore(
     const pos = mapPosition(inc);
     if (pos) acc.add(pos.lat, pos.lon, TYPE_INDEX.get(inc.type) ?? 0, i);
   });
-  const r = acc.result((i) => page.items[i].id);
+  // refs are indexes into page.items
+  const r = acc.result((i) => page.items[i]!.id);
   return { ...r, capped: page.total > page.items.length };
 }

@@ -41,6 +41,6 @@ export function queryTerms(q: string): string[] {
 /** A place name as a filter key: normalised words without the article («الميادين» = «ميادين», "al-Mayadin" = "Mayadin"). */
 export function placeKey(s: string): string {
   const words = searchWords(s).map((w) => (ARABIC.test(w) && w.startsWith('ال') && w.length > 3 ? w.slice(2) : w));
-  while (words.length > 1 && /^(al|el|ad|ar|as|ash|at|az|an)$/.test(words[0])) words.shift();
+  while (words.length > 1 && /^(al|el|ad|ar|as|ash|at|az|an)$/.test(words[0] ?? '')) words.shift();
   return words.join(' ');
 }

@@ -89,7 +89,7 @@ const IDLIB = { name: 'Idlib', name_ar: 'إدلب', admin1: 'Idlib', lat: 35.93,
 const RAQQA = { name: 'Raqqa', name_ar: 'الرقة', admin1: 'Raqqa', lat: 35.95, lon: 39.01 };
 
 function execIncident(id = 'i1'): Incident {
-  return incident(id, 'execution', AR_EXEC, AR_EXEC.split('.')[0], {
+  return incident(id, 'execution', AR_EXEC, AR_EXEC.split('.')[0]!, {
     place: MAYADIN,
     date: ['2015-07-10', '2015-07-10'],
     actors: [
@@ -104,7 +104,7 @@ function execIncident(id = 'i1'): Incident {
 }
 
 function shellIncident(id = 's1'): Incident {
-  return incident(id, 'shelling', AR_SHELL, AR_SHELL.split('.')[0], {
+  return incident(id, 'shelling', AR_SHELL, AR_SHELL.split('.')[0]!, {
     place: IDLIB,
     date: ['2019-03-04', '2019-03-04'],
     actors: [{ role: 'victim', id: 'civilians', name: 'Civilians', span: null }],
@@ -113,7 +113,7 @@ function shellIncident(id = 's1'): Incident {
 }
 
 function arrestIncident(id = 'a1'): Incident {
-  return incident(id, 'arrests', EN_ARREST, EN_ARREST.split('.')[0], {
+  return incident(id, 'arrests', EN_ARREST, EN_ARREST.split('.')[0]!, {
     place: RAQQA,
     date: ['2018-01-08', '2018-01-14'],
     actors: [{ role: 'perpetrator', id: 'sdf', name: 'SDF', span: null }],
@@ -183,7 +183,7 @@ export function storeBehaviour(name: string, factory: StoreFactory): void {
       assert.equal(await s.countDocuments(), 2);
       const list = await s.listDocuments({ limit: 1, offset: 0 });
       assert.equal(list.total, 2);
-      assert.equal(list.items[0].id, changed.id);
+      assert.equal(list.items[0]!.id, changed.id);
     });
 
     test('the map: clusters from the index and from a capped query agree; an edit moves its incident at once', async (s) => {
@@ -210,7 +210,7 @@ export function storeBehaviour(name: string, factory: StoreFactory): void {
       assert.equal((await s.mapClusters({ status: ['rejected'] }, world, 0.1, 100)).total, 1);
       await s.updateIncident(
         exec.id,
-        { locations: [{ ...exec.locations[0], lat: 36.5, lon: 41.5 }] },
+        { locations: [{ ...exec.locations[0]!, lat: 36.5, lon: 41.5 }] },
         { userId: null },
       );
       const moved = await s.mapClusters({ type: ['execution'] }, [41, 36, 42, 37], 0.1, 100);
@@ -303,10 +303,10 @@ export function storeBehaviour(name: string, factory: StoreFactory): void {
       assert.deepEqual(await s.saveExtraction(d.id, { incidents: [execIncident('i1')] }), { saved: 1, kept: 0 });
       const first = (await s.listIncidents({ documentId: d.id }, { limit: 10, offset: 0 })).items;
       assert.equal(first.length, 1);
-      assert.equal(first[0].status, 'machine');
-      assert.equal(first[0].extId, 'i1');
-      assert.equal(first[0].documentId, d.id);
-      assert.deepEqual(first[0].counts.killed?.value, 15);
+      assert.equal(first[0]!.status, 'machine');
+      assert.equal(first[0]!.extId, 'i1');
+      assert.equal(first[0]!.documentId, d.id);
+      assert.deepEqual(first[0]!.counts.killed?.value, 15);
       // the same extraction again: same store id
       await s.saveExtraction(d.id, { incidents: [execIncident('i1')] });
       const second = (await s.listIncidents({ documentId: d.id }, { limit: 10, offset: 0 })).items;
@@ -351,22 +351,22 @@ export function storeBehaviour(name: string, factory: StoreFactory): void {
 
     test('re-extraction never overwrites an incident an analyst edited, verified or rejected', async (s) => {
       const d = await s.putDocument(doc('file:exec.txt', AR_EXEC));
-      const two = [execIncident('i1'), incident('i2', 'coercion', AR_EXEC, AR_EXEC.split('.')[1].trim())];
+      const two = [execIncident('i1'), incident('i2', 'coercion', AR_EXEC, AR_EXEC.split('.')[1]!.trim())];
       await s.saveExtraction(d.id, { incidents: two });
       const [a, b] = (await s.listIncidents({ documentId: d.id }, { limit: 10, offset: 0 })).items.sort((x, y) =>
         x.type < y.type ? -1 : 1,
       );
-      assert.equal(a.type, 'coercion');
+      assert.equal(a!.type, 'coercion');
       const users = await s.createUser('huda', 'editor', 'scrypt$x');
-      await s.setStatus(a.id, 'rejected', { userId: users.id });
+      await s.setStatus(a!.id, 'rejected', { userId: users.id });
       const killed = { value: 16, min: 16, max: 16, approximate: false, text: 'ستة عشر', span: null };
-      await s.updateIncident(b.id, { counts: { killed } }, { userId: users.id, note: 'the second source says 16' });
+      await s.updateIncident(b!.id, { counts: { killed } }, { userId: users.id, note: 'the second source says 16' });
       const res = await s.saveExtraction(d.id, { incidents: two });
       assert.deepEqual(res, { saved: 0, kept: 2 });
       const after = await s.listIncidents({ documentId: d.id }, { limit: 10, offset: 0 });
       assert.equal(after.total, 2);
-      assert.equal((await s.getIncident(a.id))?.status, 'rejected');
-      const edited = await s.getIncident(b.id);
+      assert.equal((await s.getIncident(a!.id))?.status, 'rejected');
+      const edited = await s.getIncident(b!.id);
       assert.equal(edited?.status, 'edited');
       assert.equal(edited?.counts.killed?.value, 16);
       assert.equal(edited?.machine?.counts.killed?.value, 15);
@@ -376,8 +376,8 @@ export function storeBehaviour(name: string, factory: StoreFactory): void {
       assert.equal(v2.status, 'updated');
       const v2text = (await s.getDocument(v2.id))?.text ?? '';
       const again = [
-        incident('n1', 'execution', v2text, AR_EXEC.split('.')[0], { place: MAYADIN }),
-        incident('n2', 'coercion', v2text, AR_EXEC.split('.')[1].trim()),
+        incident('n1', 'execution', v2text, AR_EXEC.split('.')[0]!, { place: MAYADIN }),
+        incident('n2', 'coercion', v2text, AR_EXEC.split('.')[1]!.trim()),
         incident('n3', 'attack', v2text, 'وأضاف المصدر أن الجثث عُلّقت لثلاثة أيام'),
       ];
       assert.deepEqual(await s.saveExtraction(v2.id, { incidents: again }), { saved: 1, kept: 2 });
@@ -393,11 +393,11 @@ export function storeBehaviour(name: string, factory: StoreFactory): void {
       const v2 = await s.putDocument(doc('file:shell.txt', AR_SHELL.replace('ثلاثة', 'أربعة')));
       const text = (await s.getDocument(v2.id))?.text ?? '';
       await s.saveExtraction(v2.id, {
-        incidents: [incident('s1', 'shelling', text, text.split('.')[0], { place: IDLIB })],
+        incidents: [incident('s1', 'shelling', text, text.split('.')[0]!, { place: IDLIB })],
       });
       const all = await s.listIncidents({}, { limit: 10, offset: 0 });
       assert.equal(all.total, 1);
-      assert.equal(all.items[0].documentId, v2.id);
+      assert.equal(all.items[0]!.documentId, v2.id);
     });
 
     test('updateIncident keeps the machine version and audits field by field', async (s) => {
@@ -449,7 +449,7 @@ export function storeBehaviour(name: string, factory: StoreFactory): void {
       await assert.rejects(factory.exec(s, `DELETE FROM reviews`));
       const r = await s.reviews(exec.id);
       assert.equal(r.length, 1);
-      assert.equal(r[0].note, null);
+      assert.equal(r[0]!.note, null);
     });
 
     test('the audit log is append-only: UPDATE and DELETE are refused by the database', async (s) => {
@@ -475,7 +475,7 @@ export function storeBehaviour(name: string, factory: StoreFactory): void {
       assert.deepEqual(await ids('مدينة'), [shell.id, exec.id]); // newest event first
       assert.deepEqual(await ids('ميادين'), [exec.id]); // clitic-stripped key of «الميادين»
       assert.deepEqual(await ids('checkpoint RAQQA'), [
-        (await s.listIncidents({ type: ['arrests'] }, { limit: 1, offset: 0 })).items[0].id,
+        (await s.listIncidents({ type: ['arrests'] }, { limit: 1, offset: 0 })).items[0]!.id,
       ]);
       assert.deepEqual(await ids('hospital'), [shell.id]); // summary_en
       assert.deepEqual(await ids('الأسواق'), [shell.id]); // only in the document text, not in the evidence
@@ -486,7 +486,7 @@ export function storeBehaviour(name: string, factory: StoreFactory): void {
 
     test('a long document is searchable (every word indexed once)', async (s) => {
       // letters only: the index splits digits from letters
-      const word = (k: number) => `zz${k.toString(26).replace(/[0-9]/g, (d) => 'abcdefghij'[Number(d)])}`;
+      const word = (k: number) => `zz${k.toString(26).replace(/[0-9]/g, (d) => 'abcdefghij'.charAt(Number(d)))}`;
       const words = Array.from({ length: 60_000 }, (_, k) => word(k)).join(' ');
       const long = `${AR_SHELL}\n${words}\n${words}`;
       const d = await s.putDocument(doc('file:long.txt', long));
@@ -533,7 +533,7 @@ export function storeBehaviour(name: string, factory: StoreFactory): void {
       const d = await s.putDocument(doc('file:many.txt', EN_ARREST));
       const sentence = EN_ARREST.split('.')[0];
       const items = Array.from({ length: 7 }, (_, k) =>
-        incident(`m${k}`, 'arrests', EN_ARREST, sentence, {
+        incident(`m${k}`, 'arrests', EN_ARREST, sentence!, {
           date: k % 3 === 0 ? undefined : [`2020-01-0${1 + (k % 3)}`, `2020-01-0${1 + (k % 3)}`],
         }),
       );
@@ -543,7 +543,7 @@ export function storeBehaviour(name: string, factory: StoreFactory): void {
       const keys = all.items.map((i) => i.time?.start ?? '');
       assert.deepEqual(keys, ['2020-01-03', '2020-01-03', '2020-01-02', '2020-01-02', '', '', '']);
       for (let k = 1; k < all.items.length; k++)
-        if (keys[k] === keys[k - 1]) assert.ok(Number(all.items[k - 1].id) < Number(all.items[k].id));
+        if (keys[k] === keys[k - 1]) assert.ok(Number(all.items[k - 1]!.id) < Number(all.items[k]!.id));
       const paged: string[] = [];
       for (let off = 0; off < 7; off += 3) {
         const p = await s.listIncidents({}, { limit: 3, offset: off });
@@ -572,7 +572,7 @@ export function storeBehaviour(name: string, factory: StoreFactory): void {
       const inserted = await s.bulkInsertIncidents(
         Array.from({ length: n }, (_, k) => ({
           documentId: d.id,
-          incident: incident(`b${k}`, k % 2 ? 'arrests' : 'abduction', EN_ARREST, sentence, {
+          incident: incident(`b${k}`, k % 2 ? 'arrests' : 'abduction', EN_ARREST, sentence!, {
             date: [`2021-0${1 + (k % 9)}-1${k % 10}`, `2021-0${1 + (k % 9)}-1${k % 10}`],
           }),
         })),
@@ -605,7 +605,7 @@ export function storeBehaviour(name: string, factory: StoreFactory): void {
       const d = await s.putDocument(doc('file:t.txt', EN_ARREST));
       const sentence = EN_ARREST.split('.')[0];
       const at = (id: string, type: IncidentType, day: string) =>
-        incident(id, type, EN_ARREST, sentence, { date: [day, day] });
+        incident(id, type, EN_ARREST, sentence!, { date: [day, day] });
       // 2020-01-06 is a Monday, 2020-01-12 the Sunday of that week
       await s.saveExtraction(d.id, {
         incidents: [

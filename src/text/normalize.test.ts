@@ -36,7 +36,7 @@ test('presentation forms expand without losing offsets', () => {
 });
 
 test('tokens carry clitic-stripped keys', () => {
-  const keys = (w: string) => tokenize(normalize(w))[0].keys;
+  const keys = (w: string) => tokenize(normalize(w))[0]!.keys;
   assert.ok(keys('وأجبرت').includes('اجبرت'));
   assert.ok(keys('بالدورات').includes('دورات'));
   assert.ok(keys('لعشرات').includes('عشرات'));

@@ -20,9 +20,9 @@ test(
     const rows = parse(readFileSync(file), { columns: true }) as Array<Record<string, string>>;
     let hit = 0;
     for (const r of rows) {
-      const [d, mon, yy] = r.event_date.split('-');
-      const iso = `20${yy}-${String(MONTHS.indexOf(mon) + 1).padStart(2, '0')}-${d.padStart(2, '0')}`;
-      const [first] = findTimes(analyze(r.notes), null);
+      const [d, mon, yy] = r.event_date!.split('-');
+      const iso = `20${yy}-${String(MONTHS.indexOf(mon!) + 1).padStart(2, '0')}-${d!.padStart(2, '0')}`;
+      const [first] = findTimes(analyze(r.notes!), null);
       if (first?.start && first.end && first.start <= iso && iso <= first.end) hit++;
     }
     assert.ok(rows.length > 300);

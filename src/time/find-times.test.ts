@@ -252,8 +252,12 @@ for (const [sentence, published, text, start, end, precision] of [...arabic, ...
     const found = findTimes(a, published);
     assert.equal(found.length, 1, JSON.stringify(found));
     const m = found[0];
-    assert.deepEqual([m.text, m.start, m.end, m.precision, m.anchored], [text, start, end, precision, true], m.rule);
-    assert.equal(a.raw.slice(m.rawStart, m.rawEnd), m.text);
+    assert.deepEqual(
+      [m!.text, m!.start, m!.end, m!.precision, m!.anchored],
+      [text, start, end, precision, true],
+      m!.rule,
+    );
+    assert.equal(a.raw.slice(m!.rawStart, m!.rawEnd), m!.text);
   });
 }
 
@@ -302,35 +306,35 @@ test('relative phrases without a publication date are unanchored', () => {
     ['last week', 2],
   ] as const) {
     const [m] = findTimes(analyze(s), null);
-    assert.deepEqual([m.start, m.end, m.anchored, m.precision], [null, null, false, precision], s);
+    assert.deepEqual([m!.start, m!.end, m!.anchored, m!.precision], [null, null, false, precision], s);
   }
 });
 
 test('absolute dates resolve without a publication date, whole and unclipped', () => {
   const [a] = findTimes(analyze('نزح الأهالي عام 2015'), null);
-  assert.deepEqual([a.start, a.end, a.anchored], ['2015-01-01', '2015-12-31', true]);
+  assert.deepEqual([a!.start, a!.end, a!.anchored], ['2015-01-01', '2015-12-31', true]);
   const [b] = findTimes(analyze('في 15 رمضان 1436 هـ'), null);
-  assert.deepEqual([b.start, b.end, b.anchored], ['2015-07-02', '2015-07-02', true]);
+  assert.deepEqual([b!.start, b!.end, b!.anchored], ['2015-07-02', '2015-07-02', true]);
 });
 
 test('a bare day and month takes the year that puts it on or before publication', () => {
   const [a] = findTimes(analyze('في 13 تموز'), '2015-07-12');
-  assert.equal(a.start, '2014-07-13');
+  assert.equal(a!.start, '2014-07-13');
   const [b] = findTimes(analyze('في 13 تموز'), '2015-07-13');
-  assert.equal(b.start, '2015-07-13');
+  assert.equal(b!.start, '2015-07-13');
 });
 
 test('a weekday said on that weekday is today; «الماضي» makes it a week ago', () => {
-  assert.equal(findTimes(analyze('قتل يوم الثلاثاء'), AR)[0].start, '2015-09-01');
-  assert.equal(findTimes(analyze('قتل يوم الثلاثاء الماضي'), AR)[0].start, '2015-08-25');
+  assert.equal(findTimes(analyze('قتل يوم الثلاثاء'), AR)[0]!.start, '2015-09-01');
+  assert.equal(findTimes(analyze('قتل يوم الثلاثاء الماضي'), AR)[0]!.start, '2015-08-25');
 });
 
 test('mentions keep raw spans across diacritics and Eastern digits', () => {
   const raw = 'قُتِلَ ثلاثةٌ في ٣ تمّوز ٢٠١٤ قرب الحقل';
   const a = analyze(raw);
   const [m] = findTimes(a, null);
-  assert.equal(m.text, 'في ٣ تمّوز ٢٠١٤');
-  assert.equal(m.start, '2014-07-03');
+  assert.equal(m!.text, 'في ٣ تمّوز ٢٠١٤');
+  assert.equal(m!.start, '2014-07-03');
 });
 
 test('several mentions in one text, in order', () => {
@@ -344,18 +348,18 @@ test('several mentions in one text, in order', () => {
 test('a weekday named with «اليوم» or «أمس» that disagrees with publication is a doubt', () => {
   // published on Tuesday 1 September 2015: «أمس الأحد» is one day off, «اليوم الخميس» two
   const [a] = findTimes(analyze('قتل أمس الأحد ثلاثة مدنيين'), AR);
-  assert.deepEqual([a.start, a.issue], ['2015-08-30', 'time.weekday-mismatch']);
+  assert.deepEqual([a!.start, a!.issue], ['2015-08-30', 'time.weekday-mismatch']);
   const [b] = findTimes(analyze('قتل اليوم الخميس ثلاثة مدنيين'), AR);
-  assert.deepEqual([b.start, b.issue], ['2015-09-01', 'time.weekday-mismatch']);
+  assert.deepEqual([b!.start, b!.issue], ['2015-09-01', 'time.weekday-mismatch']);
   const [c] = findTimes(analyze('قتل اليوم الثلاثاء ثلاثة مدنيين'), AR);
-  assert.equal(c.issue, undefined);
+  assert.equal(c!.issue, undefined);
 });
 
 test('a date after publication is a doubt, unless the words say future', () => {
   const [a] = findTimes(analyze('استولى المقاتلون على عربة في 23 من الشهر الجاري'), AR);
-  assert.equal(a.issue, 'time.after-publication');
+  assert.equal(a!.issue, 'time.after-publication');
   const [b] = findTimes(analyze('تبدأ المحاكمة غداً'), AR);
-  assert.deepEqual([b.start, b.issue], ['2015-09-02', undefined]);
+  assert.deepEqual([b!.start, b!.issue], ['2015-09-02', undefined]);
 });
 
 test('a day that does not exist falls back to its month', () => {
@@ -368,11 +372,11 @@ test('a day that does not exist falls back to its month', () => {
 
 test('numeric Hijri dates and doubtful English numeric dates', () => {
   const [h] = findTimes(analyze('صدر القرار بتاريخ 15/9/1436 هـ'), AR);
-  assert.deepEqual([h.text, h.start, h.rule], ['بتاريخ 15/9/1436 هـ', '2015-07-02', 'hijri.numeric']);
+  assert.deepEqual([h!.text, h!.start, h!.rule], ['بتاريخ 15/9/1436 هـ', '2015-07-02', 'hijri.numeric']);
   const [e] = findTimes(analyze('The school was bombed on 5/6/2016.'), EN);
-  assert.deepEqual([e.start, e.issue], ['2016-06-05', 'time.ambiguous-day']);
+  assert.deepEqual([e!.start, e!.issue], ['2016-06-05', 'time.ambiguous-day']);
   const [f] = findTimes(analyze('The school was bombed on 25/6/2016.'), EN);
-  assert.deepEqual([f.start, f.issue], ['2016-06-25', undefined]);
+  assert.deepEqual([f!.start, f!.issue], ['2016-06-25', undefined]);
 });
 
 test('the words of one vocabulary entry stand together', () => {

@@ -43,7 +43,7 @@ test('every not_time line yields no time', async () => {
     const text = readFileSync(join(LEXICON_DIR, lang, 'time.txt'), 'utf8');
     for (const line of text.split('\n')) {
       const m = /^not_time\s*=\s*(.+)$/.exec(line.trim());
-      if (m) assert.deepEqual(findTimes(analyze(m[1]), PUBLISHED), [], m[1]);
+      if (m) assert.deepEqual(findTimes(analyze(m[1]!), PUBLISHED), [], m[1]);
     }
   }
 });

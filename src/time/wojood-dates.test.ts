@@ -33,20 +33,20 @@ function read(file: string): Sentence[] {
     toks.forEach(({ tags }, i) => {
       const b = tags.includes('B-DATE');
       if (start >= 0 && (b || !tags.includes('I-DATE'))) {
-        dates.push([offs[start][0], offs[i - 1][1]]);
+        dates.push([offs[start]![0], offs[i - 1]![1]]);
         start = -1;
       }
       if (b) start = i;
     });
-    if (start >= 0) dates.push([offs[start][0], offs[toks.length - 1][1]]);
-    const timeish = offs.filter((_, i) => toks[i].tags.some((x) => x.endsWith('-DATE') || x.endsWith('-TIME')));
+    if (start >= 0) dates.push([offs[start]![0], offs[toks.length - 1]![1]]);
+    const timeish = offs.filter((_, i) => toks[i]!.tags.some((x) => x.endsWith('-DATE') || x.endsWith('-TIME')));
     out.push({ text, dates, timeish });
     toks = [];
   };
   for (const line of readFileSync(file, 'utf8').split('\n')) {
     if (!line.trim()) flush();
     else {
-      const [t, ...tags] = line.trim().split(/\s+/);
+      const [t = '', ...tags] = line.trim().split(/\s+/);
       toks.push({ t, tags });
     }
   }

@@ -14,8 +14,9 @@ const PERPS = ['isis', 'syrian_government', 'turkey', 'sdf', 'unidentified_armed
 const VICTIMS = ['civilians', 'journalists', 'protesters', 'syrian_opposition'];
 
 export function syntheticIncident(i: number): ExportIncident {
-  const type = INCIDENT_TYPES[i % INCIDENT_TYPES.length];
-  const place = PLACES[i % PLACES.length];
+  // indexes modulo the lists' lengths are always inside them
+  const type = INCIDENT_TYPES[i % INCIDENT_TYPES.length]!;
+  const place = PLACES[i % PLACES.length]!;
   const located = i % 7 !== 3;
   const day = 1 + (i % 28);
   const month = 1 + (i % 12);
@@ -27,8 +28,8 @@ export function syntheticIncident(i: number): ExportIncident {
     acled: ACLED_EVENT[type],
     violations: i % 3 === 0 ? ['attack_on_civilians'] : [],
     actors: [
-      { role: 'perpetrator', id: PERPS[i % PERPS.length], name: PERPS[i % PERPS.length], span: null },
-      { role: 'victim', id: VICTIMS[i % VICTIMS.length], name: VICTIMS[i % VICTIMS.length], span: null },
+      { role: 'perpetrator', id: PERPS[i % PERPS.length]!, name: PERPS[i % PERPS.length]!, span: null },
+      { role: 'victim', id: VICTIMS[i % VICTIMS.length]!, name: VICTIMS[i % VICTIMS.length]!, span: null },
     ],
     locations: located
       ? [{ ...place, precision: (1 + (i % 3)) as 1 | 2 | 3, span: null, role: 'location' as const }]
@@ -46,7 +47,7 @@ export function syntheticIncident(i: number): ExportIncident {
           },
         }
       : {},
-    methods: i % 4 === 0 ? [{ id: METHODS[i % METHODS.length], span: null }] : [],
+    methods: i % 4 === 0 ? [{ id: METHODS[i % METHODS.length]!, span: null }] : [],
     accusations: i % 11 === 0 ? [{ id: 'espionage', span: null }] : [],
     attribution: null,
     evidence: [{ span: [0, 10] }],

@@ -105,8 +105,8 @@ describe('ingest of a mixed folder', { skip: noChromium }, () => {
       const incidents = (await store.listIncidents({ documentId: ar.id }, { limit: 50, offset: 0 })).items;
       assert.ok(incidents.length >= 5);
       const abduction = incidents.find((i) => i.type === 'abduction')!;
-      assert.equal(abduction.evidence[0].page, 2);
-      assert.equal(incidents.find((i) => i.type === 'execution')!.evidence[0].page, 1);
+      assert.equal(abduction.evidence[0]!.page, 2);
+      assert.equal(incidents.find((i) => i.type === 'execution')!.evidence[0]!.page, 1);
       for (const d of [...byFormat('docx'), ...byFormat('telegram')]) {
         const n = await store.countIncidents({ documentId: d.id });
         assert.ok(n >= 1, `${d.format} ${d.url ?? d.sourceKey}: ${n} incidents`);
@@ -115,7 +115,7 @@ describe('ingest of a mixed folder', { skip: noChromium }, () => {
       assert.equal(tg.published, '2021-03-12');
       if (hasOcr) {
         const scan = byFormat('image')[0];
-        const inc = (await store.listIncidents({ documentId: scan.id }, { limit: 10, offset: 0 })).items;
+        const inc = (await store.listIncidents({ documentId: scan!.id }, { limit: 10, offset: 0 })).items;
         assert.ok(inc.length >= 1 && inc.every((i) => i.issues?.some((x) => x.code === 'ocr')));
       }
     } finally {
@@ -152,7 +152,7 @@ describe('ingest of a mixed folder', { skip: noChromium }, () => {
       const v2 = docs.find((d) => d.url === 'https://t.me/rasd_sharqiya/2' && d.version === 2)!;
       const versions = await store.versionsOf(v2.id);
       assert.equal(versions.length, 2);
-      assert.match(versions[1].text, /أربعة رجال/);
+      assert.match(versions[1]!.text, /أربعة رجال/);
     } finally {
       await store.close();
     }
@@ -165,7 +165,7 @@ describe('ingest of a mixed folder', { skip: noChromium }, () => {
       copyFileSync(join(dir, 'reports', 'monthly-ar.pdf'), renamed);
       assert.equal((await ingest([renamed], { store, fetcher, processing: extract })).new, 1);
       const [doc] = (await store.listDocuments({ limit: 1, offset: 0 })).items;
-      assert.equal(doc.format, 'pdf');
+      assert.equal(doc!.format, 'pdf');
       assert.ok(readFileSync(renamed).subarray(0, 5).toString() === '%PDF-');
     } finally {
       await store.close();

@@ -193,10 +193,10 @@ export function charAccuracy(reference: string, hypothesis: string): number {
     cur[0] = i;
     const ca = a.charCodeAt(i - 1);
     for (let j = 1; j <= b.length; j++)
-      cur[j] = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (ca === b.charCodeAt(j - 1) ? 0 : 1));
+      cur[j] = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + (ca === b.charCodeAt(j - 1) ? 0 : 1));
     [prev, cur] = [cur, prev];
   }
-  return 1 - prev[b.length] / Math.max(1, a.length);
+  return 1 - prev[b.length]! / Math.max(1, a.length);
 }
 
 export function soffice(args: string[], cwd: string): Promise<void> {

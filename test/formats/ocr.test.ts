@@ -51,7 +51,7 @@ describe('OCR of a scanned page (tesseract)', { skip }, () => {
         inc.issues?.some((i) => i.code === 'ocr'),
         `${inc.type} carries the ocr issue`,
       );
-      assert.equal(inc.evidence[0].page, 1);
+      assert.equal(inc.evidence[0]!.page, 1);
       const twin = clean.incidents.find((c) => c.type === inc.type)!;
       assert.ok(inc.confidence < twin.confidence, `${inc.type}: OCR lowers confidence`);
     }
@@ -78,7 +78,7 @@ describe('OCR of a scanned page (tesseract)', { skip }, () => {
       await page.close();
       const doc = (await readBinaryDocument(readFileSync(pdfPath), 'scanned.pdf'))!;
       assert.equal(doc.format, 'pdf');
-      assert.equal(doc.pages?.[0].ocr, true);
+      assert.equal(doc.pages?.[0]!.ocr, true);
       const acc = charAccuracy(comparable([AR_TITLE, ...AR_PARAGRAPHS.slice(0, 4)].join('\n')), comparable(doc.text));
       assert.ok(acc >= 0.85, `character accuracy ${acc.toFixed(4)}`);
       const r = extractDocument({ text: doc.text, pages: doc.pages, published: '2021-03-31' });

@@ -46,16 +46,16 @@ describe('PDF text layer (Chromium-printed)', { skip: noChromium }, () => {
     assert.ok(!pdf.text.includes('التقرير الشهري — آذار'), 'the running header is removed');
     // paragraphs are kept apart
     for (const p of AR_PARAGRAPHS) assert.ok(pdf.text.includes(p), `paragraph «${p.slice(0, 30)}…» comes back whole`);
-    const pageOf = (p: number) => pageAt(pdf.pages, pdf.text.indexOf(AR_PARAGRAPHS[p]));
+    const pageOf = (p: number) => pageAt(pdf.pages, pdf.text.indexOf(AR_PARAGRAPHS[p]!));
     assert.deepEqual([0, 3, 4, 6, 7].map(pageOf), [1, 1, 2, 2, 3]);
 
     const r = extractDocument({ text: pdf.text, pages: pdf.pages, published: '2021-03-31' });
     const clean = extractDocument({ text: [AR_TITLE, ...AR_PARAGRAPHS].join('\n\n'), published: '2021-03-31' });
     assert.deepEqual(r.incidents.map((i) => i.type).sort(), clean.incidents.map((i) => i.type).sort());
     const execution = r.incidents.find((i) => i.type === 'execution')!;
-    assert.equal(execution.evidence[0].page, 1);
+    assert.equal(execution.evidence[0]!.page, 1);
     const abduction = r.incidents.find((i) => i.type === 'abduction')!;
-    assert.equal(abduction.evidence[0].page, 2);
+    assert.equal(abduction.evidence[0]!.page, 2);
     for (const i of r.incidents) for (const e of i.evidence) assert.equal(e.page, pageAt(pdf.pages, e.span[0]));
     assert.deepEqual(r.document.pages, pdf.pages);
   });
@@ -145,7 +145,7 @@ describe('PDFs that cannot be read', () => {
     );
     const words = ['Alpha report', 'Bravo findings', 'Charlie annex'];
     const ok = await readPdf(
-      plainPdf(3, (n) => words[n - 1]),
+      plainPdf(3, (n) => words[n - 1]!),
       'short.pdf',
     );
     assert.equal(ok.pageCount, 3);

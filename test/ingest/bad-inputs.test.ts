@@ -245,7 +245,7 @@ test('a page stored with --no-extract is fetched in full and extracted by the ne
   const store = await openStore({ db: other });
   try {
     const [doc] = (await store.listDocuments({ limit: 5, offset: 0 })).items;
-    assert.ok((await store.countIncidents({ documentId: doc.id })) > 0);
+    assert.ok((await store.countIncidents({ documentId: doc!.id })) > 0);
   } finally {
     await store.close();
   }

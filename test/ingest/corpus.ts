@@ -79,8 +79,8 @@ export function generatedDoc(i: number): GeneratedDoc {
   const second = (lang === 'ar' ? AR_TEMPLATES : EN_TEMPLATES)[(i + 2) % 5];
   const text =
     lang === 'ar'
-      ? `تقرير ميداني رقم ${i + 1}\n\n${first(n, AR_TOWNS[town], day, AR_MONTHS[month])}\n\n${second(n + 2, AR_TOWNS[(town + 3) % 10], 1 + ((day + 3) % 28), AR_MONTHS[month])}\n`
-      : `Field report no. ${i + 1}\n\n${first(n, EN_TOWNS[town], day, EN_MONTHS[month])}\n\n${second(n + 2, EN_TOWNS[(town + 3) % 10], 1 + ((day + 3) % 28), EN_MONTHS[month])}\n`;
+      ? `تقرير ميداني رقم ${i + 1}\n\n${first!(n, AR_TOWNS[town]!, day, AR_MONTHS[month]!)}\n\n${second!(n + 2, AR_TOWNS[(town + 3) % 10]!, 1 + ((day + 3) % 28), AR_MONTHS[month]!)}\n`
+      : `Field report no. ${i + 1}\n\n${first!(n, EN_TOWNS[town]!, day, EN_MONTHS[month]!)}\n\n${second!(n + 2, EN_TOWNS[(town + 3) % 10]!, 1 + ((day + 3) % 28), EN_MONTHS[month]!)}\n`;
   return { name: `report-${String(i).padStart(5, '0')}.${lang}.txt`, text, lang };
 }
 

@@ -104,7 +104,7 @@ test('two workers: each document once; a worker killed mid-job loses nothing', a
 
   const doneBy = new Map<string, number>();
   for (const out of [ra.stdout, rb.stdout])
-    for (const m of out.matchAll(/^done job=\S+ document=(\S+) /gm)) doneBy.set(m[1], (doneBy.get(m[1]) ?? 0) + 1);
+    for (const m of out.matchAll(/^done job=\S+ document=(\S+) /gm)) doneBy.set(m[1]!, (doneBy.get(m[1]!) ?? 0) + 1);
   assert.equal(doneBy.size, SMALL + 1, 'every document processed');
   assert.ok(
     [...doneBy.values()].every((n) => n === 1),

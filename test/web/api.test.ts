@@ -205,6 +205,7 @@ for (const { backend, skip } of await backends()) {
         };
         const before = await mapTotal();
         const [inc] = (await s.store.listIncidents({ documentId: s.docs.arArrests }, { limit: 1, offset: 0 })).items;
+        assert.ok(inc);
         await s.store.bulkInsertIncidents([
           {
             documentId: s.docs.arArrests,

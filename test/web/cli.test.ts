@@ -23,7 +23,7 @@ test('rasid serve makes and prints the first admin, prints its address and answe
     child.stdout.on('data', (b: Buffer) => {
       out += b.toString();
       const m = /(http:\/\/127\.0\.0\.1:\d+)\//.exec(out);
-      if (m) resolve(m[1]);
+      if (m) resolve(m[1]!);
     });
     child.once('exit', (code) => reject(new Error(`serve exited ${code}`)));
   });

@@ -21,7 +21,7 @@ test('segments cover the text exactly once, in order', () => {
   ];
   const segs = segments(text.length, marks);
   assert.equal(segs.map((s) => text.slice(s.start, s.end)).join(''), text);
-  for (let i = 1; i < segs.length; i++) assert.equal(segs[i].start, segs[i - 1].end);
+  for (let i = 1; i < segs.length; i++) assert.equal(segs[i]!.start, segs[i - 1]!.end);
 });
 
 test('the narrowest field wins where spans nest; evidence stays underneath', () => {
@@ -29,7 +29,7 @@ test('the narrowest field wins where spans nest; evidence stays underneath', () 
   const of = (phrase: string) => segs.find((s) => text.slice(s.start, s.end) === phrase)!;
   assert.deepEqual(of('ثلاثة').kinds, ['count', 'actor', 'evidence']);
   assert.deepEqual(of(' رجال').kinds, ['actor', 'evidence']);
-  assert.deepEqual(segs[0].kinds, ['evidence']);
+  assert.deepEqual(segs[0]!.kinds, ['evidence']);
 });
 
 test('text with no marks is one plain segment; marks past the end are clipped by the caller', () => {

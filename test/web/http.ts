@@ -18,7 +18,7 @@ export async function login(app: App, name: string, password: string): Promise<C
     body: JSON.stringify({ name, password }),
   });
   if (r.status !== 200) throw new Error(`login ${name}: ${r.status}`);
-  const cookie = (r.headers.get('set-cookie') ?? '').split(';')[0];
+  const cookie = (r.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
   const { csrf } = (await r.json()) as { csrf: string };
   return { cookie, csrf, token: null };
 }

@@ -17,7 +17,7 @@ test('Arabic and English message files have the same keys', () => {
 
 test('every message uses the same placeholders in both languages', () => {
   const vars = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
-  for (const k of Object.keys(en)) assert.deepEqual(vars(ar[k]), vars(en[k]), k);
+  for (const k of Object.keys(en)) assert.deepEqual(vars(ar[k]!), vars(en[k]!), k);
 });
 
 test('no Arabic message is an untranslated copy of the English one', () => {
@@ -25,7 +25,7 @@ test('no Arabic message is an untranslated copy of the English one', () => {
   assert.deepEqual(same, []);
   // and the Arabic messages are Arabic: each has at least one Arabic letter (allow-listed ones aside)
   const latinOnly = Object.keys(ar).filter(
-    (k) => !/[\u0600-\u06FF]/.test(ar[k]) && !allowIdentical.includes(k) && k !== 'nav.language',
+    (k) => !/[\u0600-\u06FF]/.test(ar[k]!) && !allowIdentical.includes(k) && k !== 'nav.language',
   );
   assert.deepEqual(latinOnly, []);
 });

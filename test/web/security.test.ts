@@ -343,7 +343,7 @@ for (const { backend, skip } of await backends()) {
         const office = createApp({ store: s.store });
         for (let i = 0; i < 25; i++) {
           const who = (['editor', 'viewer', 'admin'] as const)[i % 3];
-          const r = await call(office, anon, 'POST', '/api/auth/login', { name: who, password: PASSWORDS[who] });
+          const r = await call(office, anon, 'POST', '/api/auth/login', { name: who, password: PASSWORDS[who!] });
           assert.equal(r.status, 200, `sign-in ${i + 1}`);
         }
         // a colleague mistyping a few times, then getting it right, is not held back afterwards

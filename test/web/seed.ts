@@ -144,7 +144,7 @@ export async function seedStore(backend: Backend = 'sqlite'): Promise<Seeded> {
   };
   await store.saveExtraction(arExecution, {
     incidents: [
-      incident('e1', 'execution', T, T.split('\n')[0], {
+      incident('e1', 'execution', T, T.split('\n')[0]!, {
         violations: ['execution'],
         actors: [
           { role: 'perpetrator', id: 'isis', name: 'Islamic State', span: span(T, 'تنظيم داعش') },
@@ -164,7 +164,7 @@ export async function seedStore(backend: Backend = 'sqlite'): Promise<Seeded> {
         attribution: { text: 'بحسب ناشطين محليين', span: span(T, 'بحسب ناشطين محليين') },
         summary_en: 'Islamic State executed 3 men by shooting in al-Mayadin on 4 September 2015.',
       }),
-      incident('e2', 'air_strike', T, T.split('\n\n')[1], {
+      incident('e2', 'air_strike', T, T.split('\n\n')[1]!, {
         violations: ['attack_on_civilians'],
         actors: [
           {
@@ -293,9 +293,9 @@ export async function seedStore(backend: Backend = 'sqlite'): Promise<Seeded> {
     incidents: {
       execution: ex.find((i) => i.type === 'execution')!.id,
       airStrike: ex.find((i) => i.type === 'air_strike')!.id,
-      enExecution: (await ids(enExecution))[0].id,
-      arrests: (await ids(arArrests))[0].id,
-      xss: (await ids(xss))[0].id,
+      enExecution: (await ids(enExecution))[0]!.id,
+      arrests: (await ids(arArrests))[0]!.id,
+      xss: (await ids(xss))[0]!.id,
     },
     cleanup: async () => {
       await store.close();
