@@ -1,7 +1,7 @@
 // Frames → contract incidents: ids, ACLED pair, violations by type, counts with spans, confidence,
 // summary, and the doubts met on the way as issues.
 import { createHash, hash } from 'node:crypto';
-import type { Count, CountKey, ExtractionIssue, Incident, IncidentType, Violation } from '../schema.ts';
+import type { Count, CountKey, ExtractionIssue, Incident, IncidentType, Method, Violation } from '../schema.ts';
 import { acledFor } from '../taxonomy.ts';
 import type { DocContext } from './context.ts';
 import type { Frame } from './frames.ts';
@@ -131,6 +131,16 @@ function incidentActor(a: Frame['actors'][number]): Incident['actors'][number] {
     : { role: a.role, id: a.id, name: a.name, span: a.span };
 }
 
+/** «استهدف الطيران الحربي بالصواريخ»: in an air strike a word may name another method (methods.txt `if_air`). */
+function methodsOf(ctx: DocContext, f: Frame): Incident['methods'] {
+  const out = new Map<Method, [number, number] | null>();
+  for (const [id, span] of f.methods) {
+    const m = f.type === 'air_strike' ? (ctx.lex.airMethods.get(id) ?? id) : id;
+    if (!out.has(m)) out.set(m, span);
+  }
+  return [...out].map(([id, span]) => ({ id, span }));
+}
+
 export function toIncident(ctx: DocContext, docId: string, f: Frame): Incident {
   const counts: Partial<Record<CountKey, Count>> = {};
   for (const k of Object.keys(f.counts) as CountKey[]) {
@@ -207,7 +217,7 @@ export function toIncident(ctx: DocContext, docId: string, f: Frame): Incident {
     locations: incidentPlaces(f.places).map(toLocation),
     time,
     counts,
-    methods: [...f.methods].map(([id, span]) => ({ id, span })),
+    methods: methodsOf(ctx, f),
     accusations: [...f.accusations].map(([id, span]) => ({ id, span })),
     attribution: f.attribution,
     evidence,

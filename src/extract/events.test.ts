@@ -120,3 +120,10 @@ test('a landmark the place is measured from is not where the event happened', ()
   const names = r.incidents.flatMap((i) => i.locations.map((l) => l.name_ar ?? l.name));
   assert.ok(!names.some((n) => n?.includes('الرمادي')), `landmark kept: ${names.join(', ')}`);
 });
+
+test('rockets fired by aircraft are missiles, rockets fired from the ground stay rockets', () => {
+  const methods = (text: string) => extractDocument({ text }).incidents.flatMap((i) => i.methods.map((m) => m.id));
+  assert.ok(methods('استهدف الطيران الحربي الروسي بالصواريخ مخيما للنازحين قرب جسر الشغور.').includes('missile'));
+  const ground = methods('قصفت قوات النظام مدينة إدلب بالصواريخ ما أدى لمقتل خمسة مدنيين.');
+  assert.ok(ground.includes('rocket') && !ground.includes('missile'));
+});

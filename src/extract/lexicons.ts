@@ -98,6 +98,8 @@ export interface Lexicons {
   actorNames: Map<string, string>;
   /** actors with an air force (`aircraft = true`): the only ones an air strike can be the act of */
   airForces: Set<string>;
+  /** `if_air` of methods.txt: the method an air strike's word means («صواريخ» from aircraft are missiles) */
+  airMethods: Map<Method, Method>;
   /** every file above in one matcher, each value tagged with its file: one pass over the tokens */
   all: Lexicon<TaggedValue>;
 }
@@ -157,7 +159,7 @@ export const ATTRIBUTES: Record<string, Record<string, typeof TEXT | typeof FLAG
     cased: FLAG,
     aircraft: FLAG,
   },
-  methods: { method: TEXT },
+  methods: { method: TEXT, if_air: TEXT },
   accusations: { accusation: TEXT },
   attribution: { source: TEXT },
   cues: { effect: TEXT, kind: TEXT, scope: TEXT, reach: TEXT, realis: TEXT, opening: TEXT },
@@ -339,6 +341,15 @@ export function lexiconsFor(lang: Lang, dir?: string): Lexicons {
     if (e.attrs.actor && !actorNames.has(e.attrs.actor)) actorNames.set(e.attrs.actor, e.attrs.name ?? e.attrs.actor);
     if (e.attrs.actor && flag(e, 'aircraft')) airForces.add(e.attrs.actor);
   }
+  const airMethods = new Map<Method, Method>();
+  for (const e of load('methods')) {
+    if (!e.attrs.if_air) continue;
+    const from = oneOf(e, 'method', METHODS);
+    const to = oneOf(e, 'if_air', METHODS);
+    if (airMethods.has(from) && airMethods.get(from) !== to)
+      fail(e, `if_air = ${to} contradicts another entry of ${from}`);
+    airMethods.set(from, to);
+  }
   const tagged: Array<{ pattern: string; value: TaggedValue }> = [];
   allPatterns.set(key, tagged);
   const lex: Lexicons = {
@@ -397,6 +408,7 @@ export function lexiconsFor(lang: Lang, dir?: string): Lexicons {
     ),
     actorNames,
     airForces,
+    airMethods,
     all: new Lexicon(tagged),
   };
   allPatterns.delete(key);
