@@ -110,3 +110,36 @@ test('realis in English: anchored mentions stay events', () => {
     'arrests',
   ]);
 });
+
+test('a later «the attack» that adds a figure is the event told before it; another doer is not', () => {
+  const r = run(
+    'Warplanes struck the market of Saraqib on Tuesday, killing nine civilians. Another 35 people were wounded in the attack.',
+  );
+  assert.deepEqual(
+    r.map((i) => [i.type, i.counts.killed?.value, i.counts.injured?.value]),
+    [['air_strike', 9, 35]],
+  );
+  assert.equal(
+    run(
+      'A car bomb exploded in the market of Azaz on Thursday, killing four people. The raid on the town of Marea by IS militants left two dead.',
+    ).length,
+    2,
+  );
+});
+
+test('officials of civilian bodies are civilians: killing one is an attack, with its toll', () => {
+  const r = run('Gunmen shot dead a local council member in the village of Jasim on Saturday.');
+  assert.deepEqual(
+    r.map((i) => [i.type, i.counts.killed?.value]),
+    [['attack', 1]],
+  );
+  assert.deepEqual(types('Gunmen shot dead a regime officer in the village of Jasim on Saturday.'), ['armed_clash']);
+});
+
+test('«N SDF fighters were killed»: the subject of a passive inside the pattern is acted on', () => {
+  const r = run('Four SDF fighters were killed in clashes near Tal Tamr on Wednesday.');
+  assert.deepEqual(
+    r[0].actors.filter((a) => a.role === 'perpetrator').map((a) => a.id),
+    [],
+  );
+});

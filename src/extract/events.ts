@@ -8,7 +8,9 @@
 //      (ACLED keeps the lowest credible figure; contract section 4);
 //   4. a mention with nothing of its own (no figure, place or date) is an event of its type told
 //      elsewhere in the report;
-//   5. the fighting told in the sentence that says who took a place, with no place of its own, is
+//   5. a later definite mention («the attack», «the strike», «the killing») that adds a figure
+//      («another 35 were wounded in the attack») or nothing new is the event told just before it;
+//   6. the fighting told in the sentence that says who took a place, with no place of its own, is
 //      part of the taking («seized the village after clashes with the SDF»: ACLED codes the change of
 //      control, with the dead of its fighting).
 import type { CountKey } from '../schema.ts';
@@ -17,7 +19,7 @@ import { absorbs, type Frame } from './frames.ts';
 import { measuresDiffer, mergeInto, placesCompatible, timesCompatible } from './merge.ts';
 
 export interface EventDecision {
-  rule: 'headline' | 'lead-total' | 'other-source' | 'bare-mention' | 'fighting-for-ground';
+  rule: 'headline' | 'lead-total' | 'other-source' | 'bare-mention' | 'fighting-for-ground' | 'definite-mention';
   frame: number;
   into: number | null;
 }
@@ -183,6 +185,39 @@ function joinBareMentions(frames: Frame[], decisions: EventDecision[]): Frame[] 
   return out;
 }
 
+/** Places the mention names itself (not lent by the sentence before or by the report). */
+function ownPlaces(f: Frame): Frame['places'] {
+  return f.rules.includes('place:previous') || f.rules.includes('place:document') ? [] : f.places;
+}
+
+/** «the attack», «the raid», «the killing»: a word general enough to name the event told before it. */
+function refersBack(a: Frame, b: Frame): boolean {
+  if (a.type === b.type || absorbs(a.type, b.type) || group(a) === group(b)) return true;
+  return b.triggers.every((t) => t.value.outcome !== undefined || t.value.weight < 0.6);
+}
+
+/**
+ * «At least nine civilians were killed … when warplanes struck a market» then «Another 35 people were
+ * wounded in the attack»: a definite mention with no place of its own other than the event's, no other
+ * doer and no other day is that event; it lends the figures the event lacks.
+ */
+function joinDefiniteMentions(frames: Frame[], decisions: EventDecision[]): Frame[] {
+  const out = frames.slice();
+  for (const b of frames) {
+    if (!definiteMention(b) || b.heading || b.earlier) continue;
+    const before = out.filter((a) => a !== b && !a.heading && !a.earlier && a.sentence < b.sentence);
+    const a = before[before.length - 1];
+    if (!a || !refersBack(a, b) || !perpetratorsAgree(a, b) || !timesCompatible(a, b)) continue;
+    const ids = new Set(a.places.map((p) => p.entry?.id ?? p.text));
+    if (!ownPlaces(b).every((p) => ids.has(p.entry?.id ?? p.text))) continue;
+    if (ownPlaces(b).length === 0) b.places = [];
+    mergeInto(a, b);
+    out.splice(out.indexOf(b), 1);
+    decisions.push({ rule: 'definite-mention', frame: b.key, into: a.key });
+  }
+  return out;
+}
+
 const TERRITORY: ReadonlySet<string> = new Set(['non_state_overtakes_territory', 'government_regains_territory']);
 
 function joinFightingForGround(frames: Frame[], decisions: EventDecision[]): Frame[] {
@@ -201,7 +236,10 @@ function joinFightingForGround(frames: Frame[], decisions: EventDecision[]): Fra
   return out;
 }
 
-export function resolveDocumentEvents(frames: Frame[]): { frames: Frame[]; decisions: EventDecision[] } {
+export function resolveDocumentEvents(
+  frames: Frame[],
+  lang: 'ar' | 'en' = 'ar',
+): { frames: Frame[]; decisions: EventDecision[] } {
   const decisions: EventDecision[] = [];
   // bare mentions first: a lead with nothing of its own («شنت قسد حملة اعتقالات واسعة») joins the
   // detailed event below it before the headline joins either
@@ -210,5 +248,7 @@ export function resolveDocumentEvents(frames: Frame[]): { frames: Frame[]; decis
   out = foldHeadlines(out, decisions);
   out = dropLeadTotals(out, decisions);
   out = joinOtherSources(out, decisions);
+  // English «the attack» points back; the Arabic article marks most nouns, referring or not
+  if (lang === 'en') out = joinDefiniteMentions(out, decisions);
   return { frames: out, decisions };
 }

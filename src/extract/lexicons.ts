@@ -74,6 +74,13 @@ export interface CountNounValue {
   rest: boolean;
 }
 
+export interface FighterValue {
+  id: string;
+  person: boolean;
+  /** `kind = none`: a longer phrase that holds a fighters word but names no fighter («council member») */
+  block: boolean;
+}
+
 export interface ViolationValue {
   id: string;
   violation: Violation;
@@ -92,7 +99,7 @@ export interface Lexicons {
   violations: Lexicon<ViolationValue>;
   aircraft: Lexicon<{ id: string }>;
   /** person = no: a military target (checkpoint, convoy), not people */
-  fighters: Lexicon<{ id: string; person: boolean }>;
+  fighters: Lexicon<FighterValue>;
   crowds: Lexicon<{ id: string }>;
   roles: Lexicon<{ id: string; role: 'perpetrator' | 'target' | 'ignore' }>;
   actorNames: Map<string, string>;
@@ -318,7 +325,11 @@ export const VALUE_READERS: Record<string, (e: LexiconEntry) => unknown> = {
     types: e.attrs.types ? list(e, 'types', INCIDENT_TYPES) : null,
   }),
   aircraft: (e) => ({ id: e.id }),
-  fighters: (e) => ({ id: e.id, person: e.attrs.person !== 'false' }),
+  fighters: (e) => ({
+    id: e.id,
+    person: e.attrs.person !== 'false',
+    block: oneOf(e, 'kind', ['fighters', 'none'] as const) === 'none',
+  }),
   crowds: (e) => ({ id: e.id }),
   roles: (e) => ({ id: e.id, role: oneOf(e, 'role', ['perpetrator', 'target', 'ignore'] as const) }),
 };
@@ -395,7 +406,7 @@ export function lexiconsFor(lang: Lang, dir?: string): Lexicons {
     ),
     fighters: compile(
       load('fighters'),
-      VALUE_READERS.fighters as (e: LexiconEntry) => { id: string; person: boolean },
+      VALUE_READERS.fighters as (e: LexiconEntry) => FighterValue,
       'fighters',
       tagged,
     ),

@@ -5,6 +5,7 @@ import type { AnalyzedText } from '../text/analyze.ts';
 import type {
   ActorValue,
   AttributionValue,
+  FighterValue,
   CountNounValue,
   CueValue,
   LexiconKind,
@@ -29,7 +30,7 @@ export interface Mentions {
   countNouns: Mention<CountNounValue>[];
   violations: Mention<ViolationValue>[];
   aircraft: Mention<{ id: string }>[];
-  fighters: Mention<{ id: string; person: boolean }>[];
+  fighters: Mention<FighterValue>[];
   crowds: Mention<{ id: string }>[];
   roles: Mention<{ id: string; role: 'perpetrator' | 'target' | 'ignore' }>[];
 }
@@ -128,6 +129,7 @@ const PREFER: Partial<Record<LexiconKind, Prefer>> = {
   actors: ((v: ActorValue) => (v.anaphor ? 0 : 1)) as Prefer,
   attribution: ((v: AttributionValue) => (v.source === 'generic' ? 0 : 1)) as Prefer,
   cues: ((v: CueValue) => (v.effect === 'none' ? 1 : 0)) as Prefer,
+  fighters: ((v: FighterValue) => (v.block ? 1 : 0)) as Prefer,
 };
 
 const KINDS: LexiconKind[] = [
@@ -167,7 +169,11 @@ export function findMentions(a: AnalyzedText, lex: Lexicons): Mentions {
         matches = matches.filter(
           (m) => !(m.value.value as ActorValue).cased || sameCase(a.raw.slice(m.rawStart, m.rawEnd), m.pattern),
         );
-      for (const m of resolve(matches, prefer)) out[kind].push(withSentence(m, s.i));
+      for (const m of resolve(matches, prefer)) {
+        // a fighters block has done its work once it has hidden the shorter word
+        if (kind === 'fighters' && (m.value.value as FighterValue).block) continue;
+        out[kind].push(withSentence(m, s.i));
+      }
     }
   }
   return {

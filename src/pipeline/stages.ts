@@ -238,7 +238,7 @@ export const STAGES: ReadonlyArray<DocStage> = [
     name: 'events',
     onError: 'stop',
     run: (s) => {
-      const r = resolveDocumentEvents(need(s.frames, 'frames'));
+      const r = resolveDocumentEvents(need(s.frames, 'frames'), need(s.a, 'text').lang);
       s.frames = r.frames;
       s.decisions = r.decisions;
     },
