@@ -15,7 +15,8 @@
 //      control, with the dead of its fighting).
 import type { CountKey } from '../schema.ts';
 import { ACLED_EVENT } from '../taxonomy.ts';
-import { absorbs, type Frame } from './frames.ts';
+import type { Frame } from './frames.ts';
+import { absorbs } from './type-policy.ts';
 import { measuresDiffer, mergeInto, placesCompatible, timesCompatible } from './merge.ts';
 
 export interface EventDecision {

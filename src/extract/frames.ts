@@ -11,6 +11,8 @@ import type { CueValue, Realis, TriggerValue } from './lexicons.ts';
 import { hasArticle } from '../text/clitics.ts';
 import { toldApart } from './realis.ts';
 import { participle } from '../text/aspect.ts';
+// which type swallows another named in the same clause is data: lexicons/types.txt
+import { absorbs } from './type-policy.ts';
 
 export interface FrameActor {
   role: ActorRole;
@@ -145,30 +147,6 @@ export function cueEffects(ctx: DocContext): { suppressed: CueEffect[]; lowered:
     }
   }
   return { suppressed, lowered };
-}
-
-// Types that swallow another type named in the same clause: «سيارة مفخخة يقودها انتحاري» is one
-// suicide bombing, «اعتقال … واقتيادهم إلى جهة مجهولة» one abduction.
-const ABSORBS: Partial<Record<IncidentType, IncidentType[]>> = {
-  suicide_bomb: ['explosive_device', 'attack'],
-  abduction: ['arrests'],
-  excessive_force_against_protesters: ['peaceful_protest', 'protest_with_intervention', 'attack'],
-  protest_with_intervention: ['peaceful_protest', 'arrests'],
-  // the instrument decides the type (issue 9): «مجزرة بغارات روسية» is an air strike, «مجزرة بقذائف
-  // الهاون» shelling, «مجزرة بسيارة مفخخة» a bomb; «مجزرة» alone, by gunmen, stays an attack
-  air_strike: ['explosive_device', 'shelling', 'attack'],
-  explosive_device: ['attack'],
-  arrests: ['forced_recruitment'],
-  shelling: ['explosive_device', 'attack'],
-  chemical_weapon: ['air_strike', 'shelling', 'explosive_device'],
-  disrupted_weapons_use: ['explosive_device', 'air_strike', 'shelling', 'suicide_bomb'],
-  mob_violence: ['armed_clash', 'attack', 'looting'],
-  violent_demonstration: ['peaceful_protest', 'looting', 'armed_clash', 'mob_violence'],
-  execution: ['attack'],
-};
-
-export function absorbs(a: IncidentType, b: IncidentType): boolean {
-  return a === b || (ABSORBS[a]?.includes(b) ?? false);
 }
 
 const WEAK = 0.6;

@@ -6,7 +6,8 @@
 // to the events they announce later, by the document-level event layer (events.ts).
 import type { CountKey } from '../schema.ts';
 import type { DocContext } from './context.ts';
-import { absorbs, type Frame } from './frames.ts';
+import type { Frame } from './frames.ts';
+import { absorbs, retold } from './type-policy.ts';
 import { frameCountKey } from './arguments.ts';
 import { bestPlace } from './assemble.ts';
 import { distanceKm } from '../geo/find-places.ts';
@@ -125,22 +126,6 @@ export function compatible(ctx: DocContext, a: Frame, b: Frame): boolean {
   if (near(a, b) && Object.keys(b.counts).length > 0 && Object.keys(a.counts).length > 0)
     return countsOverlap(a, b) || countsRefine(a, b);
   return false;
-}
-
-// Types that a later sentence may retell under another name: the abducted «arrested», the car bomb
-// whose driver blew himself up, the «shelling» that was an air raid.
-const RETOLD: Array<[string, string]> = [
-  ['abduction', 'arrests'],
-  ['suicide_bomb', 'explosive_device'],
-  ['air_strike', 'shelling'],
-  ['chemical_weapon', 'air_strike'],
-  ['chemical_weapon', 'shelling'],
-  // «حملة اعتقالات … ونقلهم إلى معسكرات التجنيد»: a conscription round-up told as arrests, then as recruitment
-  ['arrests', 'forced_recruitment'],
-];
-
-function retold(x: string, y: string): boolean {
-  return RETOLD.some(([p, q]) => (p === x && q === y) || (p === y && q === x));
 }
 
 /** Reports that put one sentence per line: the next two sentences still tell the same event. */
