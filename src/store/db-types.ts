@@ -28,6 +28,10 @@ export interface DocumentsTable {
   pages?: string | null;
   /** JSON array of the issues of its last extraction (a cut, a spent budget); null: none */
   issues?: string | null;
+  /** 1: the source is seen by editors and admins only (kept equal on every version of a source) */
+  restricted: Generated<number>;
+  /** who set the flag last: 'ingest' (a rule) or 'editor'; null: never set */
+  restricted_by: string | null;
   /** PostgreSQL only: the indexed words */
   tsv?: string | null;
 }
@@ -59,6 +63,8 @@ export interface IncidentsTable {
   cluster_id: DbId | null;
   /** 1 once an analyst merged or split it by hand: automatic clustering leaves it alone */
   cluster_locked: Generated<number>;
+  /** bits: 1 an editor restricted the incident itself, 2 its document is restricted; 0 not restricted */
+  restricted: Generated<number>;
   data: string;
   machine: string | null;
   created_at: string;

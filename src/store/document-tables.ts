@@ -1,9 +1,10 @@
 // Documents: versions per source, alternates, extraction state.
+import { StoreError } from './errors.ts';
 import { indexText } from './search-text.ts';
 import type { DocumentInput, Page, PutDocumentResult, StoredDocument } from './types.ts';
 import { now, IS_CURRENT_VERSION, dbId, documentHash, withoutNul, docFromRow, type Db } from './sql-base.ts';
 import { SqlBase } from './sql-base.ts';
-import { StoreError } from './errors.ts';
+import { restrictSourceIn } from './restricted-tables.ts';
 import type { ExtractionIssue } from '../schema.ts';
 
 export abstract class DocumentTables extends SqlBase {
@@ -28,13 +29,28 @@ export abstract class DocumentTables extends SqlBase {
   private async putDocumentIn(c: Db, doc: DocumentInput, hash: string, textHash: string): Promise<PutDocumentResult> {
     const latest = await c
       .selectFrom('documents')
-      .select(['id', 'hash', 'version', 'extracted_at'])
+      .select(['id', 'hash', 'version', 'extracted_at', 'restricted', 'restricted_by'])
       .where('source_key', '=', doc.sourceKey)
       .orderBy('version', 'desc')
       .limit(1)
       .executeTakeFirst();
-    if (latest && latest.hash === hash)
+    // the flag belongs to the source: a new version keeps it, and an editor's choice (either way)
+    // stands over what an ingest rule asks; a rule can restrict but never lift a restriction
+    const editorSet = latest?.restricted_by === 'editor';
+    const wasRestricted = Number(latest?.restricted ?? 0) !== 0;
+    if (latest && latest.hash === hash) {
+      if (doc.restricted && !wasRestricted && !editorSet)
+        await restrictSourceIn(c, doc.sourceKey, true, 'ingest', latest.id, { userId: null, audit: true });
       return { id: String(latest.id), status: 'unchanged', extracted: latest.extracted_at !== null };
+    }
+    const restricted = editorSet ? wasRestricted : wasRestricted || Boolean(doc.restricted);
+    const restrictedBy = editorSet
+      ? 'editor'
+      : wasRestricted
+        ? (latest?.restricted_by ?? 'ingest')
+        : restricted
+          ? 'ingest'
+          : null;
     const words = indexText(`${doc.title ?? ''}\n${doc.text}`);
     const row = await c
       .insertInto('documents')
@@ -55,6 +71,8 @@ export abstract class DocumentTables extends SqlBase {
         pages: doc.pages?.length ? JSON.stringify(doc.pages) : null,
         created_at: now(),
         extracted_at: null,
+        restricted: restricted ? 1 : 0,
+        restricted_by: restrictedBy,
         ...this.ftsColumns(words),
       })
       .returning('id')
@@ -87,6 +105,33 @@ export abstract class DocumentTables extends SqlBase {
     linked.delete(String(row.id));
     if (linked.size) await this.linkIn(c, [String(row.id), ...linked]);
     return { id: String(row.id), status: latest ? 'updated' : 'new', extracted: false };
+  }
+
+  async setDocumentRestricted(
+    id: string,
+    restricted: boolean,
+    by: { userId: string | null; note?: string; via: 'editor' | 'ingest' },
+  ): Promise<{ document: StoredDocument; changed: boolean }> {
+    const n = dbId(id);
+    if (n === null) throw new StoreError('store.not-found', `no document ${id}`);
+    const changed = await this.tx(async (c) => {
+      const row = await this.locked(
+        c.selectFrom('documents').select(['id', 'source_key', 'restricted', 'restricted_by']).where('id', '=', n),
+      ).executeTakeFirst();
+      if (!row) throw new StoreError('store.not-found', `no document ${id}`);
+      const was = Number(row.restricted) !== 0;
+      if (by.via === 'ingest' && (!restricted || was || row.restricted_by === 'editor')) return false;
+      if (by.via === 'editor' && was === restricted && row.restricted_by === 'editor') return false;
+      await restrictSourceIn(c, row.source_key, restricted, by.via, row.id, {
+        userId: by.userId,
+        note: by.note,
+        audit: true,
+      });
+      return true;
+    });
+    const document = await this.getDocument(id);
+    if (!document) throw new StoreError('store.not-found', `no document ${id}`);
+    return { document, changed };
   }
 
   async getDocument(id: string): Promise<StoredDocument | null> {

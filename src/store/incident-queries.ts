@@ -36,6 +36,10 @@ export abstract class IncidentQueries extends DocumentTables {
       else if (t === 'incidents') c.push(sql<SqlBool>`${col(column)} = ${n}`);
       else c.push(sql<SqlBool>`${id} IN (SELECT id FROM incidents WHERE ${sql.ref(column)} = ${n})`);
     }
+    // the few restricted incidents, from their partial index, as a list the other conditions probe:
+    // a viewer's list or count keeps walking the same covering indexes as anyone's
+    if (f.restricted === 'exclude') c.push(sql<SqlBool>`${id} NOT IN (SELECT id FROM incidents WHERE restricted <> 0)`);
+    else if (f.restricted === 'only') c.push(sql<SqlBool>`${id} IN (SELECT id FROM incidents WHERE restricted <> 0)`);
     if (f.actor) c.push(sql<SqlBool>`${id} IN (SELECT incident_id FROM incident_actors WHERE actor_id = ${f.actor})`);
     for (const [prefix, value] of [
       ['p:', f.place],

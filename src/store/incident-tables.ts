@@ -6,8 +6,20 @@ import { StoreError } from './errors.ts';
 import { incidentColumns, type IncidentColumns } from './incident-columns.ts';
 import { MapIndex } from './map-index.ts';
 import type { BulkIncident, IncidentStatus, ReviewBy, ReviewEntry, StoredIncident } from './types.ts';
-import { now, dbId, parseJson, incidentFromRow, touchKeys, STATUS_ACTION, type Db } from './sql-base.ts';
+import { sql } from 'kysely';
+import {
+  now,
+  dbId,
+  parseJson,
+  incidentFromRow,
+  touchKeys,
+  STATUS_ACTION,
+  RESTRICTED_DOCUMENT,
+  RESTRICTED_SELF,
+  type Db,
+} from './sql-base.ts';
 import { IncidentQueries } from './incident-queries.ts';
+import { setIncidentRestrictedIn } from './restricted-tables.ts';
 
 /** An incident row as written, with the columns its side tables repeat. */
 interface SideRow {
@@ -36,7 +48,7 @@ export abstract class IncidentTables extends IncidentQueries {
     return this.tx(async (c) => {
       // locking the document makes two saves of one document wait for each other
       const doc = await this.locked(
-        c.selectFrom('documents').select(['id', 'text', 'previous_id']).where('id', '=', n),
+        c.selectFrom('documents').select(['id', 'text', 'previous_id', 'restricted']).where('id', '=', n),
       ).executeTakeFirst();
       if (!doc) throw new StoreError('store.not-found', `no document ${documentId}`);
       // the version chain: touched incidents of earlier versions still stand for their event
@@ -59,7 +71,7 @@ export abstract class IncidentTables extends IncidentQueries {
       const existing = await this.locked(
         c
           .selectFrom('incidents')
-          .select(['id', 'document_id', 'ext_id', 'status', 'data'])
+          .select(['id', 'document_id', 'ext_id', 'status', 'data', 'restricted'])
           .where('document_id', 'in', chain)
           .orderBy('id'),
       ).execute();
@@ -68,7 +80,9 @@ export abstract class IncidentTables extends IncidentQueries {
       const machineHere = new Map<string, DbId>();
       const stale: DbId[] = [];
       for (const r of existing) {
-        if (r.status !== 'machine') {
+        // an incident an editor restricted is touched too: a new extraction must not bring its
+        // event back unrestricted
+        if (r.status !== 'machine' || (Number(r.restricted) & RESTRICTED_SELF) !== 0) {
           kept++;
           for (const k of touchKeys(JSON.parse(r.data) as Incident, texts.get(String(r.document_id)) ?? ''))
             touched.add(k);
@@ -84,7 +98,9 @@ export abstract class IncidentTables extends IncidentQueries {
           machineHere.delete(inc.id);
           await this.rewriteIncident(c, same, inc, incidentColumns(inc, doc.text), { status: 'machine' });
         } else {
-          await this.insertIncidents(c, [{ documentId: doc.id, incident: inc, status: 'machine', text: doc.text }]);
+          await this.insertIncidents(c, [
+            { documentId: doc.id, incident: inc, status: 'machine', text: doc.text, docRestricted: doc.restricted },
+          ]);
         }
         saved++;
       }
@@ -105,8 +121,13 @@ export abstract class IncidentTables extends IncidentQueries {
         .where('id', 'in', part)
         .where('cluster_id', 'is not', null)
         .execute();
-      // only machine incidents are ever deleted, whatever the caller read before
-      await c.deleteFrom('incidents').where('id', 'in', part).where('status', '=', 'machine').execute();
+      // only machine incidents nobody restricted are ever deleted, whatever the caller read before
+      await c
+        .deleteFrom('incidents')
+        .where('id', 'in', part)
+        .where('status', '=', 'machine')
+        .where(sql<boolean>`(restricted & ${sql.lit(RESTRICTED_SELF)}) = 0`)
+        .execute();
       await this.dissolveSmallClusters(
         c,
         clusters.map((r) => r.cluster_id as DbId),
@@ -127,7 +148,14 @@ export abstract class IncidentTables extends IncidentQueries {
 
   protected async insertIncidents(
     c: Db,
-    items: Array<{ documentId: DbId; incident: Incident; status: IncidentStatus; text: string }>,
+    items: Array<{
+      documentId: DbId;
+      incident: Incident;
+      status: IncidentStatus;
+      text: string;
+      /** documents.restricted of its document: the incident is restricted with it */
+      docRestricted: number | string;
+    }>,
   ): Promise<DbId[]> {
     const t = now();
     const withCols = items.map((it) => ({ it, col: incidentColumns(it.incident, it.text) }));
@@ -150,6 +178,7 @@ export abstract class IncidentTables extends IncidentQueries {
               lon: col.lon,
               admin1: col.admin1,
               cluster_id: null,
+              restricted: Number(it.docRestricted) !== 0 ? RESTRICTED_DOCUMENT : 0,
               data: JSON.stringify(it.incident),
               machine: null,
               created_at: t,
@@ -236,21 +265,26 @@ export abstract class IncidentTables extends IncidentQueries {
   async bulkInsertIncidents(items: BulkIncident[]): Promise<number> {
     if (!items.length) return 0;
     return this.tx(async (c) => {
-      const texts = new Map<string, string>();
-      const rows: Array<{ documentId: DbId; incident: Incident; status: IncidentStatus; text: string }> = [];
+      const docs = new Map<string, { text: string; restricted: number | string }>();
+      const rows: Parameters<IncidentTables['insertIncidents']>[1] = [];
       for (const it of items) {
-        let text = texts.get(it.documentId);
-        if (text === undefined) {
+        let d = docs.get(it.documentId);
+        if (d === undefined) {
           const n = dbId(it.documentId);
-          const d =
+          d =
             n === null
               ? undefined
-              : await c.selectFrom('documents').select('text').where('id', '=', n).executeTakeFirst();
+              : await c.selectFrom('documents').select(['text', 'restricted']).where('id', '=', n).executeTakeFirst();
           if (!d) throw new StoreError('store.not-found', `no document ${it.documentId}`);
-          text = d.text;
-          texts.set(it.documentId, text);
+          docs.set(it.documentId, d);
         }
-        rows.push({ documentId: Number(it.documentId), incident: it.incident, status: it.status ?? 'machine', text });
+        rows.push({
+          documentId: Number(it.documentId),
+          incident: it.incident,
+          status: it.status ?? 'machine',
+          text: d.text,
+          docRestricted: d.restricted,
+        });
       }
       return (await this.insertIncidents(c, rows)).length;
     });
@@ -330,6 +364,12 @@ export abstract class IncidentTables extends IncidentQueries {
         return incidentFromRow(out);
       }),
     );
+  }
+
+  async setIncidentRestricted(id: string, restricted: boolean, by: ReviewBy): Promise<StoredIncident> {
+    const n = dbId(id);
+    if (n === null) throw new StoreError('store.not-found', `no incident ${id}`);
+    return this.tx((c) => setIncidentRestrictedIn(c, this.rowLocks, n, restricted, by));
   }
 
   async reviews(incidentId: string): Promise<ReviewEntry[]> {

@@ -53,7 +53,7 @@ const dayOf = (iso: string | null | undefined): number => {
 
 /** Filters the index answers by itself; anything else needs the store. */
 export function indexable(f: IncidentFilter): boolean {
-  return !f.q && !f.actor && !f.place && !f.admin1 && !f.documentId && !f.clusterId;
+  return !f.q && !f.actor && !f.place && !f.admin1 && !f.documentId && !f.clusterId && f.restricted !== 'only';
 }
 
 export class MapIndex {
@@ -175,7 +175,16 @@ export class MapIndex {
     f: IncidentFilter,
     bbox: [number, number, number, number],
     cellDeg: number,
+    /** incidents left out (restricted ones, for a viewer), read from the store for each answer */
+    without: Iterable<string> = [],
   ): { clusters: MapCluster[]; total: number } {
+    let out: Uint8Array | null = null;
+    for (const id of without) {
+      const i = this.slot.get(id);
+      if (i === undefined) continue;
+      out ??= new Uint8Array(this.size);
+      out[i] = 1;
+    }
     // byte masks instead of Sets: this loop runs a million times per request
     const typeOk = new Uint8Array(INCIDENT_TYPES.length).fill(f.type ? 0 : 1);
     for (const t of f.type ?? []) typeOk[TYPE_INDEX.get(t) ?? 0] = 1;
@@ -188,7 +197,7 @@ export class MapIndex {
     const { lat, lon, type, status, start, end, live } = this;
     // every column holds at least `size` entries, so the reads below are defined
     for (let i = 0; i < this.size; i++) {
-      if (!live[i]) continue;
+      if (!live[i] || (out !== null && out[i])) continue;
       const y = lat[i]!;
       const x = lon[i]!;
       if (x < w || x > e || y < s || y > n) continue;

@@ -295,4 +295,16 @@ export const POSTGRES_MIGRATIONS: Migration[] = [
       `ALTER TABLE documents ADD COLUMN issues TEXT`,
     ],
   },
+  {
+    version: 11,
+    name: 'restricted',
+    // as SQLite's restricted migration: documents and incidents seen by editors and admins only
+    statements: [
+      `ALTER TABLE documents ADD COLUMN restricted INTEGER NOT NULL DEFAULT 0`,
+      `ALTER TABLE documents ADD COLUMN restricted_by TEXT`,
+      `ALTER TABLE incidents ADD COLUMN restricted INTEGER NOT NULL DEFAULT 0`,
+      `CREATE INDEX incidents_restricted ON incidents(id) WHERE restricted <> 0`,
+      `CREATE INDEX documents_restricted ON documents(id) WHERE restricted <> 0`,
+    ],
+  },
 ];

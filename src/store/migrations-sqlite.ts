@@ -341,4 +341,18 @@ export const SQLITE_MIGRATIONS: Migration[] = [
       `ALTER TABLE documents ADD COLUMN issues TEXT`,
     ],
   },
+  {
+    version: 12,
+    name: 'restricted',
+    // issue 12: documents and incidents seen by editors and admins only. An incident's flag holds
+    // two bits (1 its own, 2 its document's) so one indexed column answers "restricted at all";
+    // the partial indexes keep the few restricted rows a small list that viewers' queries exclude.
+    statements: [
+      `ALTER TABLE documents ADD COLUMN restricted INTEGER NOT NULL DEFAULT 0`,
+      `ALTER TABLE documents ADD COLUMN restricted_by TEXT`,
+      `ALTER TABLE incidents ADD COLUMN restricted INTEGER NOT NULL DEFAULT 0`,
+      `CREATE INDEX incidents_restricted ON incidents(id) WHERE restricted <> 0`,
+      `CREATE INDEX documents_restricted ON documents(id) WHERE restricted <> 0`,
+    ],
+  },
 ];

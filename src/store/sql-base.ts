@@ -116,8 +116,14 @@ export function docFromRow(r: DocumentRow): StoredDocument {
     extractedAt: r.extracted_at ?? null,
     pages: r.pages ? (JSON.parse(r.pages) as PageStart[]) : null,
     issues: r.issues ? (JSON.parse(r.issues) as ExtractionIssue[]) : [],
+    restricted: Number(r.restricted) !== 0,
+    restrictedBy: (r.restricted_by ?? null) as StoredDocument['restrictedBy'],
   };
 }
+
+/** bits of incidents.restricted */
+export const RESTRICTED_SELF = 1;
+export const RESTRICTED_DOCUMENT = 2;
 
 export function incidentFromRow(r: IncidentRow): StoredIncident {
   const inc = JSON.parse(r.data) as Incident;
@@ -133,6 +139,8 @@ export function incidentFromRow(r: IncidentRow): StoredIncident {
     clusterLocked: Number(r.cluster_locked) === 1,
   };
   if (machine) out.machine = machine;
+  const bits = Number(r.restricted ?? 0);
+  if (bits) out.restricted = { incident: (bits & RESTRICTED_SELF) !== 0, document: (bits & RESTRICTED_DOCUMENT) !== 0 };
   return out;
 }
 

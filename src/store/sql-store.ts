@@ -242,7 +242,15 @@ export abstract class SqlStore extends ClusterTables implements Store {
     if (!indexable(filter)) return clusterFromStore(this, filter, bbox, cellDeg, cap);
     const index = (this.mapIndex ??= new MapIndex(this));
     await index.ensure();
-    return { ...index.cluster(filter, bbox, cellDeg), capped: false };
+    // the restricted ones are read afresh for every answer (a short list from a partial index), so
+    // a restriction set by any process hides its incidents at once, whenever the index was built
+    const without = filter.restricted === 'exclude' ? await this.restrictedIncidentIds() : [];
+    return { ...index.cluster(filter, bbox, cellDeg, without), capped: false };
+  }
+
+  private async restrictedIncidentIds(): Promise<string[]> {
+    const rows = await this.db.selectFrom('incidents').select('id').where('restricted', '<>', 0).execute();
+    return rows.map((r) => String(r.id));
   }
 
   async warmMapIndex(): Promise<void> {

@@ -5,6 +5,7 @@ import { Kysely, SqliteDialect, sql, type RawBuilder, type SqlBool } from 'kysel
 import type { Database as Tables, DbId } from './db-types.ts';
 import { StoreError } from './errors.ts';
 import { dbId, incidentFromRow, SqlStore } from './sql-store.ts';
+import { RESTRICTED_DOCUMENT } from './sql-base.ts';
 import { runMigrations } from './migrate.ts';
 import { SQLITE_MIGRATIONS } from './migrations-sqlite.ts';
 import { incidentColumns } from './incident-columns.ts';
@@ -117,10 +118,12 @@ export class SqliteStore extends SqlStore {
     if (!items.length) return 0;
     return this.db.connection().execute(async () => {
       const raw = this.raw;
-      const text = raw.prepare<[number], { text: string }>('SELECT text FROM documents WHERE id = ?');
+      const text = raw.prepare<[number], { text: string; restricted: number }>(
+        'SELECT text, restricted FROM documents WHERE id = ?',
+      );
       const inc = raw.prepare(
-        `INSERT INTO incidents (document_id, ext_id, type, status, date_start, date_end, sort_key, lat, lon, admin1, data, created_at, updated_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+        `INSERT INTO incidents (document_id, ext_id, type, status, date_start, date_end, sort_key, lat, lon, admin1, data, created_at, updated_at, restricted)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       );
       const sideCols = 'sort_key, incident_id, type, status, date_end, lat, lon';
       const actor = raw.prepare(
@@ -130,19 +133,18 @@ export class SqliteStore extends SqlStore {
         `INSERT OR IGNORE INTO incident_places (key, ${sideCols}) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
       );
       const fts = raw.prepare('INSERT INTO incidents_fts (rowid, body) VALUES (?, ?)');
-      const texts = new Map<string, string>();
+      const texts = new Map<string, { text: string; restricted: number }>();
       const t = new Date().toISOString();
       const run = raw.transaction(() => {
         for (const it of items) {
-          let docText = texts.get(it.documentId);
-          if (docText === undefined) {
+          let doc = texts.get(it.documentId);
+          if (doc === undefined) {
             const n = dbId(it.documentId);
-            const row = n === null ? undefined : text.get(n);
-            if (!row) throw new StoreError('store.not-found', `no document ${it.documentId}`);
-            docText = row.text;
-            texts.set(it.documentId, docText);
+            doc = n === null ? undefined : text.get(n);
+            if (!doc) throw new StoreError('store.not-found', `no document ${it.documentId}`);
+            texts.set(it.documentId, doc);
           }
-          const c = incidentColumns(it.incident, docText);
+          const c = incidentColumns(it.incident, doc.text);
           const id = inc.run(
             Number(it.documentId),
             it.incident.id,
@@ -157,6 +159,7 @@ export class SqliteStore extends SqlStore {
             JSON.stringify(it.incident),
             t,
             t,
+            doc.restricted ? RESTRICTED_DOCUMENT : 0,
           ).lastInsertRowid;
           const side = [c.sort_key, id, c.type, it.status ?? 'machine', c.date_end, c.lat, c.lon];
           for (const a of c.actorIds) actor.run(a, ...side);

@@ -706,5 +706,138 @@ export function storeBehaviour(name: string, factory: StoreFactory): void {
       assert.equal((await s.getIncident(exec.id))?.clusterId, null);
       assert.equal(await s.countIncidents({ q: 'مستشفى' }), 0);
     });
+
+    test('restricted: a document restricts its incidents; the exclude filter leaves them out of every read', async (s) => {
+      const { d2, exec, shell, arrest } = await seed(s);
+      const world: [number, number, number, number] = [-180, -90, 180, 90];
+      await s.warmMapIndex(); // built before the flag is set: the map must still leave it out
+      const r = await s.setDocumentRestricted(d2, true, { userId: null, via: 'editor', note: 'names a witness' });
+      assert.deepEqual([r.changed, r.document.restricted, r.document.restrictedBy], [true, true, 'editor']);
+      assert.deepEqual((await s.getIncident(shell.id))?.restricted, { incident: false, document: true });
+      assert.equal((await s.getIncident(exec.id))?.restricted, undefined);
+      const ex = { restricted: 'exclude' } as const;
+      const ids = async (f: Parameters<Store['listIncidents']>[0]) =>
+        (await s.listIncidents(f, { limit: 10, offset: 0 })).items.map((i) => i.id).sort();
+      assert.deepEqual(await ids(ex), [exec.id, arrest.id].sort());
+      assert.deepEqual(await ids({ restricted: 'only' }), [shell.id]);
+      assert.equal((await s.listIncidents(ex, { limit: 10, offset: 0 })).total, 2);
+      assert.equal(await s.countIncidents(ex), 2);
+      assert.equal(await s.countIncidents({}), 3);
+      // search by the document's words and by the incident's own, and side-table drivers
+      assert.equal(await s.countIncidents({ ...ex, q: 'مستشفى' }), 0);
+      assert.equal(await s.countIncidents({ q: 'مستشفى' }), 1);
+      assert.equal(await s.countIncidents({ ...ex, actor: 'civilians' }), 1);
+      assert.equal(await s.countIncidents({ ...ex, place: 'Idlib' }), 0);
+      assert.equal(await s.countIncidents({ ...ex, documentId: d2 }), 0);
+      assert.deepEqual(
+        (await s.timeline(ex)).map((w) => w.type),
+        ['execution', 'arrests'],
+      );
+      const streamed: string[] = [];
+      for await (const i of s.streamIncidents(ex)) streamed.push(i.id);
+      assert.deepEqual(streamed.sort(), [exec.id, arrest.id].sort());
+      const map = await s.mapClusters(ex, world, 0.1, 100);
+      assert.equal(map.total, 2);
+      assert.ok(!map.clusters.some((c) => c.id === shell.id));
+      assert.equal((await s.mapClusters({}, world, 0.1, 100)).total, 3);
+      assert.equal((await s.mapClusters({ restricted: 'only' }, world, 0.1, 100)).total, 1);
+      // the editor's change is in the audit log, with who and why
+      const audit = await s.listAudit({ limit: 10, offset: 0 });
+      assert.deepEqual(
+        audit.map((e) => [e.action, e.target, e.detail]),
+        [['document.restrict', `document ${d2}`, 'names a witness']],
+      );
+      // lifting it frees the incidents
+      const lifted = await s.setDocumentRestricted(d2, false, { userId: null, via: 'editor' });
+      assert.deepEqual([lifted.changed, lifted.document.restricted], [true, false]);
+      assert.equal((await s.getIncident(shell.id))?.restricted, undefined);
+      assert.equal(await s.countIncidents(ex), 3);
+      assert.equal((await s.mapClusters(ex, world, 0.1, 100)).total, 3);
+      await assert.rejects(s.setDocumentRestricted('999999', true, { userId: null, via: 'editor' }), {
+        code: 'store.not-found',
+      });
+    });
+
+    test('restricted: an incident restricted by an editor is audited and survives re-extraction and new versions', async (s) => {
+      const { d1, exec } = await seed(s);
+      const r = await s.setIncidentRestricted(exec.id, true, { userId: null, note: 'a victim is named' });
+      assert.deepEqual(r.restricted, { incident: true, document: false });
+      assert.equal(r.status, 'machine', 'restricting is not an edit of its content');
+      assert.deepEqual(
+        (await s.reviews(exec.id)).map((e) => [e.action, e.field, e.oldValue, e.newValue, e.note]),
+        [['restrict', 'restricted', false, true, 'a victim is named']],
+      );
+      // the same extraction again, and a changed version of the document: the event stays restricted
+      await s.saveExtraction(d1, { incidents: [execIncident()] });
+      assert.deepEqual((await s.getIncident(exec.id))?.restricted, { incident: true, document: false });
+      assert.equal(await s.countIncidents({ type: ['execution'] }), 1);
+      const text2 = AR_EXEC.replace('وقال ناشطون', 'وقال شهود');
+      const v2 = await s.putDocument(doc('file:exec.txt', text2));
+      assert.equal(v2.status, 'updated');
+      await s.saveExtraction(v2.id, { incidents: [incident('i1', 'execution', text2, text2.split('.')[0])] });
+      assert.deepEqual((await s.getIncident(exec.id))?.restricted, { incident: true, document: false });
+      assert.equal(await s.countIncidents({ type: ['execution'], restricted: 'exclude' }), 0);
+      assert.equal(await s.countIncidents({ type: ['execution'] }), 1, 'no unrestricted copy came back');
+      // the document restricted and the incident lifted: still restricted by its document
+      await s.setDocumentRestricted(d1, true, { userId: null, via: 'editor' });
+      const lifted = await s.setIncidentRestricted(exec.id, false, { userId: null });
+      assert.deepEqual(lifted.restricted, { incident: false, document: true });
+      assert.equal((await s.reviews(exec.id)).at(-1)?.action, 'unrestrict');
+      // unchanged flag: no new review
+      await s.setIncidentRestricted(exec.id, false, { userId: null });
+      assert.equal((await s.reviews(exec.id)).length, 2);
+      await assert.rejects(s.setIncidentRestricted('999999', true, { userId: null }), { code: 'store.not-found' });
+    });
+
+    test('restricted: the flag belongs to the source; an ingest rule restricts but never overrides an editor', async (s) => {
+      // a rule restricts a new source, its incidents with it
+      const a = await s.putDocument(doc('file:witness.txt', AR_SHELL, { restricted: true }));
+      await s.saveExtraction(a.id, { incidents: [shellIncident()] });
+      const docA = await s.getDocument(a.id);
+      assert.deepEqual([docA?.restricted, docA?.restrictedBy], [true, 'ingest']);
+      assert.equal(await s.countIncidents({ restricted: 'only' }), 1);
+      // a new version without the rule keeps it: a rule never lifts a restriction
+      const a2 = await s.putDocument(doc('file:witness.txt', AR_SHELL + ' تحديث'));
+      assert.equal((await s.getDocument(a2.id))?.restricted, true);
+      await s.saveExtraction(a2.id, { incidents: [shellIncident('s2')] });
+      assert.equal(await s.countIncidents({ restricted: 'exclude' }), 0);
+      // an editor lifts it on one version: every version and incident of the source is free
+      await s.setDocumentRestricted(a2.id, false, { userId: null, via: 'editor' });
+      assert.equal((await s.getDocument(a.id))?.restricted, false);
+      assert.equal(await s.countIncidents({ restricted: 'only' }), 0);
+      // the rule again, unchanged text and a changed one: the editor's choice stands
+      const again = await s.putDocument(doc('file:witness.txt', AR_SHELL + ' تحديث', { restricted: true }));
+      assert.equal(again.status, 'unchanged');
+      assert.equal((await s.getDocument(a2.id))?.restricted, false);
+      const a3 = await s.putDocument(doc('file:witness.txt', AR_SHELL + ' تحديث ثان', { restricted: true }));
+      assert.deepEqual(
+        [(await s.getDocument(a3.id))?.restricted, (await s.getDocument(a3.id))?.restrictedBy],
+        [false, 'editor'],
+      );
+      const rule = await s.setDocumentRestricted(a3.id, true, { userId: null, via: 'ingest' });
+      assert.equal(rule.changed, false);
+      // and the other way round: an editor's restriction survives a changed version ingested without rule
+      const b = await s.putDocument(doc('file:b.txt', EN_ARREST));
+      await s.setDocumentRestricted(b.id, true, { userId: null, via: 'editor' });
+      const b2 = await s.putDocument(doc('file:b.txt', EN_ARREST + ' More.'));
+      assert.deepEqual(
+        [(await s.getDocument(b2.id))?.restricted, (await s.getDocument(b2.id))?.restrictedBy],
+        [true, 'editor'],
+      );
+      // a rule on an unchanged document that nobody chose for restricts it, audited as the rule's
+      const c = await s.putDocument(doc('file:c.txt', AR_EXEC));
+      await s.saveExtraction(c.id, { incidents: [execIncident()] });
+      assert.equal((await s.putDocument(doc('file:c.txt', AR_EXEC, { restricted: true }))).status, 'unchanged');
+      assert.equal((await s.getDocument(c.id))?.restricted, true);
+      assert.equal(await s.countIncidents({ type: ['execution'], restricted: 'exclude' }), 0);
+      const audit = await s.listAudit({ limit: 1, offset: 0 });
+      assert.deepEqual(
+        [audit[0]?.action, audit[0]?.detail, audit[0]?.userId],
+        ['document.restrict', 'an ingest rule', null],
+      );
+      // bulk loads into a restricted document are restricted too
+      await s.bulkInsertIncidents([{ documentId: b2.id, incident: arrestIncident('bulk') }]);
+      assert.equal(await s.countIncidents({ type: ['arrests'], restricted: 'exclude' }), 0);
+    });
   });
 }

@@ -22,6 +22,11 @@ export interface DocumentInput {
   fetchedAt?: string;
   /** paged sources (PDF, scans): where each page starts in `text` */
   pages?: PageStart[] | null;
+  /**
+   * an ingest rule asks for this source to be restricted (editors and admins only). A rule only ever
+   * restricts: it never lifts a restriction, nor overrides an editor's choice (see setDocumentRestricted).
+   */
+  restricted?: boolean;
 }
 
 export interface StoredDocument extends DocumentInput {
@@ -39,6 +44,10 @@ export interface StoredDocument extends DocumentInput {
    * cut by --max-incidents, a stage that failed) or why the last attempt failed (a spent time budget)
    */
   issues?: ExtractionIssue[];
+  /** the source (every version of it) is seen by editors and admins only */
+  restricted?: boolean;
+  /** who last set or lifted the flag: an ingest rule, or an editor (whose choice later ingests keep) */
+  restrictedBy?: 'ingest' | 'editor' | null;
 }
 
 export interface PutDocumentResult {
@@ -61,6 +70,16 @@ export interface StoredIncident extends Incident {
   extId?: string;
   /** an analyst merged or split it by hand; automatic clustering leaves it alone */
   clusterLocked?: boolean;
+  /**
+   * present only when the incident is restricted (editors and admins only): by its own flag, set
+   * by an editor, or by its document's. Either one restricts it.
+   */
+  restricted?: { incident: boolean; document: boolean };
+}
+
+/** the incident is restricted, by its own flag or its document's */
+export function isRestricted(x: { restricted?: unknown }): boolean {
+  return Boolean(x.restricted);
 }
 
 export interface IncidentFilter {
@@ -75,6 +94,8 @@ export interface IncidentFilter {
   bbox?: [number, number, number, number]; // west, south, east, north
   documentId?: string;
   clusterId?: string;
+  /** restricted incidents (their own flag or their document's): left out, or the only ones; absent: all */
+  restricted?: 'exclude' | 'only';
 }
 
 export interface Page {
@@ -87,7 +108,7 @@ export interface ReviewEntry {
   incidentId: string;
   userId: string | null;
   userName: string | null;
-  action: 'edit' | 'verify' | 'reject' | 'merge' | 'split' | 'reopen' | 'cluster';
+  action: 'edit' | 'verify' | 'reject' | 'merge' | 'split' | 'reopen' | 'cluster' | 'restrict' | 'unrestrict';
   field: string | null;
   oldValue: unknown;
   newValue: unknown;
@@ -118,7 +139,16 @@ export interface AuditEntry {
   at: string;
   /** who did it; null for the CLI on the server machine */
   userId: string | null;
-  action: 'user.add' | 'user.password' | 'user.role' | 'user.disable' | 'user.enable' | 'token.add' | 'token.revoke';
+  action:
+    | 'user.add'
+    | 'user.password'
+    | 'user.role'
+    | 'user.disable'
+    | 'user.enable'
+    | 'token.add'
+    | 'token.revoke'
+    | 'document.restrict'
+    | 'document.unrestrict';
   /** the account or token acted on, by name or id */
   target: string;
   detail: string | null;
@@ -197,6 +227,17 @@ export interface Store {
   documentsToExtract(limit: number): Promise<string[]>;
   /** every version of this document's source, oldest first */
   versionsOf(id: string): Promise<StoredDocument[]>;
+  /**
+   * Restricts a document's source (every version, and so every incident of them) or lifts that.
+   * `via: 'editor'` is an editor's or admin's choice, audited, and kept by later ingests;
+   * `via: 'ingest'` (a rule) only restricts, and changes nothing an editor chose. `changed` is
+   * false when the flag already stood so.
+   */
+  setDocumentRestricted(
+    id: string,
+    restricted: boolean,
+    by: { userId: string | null; note?: string; via: 'editor' | 'ingest' },
+  ): Promise<{ document: StoredDocument; changed: boolean }>;
 
   /** Replace the machine incidents of a document; incidents an analyst touched are kept as they are. */
   /** Replaces the document's issues too, with the extraction's own (none when it has none). */
@@ -219,6 +260,11 @@ export interface Store {
     by: { userId: string | null; note?: string },
   ): Promise<StoredIncident>;
   setStatus(id: string, status: IncidentStatus, by: { userId: string | null; note?: string }): Promise<StoredIncident>;
+  /**
+   * An editor restricts an incident or lifts its own restriction (its document's stays): audited
+   * as a review. A restricted incident is kept as it is when its document is extracted again.
+   */
+  setIncidentRestricted(id: string, restricted: boolean, by: ReviewBy): Promise<StoredIncident>;
   reviews(incidentId: string): Promise<ReviewEntry[]>;
   /** append-only audit entry for actions that are not field edits (merge, split, cluster) */
   addReview(entry: Omit<ReviewEntry, 'id' | 'at' | 'userName'>): Promise<void>;
