@@ -21,6 +21,7 @@ interface ExportCliOptions {
   db: string;
   skipUnlocated?: boolean;
   reference: string;
+  includeRestricted?: boolean;
 }
 
 export function registerExport(cmd: Command, env: Environment): void {
@@ -35,6 +36,10 @@ export function registerExport(cmd: Command, env: Environment): void {
     .option('-o, --output <file>', 'write to FILE instead of standard output')
     .option('--skip-unlocated', 'GeoJSON: leave out incidents without coordinates (default: null geometry)')
     .option('--reference <mode>', 'incidents imported from ACLED: exclude (default), include or only', 'exclude')
+    .option(
+      '--include-restricted',
+      'also export restricted incidents (they name witnesses or victims; left out by default)',
+    )
     .addOption(dbOption())
     .action(async (o: ExportCliOptions) => {
       if (!isExportFormat(o.format))
@@ -49,6 +54,8 @@ export function registerExport(cmd: Command, env: Environment): void {
           actor: o.actor,
           admin1: o.admin1,
         }),
+        // the command line runs as the operator of the store, with an admin's choice to make
+        { includeRestricted: Boolean(o.includeRestricted) },
       );
       const reference = REFERENCE_MODES.find((m) => m === o.reference);
       if (!reference)
@@ -65,9 +72,14 @@ export function registerExport(cmd: Command, env: Environment): void {
             unlocated: o.skipUnlocated ? 'skip' : 'null',
             reference,
             provenance: documentProvenance(store),
+            includeRestricted: Boolean(o.includeRestricted),
           });
+          // the operator is told what stayed out, never silently
+          const held = o.includeRestricted ? 0 : await store.countIncidents({ ...filter, restricted: 'only' });
           process.stderr.write(
-            `rasid export: ${res.incidents} incidents as ${format}${o.output ? ` to ${o.output}` : ''}\n`,
+            `rasid export: ${res.incidents} incidents as ${format}${o.output ? ` to ${o.output}` : ''}` +
+              (held ? `; ${held} restricted left out (--include-restricted to export them)` : '') +
+              '\n',
           );
         } catch (e) {
           // `rasid export … | head` closes the pipe early: that is the reader's choice, not an error

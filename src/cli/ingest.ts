@@ -41,6 +41,33 @@ interface IngestFlags {
   json?: boolean;
   maxPages: number;
   telegramChannel?: string;
+  restricted?: boolean;
+  restrictedSource: string[];
+}
+
+function collect(value: string, previous: string[]): string[] {
+  return [...previous, value];
+}
+
+/**
+ * The restricted rule of a run: every document (`--restricted`), or those whose source key (file
+ * path, URL, record key) or origin (the file or feed it came from, the page of an alternate)
+ * matches one of the `--restricted-source` regular expressions.
+ */
+export function restrictedRule(all: boolean, patterns: string[]): ((keys: string[]) => boolean) | undefined {
+  if (all) return () => true;
+  if (!patterns.length) return undefined;
+  const res = patterns.map((p) => {
+    try {
+      return new RegExp(p, 'u');
+    } catch (e) {
+      throw new RasidError(
+        'usage.restricted-source',
+        `--restricted-source: not a regular expression: ${(e as Error).message}`,
+      );
+    }
+  });
+  return (keys) => keys.some((k) => res.some((re) => re.test(k)));
 }
 
 /** A bar on a terminal; elsewhere (CI logs, pipes) a plain line every few seconds. */
@@ -147,9 +174,17 @@ export function registerIngest(cmd: Command, env: Environment): void {
       '--telegram-channel <username>',
       'public username of the channel in a Telegram export, for t.me links to its messages',
     )
+    .option('--restricted', 'restrict every document of this run: seen by editors and admins only')
+    .option(
+      '--restricted-source <regexp>',
+      'restrict documents whose path, URL or feed matches (repeatable)',
+      collect,
+      [] as string[],
+    )
     .option('--json', 'print the summary as JSON')
     .action(async (inputs: string[], flags: IngestFlags) => {
       const config = buildConfig(flags, env);
+      const restricted = restrictedRule(Boolean(flags.restricted), flags.restrictedSource);
       const databaseUrl = config.databaseUrl;
       if (flags.queue && !databaseUrl)
         throw new RasidError('usage.queue', '--queue needs PostgreSQL: set DATABASE_URL');
@@ -191,6 +226,7 @@ export function registerIngest(cmd: Command, env: Environment): void {
           limits: { ...DEFAULT_EXTRACT_LIMITS, maxIncidents: flags.maxIncidents, budgetMs: flags.extractBudget * 1000 },
           read: { maxPages: flags.maxPages },
           telegramChannel: flags.telegramChannel,
+          restricted,
         });
         // incidents extracted here may tell events other sources told: join them (workers leave it to `rasid cluster`)
         if (processing.kind === 'extract' && summary.new + summary.updated > 0)

@@ -313,6 +313,19 @@ test('incidents imported from ACLED stay out of exports unless asked for', async
   assert.deepEqual(await ids('only'), ['syn-2']);
 });
 
+test('restricted incidents never leave by default, whatever the source yields; includeRestricted writes them marked', async () => {
+  const open = syntheticIncident(1);
+  const held = { ...syntheticIncident(2), restricted: { incident: true, document: false } };
+  for (const format of EXPORT_FORMATS) {
+    const text = await exportText(format, [open, held]);
+    assert.ok(text.includes('syn-1') || format !== 'jsonl', format);
+    assert.ok(!text.includes('syn-2'), `${format}: the restricted incident is left out`);
+    assert.notEqual(text, await exportText(format, [open, held], { includeRestricted: true }), format);
+  }
+  const lines = (await exportText('jsonl', [open, held], { includeRestricted: true })).trimEnd().split('\n');
+  assert.deepEqual(JSON.parse(lines[1]).restricted, { incident: true, document: false });
+});
+
 test('an unknown format is refused with a code', async () => {
   await assert.rejects(
     writeExport('xml' as ExportFormat, [], new Collect()),

@@ -9,6 +9,8 @@ export type ExportIncident = Incident & {
   clusterId?: string | null;
   updatedAt?: string;
   machine?: Incident;
+  /** set on restricted incidents (src/store/types.ts): exported only when asked for */
+  restricted?: { incident: boolean; document: boolean };
 };
 
 /** The first place with role location (or no role); origins and destinations are not where it happened. */

@@ -54,6 +54,11 @@ export interface ExportOptions extends GeoJsonOptions {
   provenance?: (inc: ExportIncident) => Promise<Provenance | undefined> | Provenance | undefined;
   /** Unix seconds for ACLED `timestamp` when an incident has no updatedAt */
   now?: number;
+  /**
+   * restricted incidents (seen by editors and admins only) are written only when this is true:
+   * an admin's or the operator's choice. By default they never leave, whatever the source yields.
+   */
+  includeRestricted?: boolean;
 }
 
 export interface Provenance {
@@ -112,7 +117,7 @@ export async function writeExport(
   if (!isExportFormat(format))
     throw new ExportError('export.format', `expected one of ${EXPORT_FORMATS.join(', ')}, found "${String(format)}"`);
   const mode = opts.reference ?? 'exclude';
-  const src = selectReference(toAsync(incidents), mode);
+  const src = selectReference(withoutRestricted(toAsync(incidents), opts.includeRestricted ?? false), mode);
   const counter = { n: 0 };
   const end = opts.end ?? true;
   switch (format) {
@@ -145,6 +150,13 @@ async function* selectReference(
     const ref = isReference(inc);
     if (mode === 'include' || (mode === 'only') === ref) yield inc;
   }
+}
+
+async function* withoutRestricted(
+  src: AsyncIterable<ExportIncident>,
+  include: boolean,
+): AsyncGenerator<ExportIncident> {
+  for await (const inc of src) if (include || !inc.restricted) yield inc;
 }
 
 async function* toAsync<T>(xs: AsyncIterable<T> | Iterable<T>): AsyncGenerator<T> {

@@ -24,6 +24,7 @@ import { normalize } from '../text/normalize.ts';
 import type { Feed } from './feed.ts';
 import type { Fetcher } from './http.ts';
 import { expandArguments, type PageHint, type Task } from './sources.ts';
+import { dedupeAlternates, readCache, type PageCache } from './page-cache.ts';
 
 export type Processing =
   | { kind: 'extract'; extract: Extractor }
@@ -49,6 +50,12 @@ export interface IngestOptions {
   read?: Pick<ReadOptions, 'maxPages' | 'ocr'>;
   /** public username of the channel whose Telegram export is ingested (the export does not name it) */
   telegramChannel?: string;
+  /**
+   * The restricted rule (`--restricted`, `--restricted-source`): given a document's source key and
+   * where it was found (its file, the feed of an item, the page of an alternate), whether the
+   * document is seen by editors and admins only. A rule only restricts; it never lifts a restriction.
+   */
+  restricted?: (keys: string[]) => boolean;
 }
 
 export interface Failure {
@@ -213,12 +220,17 @@ export async function ingest(args: string[], opts: IngestOptions): Promise<Inges
     return l;
   };
 
-  async function land(doc: DocumentInput, needsId: boolean): Promise<Landed> {
+  const ruleRestricts = (keys: Array<string | undefined>) =>
+    opts.restricted ? opts.restricted(keys.filter((k): k is string => Boolean(k))) : false;
+
+  async function land(input: DocumentInput, needsId: boolean, from: string[] = []): Promise<Landed> {
+    const doc = ruleRestricts([input.sourceKey, ...from]) ? { ...input, restricted: true } : input;
     const want = stateHash(doc, processing.kind === 'none' ? 'stored' : 'extracted');
     const extracted = stateHash(doc, 'extracted');
     const state = await stored(() => store.getIngestState(doc.sourceKey));
     const done = state === want || state === extracted;
-    if (done && !needsId) return finished({ id: null, status: 'unchanged' });
+    // a restricted rule reaches documents landed before, unchanged: the store applies it
+    if (done && !needsId && !doc.restricted) return finished({ id: null, status: 'unchanged' });
     const put = await stored(() => store.putDocument(doc));
     if (done) return finished({ id: put.id, status: 'unchanged' });
     if (processing.kind === 'extract') {
@@ -256,7 +268,7 @@ export async function ingest(args: string[], opts: IngestOptions): Promise<Inges
       { bytes: readFileBytes(task.path, task.label, maxBytes), label: task.label, path: task.path },
       { ...readOptions, published: opts.published, budgetMs: limits.budgetMs },
     );
-    if (read.kind === 'feed') return runFeed(read.feed);
+    if (read.kind === 'feed') return runFeed(read.feed, task.path);
     if (read.kind === 'records') {
       // one file, many documents: each record is counted and fails on its own
       summary.total += read.records.length - 1;
@@ -266,7 +278,7 @@ export async function ingest(args: string[], opts: IngestOptions): Promise<Inges
         try {
           if (!r.document) throw r.error;
           const sourceKey = r.key ?? r.document.url ?? (r.id ? `${task.path}#${r.id}` : `${task.path}#${r.position}`);
-          count((await land(toInput(r.document, sourceKey), false)).status);
+          count((await land(toInput(r.document, sourceKey), false, [task.path])).status);
         } catch (e) {
           fail(source, e);
         }
@@ -279,14 +291,20 @@ export async function ingest(args: string[], opts: IngestOptions): Promise<Inges
     count((await land(toInput(read.document, task.path), false)).status);
   }
 
-  async function runFeed(feed: Feed): Promise<void> {
+  async function runFeed(feed: Feed, from: string): Promise<void> {
     for (const item of feed.items) {
       summary.total++;
       queue.push({
         kind: 'url',
         url: item.link,
         label: item.link,
-        hint: { title: item.title, published: item.published, alternates: item.alternates, followAlternates: true },
+        hint: {
+          title: item.title,
+          published: item.published,
+          alternates: item.alternates,
+          followAlternates: true,
+          from: [from],
+        },
       });
     }
     // the feed itself is a container, not a document: its slot is taken by its items
@@ -308,9 +326,11 @@ export async function ingest(args: string[], opts: IngestOptions): Promise<Inges
       const cached = entry && (entry.level === 'extracted' || level === 'stored') ? entry : null;
       const res = await fetcher.fetch(url, cached ?? {});
       if (res.notModified && cached) {
+        if (ruleRestricts([url, ...(hint?.from ?? [])]))
+          await stored(() => store.setDocumentRestricted(cached.id, true, { userId: null, via: 'ingest' }));
         const self = finished({ id: cached.id, status: 'unchanged' });
         const follow = (hint?.followAlternates ?? true) && cached.alternates.some((a) => SUPPORTED_LANGS.has(a.lang));
-        if (follow) await landAlternates(self, cached.alternates, cached.published);
+        if (follow) await landAlternates(self, cached.alternates, cached.published, [url, ...(hint?.from ?? [])]);
         return self;
       }
       // a feed item's own title and date, when its feed gave them, go before what the page says
@@ -320,7 +340,7 @@ export async function ingest(args: string[], opts: IngestOptions): Promise<Inges
         { ...readOptions, published, budgetMs: limits.budgetMs },
       );
       if (read.kind === 'feed') {
-        await runFeed(read.feed);
+        await runFeed(read.feed, url);
         return null;
       }
       if (read.kind === 'records')
@@ -338,9 +358,9 @@ export async function ingest(args: string[], opts: IngestOptions): Promise<Inges
       );
       const follow = (hint?.followAlternates ?? true) && doc.alternates.some((a) => SUPPORTED_LANGS.has(a.lang));
       const cacheable = Boolean(res.etag || res.lastModified);
-      const landed = await land(doc, follow || cacheable);
+      const landed = await land(doc, follow || cacheable, [url, ...(hint?.from ?? [])]);
       if (res.url !== url && !pages.has(res.url)) pages.set(res.url, pages.get(url)!);
-      if (follow) await landAlternates(landed, doc.alternates, doc.published);
+      if (follow) await landAlternates(landed, doc.alternates, doc.published, [url, ...(hint?.from ?? [])]);
       if (cacheable) {
         const next: PageCache = {
           etag: res.etag,
@@ -363,6 +383,8 @@ export async function ingest(args: string[], opts: IngestOptions): Promise<Inges
     self: Landed,
     alternates: DocumentInput['alternates'],
     published: string | null,
+    /** the page and where it was found: a rule that restricts a report restricts its translations */
+    from: string[],
   ): Promise<void> {
     const ids = [self.id!];
     for (const alt of alternates) {
@@ -375,6 +397,7 @@ export async function ingest(args: string[], opts: IngestOptions): Promise<Inges
           published,
           alternates: [],
           followAlternates: false,
+          from,
         });
         if (!seen && landed) count(landed.status);
         if (landed?.id) ids.push(landed.id);
@@ -433,33 +456,4 @@ export async function ingest(args: string[], opts: IngestOptions): Promise<Inges
   });
   await Promise.all(workers);
   return summary;
-}
-
-/** What the ingest state remembers of a landed page, to ask the server only for changes. */
-interface PageCache {
-  etag: string | null;
-  lastModified: string | null;
-  id: string;
-  /** how far the page got: stored only (--no-extract) or extracted */
-  level: 'stored' | 'extracted';
-  alternates: DocumentInput['alternates'];
-  published: string | null;
-}
-
-function readCache(raw: string | null): PageCache | null {
-  if (!raw) return null;
-  try {
-    const c = JSON.parse(raw) as PageCache;
-    return typeof c.id === 'string' && Array.isArray(c.alternates) ? c : null;
-  } catch {
-    return null;
-  }
-}
-
-function dedupeAlternates(
-  list: Array<{ lang: string; url: string }>,
-  self: string,
-): Array<{ lang: string; url: string }> {
-  const seen = new Set([self]);
-  return list.filter((a) => (seen.has(a.url) ? false : (seen.add(a.url), true)));
 }

@@ -16,6 +16,8 @@ export interface PageHint {
   alternates: Array<{ lang: string; url: string }>;
   /** follow the page's other-language links (off for pages reached as someone's alternate) */
   followAlternates: boolean;
+  /** where it was found: the feed (URL or file) of an item, the page of an alternate; for the restricted rule */
+  from?: string[];
 }
 
 export const FOLDER_EXTENSIONS = new Set([

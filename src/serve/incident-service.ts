@@ -1,8 +1,9 @@
 // Review actions on incidents, shared by the HTTP routes and any CLI command: each checks what it
 // needs, calls the store, and leaves the audit trail to the store's append-only reviews.
 import { acledFor, type Incident } from '../schema.ts';
-import type { IncidentStatus, Store, StoredIncident, User } from '../store/types.ts';
+import { isRestricted, type IncidentStatus, type Store, type StoredIncident, type User } from '../store/types.ts';
 import { HttpError, notFound } from './errors.ts';
+import { visibleCluster } from './restricted.ts';
 import type { IncidentPatch } from './schemas.ts';
 
 type Actor = Pick<User, 'id'> | null;
@@ -13,12 +14,25 @@ async function mustGet(store: Store, id: string): Promise<StoredIncident> {
   return inc;
 }
 
-export async function getIncidentView(store: Store, id: string) {
+/**
+ * One incident with its document and cluster. Without `seesRestricted` (a viewer) a restricted
+ * incident is answered as missing, and its cluster lists only the members a viewer may see.
+ */
+export async function getIncidentView(store: Store, id: string, access: { seesRestricted: boolean }) {
   const incident = await mustGet(store, id);
+  if (!access.seesRestricted && isRestricted(incident)) throw notFound('incident');
   const [document, cluster] = await Promise.all([
     store.getDocument(incident.documentId),
     incident.clusterId ? store.getCluster(incident.clusterId) : Promise.resolve(null),
   ]);
+  let shown = cluster;
+  if (cluster && !access.seesRestricted) {
+    const hidden = await store.listIncidents(
+      { clusterId: cluster.id, restricted: 'only' },
+      { limit: cluster.incidentIds.length, offset: 0 },
+    );
+    shown = visibleCluster(cluster, new Set(hidden.items.map((i) => i.id)));
+  }
   return {
     incident,
     document: document && {
@@ -27,9 +41,22 @@ export async function getIncidentView(store: Store, id: string) {
       lang: document.lang,
       url: document.url,
       published: document.published,
+      restricted: Boolean(document.restricted),
     },
-    cluster,
+    cluster: shown,
   };
+}
+
+/** An editor restricts an incident or lifts its own restriction; the store audits it as a review. */
+export async function restrictIncident(store: Store, id: string, restricted: boolean, by: Actor, note?: string) {
+  await mustGet(store, id);
+  return store.setIncidentRestricted(id, restricted, { userId: by?.id ?? null, note });
+}
+
+/** An editor restricts a document's source (every version) or lifts it; audited in the audit log. */
+export async function restrictDocument(store: Store, id: string, restricted: boolean, by: Actor, note?: string) {
+  if (!(await store.getDocument(id))) throw notFound('document');
+  return store.setDocumentRestricted(id, restricted, { userId: by?.id ?? null, note, via: 'editor' });
 }
 
 /** Every [start, end) pair anywhere in a value (spans sit at several depths of an incident). */

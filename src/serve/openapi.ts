@@ -73,9 +73,38 @@ export const OPERATIONS: Op[] = [
     role: 'editor',
   },
   {
+    method: 'post',
+    path: '/api/incidents/{id}/restrict',
+    summary: 'Restrict an incident: editors and admins only see it (audited)',
+    body: ActionBody,
+    role: 'editor',
+  },
+  {
+    method: 'post',
+    path: '/api/incidents/{id}/unrestrict',
+    summary: "Lift an incident's own restriction (its document's stays)",
+    body: ActionBody,
+    role: 'editor',
+  },
+  {
     method: 'get',
     path: '/api/documents/{id}',
-    summary: 'A document with its other-language versions and the issues of its extraction',
+    summary:
+      'A document with its other-language versions and the issues of its extraction (404 to viewers when restricted)',
+  },
+  {
+    method: 'post',
+    path: '/api/documents/{id}/restrict',
+    summary: "Restrict a document's source, every version and incident (audited)",
+    body: ActionBody,
+    role: 'editor',
+  },
+  {
+    method: 'post',
+    path: '/api/documents/{id}/unrestrict',
+    summary: "Lift a document's restriction (audited)",
+    body: ActionBody,
+    role: 'editor',
   },
   {
     method: 'get',
@@ -87,7 +116,8 @@ export const OPERATIONS: Op[] = [
   {
     method: 'get',
     path: '/api/export',
-    summary: 'Streamed export (ACLED CSV, GeoJSON, HXL, JSON Lines)',
+    summary:
+      'Streamed export (ACLED CSV, GeoJSON, HXL, JSON Lines); restricted incidents only for admins (include_restricted=1)',
     query: ExportQuery,
   },
   { method: 'get', path: '/api/users', summary: 'List users', role: 'admin' },
@@ -101,7 +131,12 @@ export const OPERATIONS: Op[] = [
   },
   { method: 'get', path: '/api/tokens', summary: 'List API tokens (?user=NAME), never their secrets', role: 'admin' },
   { method: 'delete', path: '/api/tokens/{id}', summary: 'Revoke an API token', role: 'admin' },
-  { method: 'get', path: '/api/audit', summary: "Admins' changes to accounts and tokens, newest first", role: 'admin' },
+  {
+    method: 'get',
+    path: '/api/audit',
+    summary: "Changes to accounts, tokens and documents' restriction, newest first",
+    role: 'admin',
+  },
   { method: 'get', path: '/api/openapi.json', summary: 'This document', role: 'none' },
 ];
 

@@ -16,7 +16,14 @@ export const MapQuery = FilterQuery.extend({
 });
 
 export const EXPORT_FORMATS = ['acled', 'geojson', 'hxl', 'jsonl'] as const;
-export const ExportQuery = FilterQuery.extend({ format: z.enum(EXPORT_FORMATS) });
+export const ExportQuery = FilterQuery.extend({
+  format: z.enum(EXPORT_FORMATS),
+  /** admins only: restricted incidents too (1 or true) */
+  include_restricted: z
+    .enum(['0', '1', 'true', 'false'])
+    .optional()
+    .transform((v) => v === '1' || v === 'true'),
+});
 
 export const IdParam = z.object({ id: text(200) });
 

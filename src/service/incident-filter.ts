@@ -55,6 +55,8 @@ export const FilterQuery = z.object({
   bbox: Bbox.optional(),
   documentId: text(200).optional(),
   clusterId: text(200).optional(),
+  /** restricted incidents: left out, or the only ones (editors and admins; exports: admins) */
+  restricted: z.enum(['exclude', 'only']).optional(),
 });
 export type FilterQuery = z.infer<typeof FilterQuery>;
 
@@ -71,13 +73,22 @@ export function toFilter(q: FilterQuery): IncidentFilter {
   if (q.bbox) f.bbox = q.bbox;
   if (q.documentId) f.documentId = q.documentId;
   if (q.clusterId) f.clusterId = q.clusterId;
+  if (q.restricted) f.restricted = q.restricted;
   return f;
 }
 
-/** What an export holds: rejected incidents stay out unless a status filter asks for them. */
-export function exportFilter(q: FilterQuery): IncidentFilter {
+/**
+ * What an export holds: rejected incidents stay out unless a status filter asks for them, and
+ * restricted ones unless `includeRestricted` (an admin's request, or the operator's CLI).
+ */
+export function exportFilter(q: FilterQuery, opts: { includeRestricted?: boolean } = {}): IncidentFilter {
   const f = toFilter(q);
   f.status ??= [...EXPORTED_STATUSES];
+  if (!opts.includeRestricted) {
+    if (f.restricted === 'only')
+      throw new RasidError('export.restricted', 'restricted incidents are exported only with --include-restricted');
+    f.restricted = 'exclude';
+  }
   return f;
 }
 

@@ -3,7 +3,15 @@ import { INCIDENT_STATUSES } from '../../schema.ts';
 import type { StoredIncident } from '../../store/types.ts';
 import { type AppEnv, type ServeDeps, jsonBody, parse, requireRead, requireWrite } from '../context.ts';
 import { toFilter } from '../../service/incident-filter.ts';
-import { changeStatus, editIncident, getIncidentView, mergeIncidents, splitIncident } from '../incident-service.ts';
+import {
+  changeStatus,
+  editIncident,
+  getIncidentView,
+  mergeIncidents,
+  restrictIncident,
+  splitIncident,
+} from '../incident-service.ts';
+import { readFilter, seesRestricted } from '../restricted.ts';
 import { ActionBody, FilterQuery, IdParam, IncidentPatch, ListQuery, MergeBody } from '../schemas.ts';
 
 /** The list carries what a table row shows, not the whole incident. */
@@ -27,6 +35,7 @@ export function listRow(i: StoredIncident) {
     confidence: i.confidence,
     clusterId: i.clusterId,
     updatedAt: i.updatedAt,
+    restricted: Boolean(i.restricted),
   };
 }
 
@@ -37,13 +46,13 @@ export function incidentRoutes(deps: ServeDeps) {
   r.get('/incidents', async (c) => {
     requireRead(c, deps);
     const q = parse(ListQuery, c.req.query());
-    const page = await store.listIncidents(toFilter(q), { limit: q.limit, offset: q.offset });
+    const page = await store.listIncidents(readFilter(c, toFilter(q)), { limit: q.limit, offset: q.offset });
     return c.json({ items: page.items.map(listRow), total: page.total, limit: q.limit, offset: q.offset });
   });
 
   r.get('/incidents/counts', async (c) => {
     requireRead(c, deps);
-    const { status: _ignored, ...f } = toFilter(parse(FilterQuery, c.req.query()));
+    const { status: _ignored, ...f } = readFilter(c, toFilter(parse(FilterQuery, c.req.query())));
     const n = await Promise.all(INCIDENT_STATUSES.map((s) => store.countIncidents({ ...f, status: [s] })));
     return c.json({
       total: n.reduce((a, b) => a + b, 0),
@@ -54,13 +63,13 @@ export function incidentRoutes(deps: ServeDeps) {
   r.get('/incidents/:id', async (c) => {
     requireRead(c, deps);
     const { id } = parse(IdParam, c.req.param());
-    return c.json(await getIncidentView(store, id));
+    return c.json(await getIncidentView(store, id, { seesRestricted: seesRestricted(c) }));
   });
 
   r.get('/incidents/:id/reviews', async (c) => {
     requireRead(c, deps);
     const { id } = parse(IdParam, c.req.param());
-    await getIncidentView(store, id);
+    await getIncidentView(store, id, { seesRestricted: seesRestricted(c) });
     return c.json({ items: await store.reviews(id) });
   });
 
@@ -79,6 +88,19 @@ export function incidentRoutes(deps: ServeDeps) {
       const body = parse(ActionBody, await jsonBody(c));
       const incident = await changeStatus(store, id, action, user, body.note);
       return c.json({ incident });
+    });
+  }
+
+  // restricted: seen by editors and admins only (issue 12); the flag is audited as a review
+  for (const [action, restricted] of [
+    ['restrict', true],
+    ['unrestrict', false],
+  ] as const) {
+    r.post(`/incidents/:id/${action}`, async (c) => {
+      const user = requireWrite(c, 'editor');
+      const { id } = parse(IdParam, c.req.param());
+      const body = parse(ActionBody, await jsonBody(c));
+      return c.json({ incident: await restrictIncident(store, id, restricted, user, body.note) });
     });
   }
 
