@@ -104,7 +104,7 @@ test('bad export options exit 2 (usage), bad import files 3 (input), each with a
   }
 });
 
-test('export filter: rejected incidents stay out unless asked for', () => {
+test('export filter: rejected and restricted incidents stay out unless asked for', () => {
   assert.deepEqual(exportFilter({}).status, ['machine', 'edited', 'verified']);
   assert.deepEqual(
     exportFilter(parseFilterOptions({ status: 'verified,rejected', type: 'execution,shelling', from: '2015-01-01' })),
@@ -112,6 +112,10 @@ test('export filter: rejected incidents stay out unless asked for', () => {
       status: ['verified', 'rejected'],
       type: ['execution', 'shelling'],
       from: '2015-01-01',
+      restricted: 'exclude',
     },
   );
+  assert.equal(exportFilter({}, { includeRestricted: true }).restricted, undefined);
+  assert.equal(exportFilter({ restricted: 'only' }, { includeRestricted: true }).restricted, 'only');
+  assert.throws(() => exportFilter({ restricted: 'only' }), { code: 'export.restricted' });
 });
