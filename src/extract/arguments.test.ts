@@ -125,3 +125,15 @@ test('English: the subject of a passive casualty verb is acted on, not the doer'
     ),
   );
 });
+
+test('the people named one by one after a casualty or detention word add up to its count', () => {
+  const counts = (text: string) =>
+    extractDocument({ text }).incidents.map((i) =>
+      Object.fromEntries(Object.entries(i.counts).map(([k, v]) => [k, v?.value])),
+    );
+  assert.deepEqual(counts('استشهد امرأة وطفلان في الغارة على البلدة.'), [{ killed: 3 }]);
+  assert.deepEqual(counts('اعتقلت قوات النظام رجلاً وابنه مع ثلاثة أخوة آخرين في بلدة خان الشيح.'), [{ arrested: 5 }]);
+  // a second casualty word starts a count of its own; «بينهم» names a part of the figure, not more people
+  assert.deepEqual(counts('قتل شخص وأصيب ثلاثة بقصف على البلدة.'), [{ killed: 1, injured: 3 }]);
+  assert.deepEqual(counts('قتل خمسة مدنيين بينهم طفلان بقصف على البلدة.'), [{ killed: 5 }]);
+});

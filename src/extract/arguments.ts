@@ -7,6 +7,7 @@ import type { DocContext } from './context.ts';
 import type { Frame } from './frames.ts';
 import { assignActors, usableActors } from './arguments/actors.ts';
 import { assignCounts } from './arguments/counts.ts';
+import { sumCoordinated } from './arguments/coordinated.ts';
 import { assignLists } from './arguments/lists.ts';
 import { refineTypes } from './arguments/refine-types.ts';
 import { assignTimesPlacesAttribution } from './arguments/times-places.ts';
@@ -20,6 +21,7 @@ export function attachArguments(ctx: DocContext, frames: Frame[]): void {
   assignActors(ctx, frames, usableActors(ctx));
   refineTypes(ctx, frames);
   assignCounts(ctx, frames);
+  sumCoordinated(ctx, frames);
   assignLists(ctx, frames);
   assignTimesPlacesAttribution(ctx, frames);
 }
