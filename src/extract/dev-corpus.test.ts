@@ -28,7 +28,16 @@ test('dev corpus: valid output and section-7 scores at target', (t) => {
   t.diagnostic(JSON.stringify(scores));
   assert.equal(scores.bad_spans, 0);
   const f1 = (p: (typeof scores)['detection_prf']) => (p ? p[2] : 0);
-  assert.ok(f1(scores.detection_prf) >= 0.75, `detection F1 ${f1(scores.detection_prf)}`);
-  for (const k of ['actors_prf', 'counts_prf', 'methods_prf', 'accusations_prf'] as const)
-    assert.ok(f1(scores[k]) >= 0.75, `${k} ${f1(scores[k])}`);
+  // just below the figures of the last change that moved them (detection 0.797, actors 0.817,
+  // locations 0.848, counts 0.836, methods 0.938, accusations 0.878)
+  const floor = {
+    detection_prf: 0.79,
+    actors_prf: 0.81,
+    locations_prf: 0.84,
+    counts_prf: 0.83,
+    methods_prf: 0.92,
+    accusations_prf: 0.86,
+  } as const;
+  for (const [k, min] of Object.entries(floor) as Array<[keyof typeof floor, number]>)
+    assert.ok(f1(scores[k]) >= min, `${k} ${f1(scores[k])} < ${min}`);
 });
