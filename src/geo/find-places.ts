@@ -10,7 +10,7 @@ import { builtinGazetteer, type Gazetteer } from './gazetteer.ts';
 import { placeCues, type PlaceCue, type PlaceCues } from './place-cues.ts';
 import type { GazetteerEntry, PlaceIssue, PlaceMention } from './types.ts';
 import { cliticOf, nameSpans } from './place-names.ts';
-import { SETTLEMENTS, distanceKm, hasStrongCue, precisionOf, rank, type Found } from './place-rank.ts';
+import { SETTLEMENTS, distanceKm, fitsParent, hasStrongCue, precisionOf, rank, type Found } from './place-rank.ts';
 
 export { distanceKm } from './place-rank.ts';
 
@@ -105,7 +105,9 @@ export function findPlaces(a: AnalyzedText, opts: FindPlacesOptions = {}): Place
     const cl = cuesFor(tokens, f.tokenStart);
     let j = f.tokenEnd;
     for (let hop = 0; hop < 3 && j < next.tokenStart; hop++) {
-      const ms = cl.link.matchAll(tokens, j, Math.min(tokens.length, j + 3)).filter((m) => m.tokenStart === j);
+      // «15 km south of»: the figure of a distance is part of the link
+      const from = tokens[j]?.numeric && j + 1 < next.tokenStart ? j + 1 : j;
+      const ms = cl.link.matchAll(tokens, from, Math.min(tokens.length, from + 5)).filter((m) => m.tokenStart === from);
       if (!ms.length) break;
       j = Math.max(...ms.map((m) => m.tokenEnd));
     }
@@ -223,6 +225,18 @@ export function findPlaces(a: AnalyzedText, opts: FindPlacesOptions = {}): Place
         code: 'place.ambiguous',
         stage: 'geo',
         message: `«${text}» may be ${r.alternatives.map((e) => `${e.name} (${e.admin1 ?? e.country})`).join(' or ')}`,
+        span: [a0.rawStart, a1.rawEnd],
+      });
+      entry = null;
+    }
+    // «Rashidiya, 15 km south of Mosul»: a name whose every known bearer lies outside the parent the
+    // text gives it names a place the gazetteer does not hold (the parent still places the event)
+    const parent = f.parent !== null ? resolved[f.parent]?.best : null;
+    if (entry && parent && f.strongParent && !fitsParent(entry, parent)) {
+      issues.push({
+        code: 'place.outside-parent',
+        stage: 'geo',
+        message: `«${text}» is not ${entry.name} (${entry.admin1 ?? entry.country}): that lies outside ${parent.name}`,
         span: [a0.rawStart, a1.rawEnd],
       });
       entry = null;

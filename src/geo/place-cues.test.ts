@@ -32,7 +32,13 @@ for (const lang of ['ar', 'en'] as const) {
             found.every((m) => !pattern.includes(m.text)),
             `a place was read in «${example}»: ${found.map((m) => m.text)}`,
           );
-        } else assert.fail(`entry ${e.id} has no cue, role, motion, link, reference or negative attribute`);
+        } else if (e.attrs.element) {
+          const words = new Set(e.match);
+          assert.ok(
+            found.every((m) => !words.has(m.text.toLowerCase())),
+            `a name element was read as a place in «${example}»: ${found.map((m) => m.text)}`,
+          );
+        } else assert.fail(`entry ${e.id} has no cue, role, motion, link, reference, element or negative attribute`);
       });
     }
   }

@@ -28,6 +28,9 @@ export interface PlaceCues {
   negative: Lexicon<string>;
   /** every word of every negative phrase (with and without «ال»): a name whose token has none cannot be negated */
   negativeWords: Set<string>;
+  /** words that begin longer names («Tal», «Kafr», «Ain»): alone before another capitalised word they are
+   * part of a name the gazetteer does not hold, not the place spelled like them */
+  elements: Set<string>;
   entries: LexiconEntry[];
 }
 
@@ -66,6 +69,9 @@ export function placeCues(lang: 'ar' | 'en'): PlaceCues {
         .filter((e) => e.attrs.negative === 'yes')
         .flatMap((e) => e.match.flatMap((p) => normalizeString(p).split(/\s+/)))
         .flatMap((w) => [w, w.replace(/^ال/, '')]),
+    ),
+    elements: new Set(
+      entries.filter((e) => e.attrs.element === 'yes').flatMap((e) => e.match.map((p) => normalizeString(p))),
     ),
     entries,
   };

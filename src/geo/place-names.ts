@@ -5,6 +5,7 @@ import type { Token } from '../text/tokens.ts';
 import { procliticsBefore } from '../text/clitics.ts';
 import { englishKey, type Gazetteer, type PlaceName } from './gazetteer.ts';
 import { foldLatinName } from './transliteration.ts';
+import { placeCues } from './place-cues.ts';
 
 /** A span of tokens with the spellings read there. */
 export interface NameSpan {
@@ -97,7 +98,7 @@ function addFolded(a: AnalyzedText, g: Gazetteer, bySpan: Map<string, NameSpan>)
       if (j - 1 > i && !NAME_GAP.test(raw.slice(tokens[j - 2].rawEnd, last.rawStart))) break;
       const text = raw.slice(t.rawStart, last.rawEnd);
       const entries = index.get(foldLatinName(text));
-      if (!entries) continue;
+      if (!entries || notLatinName(a, i, j, true)) continue;
       const key = englishKey(text);
       // «Iraqi» folds like «`Ariqah»: words listed as common never reach a place by folding
       if (g.isCommonWord(key)) continue;
@@ -112,14 +113,31 @@ function addFolded(a: AnalyzedText, g: Gazetteer, bySpan: Map<string, NameSpan>)
   }
 }
 
+const UPPER = /\p{Lu}/u;
+
+/**
+ * A Latin spelling read where English writes no name: all in lower case in a text that capitalises
+ * («the main square» is not Ma'in), or a name element alone before another capitalised word («Tal
+ * Hamka», «Kafr Taal»: a village the gazetteer does not hold, not «Tall» or «Kafr»).
+ */
+function notLatinName(a: AnalyzedText, start: number, end: number, capitals: boolean): boolean {
+  const { tokens, raw } = a;
+  if (capitals && !UPPER.test(raw.slice(tokens[start].rawStart, tokens[end - 1].rawEnd))) return true;
+  const next = tokens[end];
+  if (end - start !== 1 || !next || next.arabic || !placeCues('en').elements.has(tokens[start].norm)) return false;
+  return NAME_GAP.test(raw.slice(tokens[end - 1].rawEnd, next.rawStart)) && UPPER.test(raw[next.rawStart] ?? '');
+}
+
 /** Every spelling that fits its tokens, grouped by span; then the longest spans win (in text order). */
 export function nameSpans(a: AnalyzedText, g: Gazetteer): NameSpan[] {
   const tokens = a.tokens;
   const bySpan = new Map<string, NameSpan>();
+  const capitals = UPPER.test(a.raw);
   for (const m of g.matcher().matchAll(tokens)) {
     const n = m.value;
     const arabicSpan = tokens[m.tokenStart].arabic;
     if ((n.lang === 'ar') !== arabicSpan) continue;
+    if (n.lang === 'en' && notLatinName(a, m.tokenStart, m.tokenEnd, capitals)) continue;
     if (n.lang === 'ar' && !articleFits(n.key, tokens, m.tokenStart)) continue;
     if (n.lang === 'ar' && isNisbaAdjective(n, tokens[m.tokenStart])) continue;
     // «فاطمة» is not «ف» + «اطمة»: places do not take the conjunction «ف» in reports

@@ -78,6 +78,21 @@ function isWithin(e: GazetteerEntry, parent: GazetteerEntry): boolean {
 export const SETTLEMENTS = new Set<PlaceKind>(['city', 'town', 'village', 'subdistrict']);
 const kindClass = (k: PlaceKind): string => (SETTLEMENTS.has(k) ? 'settlement' : k);
 
+/** How far from a town named as its parent a place may lie and still be «X, 20 km east of Y». */
+const PARENT_TOWN_KM = 75;
+
+/**
+ * Whether an entry can lie in the parent the text names after it: in its country, its governorate,
+ * or, for a town, its surroundings. A candidate outside is another place of the same name.
+ */
+export function fitsParent(e: GazetteerEntry, parent: GazetteerEntry): boolean {
+  if (e === parent || e.kind === 'country') return true;
+  if (e.country !== parent.country) return false;
+  if (parent.kind === 'country') return true;
+  if (parent.kind === 'governorate' || parent.kind === 'district') return !e.admin1 || e.admin1 === parent.admin1;
+  return distanceKm(e, parent) < PARENT_TOWN_KM;
+}
+
 function score(e: GazetteerEntry, f: Found, parent: GazetteerEntry | null, dominant: string | null): number {
   let s = KIND_PRIOR[e.kind];
   // the kind cue nearest the name speaks for it: in «قرى ريف إدلب» «ريف» does, «قرى» does not
