@@ -18,6 +18,8 @@ export interface HtmlPage {
   /** declared language (BCP 47 primary subtag), null when the page does not say */
   lang: string | null;
   alternates: Alternate[];
+  /** read by the streaming reader: too large or too deep for a DOM (nor should anything else build one of it) */
+  streamed?: boolean;
 }
 
 const BLOCK = new Set([
@@ -329,5 +331,5 @@ function fromStream(p: StreamedPage, url: string | null, label: string): HtmlPag
     seen.add(alt.url);
     alternates.push({ lang: alt.lang, url: alt.url });
   }
-  return finish(p.text, p.title, p.h1, p.title, lang, alternates, label);
+  return { ...finish(p.text, p.title, p.h1, p.title, lang, alternates, label), streamed: true };
 }

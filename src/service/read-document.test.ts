@@ -87,3 +87,23 @@ test('bad bytes are refused with a code naming the source', async () => {
     (e) => isRasidError(e) && e.code === 'input.binary',
   );
 });
+
+test('a page too deep for a DOM: its date comes from its head, and no DOM is built of its body for it', async () => {
+  const { publishedDate } = await import('../time/published.ts');
+  const deep = (head: string, body: string) =>
+    `<!doctype html><html lang="en"><head><title>Deep</title>${head}</head><body>${'<div>'.repeat(3000)}${body}<p>Gunmen shot dead four civilians in Raqqa, activists said.</p>${'</div>'.repeat(3000)}</body></html>`;
+  const read = async (html: string) => {
+    const r = await readDocument(
+      { bytes: bytes(html), label: 'deep.html', path: 'deep.html' },
+      { published: publishedDate },
+    );
+    assert.equal(r.kind, 'document');
+    return r.kind === 'document' ? r.document.published : undefined;
+  };
+  assert.equal(
+    await read(deep('<meta property="article:published_time" content="2016-05-04T10:00:00Z">', '')),
+    '2016-05-04',
+  );
+  // a <time> deep in the body is not looked for: finding it took a DOM of the whole page (issue 12)
+  assert.equal(await read(deep('', '<time datetime="2016-05-06">6 May</time>')), null);
+});

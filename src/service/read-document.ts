@@ -112,6 +112,12 @@ function formatOfSource(src: ReadSource, text: string): Format {
   return HTML_START.test(text) ? 'html' : 'txt';
 }
 
+/** The <head> of a page (its meta tags, JSON-LD, canonical link), or its first 64 KB when it has none early. */
+function headOf(html: string): string {
+  const end = html.slice(0, 1_000_000).search(/<\/head\s*>/i);
+  return end >= 0 ? html.slice(0, end) + '</head></html>' : html.slice(0, 65_536);
+}
+
 function pageLang(lang: string | null | undefined): 'ar' | 'en' | null {
   return lang === 'ar' || lang === 'en' ? lang : null;
 }
@@ -149,7 +155,8 @@ const READERS: Record<Format, Reader> = {
         title: page.title,
         url,
         lang: pageLang(page.lang),
-        published: opts.published?.({ html: text, url, text: page.text }) ?? null,
+        // the date reader builds a DOM of what it is given: of a page too large or deep for one, only its head
+        published: opts.published?.({ html: page.streamed ? headOf(text) : text, url, text: page.text }) ?? null,
         alternates: page.alternates,
         format: 'html',
       },
