@@ -1,27 +1,32 @@
 // `rasid ingest PATH|URL|FEED...` and `rasid enqueue`: documents into the store, with extraction
 // here or in workers. Exit 0 when everything landed, 1 when some inputs failed (the rest still
 // landed), 2 for usage errors, 4 when the store kept failing (src/errors.ts).
-import { DEFAULT_EXTRACT_LIMITS } from '../service/extract-save.ts';
 import { InvalidArgumentError, type Command } from 'commander';
 import cliProgress from 'cli-progress';
+import { availableParallelism } from 'node:os';
 import { EXIT, RasidError } from '../errors.ts';
 import { Fetcher, DEFAULT_FETCH_OPTIONS } from '../ingest/http.ts';
 import { ingest, type IngestProgress, type IngestSummary, type Processing } from '../ingest/ingest.ts';
 import { DEFAULT_MAX_BYTES } from '../input/read-file.ts';
 import { DEFAULT_MAX_PAGES } from '../input/pdf.ts';
-import { extractDocument } from '../pipeline/index.ts';
-import { loadGazetteer } from '../service/gazetteer.ts';
+import { DocumentThreads } from '../service/document-threads.ts';
+import { gazetteerEntriesOf } from '../service/gazetteer.ts';
 import { clusterIncidents, type ClusterRun } from '../cluster/cluster.ts';
 import { formatClusterRun } from './cluster.ts';
 import { openStore } from '../store/open.ts';
-import { buildConfig, dbOption, type Environment } from '../config.ts';
-import { publishedDate } from '../time/published.ts';
+import { buildConfig, dbOption, limitOptions, type Environment } from '../config.ts';
 import { DEFAULT_JOB_CONFIG, enqueueExtraction, openQueue } from '../worker/queue.ts';
 
 export function positiveInt(value: string): number {
   const n = Number(value);
   if (!Number.isInteger(n) || n < 0) throw new InvalidArgumentError(`expected a whole number, found "${value}"`);
   return n;
+}
+
+/** Threads reading and extracting at once: no more than the inputs in flight, nor than two (each
+ * holds the lexicons and gazetteer; more would cost memory on the machines this runs on). */
+export function threadsFor(concurrency: number): number {
+  return Math.max(1, Math.min(concurrency, 2, availableParallelism()));
 }
 
 interface IngestFlags {
@@ -36,6 +41,7 @@ interface IngestFlags {
   maxRedirects: number;
   jobExpire: number;
   queueSchema: string;
+  /** src/config.ts: limitOptions */
   maxIncidents: number;
   extractBudget: number;
   json?: boolean;
@@ -151,18 +157,6 @@ export function registerIngest(cmd: Command, env: Environment): void {
     )
     .option('--max-redirects <n>', 'redirects followed per URL', positiveInt, DEFAULT_FETCH_OPTIONS.maxRedirects)
     .option(
-      '--max-incidents <n>',
-      'incidents kept per document; the rest of a longer one is not extracted',
-      positiveInt,
-      DEFAULT_EXTRACT_LIMITS.maxIncidents,
-    )
-    .option(
-      '--extract-budget <seconds>',
-      'time allowed to read and extract one document',
-      positiveInt,
-      DEFAULT_EXTRACT_LIMITS.budgetMs / 1000,
-    )
-    .option(
       '--job-expire <seconds>',
       'with --queue: a job running longer is taken as lost and retried',
       positiveInt,
@@ -181,68 +175,73 @@ export function registerIngest(cmd: Command, env: Environment): void {
       collect,
       [] as string[],
     )
-    .option('--json', 'print the summary as JSON')
-    .action(async (inputs: string[], flags: IngestFlags) => {
-      const config = buildConfig(flags, env);
-      const restricted = restrictedRule(Boolean(flags.restricted), flags.restrictedSource);
-      const databaseUrl = config.databaseUrl;
-      if (flags.queue && !databaseUrl)
-        throw new RasidError('usage.queue', '--queue needs PostgreSQL: set DATABASE_URL');
-      if (flags.queue && !flags.extract)
-        throw new RasidError('usage.queue', '--queue and --no-extract contradict each other');
-      const store = await openStore(config.store);
-      // GeoNames places imported into the store (`rasid gazetteer import`) join the built-in ones
-      const gazetteer = flags.extract && !flags.queue ? await loadGazetteer(store) : null;
-      const boss = flags.queue ? await openQueue({ databaseUrl: databaseUrl!, schema: flags.queueSchema }) : null;
-      const processing: Processing = boss
-        ? {
-            kind: 'enqueue',
-            enqueue: (id) =>
-              enqueueExtraction(boss, id, { ...DEFAULT_JOB_CONFIG, expireInSeconds: Math.max(1, flags.jobExpire) }),
-          }
-        : flags.extract
-          ? { kind: 'extract', extract: (input) => extractDocument(input, { gazetteer: gazetteer ?? undefined }) }
-          : { kind: 'none' };
-      const fetcher = new Fetcher({
-        allowPrivate: Boolean(flags.allowPrivate),
-        timeoutMs: Math.max(1, flags.timeout),
-        maxBytes: flags.maxBytes,
-        hostDelayMs: flags.hostDelay,
-        maxRedirects: flags.maxRedirects,
-      });
-      const progress = progressReporter(process.stderr);
-      const started = Date.now();
-      let summary: IngestSummary;
-      let clusters: ClusterRun | null = null;
-      try {
-        summary = await ingest(inputs, {
-          store,
-          fetcher,
-          processing,
-          published: publishedDate,
-          concurrency: Math.max(1, flags.concurrency),
-          maxBytes: flags.maxBytes,
-          onProgress: progress.update,
-          limits: { ...DEFAULT_EXTRACT_LIMITS, maxIncidents: flags.maxIncidents, budgetMs: flags.extractBudget * 1000 },
-          read: { maxPages: flags.maxPages },
-          telegramChannel: flags.telegramChannel,
-          restricted,
-        });
-        // incidents extracted here may tell events other sources told: join them (workers leave it to `rasid cluster`)
-        if (processing.kind === 'extract' && summary.new + summary.updated > 0)
-          clusters = await clusterIncidents(store);
-      } finally {
-        progress.stop();
-        await boss?.stop({ graceful: true, wait: true });
-        await store.close();
-      }
-      const seconds = (Date.now() - started) / 1000;
-      if (flags.json) process.stdout.write(JSON.stringify({ ...summary, seconds, clusters }) + '\n');
-      else {
-        printSummary(summary, seconds, process.stdout);
-        if (clusters) process.stdout.write(formatClusterRun(clusters) + '\n');
-      }
-      // a store that kept failing stopped the run: the store's status; otherwise 1 when some inputs failed
-      process.exitCode = summary.aborted ? EXIT.store : summary.failed > 0 ? EXIT.partial : EXIT.ok;
+    .option('--json', 'print the summary as JSON');
+  for (const o of limitOptions()) cmd.addOption(o);
+  cmd.action(async (inputs: string[], flags: IngestFlags) => {
+    const config = buildConfig(flags, env);
+    const restricted = restrictedRule(Boolean(flags.restricted), flags.restrictedSource);
+    const databaseUrl = config.databaseUrl;
+    if (flags.queue && !databaseUrl) throw new RasidError('usage.queue', '--queue needs PostgreSQL: set DATABASE_URL');
+    if (flags.queue && !flags.extract)
+      throw new RasidError('usage.queue', '--queue and --no-extract contradict each other');
+    const store = await openStore(config.store);
+    // documents are read (and extracted) in threads that are stopped when a document's budget is
+    // spent; GeoNames places imported into the store (`rasid gazetteer import`) join the built-in ones
+    const runner = new DocumentThreads({
+      size: threadsFor(flags.concurrency),
+      gazetteerEntries: flags.extract && !flags.queue ? await gazetteerEntriesOf(store) : [],
+      published: true,
     });
+    const boss = flags.queue ? await openQueue({ databaseUrl: databaseUrl!, schema: flags.queueSchema }) : null;
+    const processing: Processing = boss
+      ? {
+          kind: 'enqueue',
+          enqueue: (id) =>
+            enqueueExtraction(boss, id, { ...DEFAULT_JOB_CONFIG, expireInSeconds: Math.max(1, flags.jobExpire) }),
+        }
+      : flags.extract
+        ? { kind: 'extract' }
+        : { kind: 'none' };
+    const fetcher = new Fetcher({
+      allowPrivate: Boolean(flags.allowPrivate),
+      timeoutMs: Math.max(1, flags.timeout),
+      maxBytes: flags.maxBytes,
+      hostDelayMs: flags.hostDelay,
+      maxRedirects: flags.maxRedirects,
+    });
+    const progress = progressReporter(process.stderr);
+    const started = Date.now();
+    let summary: IngestSummary;
+    let clusters: ClusterRun | null = null;
+    try {
+      summary = await ingest(inputs, {
+        store,
+        fetcher,
+        processing,
+        concurrency: Math.max(1, flags.concurrency),
+        maxBytes: flags.maxBytes,
+        onProgress: progress.update,
+        runner,
+        limits: config.limits,
+        read: { maxPages: flags.maxPages },
+        telegramChannel: flags.telegramChannel,
+        restricted,
+      });
+      // incidents extracted here may tell events other sources told: join them (workers leave it to `rasid cluster`)
+      if (processing.kind === 'extract' && summary.new + summary.updated > 0) clusters = await clusterIncidents(store);
+    } finally {
+      progress.stop();
+      await runner.close();
+      await boss?.stop({ graceful: true, wait: true });
+      await store.close();
+    }
+    const seconds = (Date.now() - started) / 1000;
+    if (flags.json) process.stdout.write(JSON.stringify({ ...summary, seconds, clusters }) + '\n');
+    else {
+      printSummary(summary, seconds, process.stdout);
+      if (clusters) process.stdout.write(formatClusterRun(clusters) + '\n');
+    }
+    // a store that kept failing stopped the run: the store's status; otherwise 1 when some inputs failed
+    process.exitCode = summary.aborted ? EXIT.store : summary.failed > 0 ? EXIT.partial : EXIT.ok;
+  });
 }

@@ -10,24 +10,28 @@
 import { createHash } from 'node:crypto';
 import { RasidError } from '../errors.ts';
 import { DEFAULT_MAX_BYTES } from '../input/read-file.ts';
-import {
-  readDocument,
-  readFileBytes,
-  type Published,
-  type ReadDocument,
-  type ReadOptions,
-} from '../service/read-document.ts';
+import { readFileBytes, type Published, type ReadDocument } from '../service/read-document.ts';
 import type { DocumentInput, Store } from '../store/types.ts';
 import { DEFAULT_EXTRACT_LIMITS, extractAndSave, type ExtractLimits, type Extractor } from '../service/extract-save.ts';
+import {
+  budgetOf,
+  inlineRunner,
+  type Budget,
+  type DocumentRunner,
+  type RunnerReadOptions,
+} from '../service/document-runner.ts';
 import { detectLanguage } from '../text/analyze.ts';
 import { normalize } from '../text/normalize.ts';
 import type { Feed } from './feed.ts';
 import type { Fetcher } from './http.ts';
 import { expandArguments, type PageHint, type Task } from './sources.ts';
 import { dedupeAlternates, readCache, type PageCache } from './page-cache.ts';
+import { codeOf, StoreFailure, toFailure, type Failure } from './failures.ts';
+export type { Failure };
 
 export type Processing =
-  | { kind: 'extract'; extract: Extractor }
+  /** extract here: in this thread by `extract`, or by the ingest's `runner` (threads) when it has one */
+  | { kind: 'extract'; extract?: Extractor }
   /** store documents only (`--no-extract`) */
   | { kind: 'none' }
   /** store documents and hand extraction to workers (`--queue`) */
@@ -41,13 +45,18 @@ export interface IngestOptions {
   processing: Processing;
   concurrency?: number;
   maxBytes?: number;
-  /** publication date from page metadata, URL and datelines */
+  /** publication date from page metadata, URL and datelines (a runner given below has its own) */
   published?: Published;
+  /**
+   * where documents are read and extracted: the CLI's threads stopped when a document's budget is
+   * spent (src/service/document-threads.ts); by default this thread, with `processing.extract`
+   */
+  runner?: DocumentRunner;
   onProgress?: (p: IngestProgress) => void;
   /** work allowed per document: incidents kept, part size, time budget (src/service/extract-save.ts) */
   limits?: ExtractLimits;
   /** PDF page limit and OCR settings */
-  read?: Pick<ReadOptions, 'maxPages' | 'ocr'>;
+  read?: Pick<RunnerReadOptions, 'maxPages' | 'ocr'>;
   /** public username of the channel whose Telegram export is ingested (the export does not name it) */
   telegramChannel?: string;
   /**
@@ -56,12 +65,6 @@ export interface IngestOptions {
    * document is seen by editors and admins only. A rule only restricts; it never lifts a restriction.
    */
   restricted?: (keys: string[]) => boolean;
-}
-
-export interface Failure {
-  source: string;
-  code: string;
-  message: string;
 }
 
 export interface IngestProgress {
@@ -86,12 +89,6 @@ export interface IngestSummary extends IngestProgress {
 /** Writes that fail this many documents in a row mean the store itself is failing (database gone,
  * disk full): the run stops instead of marking every remaining input failed. */
 const STORE_FAILURES_TO_ABORT = 3;
-
-class StoreFailure extends Error {
-  constructor(readonly original: unknown) {
-    super('store failure');
-  }
-}
 
 type Status = 'new' | 'unchanged' | 'updated';
 interface Landed {
@@ -125,36 +122,13 @@ function pickLang(declared: string | null | undefined, text: string): 'ar' | 'en
   return detectLanguage(normalize(text.slice(0, 20000)));
 }
 
-function codeOf(e: unknown): string | null {
-  const code = (e as { code?: unknown } | null)?.code;
-  return typeof code === 'string' ? code : null;
-}
-
-function toFailure(source: string, e: unknown): Failure {
-  const code = codeOf(e);
-  if (e instanceof StoreFailure) {
-    const f = toFailure(source, e.original);
-    return { ...f, code: f.code.startsWith('store.') ? f.code : 'store.failed' };
-  }
-  if (e instanceof RasidError || (e instanceof Error && code?.startsWith('store.'))) {
-    // RasidError messages from the readers start with the file name; the summary prints it already
-    const msg = e.message.startsWith(`${source}: `) ? e.message.slice(source.length + 2) : e.message;
-    return { source, code: code!, message: msg };
-  }
-  // a driver's own error (PostgreSQL, SQLite, the network): its name and code, a short message
-  const err = e as Error | null;
-  return {
-    source,
-    code: 'internal',
-    message: `${err?.name ?? 'Error'}${code ? ` ${code}` : ''}: ${String(err?.message ?? e).slice(0, 160)}`,
-  };
-}
-
 export async function ingest(args: string[], opts: IngestOptions): Promise<IngestSummary> {
   const { store, fetcher, processing } = opts;
   const limits = opts.limits ?? DEFAULT_EXTRACT_LIMITS;
   const maxBytes = opts.maxBytes ?? DEFAULT_MAX_BYTES;
-  const readOptions: ReadOptions = {
+  const runner =
+    opts.runner ?? inlineRunner(processing.kind === 'extract' ? (processing.extract ?? null) : null, opts.published);
+  const readOptions: RunnerReadOptions = {
     maxBytes,
     maxPages: opts.read?.maxPages,
     ocr: opts.read?.ocr,
@@ -223,7 +197,14 @@ export async function ingest(args: string[], opts: IngestOptions): Promise<Inges
   const ruleRestricts = (keys: Array<string | undefined>) =>
     opts.restricted ? opts.restricted(keys.filter((k): k is string => Boolean(k))) : false;
 
-  async function land(input: DocumentInput, needsId: boolean, from: string[] = []): Promise<Landed> {
+  /** `label` names the input in errors; `budget` is what is left of the document's time after reading it */
+  async function land(
+    input: DocumentInput,
+    needsId: boolean,
+    label: string,
+    budget: Budget,
+    from: string[] = [],
+  ): Promise<Landed> {
     const doc = ruleRestricts([input.sourceKey, ...from]) ? { ...input, restricted: true } : input;
     const want = stateHash(doc, processing.kind === 'none' ? 'stored' : 'extracted');
     const extracted = stateHash(doc, 'extracted');
@@ -234,7 +215,7 @@ export async function ingest(args: string[], opts: IngestOptions): Promise<Inges
     const put = await stored(() => store.putDocument(doc));
     if (done) return finished({ id: put.id, status: 'unchanged' });
     if (processing.kind === 'extract') {
-      const r = await extractAndSave(store, put.id, doc, processing.extract, stored, limits);
+      const r = await extractAndSave(store, put.id, doc, { runner, limits, budget, label }, stored);
       if (r.capped)
         summary.capped.push({
           source: doc.sourceKey,
@@ -264,9 +245,11 @@ export async function ingest(args: string[], opts: IngestOptions): Promise<Inges
   }
 
   async function runFile(task: Extract<Task, { kind: 'file' }>): Promise<void> {
-    const read = await readDocument(
+    const budget = budgetOf(limits);
+    const read = await runner.read(
       { bytes: readFileBytes(task.path, task.label, maxBytes), label: task.label, path: task.path },
-      { ...readOptions, published: opts.published, budgetMs: limits.budgetMs },
+      readOptions,
+      budget,
     );
     if (read.kind === 'feed') return runFeed(read.feed, task.path);
     if (read.kind === 'records') {
@@ -278,7 +261,8 @@ export async function ingest(args: string[], opts: IngestOptions): Promise<Inges
         try {
           if (!r.document) throw r.error;
           const sourceKey = r.key ?? r.document.url ?? (r.id ? `${task.path}#${r.id}` : `${task.path}#${r.position}`);
-          count((await land(toInput(r.document, sourceKey), false, [task.path])).status);
+          // each record is a document with a budget of its own
+          count((await land(toInput(r.document, sourceKey), false, source, budgetOf(limits), [task.path])).status);
         } catch (e) {
           fail(source, e);
         }
@@ -288,7 +272,7 @@ export async function ingest(args: string[], opts: IngestOptions): Promise<Inges
       summary.done--; // the file's own slot was replaced by its records
       return;
     }
-    count((await land(toInput(read.document, task.path), false)).status);
+    count((await land(toInput(read.document, task.path), false, task.label, budget)).status);
   }
 
   async function runFeed(feed: Feed, from: string): Promise<void> {
@@ -333,11 +317,11 @@ export async function ingest(args: string[], opts: IngestOptions): Promise<Inges
         if (follow) await landAlternates(self, cached.alternates, cached.published, [url, ...(hint?.from ?? [])]);
         return self;
       }
-      // a feed item's own title and date, when its feed gave them, go before what the page says
-      const published: Published | undefined = hint?.published ? () => hint.published : opts.published;
-      const read = await readDocument(
+      const budget = budgetOf(limits);
+      const read = await runner.read(
         { bytes: res.body, label, url: res.url, contentType: res.contentType },
-        { ...readOptions, published, budgetMs: limits.budgetMs },
+        readOptions,
+        budget,
       );
       if (read.kind === 'feed') {
         await runFeed(read.feed, url);
@@ -345,7 +329,8 @@ export async function ingest(args: string[], opts: IngestOptions): Promise<Inges
       }
       if (read.kind === 'records')
         throw new RasidError('input.format', `${label}: records are read from files, not from the web`);
-      const page = read.document;
+      // a feed item's own title and date, when its feed gave them, go before what the page says
+      const page = hint?.published ? { ...read.document, published: hint.published } : read.document;
       const doc = toInput(
         page.format === 'html'
           ? {
@@ -358,7 +343,7 @@ export async function ingest(args: string[], opts: IngestOptions): Promise<Inges
       );
       const follow = (hint?.followAlternates ?? true) && doc.alternates.some((a) => SUPPORTED_LANGS.has(a.lang));
       const cacheable = Boolean(res.etag || res.lastModified);
-      const landed = await land(doc, follow || cacheable, [url, ...(hint?.from ?? [])]);
+      const landed = await land(doc, follow || cacheable, label, budget, [url, ...(hint?.from ?? [])]);
       if (res.url !== url && !pages.has(res.url)) pages.set(res.url, pages.get(url)!);
       if (follow) await landAlternates(landed, doc.alternates, doc.published, [url, ...(hint?.from ?? [])]);
       if (cacheable) {

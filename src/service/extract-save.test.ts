@@ -7,6 +7,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openStore } from '../store/open.ts';
+import { inlineRunner } from './document-runner.ts';
 import { extractFor, extractStoredDocument, partsOf } from './extract-save.ts';
 
 const TOWNS = ['al-Mayadin', 'Raqqa', 'Idlib', 'Homs', 'Mosul', 'Kirkuk', 'Hama', 'Daraa', 'Manbij', 'Tikrit'];
@@ -75,7 +76,11 @@ test('a worker re-extracting a stored PDF still gives each evidence its page, an
       pages,
     });
     assert.deepEqual((await store.getDocument(put.id))!.pages, pages);
-    const r = await extractStoredDocument(store, put.id, (input) => extractDocument(input));
+    const r = await extractStoredDocument(
+      store,
+      put.id,
+      inlineRunner((input) => extractDocument(input)),
+    );
     assert.equal(r.saved, 1);
     const [inc] = (await store.listIncidents({ documentId: put.id }, { limit: 5, offset: 0 })).items;
     assert.equal(inc!.type, 'execution');

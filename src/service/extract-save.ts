@@ -6,6 +6,9 @@ import type { ExtractInput } from '../pipeline/index.ts';
 import type { Extraction } from '../schema.ts';
 import type { DocumentInput, Store } from '../store/types.ts';
 import { markPages } from '../extract/pages.ts';
+import type { ExtractLimits } from '../config.ts';
+import { DEFAULT_EXTRACT_LIMITS } from '../config.ts';
+import { BUDGET_CODES, budgetIssue, budgetOf, type Budget, type DocumentRunner } from './document-runner.ts';
 
 export type Extractor = (input: ExtractInput) => Extraction;
 
@@ -14,21 +17,8 @@ export type StoreCall = <T>(op: () => Promise<T>) => Promise<T>;
 
 const direct: StoreCall = (op) => op();
 
-/**
- * Bounds on the work one document may cause (issue 12: a page of 100,000 paragraphs took 100 s and
- * 2 GB, and stored 100,000 incidents). A long text is extracted part by part, each part's spans
- * moved to where the part sits, so memory follows the part, not the document; extraction stops once
- * `maxIncidents` are found (the cut becomes an issue on the extraction) or the budget is spent (the
- * document fails with extract.budget; the batch goes on).
- */
-export interface ExtractLimits {
-  maxIncidents: number;
-  /** parts of about this many characters, cut at paragraph breaks */
-  partChars: number;
-  budgetMs: number;
-}
-
-export const DEFAULT_EXTRACT_LIMITS: ExtractLimits = { maxIncidents: 2000, partChars: 100_000, budgetMs: 120_000 };
+// Bounds on the work per document live in the one configuration (src/config.ts)
+export { DEFAULT_EXTRACT_LIMITS, type ExtractLimits } from '../config.ts';
 
 /** [start, end) offsets of parts of at most about `size` characters, ending at paragraph breaks. */
 export function partsOf(text: string, size: number): Array<[number, number]> {
@@ -131,15 +121,28 @@ export function extractFor(
   return { ...first!, incidents, issues };
 }
 
+/**
+ * Extract a document by `runner` and save what it found. A document whose budget was spent keeps
+ * why, as an issue a reviewer sees (its incidents stay as they were), and fails.
+ */
 export async function extractAndSave(
-  store: Pick<Store, 'saveExtraction'>,
+  store: Pick<Store, 'saveExtraction' | 'setDocumentIssues'>,
   id: string,
   doc: Omit<DocumentInput, 'sourceKey' | 'format'>,
-  extract: Extractor,
+  run: { runner: DocumentRunner; limits: ExtractLimits; budget: Budget; label: string },
   call: StoreCall = direct,
-  limits: ExtractLimits = DEFAULT_EXTRACT_LIMITS,
 ): Promise<{ saved: number; kept: number; capped: boolean }> {
-  const extraction = extractFor(id, doc, extract, limits);
+  let extraction: Extraction;
+  try {
+    extraction = await run.runner.extract(id, doc, run.limits, run.budget, run.label);
+  } catch (e) {
+    if (e instanceof RasidError && BUDGET_CODES.has(e.code)) {
+      const issue = budgetIssue(e, run.label);
+      await call(() => store.setDocumentIssues(id, [issue]));
+      throw e.code === 'extract.budget' ? e : new RasidError('extract.budget', e.message);
+    }
+    throw e;
+  }
   const capped = (extraction.issues ?? []).some((i) => i.code === 'document.incidents-capped');
   const r: { saved: number; kept: number } = await call(() => store.saveExtraction(id, extraction));
   return { ...r, capped };
@@ -147,12 +150,17 @@ export async function extractAndSave(
 
 /** A worker's job: the stored document by id, extracted and saved. */
 export async function extractStoredDocument(
-  store: Pick<Store, 'getDocument' | 'saveExtraction'>,
+  store: Pick<Store, 'getDocument' | 'saveExtraction' | 'setDocumentIssues'>,
   documentId: string,
-  extract: Extractor,
+  runner: DocumentRunner,
   limits: ExtractLimits = DEFAULT_EXTRACT_LIMITS,
 ): Promise<{ saved: number; kept: number; capped: boolean }> {
   const doc = await store.getDocument(documentId);
   if (!doc) throw new RasidError('job.document-missing', `document ${documentId} is not in the store`);
-  return extractAndSave(store, doc.id, doc, extract, direct, limits);
+  return extractAndSave(store, doc.id, doc, {
+    runner,
+    limits,
+    budget: budgetOf(limits),
+    label: `document ${doc.id} (${doc.sourceKey})`,
+  });
 }

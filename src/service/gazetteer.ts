@@ -17,6 +17,7 @@ import {
   type GeonameRow,
 } from '../geo/geonames-dump.ts';
 import { entriesFromGeonames } from '../geo/geonames-entries.ts';
+import type { GazetteerEntry } from '../geo/types.ts';
 import type { OpenStoreOptions } from '../store/open.ts';
 import type { GazetteerImportState, Store } from '../store/types.ts';
 
@@ -194,8 +195,16 @@ export async function loadGazetteer(
   store: Pick<Store, 'gazetteerPlaces'>,
   countries: string[] = DEFAULT_GAZETTEER_COUNTRIES,
 ): Promise<Gazetteer> {
-  const extra = entriesFromGeonames(await store.gazetteerPlaces(countries));
+  const extra = await gazetteerEntriesOf(store, countries);
   return extra.length ? mergeGazetteer(extra) : builtinGazetteer();
+}
+
+/** The places imported into the store, as entries to merge into the built-in gazetteer (a document thread does). */
+export async function gazetteerEntriesOf(
+  store: Pick<Store, 'gazetteerPlaces'>,
+  countries: string[] = DEFAULT_GAZETTEER_COUNTRIES,
+): Promise<GazetteerEntry[]> {
+  return entriesFromGeonames(await store.gazetteerPlaces(countries));
 }
 
 /**

@@ -7,9 +7,9 @@
 // worker fetches the next job as soon as one is done and sleeps only when the queue is empty.
 // One job at a time per loop, so a killed worker strands one job, not a prefetched batch.
 import type PgBoss from 'pg-boss';
-import type { ExtractInput } from '../pipeline/index.ts';
-import type { Extraction } from '../schema.ts';
+import { DEFAULT_EXTRACT_LIMITS, type ExtractLimits } from '../config.ts';
 import type { Store } from '../store/types.ts';
+import type { DocumentRunner } from '../service/document-runner.ts';
 import { extractStoredDocument } from '../service/extract-save.ts';
 import { EXTRACT_QUEUE, type ExtractJob } from './queue.ts';
 
@@ -18,6 +18,8 @@ export interface JobReport {
   documentId: string;
   saved?: number;
   kept?: number;
+  /** fewer incidents kept than the document holds (--max-incidents); the cut is an issue on the document */
+  capped?: boolean;
   /** error code when the job failed (pg-boss retries it up to its retry limit) */
   error?: string;
 }
@@ -25,7 +27,10 @@ export interface JobReport {
 export interface WorkerOptions {
   store: Store;
   boss: PgBoss;
-  extract: (input: ExtractInput) => Extraction;
+  /** where documents are extracted: threads stopped when a document's budget is spent (src/service/document-threads.ts) */
+  runner: DocumentRunner;
+  /** work allowed per document (`--max-incidents`, `--extract-budget`) */
+  limits?: ExtractLimits;
   /** jobs processed at once in this process */
   concurrency?: number;
   /** pause when the queue is empty */
@@ -39,7 +44,8 @@ export interface WorkerOptions {
 const codeOf = (e: unknown) => (e as { code?: string })?.code ?? (e as Error)?.name ?? 'error';
 
 export function startWorker(opts: WorkerOptions): () => Promise<void> {
-  const { store, boss, extract } = opts;
+  const { store, boss, runner } = opts;
+  const limits = opts.limits ?? DEFAULT_EXTRACT_LIMITS;
   const pauseMs = Math.max(100, (opts.pollingIntervalSeconds ?? 1) * 1000);
   let stopping = false;
   const sleepers = new Set<() => void>();
@@ -58,10 +64,19 @@ export function startWorker(opts: WorkerOptions): () => Promise<void> {
     const documentId = job.data.documentId;
     opts.onJobStart?.(job.id, documentId);
     try {
-      const r = await extractStoredDocument(store, documentId, extract);
-      await boss.complete(EXTRACT_QUEUE, job.id, { saved: r.saved, kept: r.kept });
+      const r = await extractStoredDocument(store, documentId, runner, limits);
+      await boss.complete(EXTRACT_QUEUE, job.id, { saved: r.saved, kept: r.kept, capped: r.capped });
       opts.onJob?.({ jobId: job.id, documentId, ...r });
     } catch (e) {
+      if (codeOf(e) === 'extract.budget') {
+        // running it again would spend the same budget on the same text: the job is over, the
+        // document says why (an issue on it) and the job's output names the code
+        opts.onJob?.({ jobId: job.id, documentId, error: 'extract.budget' });
+        await boss
+          .complete(EXTRACT_QUEUE, job.id, { error: 'extract.budget' })
+          .catch((err: unknown) => opts.onError?.(codeOf(err)));
+        return;
+      }
       opts.onJob?.({ jobId: job.id, documentId, error: codeOf(e) });
       await boss.fail(EXTRACT_QUEUE, job.id, { code: codeOf(e) }).catch((err: unknown) => opts.onError?.(codeOf(err)));
     }
