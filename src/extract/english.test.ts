@@ -143,3 +143,21 @@ test('«N SDF fighters were killed»: the subject of a passive inside the patter
     [],
   );
 });
+
+test('«captured VILLAGE» is ground even when the gazetteer lacks the village; people captured are not', () => {
+  assert.deepEqual(types('On 3 June 2021, SNA factions captured Tal Tawil and Sayda after clashes with the SDF.'), [
+    'non_state_overtakes_territory',
+  ]);
+  assert.deepEqual(
+    types('On 3 June 2021, regime forces seized Khirbet Ghazala after clashes with opposition factions.'),
+    ['government_regains_territory'],
+  );
+  assert.ok(
+    !types('On 3 June 2021, the SDF captured Abu Khaled, an IS commander, in Shuhail.').includes(
+      'non_state_overtakes_territory',
+    ),
+  );
+  assert.deepEqual(types('On 3 June 2021, the police captured a smuggler near the border crossing of Rabia.'), [
+    'arrests',
+  ]);
+});

@@ -225,10 +225,7 @@ function joinFightingForGround(frames: Frame[], decisions: EventDecision[]): Fra
   const out = frames.slice();
   for (const c of frames) {
     if (c.type !== 'armed_clash' || c.earlier || c.heading) continue;
-    const into = out.find(
-      (t) =>
-        TERRITORY.has(t.type) && t.sentence === c.sentence && !t.earlier && noNewPlace(t, c) && t.places.length > 0,
-    );
+    const into = out.find((t) => TERRITORY.has(t.type) && t.sentence === c.sentence && !t.earlier && noNewPlace(t, c));
     if (!into) continue;
     mergeInto(into, c);
     out.splice(out.indexOf(c), 1);

@@ -148,7 +148,34 @@ function ownFighters(ctx: DocContext, a: FrameActor, x: { tokenStart: number; to
 
 /** A named place within four words after the trigger, with no number or person between («captured the
  * village of X», «seized X»; not «captured 2 fighters in X»). */
+/** Token i is part of a named actor or a fighters noun of the sentence. */
+function namesPeople(ctx: DocContext, s: number, i: number): boolean {
+  return (
+    ctx.ix.actors[s].some((m) => m.tokenStart <= i && i < m.tokenEnd) ||
+    ctx.ix.fighters[s].some((m) => m.tokenStart <= i && i < m.tokenEnd)
+  );
+}
+
+/**
+ * «SNA factions captured Tal Tawil and Sayda»: in English a capitalised name right after the verb
+ * (or after «the») that names no actor and no one's men is ground, even when the gazetteer does not
+ * know the village.
+ */
+function unknownNameObject(ctx: DocContext, t: Mention<TriggerValue>): boolean {
+  if (ctx.a.lang !== 'en') return false;
+  let i = t.tokenEnd;
+  if (ctx.a.tokens[i]?.norm === 'the') i++;
+  const tok = ctx.a.tokens[i];
+  if (!tok || tok.arabic || tok.numeric || ctx.sentOf[i] !== t.sentence) return false;
+  const c = ctx.a.raw[tok.rawStart] ?? '';
+  if (c === c.toLowerCase() || namesPeople(ctx, t.sentence, i)) return false;
+  // the name runs on to a noun of people («Sayda residents») or a fighters word: not ground
+  for (let k = i + 1; k < i + 4 && ctx.sentOf[k] === t.sentence; k++) if (namesPeople(ctx, t.sentence, k)) return false;
+  return true;
+}
+
 function placeObject(ctx: DocContext, t: Mention<TriggerValue>): boolean {
+  if (unknownNameObject(ctx, t)) return true;
   for (const p of ctx.places) {
     if (p.tokenStart < t.tokenEnd || p.tokenStart > t.tokenEnd + 4 || !p.entry) continue;
     if (ctx.sentOf[p.tokenStart] !== t.sentence) continue;
