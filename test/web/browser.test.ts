@@ -59,15 +59,15 @@ describe('web app in Chromium', { skip }, () => {
     await s?.cleanup();
   });
 
-  async function signedIn(locale = 'ar-SY'): Promise<Page> {
+  async function signedIn(locale = 'ar-SY', user: 'editor' | 'viewer' = 'editor'): Promise<Page> {
     const ctx = await browser.newContext({ locale, viewport: { width: 1280, height: 900 } });
     const page = await ctx.newPage();
     page.on('console', (m) => {
       if (/Content Security Policy/i.test(m.text())) cspErrors.push(m.text());
     });
     await page.goto(base + '/');
-    await page.fill('input[name=name]', 'editor');
-    await page.fill('input[name=password]', PASSWORDS.editor);
+    await page.fill('input[name=name]', user);
+    await page.fill('input[name=password]', PASSWORDS[user]);
     await page.click('button[type=submit]');
     await page.waitForSelector('[data-testid=total]');
     return page;
@@ -199,6 +199,33 @@ describe('web app in Chromium', { skip }, () => {
     assert.equal(state.jsLinks, 0);
     assert.equal(state.bold, 0);
     await page.context().close();
+  });
+
+  test('an editor restricts an incident and sees it marked; a viewer neither lists nor opens it', async () => {
+    const id = s.incidents.airStrike;
+    const page = await signedIn('en-GB');
+    await page.goto(`${base}/incidents/${id}`);
+    await page.click('[data-testid=restrict]');
+    await page.waitForSelector('h1 [data-testid=restricted-badge]');
+    await page.waitForSelector('[data-testid=unrestrict]');
+    await page.waitForFunction(() =>
+      /restricted/.test(document.querySelector('[data-testid=history]')?.textContent ?? ''),
+    );
+    await page.goto(`${base}/?type=air_strike`);
+    await page.waitForSelector('table.incidents tbody tr [data-testid=restricted-badge]');
+    await page.screenshot({ path: join(RESULTS, 'restricted-list.png') });
+    await page.context().close();
+    assert.deepEqual((await s.store.getIncident(id))?.restricted, { incident: true, document: false });
+
+    const viewer = await signedIn('en-GB', 'viewer');
+    await viewer.waitForFunction(() => document.querySelectorAll('table.incidents tbody tr').length === 4);
+    assert.equal(await viewer.locator(`a[href="/incidents/${id}"]`).count(), 0);
+    assert.equal(await viewer.locator('[data-testid=restricted-badge]').count(), 0);
+    await viewer.goto(`${base}/incidents/${id}`);
+    await viewer.waitForSelector('p.error');
+    assert.equal(await viewer.locator('[data-testid=restrict]').count(), 0);
+    await viewer.context().close();
+    await s.store.setIncidentRestricted(id, false, { userId: null });
   });
 
   test('no Content-Security-Policy violation while using the app', () => {

@@ -68,7 +68,8 @@ function App() {
   else if (path === '/map') page = <LazyMapPage session={session} />;
   else if (path.startsWith('/incidents/'))
     page = <IncidentPage id={decodeURIComponent(path.slice(11))} session={session} />;
-  else if (path.startsWith('/documents/')) page = <DocumentPage id={decodeURIComponent(path.slice(11))} />;
+  else if (path.startsWith('/documents/'))
+    page = <DocumentPage id={decodeURIComponent(path.slice(11))} session={session} />;
   else page = <ListPage />;
 
   return (

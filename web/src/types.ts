@@ -74,6 +74,8 @@ export interface Incident {
   summary_en: string;
   confidence: number;
   issues?: Array<{ code: string; stage: string; message: string; span: Span | null }>;
+  /** present when restricted (editors and admins only): by its own flag, by its document's */
+  restricted?: { incident: boolean; document: boolean };
 }
 
 export interface ListRow {
@@ -94,6 +96,7 @@ export interface ListRow {
   counts: Record<string, number | undefined>;
   confidence: number;
   clusterId: string | null;
+  restricted?: boolean;
 }
 
 export interface Review {
@@ -117,15 +120,26 @@ export interface DocumentView {
     published: string | null;
     text: string;
     version: number;
+    /** seen by editors and admins only; who set it: an ingest rule or an editor */
+    restricted?: boolean;
+    restrictedBy?: 'ingest' | 'editor' | null;
     /** the issues of its extraction: incidents cut by the per-document limit, a spent time budget */
     issues?: Array<{ code: string; stage: string; message: string; span: Span | null }>;
   };
-  alternates: Array<{ id: string; lang: string; title: string | null; url: string | null; published: string | null }>;
+  alternates: Array<{
+    id: string;
+    lang: string;
+    title: string | null;
+    url: string | null;
+    published: string | null;
+    restricted?: boolean;
+  }>;
   incidents: Array<{
     id: string;
     type: string;
     status: Status;
     summary_en: string;
     evidence: Array<{ span: Span; page?: number }>;
+    restricted?: boolean;
   }>;
 }

@@ -4,24 +4,36 @@ import { SourceText } from '../components/source-text.tsx';
 import type { Mark } from '../highlight.ts';
 import { safeHref } from '../highlight.ts';
 import { useI18n } from '../i18n.ts';
+import type { Session } from '../main.tsx';
 import { Link } from '../router.tsx';
+import { RestrictedBadge } from '../components/restricted.tsx';
 import type { DocumentView } from '../types.ts';
 
 /** issues of an extraction the page explains in the UI language; others show their code and message */
 const ISSUE_KEYS = new Set(['document.incidents-capped', 'extract.budget']);
 
-export function DocumentPage(props: { id: string }) {
+export function DocumentPage(props: { id: string; session: Session }) {
   const { t } = useI18n();
   const [view, setView] = useState<DocumentView | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const canEdit = props.session.user?.role === 'editor' || props.session.user?.role === 'admin';
+  const base = `/api/documents/${encodeURIComponent(props.id)}`;
 
-  useEffect(() => {
-    setError(null);
+  const load = () =>
     api
-      .get<DocumentView>(`/api/documents/${encodeURIComponent(props.id)}`)
+      .get<DocumentView>(base)
       .then(setView)
       .catch((e: Error) => setError(e.message));
+  useEffect(() => {
+    setError(null);
+    void load();
   }, [props.id]);
+  // an editor restricts the source (every version and its incidents) or lifts that; audited
+  const restrict = (action: 'restrict' | 'unrestrict') =>
+    api
+      .post(`${base}/${action}`)
+      .then(load)
+      .catch((e: Error) => setError(e.message));
 
   if (error) return <p class="error">{t('error.generic', { message: error })}</p>;
   if (!view) return <p class="muted">{t('loading')}</p>;
@@ -35,8 +47,26 @@ export function DocumentPage(props: { id: string }) {
     <div class="document-page">
       <section class="card">
         <h1 lang={d.lang} dir="auto">
-          {d.title ?? t('document.untitled')}
+          {d.title ?? t('document.untitled')}{' '}
+          {d.restricted && (
+            <RestrictedBadge
+              title={`${t('restricted.hint')} · ${t(d.restrictedBy === 'ingest' ? 'restricted.byRule' : 'restricted.byEditor')}`}
+            />
+          )}
         </h1>
+        {canEdit && (
+          <div class="buttons">
+            {d.restricted ? (
+              <button type="button" onClick={() => restrict('unrestrict')} data-testid="unrestrict-document">
+                {t('restricted.unrestrictDocument')}
+              </button>
+            ) : (
+              <button type="button" class="danger" onClick={() => restrict('restrict')} data-testid="restrict-document">
+                {t('restricted.restrictDocument')}
+              </button>
+            )}
+          </div>
+        )}
         <dl class="meta">
           <dt>{t('document.language')}</dt>
           <dd>{t(`lang.${d.lang}`)}</dd>
@@ -69,6 +99,12 @@ export function DocumentPage(props: { id: string }) {
                 <Link href={`/documents/${encodeURIComponent(a.id)}`}>
                   {t(`lang.${a.lang}`)}: <bdi>{a.title ?? a.id}</bdi>
                 </Link>
+                {a.restricted && (
+                  <>
+                    {' '}
+                    <RestrictedBadge />
+                  </>
+                )}
               </li>
             ))}
           </ul>
@@ -94,6 +130,7 @@ export function DocumentPage(props: { id: string }) {
             <li>
               <Link href={`/incidents/${encodeURIComponent(i.id)}`}>{t(`type.${i.type}`)}</Link>{' '}
               <span class={`chip status-${i.status}`}>{t(`status.${i.status}`)}</span>{' '}
+              {i.restricted && <RestrictedBadge />}
               <bdi lang="en">{i.summary_en}</bdi>
             </li>
           ))}

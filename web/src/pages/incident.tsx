@@ -5,6 +5,7 @@ import { incidentMarks } from '../highlight.ts';
 import { useI18n } from '../i18n.ts';
 import type { Session } from '../main.tsx';
 import { Link } from '../router.tsx';
+import { RestrictedBadge } from '../components/restricted.tsx';
 import { ACTOR_ROLES, COUNT_KEYS, TYPES } from '../taxonomy.ts';
 import type { Actor, Count, DocumentView, Incident, Location, Review } from '../types.ts';
 
@@ -94,6 +95,11 @@ export function IncidentPage(props: { id: string; session: Session }) {
           <span class={`chip status-${inc.status}`} data-testid="status">
             {t(`status.${inc.status}`)}
           </span>
+          {inc.restricted && (
+            <RestrictedBadge
+              title={`${t('restricted.hint')}${inc.restricted.document ? ` · ${t('restricted.byDocument')}` : ''}`}
+            />
+          )}
         </h1>
         <p class="summary">
           <bdi lang="en">{inc.summary_en}</bdi>
@@ -218,6 +224,18 @@ export function IncidentPage(props: { id: string; session: Session }) {
                 {t('incident.reopen')}
               </button>
             )}
+          </div>
+          <div class="buttons">
+            {inc.restricted?.incident ? (
+              <button type="button" onClick={() => act('unrestrict')} data-testid="unrestrict">
+                {t('restricted.unrestrictIncident')}
+              </button>
+            ) : (
+              <button type="button" class="danger" onClick={() => act('restrict')} data-testid="restrict">
+                {t('restricted.restrictIncident')}
+              </button>
+            )}
+            {inc.restricted?.document && <span class="muted small">{t('restricted.byDocument')}</span>}
           </div>
           <div class="buttons">
             <input

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { api, queryString } from '../api.ts';
 import { Filters, filtersFrom } from '../components/filters.tsx';
+import { RestrictedBadge } from '../components/restricted.tsx';
 import { Timeline, type TimelineRow } from '../components/timeline.tsx';
 import { useI18n } from '../i18n.ts';
 import { Link, navigate, useLocation } from '../router.tsx';
@@ -85,6 +86,12 @@ export function ListPage() {
                   </td>
                   <td>
                     <Link href={`/incidents/${encodeURIComponent(i.id)}`}>{t(`type.${i.type}`)}</Link>
+                    {i.restricted && (
+                      <>
+                        {' '}
+                        <RestrictedBadge />
+                      </>
+                    )}
                   </td>
                   <td>
                     {i.locations.slice(0, 2).map((l) => (
