@@ -46,10 +46,11 @@ export interface ThreadOptions {
 }
 
 /**
- * A thread's heap is bounded: V8 then collects before it grows, which keeps a 10 MB page's peak RSS,
- * both threads together, near 420 MB (about 610 MB unbounded; `npm run bench`, hostile-pages).
+ * A thread's heap is bounded: V8 then collects before it grows. Reading and extracting a 10 MB page
+ * fits in 256 MB (peak RSS of the process about 400 MB with a thread of 256 MB, 420 MB with 384,
+ * 610 MB unbounded); a document that needs more fails alone with extract.memory.
  */
-export const DEFAULT_THREAD_HEAP_MB = 384;
+export const DEFAULT_THREAD_HEAP_MB = 256;
 
 interface Slot {
   worker: Worker | null;
