@@ -96,3 +96,15 @@ test('an empty or wordless document yields no incidents and no error', () => {
     assert.deepEqual(r.incidents, []);
   }
 });
+
+test('the abducted («المخطوفين») are the people taken: they join the abduction of their sentence', () => {
+  const text = 'خطف مسلحون المئات من النساء في قرى قضاء سنجار، فيما يقول ناشطون إن عددهم بضعة آلاف من المخطوفين.';
+  assert.deepEqual(
+    extractDocument({ text }).incidents.map((i) => i.type),
+    ['abduction'],
+  );
+  assert.deepEqual(
+    extractDocument({ text: 'أفرج الخاطفون عن المختطفين الثلاثة في بلدة الصنمين أمس.' }).incidents.map((i) => i.type),
+    ['abduction'],
+  );
+});
