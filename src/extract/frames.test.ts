@@ -108,3 +108,9 @@ test('the abducted («المخطوفين») are the people taken: they join the 
     ['abduction'],
   );
 });
+
+test('a campaign name or a tally of many places taken tells no one taking of a place', () => {
+  assert.deepEqual(types('لم تشهد عمليات تحرير الموصل منذ انطلاقها أي انتهاك لحقوق الإنسان.'), []);
+  assert.deepEqual(types('أعلن الجيش أن القوات العراقية استعادت العديد من المدن التي سيطر عليها التنظيم.'), []);
+  assert.deepEqual(types('استعادت القوات العراقية السيطرة على مدينة هيت.'), ['government_regains_territory']);
+});
