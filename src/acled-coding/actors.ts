@@ -83,7 +83,7 @@ function titleCase(id: string): string {
   return id
     .split(/[_\s]+/)
     .filter(Boolean)
-    .map((w) => w[0].toUpperCase() + w.slice(1))
+    .map((w) => w.charAt(0).toUpperCase() + w.slice(1))
     .join(' ');
 }
 

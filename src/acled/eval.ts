@@ -133,7 +133,7 @@ export async function evalAcled(file: string, opts: AcledEvalOptions = {}): Prom
     const s = scoreRow(row);
     scores.push(s);
     opts.onRow?.(s);
-    const t = (byType[row.event_type] ??= { rows: 0, event_type: 0, sub_event_type: 0, fatalities: 0 });
+    const t = (byType[String(row.event_type)] ??= { rows: 0, event_type: 0, sub_event_type: 0, fatalities: 0 });
     t.rows++;
     t.event_type += Number(s.eventType);
     t.sub_event_type += Number(s.subEventType);

@@ -69,7 +69,8 @@ function sideActors(primary: string, assoc: string, role: Actor['role'], issues:
     // ACLED codes journalists as Civilians with an associated actor: ours has the finer id
     const parent = assocParent(actor.id);
     const parentAt = parent ? out.findIndex((a) => a.id === parent) : -1;
-    if (parentAt >= 0) out[parentAt] = { ...actor, name: out[parentAt].name };
+    const parentActor = out[parentAt];
+    if (parentActor) out[parentAt] = { ...actor, name: parentActor.name };
     else if (!out.some((a) => a.id === actor.id)) out.push(actor);
   }
   return out;
@@ -79,7 +80,7 @@ function tagValues(tags: string, key: string): string[] {
   const out: string[] = [];
   for (const part of splitNames(tags)) {
     const m = /^([a-z_]+)=(.+)$/.exec(part);
-    if (m && m[1] === key) out.push(m[2].trim());
+    if (m && m[1] === key) out.push(m[2]!.trim());
   }
   return out;
 }

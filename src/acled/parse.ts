@@ -34,11 +34,12 @@ export function parseAcledDate(s: string): string | null {
   if (/^\d{4}-\d{2}-\d{2}$/.test(t)) return t;
   const m = /^(\d{1,2})[-\s]([A-Za-z]{3,9})[-\s](\d{2}|\d{4})$/.exec(t);
   if (!m) return null;
-  const mon = MON.indexOf(m[2].slice(0, 3).toLowerCase());
+  const [, day = '', month = '', year = ''] = m;
+  const mon = MON.indexOf(month.slice(0, 3).toLowerCase());
   if (mon < 0) return null;
   // two-digit years: ACLED's data begin in 1997, so 97–99 are 1900s
-  const y = m[3].length === 4 ? Number(m[3]) : Number(m[3]) >= 97 ? 1900 + Number(m[3]) : 2000 + Number(m[3]);
-  const d = Number(m[1]);
+  const y = year.length === 4 ? Number(year) : Number(year) >= 97 ? 1900 + Number(year) : 2000 + Number(year);
+  const d = Number(day);
   const iso = `${y}-${String(mon + 1).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
   const check = new Date(`${iso}T00:00:00Z`);
   return check.getUTCDate() === d ? iso : null;
@@ -95,7 +96,8 @@ async function* csvRecords(file: string): AsyncGenerator<{ line: number; text: s
       if (pending.length < MAX_RECORD_LINES) continue;
     }
     // a quote that never closes (within the limit, or before the end): that line alone is the record
-    yield { line: first, text: pending[0] };
+    // (pending holds at least one line here: the loop returned when both were empty)
+    yield { line: first, text: pending[0]! };
     queue.unshift(...pending.slice(1));
     lineNo = first;
     pending.length = 0;
@@ -133,7 +135,8 @@ export async function* readAcledLines(file: string): AsyncGenerator<AcledLine> {
       }
       const record: AcledRecord = {};
       header.forEach((c, i) => {
-        if (i < cells.length) record[c] = restoreCell(cells[i]);
+        const cell = cells[i];
+        if (cell !== undefined) record[c] = restoreCell(cell);
       });
       yield { line: rec.line, record };
     }

@@ -26,9 +26,9 @@ export function findClusters(candidates: ClusterCandidate[]): FoundCluster[] {
   const pairs: Array<{ a: ClusterCandidate; b: ClusterCandidate; rules: string[]; score: number }> = [];
   for (let i = 0; i < dated.length; i++) {
     // later starts beyond this one's end (plus the one-day slack) cannot overlap it
-    for (let j = i + 1; j < dated.length && dated[j].r[0] <= dated[i].r[1] + DAY; j++) {
-      const cmp = compareIncidents(dated[i].c, dated[j].c);
-      if (cmp.join) pairs.push({ a: dated[i].c, b: dated[j].c, rules: cmp.rules, score: cmp.score });
+    for (let j = i + 1; j < dated.length && dated[j]!.r[0] <= dated[i]!.r[1] + DAY; j++) {
+      const cmp = compareIncidents(dated[i]!.c, dated[j]!.c);
+      if (cmp.join) pairs.push({ a: dated[i]!.c, b: dated[j]!.c, rules: cmp.rules, score: cmp.score });
     }
   }
   // strongest pairs first, so a weak link does not claim an incident before its best match
@@ -61,7 +61,7 @@ export function findClusters(candidates: ClusterCandidate[]): FoundCluster[] {
       edges: own,
     });
   }
-  return out.sort((x, y) => byNumericId(x.incidentIds[0], y.incidentIds[0]));
+  return out.sort((x, y) => byNumericId(x.incidentIds[0]!, y.incidentIds[0]!));
 }
 
 function byNumericId(a: string, b: string): number {

@@ -174,7 +174,12 @@ export function compareIncidents(a: ClusterCandidate, b: ClusterCandidate): Comp
   const type = typeRule(a.incident, b.incident);
   if (!type) return no('type.incompatible', true);
   const rules = [type];
-  const checks = [placeRule, timeRule, countRule, actorRule].map((f) => f(a.incident, b.incident));
+  const checks = [
+    placeRule(a.incident, b.incident),
+    timeRule(a.incident, b.incident),
+    countRule(a.incident, b.incident),
+    actorRule(a.incident, b.incident),
+  ] as const;
   const block = checks.find((c) => c.block)?.block;
   if (block) return no(block, true);
   const [place, time, counts, actors] = checks;

@@ -177,19 +177,20 @@ export function score(docs: ScoredDocument[]): { scores: Scores; perDoc: PerDoc[
     const used = new Set<number>();
     const matched: Array<[GoldIncident, Incident]> = [];
     for (const { g, span } of golds) {
-      let best = -1;
+      let best: { j: number; p: Incident } | null = null;
       let bestOv = 0;
       preds.forEach((p, j) => {
         if (used.has(j) || p.type !== g.type) return;
         const ov = Math.max(0, ...spansOf(p).map((s) => overlap(span, s)));
         if (ov > bestOv) {
-          best = j;
+          best = { j, p };
           bestOv = ov;
         }
       });
-      if (best >= 0) {
-        used.add(best);
-        matched.push([g, preds[best]]);
+      if (best) {
+        const { j, p } = best;
+        used.add(j);
+        matched.push([g, p]);
       }
     }
     det.tp += matched.length;
@@ -198,8 +199,7 @@ export function score(docs: ScoredDocument[]): { scores: Scores; perDoc: PerDoc[
     const used2 = new Set<number>();
     let tp2 = 0;
     for (const { g, span } of golds) {
-      for (let j = 0; j < preds.length; j++) {
-        const p = preds[j];
+      for (const [j, p] of preds.entries()) {
         if (used2.has(j) || ACLED_GROUP[p.type] !== ACLED_GROUP[g.type]) continue;
         if (Math.max(0, ...spansOf(p).map((s) => overlap(span, s))) > 0) {
           used2.add(j);

@@ -22,7 +22,7 @@ const MONTHS = [
 
 function longDate(iso: string): string {
   const [y, m, d] = iso.slice(0, 10).split('-').map(Number);
-  return `${d} ${MONTHS[m - 1]} ${y}`;
+  return `${d} ${MONTHS[Number(m) - 1]} ${y}`;
 }
 
 /** "On 3 July 2014", "Around 3 July 2014", "In July 2014", "Between 1 May 2015 and 1 September 2015", or null. */
@@ -162,7 +162,7 @@ function placePhrase(inc: Incident): string {
 }
 
 function capitalise(s: string): string {
-  return s ? s[0].toUpperCase() + s.slice(1) : s;
+  return s ? s.charAt(0).toUpperCase() + s.slice(1) : s;
 }
 
 export function acledNotes(inc: Incident): string {
@@ -180,7 +180,11 @@ export function acledNotes(inc: Incident): string {
 
   let clause = VERBS[inc.type](subject, object, placePhrase(inc));
   for (const prep of ['by', 'using'] as const) {
-    const ms = [...new Set(inc.methods.map((m) => METHOD_WORDS[m.id] ?? [m.id.replace(/_/g, ' '), 'using']))]
+    const ms = [
+      ...new Set(
+        inc.methods.map((m): [string, 'by' | 'using'] => METHOD_WORDS[m.id] ?? [m.id.replace(/_/g, ' '), 'using']),
+      ),
+    ]
       .filter(([, p]) => p === prep)
       .map(([w]) => w);
     if (ms.length) clause += ` ${prep} ${listPhrase([...new Set(ms)])}`;

@@ -32,7 +32,7 @@ export function countValue(inc: Incident, key: CountKey): number | null {
 export function isoDay(s: string | null | undefined): string | null {
   if (!s) return null;
   const m = /^(\d{4}-\d{2}-\d{2})/.exec(s);
-  return m ? m[1] : null;
+  return m?.[1] ?? null;
 }
 
 export function eventDate(inc: Incident): string | null {

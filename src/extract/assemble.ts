@@ -209,7 +209,7 @@ export function toIncident(ctx: DocContext, docId: string, f: Frame): Incident {
     });
   }
   const inc: Incident = {
-    id: incidentId(docId, f.type, f.evidence[0]),
+    id: incidentId(docId, f.type, f.evidence[0]!),
     type: f.type,
     acled: acledFor(f.type),
     violations: violations(f),

@@ -55,7 +55,7 @@ function group<T extends { sentence: number }>(list: T[], n: number): T[][] {
   // a plain loop: Array.from({ length: n }, …) takes V8's generic array-like path
   const out: T[][] = new Array<T[]>(n);
   for (let i = 0; i < n; i++) out[i] = [];
-  for (const x of list) if (x.sentence >= 0 && x.sentence < n) out[x.sentence].push(x);
+  for (const x of list) if (x.sentence >= 0 && x.sentence < n) out[x.sentence]!.push(x);
   return out;
 }
 
@@ -107,13 +107,13 @@ export function tokenMaps(a: AnalyzedText): { sentOf: Int32Array; clauseOf: Int3
   }
   // tokens between clauses (rare: punctuation-only splits) take the clause before them
   for (let t = 1; t < clauseOf.length; t++)
-    if (clauseOf[t] < 0 && sentOf[t] === sentOf[t - 1]) clauseOf[t] = clauseOf[t - 1];
+    if (clauseOf[t]! < 0 && sentOf[t] === sentOf[t - 1]) clauseOf[t] = clauseOf[t - 1]!;
   return { sentOf, clauseOf };
 }
 
 /** [rawStart, rawEnd) of tokens [from, to). */
 export function rawSpanOfTokens(a: AnalyzedText, from: number, to: number): [number, number] {
-  return [a.tokens[from].rawStart, a.tokens[to - 1].rawEnd];
+  return [a.tokens[from]!.rawStart, a.tokens[to - 1]!.rawEnd];
 }
 
 export function tokenHas(a: AnalyzedText, t: number, keys: ReadonlySet<string>): boolean {

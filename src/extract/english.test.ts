@@ -20,7 +20,7 @@ test('strikes are air strikes by their noun or by an aircraft doing them', () =>
   const convoy = run(
     'On 7 June 2021, unidentified warplanes, likely Israeli, struck a convoy near Albu Kamal, killing 9 militiamen.',
   );
-  assert.equal(convoy[0].counts.killed?.value, 9);
+  assert.equal(convoy[0]!.counts.killed?.value, 9);
 });
 
 test('«hit» and «struck» without aircraft name no event; a strike of workers is a protest', () => {

@@ -61,7 +61,8 @@ function foldHeadlines(frames: Frame[], decisions: EventDecision[]): Frame[] {
     const best = Math.min(...body.map(rank));
     const fit = body.filter((g) => rank(g) === best);
     const after = fit.filter((g) => g.sentence > h.sentence);
-    const into = after[0] ?? fit[fit.length - 1];
+    const into = after[0] ?? fit.at(-1);
+    if (!into) continue;
     // a headline over several events gives a total that is none of theirs
     if (body.length > 1) h.counts = {};
     mergeInto(into, h);
@@ -103,7 +104,7 @@ function dropLeadTotals(frames: Frame[], decisions: EventDecision[]): Frame[] {
 function sumsTo(t: Frame, keys: CountKey[], parts: Frame[]): boolean {
   const sum = new Map<CountKey, number>();
   for (let i = 0; i < parts.length; i++) {
-    for (const k of keys) sum.set(k, (sum.get(k) ?? 0) + (parts[i].counts[k]?.q.value ?? 0));
+    for (const k of keys) sum.set(k, (sum.get(k) ?? 0) + (parts[i]!.counts[k]?.q.value ?? 0));
     if (keys.some((k) => sum.get(k)! > t.counts[k]!.q.value)) return false;
     if (i >= 1 && keys.some((k) => sum.get(k) === t.counts[k]!.q.value)) return true;
   }
@@ -178,7 +179,8 @@ function joinBareMentions(frames: Frame[], decisions: EventDecision[]): Frame[] 
     );
     if (same.length === 0) continue;
     const before = same.filter((a) => a.sentence <= b.sentence);
-    const into = before[before.length - 1] ?? same[0];
+    const into = before.at(-1) ?? same[0];
+    if (!into) continue;
     mergeInto(into, b);
     out.splice(out.indexOf(b), 1);
     decisions.push({ rule: 'bare-mention', frame: b.key, into: into.key });

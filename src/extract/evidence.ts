@@ -21,8 +21,8 @@ export function frameEvidence(ctx: DocContext, f: Frame, clauses: ReturnType<typ
     lo = Math.min(...f.triggers.map((t) => t.tokenStart));
     hi = Math.max(...f.triggers.map((t) => t.tokenEnd));
   } else {
-    lo = Math.min(...idx.map((c) => clauses[c].tokenStart));
-    hi = Math.max(...idx.map((c) => clauses[c].tokenEnd));
+    lo = Math.min(...idx.map((c) => clauses[c]!.tokenStart));
+    hi = Math.max(...idx.map((c) => clauses[c]!.tokenEnd));
   }
   const extra: number[] = [];
   const firstCount = Object.values(f.counts)[0];
@@ -31,23 +31,23 @@ export function frameEvidence(ctx: DocContext, f: Frame, clauses: ReturnType<typ
   if (perp) extra.push(perp.token);
   for (const t of extra) {
     if (ctx.sentOf[t] !== f.sentence) continue;
-    const c = clauses[ctx.clauseOf[t]];
+    const c = clauses[ctx.clauseOf[t]!];
     if (!c) continue;
     const nlo = Math.min(lo, c.tokenStart);
     const nhi = Math.max(hi, c.tokenEnd);
-    if (ctx.a.tokens[nhi - 1].rawEnd - ctx.a.tokens[nlo].rawStart <= MAX_EVIDENCE) {
+    if (ctx.a.tokens[nhi - 1]!.rawEnd - ctx.a.tokens[nlo]!.rawStart <= MAX_EVIDENCE) {
       lo = nlo;
       hi = nhi;
     }
   }
-  if (ctx.a.tokens[hi - 1].rawEnd - ctx.a.tokens[lo].rawStart > MAX_EVIDENCE) {
+  if (ctx.a.tokens[hi - 1]!.rawEnd - ctx.a.tokens[lo]!.rawStart > MAX_EVIDENCE) {
     // a clause without commas running on for lines: keep the words around the triggers
-    const s = ctx.a.sentences[f.sentence];
+    const s = ctx.a.sentences[f.sentence]!;
     const first = Math.min(...f.triggers.map((t) => t.tokenStart));
     const last = Math.max(...f.triggers.map((t) => t.tokenEnd));
     lo = Math.max(s.tokenStart, first - 6);
     hi = Math.min(s.tokenEnd, Math.max(last, first + 1) + 10);
-    while (hi - 1 > lo && ctx.a.tokens[hi - 1].rawEnd - ctx.a.tokens[lo].rawStart > MAX_EVIDENCE) hi--;
+    while (hi - 1 > lo && ctx.a.tokens[hi - 1]!.rawEnd - ctx.a.tokens[lo]!.rawStart > MAX_EVIDENCE) hi--;
   }
-  return [ctx.a.tokens[lo].rawStart, ctx.a.tokens[hi - 1].rawEnd];
+  return [ctx.a.tokens[lo]!.rawStart, ctx.a.tokens[hi - 1]!.rawEnd];
 }

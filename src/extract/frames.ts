@@ -78,7 +78,7 @@ function inList(ctx: DocContext, a: number, b: number): boolean {
   let clause = ctx.clauseOf[a];
   for (let t = a; t <= b; t++) {
     if (ctx.clauseOf[t] !== clause) {
-      const tok = ctx.a.tokens[t];
+      const tok = ctx.a.tokens[t]!;
       const continues = tok.arabic ? tok.norm.startsWith('و') && tok.keys.length > 1 : tok.norm === 'and';
       if (!continues) return false;
       clause = ctx.clauseOf[t];
@@ -90,7 +90,7 @@ function inList(ctx: DocContext, a: number, b: number): boolean {
 /** The last token of the charge list opened by a cue: its own clause, then the «و» clauses after it
  * as far as the last one that names a charge («بتهم مثل العمالة، والتنسيق مع الصحوات، والردة»). */
 function listEnd(ctx: DocContext, c: Mention<CueValue>): number {
-  const s = ctx.a.sentences[c.sentence];
+  const s = ctx.a.sentences[c.sentence]!;
   let end = c.tokenEnd;
   while (end < s.tokenEnd && ctx.clauseOf[end] === ctx.clauseOf[c.tokenStart]) end++;
   for (const acc of ctx.m.accusations) {
@@ -154,13 +154,13 @@ const WEAK = 0.6;
 function definiteToken(ctx: DocContext, t: number): boolean {
   const tok = ctx.a.tokens[t];
   if (!tok) return false;
-  if (!tok.arabic) return t > 0 && ctx.a.tokens[t - 1].norm === 'the';
+  if (!tok.arabic) return t > 0 && ctx.a.tokens[t - 1]!.norm === 'the';
   return hasArticle(tok.norm);
 }
 
 function emptyFrame(ctx: DocContext, key: number, t: Mention<TriggerValue>, type: IncidentType): Frame {
-  const s = ctx.a.sentences[t.sentence];
-  const p = ctx.a.paragraphs[s.paragraph];
+  const s = ctx.a.sentences[t.sentence]!;
+  const p = ctx.a.paragraphs[s.paragraph]!;
   return {
     key,
     type,
@@ -175,7 +175,7 @@ function emptyFrame(ctx: DocContext, key: number, t: Mention<TriggerValue>, type
     reference: false,
     definite: false,
     another: false,
-    clauses: new Set([ctx.clauseOf[t.tokenStart]]),
+    clauses: new Set([ctx.clauseOf[t.tokenStart]!]),
     actors: [],
     counts: {},
     methods: new Map(),
@@ -212,7 +212,7 @@ const SUBJECT_REACH = 8;
  */
 function aircraftDoes(ctx: DocContext, t: Mention<TriggerValue>): boolean {
   const c = ctx.clauseOf[t.tokenStart];
-  return ctx.ix.aircraft[t.sentence].some((x) => {
+  return ctx.ix.aircraft[t.sentence]!.some((x) => {
     if (ctx.clauseOf[x.tokenStart] === c) return true;
     if (!t.value.aircraftOnly || x.tokenEnd > t.tokenStart || t.tokenStart - x.tokenEnd > SUBJECT_REACH) return false;
     for (let i = x.tokenEnd; i < t.tokenStart; i++) if (ctx.triggerAtToken[i]) return false;
@@ -245,7 +245,7 @@ const PROTEST_TYPES: ReadonlySet<IncidentType> = new Set<IncidentType>([
  * by the protesters → violent demonstration («أضرم محتجون غاضبون النار في مبنى المحافظة»).
  */
 function protestCombination(ctx: DocContext, sentence: number, local: Frame[]): void {
-  const protesterNamed = ctx.ix.actors[sentence].some((m) => m.value.actor === 'protesters');
+  const protesterNamed = ctx.ix.actors[sentence]!.some((m) => m.value.actor === 'protesters');
   const told = local.filter((f) => !f.triggers.some((t) => toldApart(ctx, t)));
   const protest =
     told.find((f) => PROTEST_TYPES.has(f.type)) ??
@@ -267,7 +267,7 @@ function protestCombination(ctx: DocContext, sentence: number, local: Frame[]): 
   protest.type = type;
   for (const f of others) {
     if (f.type === 'displacement' || f.type === 'agreement') continue;
-    for (const t of f.triggers) addTrigger(protest, t, ctx.clauseOf[t.tokenStart]);
+    for (const t of f.triggers) addTrigger(protest, t, ctx.clauseOf[t.tokenStart]!);
     local.splice(local.indexOf(f), 1);
   }
   protest.rules.push('type:protest-combination');
@@ -280,7 +280,7 @@ function separated(sepCues: Mention<CueValue>[], s: number, a: number, b: number
 
 /** The cue is the sentence's first word («كما», «وكذلك»), punctuation aside. */
 function opensSentence(ctx: DocContext, first: number, c: Mention<CueValue>): boolean {
-  for (let i = first; i < c.tokenStart; i++) if (/\p{L}|\p{N}/u.test(ctx.a.tokens[i].norm)) return false;
+  for (let i = first; i < c.tokenStart; i++) if (/\p{L}|\p{N}/u.test(ctx.a.tokens[i]!.norm)) return false;
   return true;
 }
 
@@ -301,9 +301,9 @@ export function buildFrames(
   let key = 0;
   for (const s of ctx.a.sentences) {
     // most sentences name no event: they are left before their cues are sorted out
-    const trig = ctx.ix.triggers[s.i].filter((t) => t.value.type !== 'none' && !suppressed.has(t));
+    const trig = ctx.ix.triggers[s.i]!.filter((t) => t.value.type !== 'none' && !suppressed.has(t));
     if (trig.length === 0) continue;
-    const cues = ctx.ix.cues[s.i];
+    const cues = ctx.ix.cues[s.i]!;
     const sepCues = cues.filter((c) => c.value.kind === 'separator');
     const earlierCues = cues.filter((c) => c.value.kind === 'earlier' || c.value.kind === 'earlier_before');
     const causeCues = cues.filter((c) => c.value.kind === 'cause');
@@ -315,13 +315,13 @@ export function buildFrames(
     const local: Frame[] = [];
     for (const t of events) {
       const type = types.get(t)!;
-      const clause = ctx.clauseOf[t.tokenStart];
+      const clause = ctx.clauseOf[t.tokenStart]!;
       // the same clause (or an adjacent trigger) names the same event; a weak word joins a strong one
       let joined = false;
       for (let i = local.length - 1; i >= 0 && !joined; i--) {
-        const f = local[i];
+        const f = local[i]!;
         if (!f.clauses.has(clause)) continue;
-        const last = f.triggers[f.triggers.length - 1];
+        const last = f.triggers[f.triggers.length - 1]!;
         if (separated(sepCues, s.i, last.tokenEnd, t.tokenStart)) continue;
         const disjoint =
           f.violations.size > 0 &&
@@ -355,10 +355,10 @@ export function buildFrames(
           }
         }
       }
-      if (best) addTrigger(best, o, ctx.clauseOf[o.tokenStart]);
+      if (best) addTrigger(best, o, ctx.clauseOf[o.tokenStart]!);
       else {
         const prev = local.find((f) => f.eventTriggers === 0);
-        if (prev) addTrigger(prev, o, ctx.clauseOf[o.tokenStart]);
+        if (prev) addTrigger(prev, o, ctx.clauseOf[o.tokenStart]!);
         else local.push(emptyFrame(ctx, key++, o, o.value.type === 'none' ? 'attack' : o.value.type));
       }
     }
@@ -366,7 +366,7 @@ export function buildFrames(
     for (const f of local) {
       const first = Math.min(...f.triggers.map((t) => t.tokenStart));
       // «وكانت الدولة الإسلامية أعدمت» tells an earlier act; «كانت السيارة مفخخة» a state
-      const state = participle(ctx.a.tokens[first].norm);
+      const state = participle(ctx.a.tokens[first]!.norm);
       f.earlier = earlierCues.some(
         (c) =>
           c.sentence === s.i &&
@@ -392,5 +392,5 @@ export function buildFrames(
       frames.push(f);
     }
   }
-  return frames.sort((x, y) => x.triggers[0].tokenStart - y.triggers[0].tokenStart);
+  return frames.sort((x, y) => x.triggers[0]!.tokenStart - y.triggers[0]!.tokenStart);
 }

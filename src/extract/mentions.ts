@@ -65,10 +65,10 @@ function resolve(matches: Match<TaggedValue>[], prefer: (v: unknown) => number):
 function sortInPlace<T>(a: T[], cmp: (x: T, y: T) => number): T[] {
   if (a.length > 32) return a.sort(cmp);
   for (let i = 1; i < a.length; i++) {
-    const x = a[i];
+    const x = a[i]!;
     let j = i - 1;
-    while (j >= 0 && cmp(a[j], x) > 0) {
-      a[j + 1] = a[j];
+    while (j >= 0 && cmp(a[j]!, x) > 0) {
+      a[j + 1] = a[j]!;
       j--;
     }
     a[j + 1] = x;
@@ -81,7 +81,7 @@ function sortInPlace<T>(a: T[], cmp: (x: T, y: T) => number): T[] {
  * result, in token order, is the list itself (the common case, which needs no sorting).
  */
 function disjointInOrder(matches: Match<unknown>[]): boolean {
-  for (let k = 1; k < matches.length; k++) if (matches[k].tokenStart < matches[k - 1].tokenEnd) return false;
+  for (let k = 1; k < matches.length; k++) if (matches[k]!.tokenStart < matches[k - 1]!.tokenEnd) return false;
   return true;
 }
 

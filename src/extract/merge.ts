@@ -114,9 +114,9 @@ export function compatible(ctx: DocContext, a: Frame, b: Frame): boolean {
     // two clauses of one sentence: joined only when the second adds nothing that conflicts
     if (a.type !== b.type && !outcomeOnly(b) && !absorbs(a.type, b.type) && !absorbs(b.type, a.type)) return false;
     const between = (kind: string) =>
-      ctx.ix.cues[a.sentence].some(
+      ctx.ix.cues[a.sentence]!.some(
         (c) =>
-          c.value.kind === kind && c.tokenStart > a.triggers[0].tokenStart && c.tokenStart < b.triggers[0].tokenStart,
+          c.value.kind === kind && c.tokenStart > a.triggers[0]!.tokenStart && c.tokenStart < b.triggers[0]!.tokenStart,
       );
     if (between('separator')) return false;
     return !between('contrast') || (bare(b) && b.places.length === 0);
@@ -204,7 +204,7 @@ function forwardReferences(ctx: DocContext, frames: Frame[], merges: Array<{ int
     const later = out.find(
       (g) =>
         g !== f &&
-        g.triggers[0].tokenStart > f.triggers[0].tokenStart &&
+        g.triggers[0]!.tokenStart > f.triggers[0]!.tokenStart &&
         g.type === f.type &&
         !measuresDiffer(g, f) &&
         placesCompatible(g, f),
@@ -229,7 +229,7 @@ function shareDetails(frames: Frame[]): void {
         a === b ||
         a.sentence !== b.sentence ||
         a.type !== b.type ||
-        b.triggers[0].tokenStart < a.triggers[0].tokenStart
+        b.triggers[0]!.tokenStart < a.triggers[0]!.tokenStart
       )
         continue;
       const k = frameCountKey(a);
@@ -254,8 +254,8 @@ export function mergeFrames(
     // the nearest 60 frames: events told further apart are merged only as references or headlines
     const floor = f.reference || f.definite ? 0 : Math.max(0, out.length - 60);
     for (let i = out.length - 1; i >= floor; i--) {
-      if (compatible(ctx, out[i], f)) {
-        target = out[i];
+      if (compatible(ctx, out[i]!, f)) {
+        target = out[i]!;
         break;
       }
     }

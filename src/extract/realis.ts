@@ -49,7 +49,7 @@ function eventTriggers(f: Frame): Mention<TriggerValue>[] {
 /** «اعتقل ناشطاً على خلفية المظاهرات»: an event word a background cue reaches is told
  * apart from the events of its sentence (it neither joins nor retypes them). */
 export function toldApart(ctx: DocContext, t: Mention<TriggerValue>): boolean {
-  for (const c of ctx.ix.cues[t.sentence]) {
+  for (const c of ctx.ix.cues[t.sentence]!) {
     if (c.value.effect === 'realis' && c.value.realis === 'background' && reaches(ctx, c, t)) return true;
   }
   return false;
@@ -59,7 +59,7 @@ export function toldApart(ctx: DocContext, t: Mention<TriggerValue>): boolean {
  * اعتقال تحولت إلى حالات اختفاء قسري»: each event word has its own «حالة»). */
 function cueRealis(ctx: DocContext, f: Frame): { realis: Realis; rule: string } | null {
   const triggers = eventTriggers(f);
-  const cues = ctx.ix.cues[f.sentence].filter((c) => c.value.realis && c.value.effect === 'realis');
+  const cues = ctx.ix.cues[f.sentence]!.filter((c) => c.value.realis && c.value.effect === 'realis');
   for (const c of cues) {
     const realis = c.value.realis!;
     if (!triggers.some((t) => reaches(ctx, c, t))) continue;
@@ -77,14 +77,14 @@ function cueRealis(ctx: DocContext, f: Frame): { realis: Realis; rule: string } 
  */
 function aspectRealis(ctx: DocContext, f: Frame): { realis: Realis; rule: string } | null {
   if (ctx.a.lang !== 'ar') return null;
-  const t = eventTriggers(f)[0];
+  const t = eventTriggers(f)[0]!;
   const clause = ctx.clauseOf[t.tokenStart];
   const exempt = new Set<number>();
-  for (const c of ctx.ix.cues[f.sentence])
+  for (const c of ctx.ix.cues[f.sentence]!)
     if (c.value.kind === 'not_habitual') for (let i = c.tokenStart; i < c.tokenEnd; i++) exempt.add(i);
   for (let i = t.tokenStart; i >= 0 && i >= t.tokenStart - VERB_REACH; i--) {
     if (ctx.clauseOf[i] !== clause || exempt.has(i)) return null;
-    const tok = ctx.a.tokens[i];
+    const tok = ctx.a.tokens[i]!;
     if (!tok.arabic || COMPLEMENTIZERS.has(tok.norm)) return null;
     if (imperfectiveVerb(tok.norm) && !namedAt(ctx, i)) return { realis: 'habitual', rule: PRESENT_TENSE };
     // another event word before it is the verb that governs the clause
@@ -103,7 +103,7 @@ function outcomeAt(f: Frame, i: number): boolean {
 function namedAt(ctx: DocContext, i: number): boolean {
   return (
     ctx.places.some((p) => p.tokenStart <= i && i < p.tokenEnd) ||
-    ctx.ix.actors[ctx.sentOf[i]]?.some((m) => m.tokenStart <= i && i < m.tokenEnd) === true
+    ctx.ix.actors[ctx.sentOf[i]!]?.some((m) => m.tokenStart <= i && i < m.tokenEnd) === true
   );
 }
 

@@ -47,7 +47,7 @@ export function findPlaces(a: AnalyzedText, opts: FindPlacesOptions = {}): Place
   // 2. phrases where the word is not a place («حماة الديار», «فتح الباب»)
   // looked for only around mentions: a negative phrase starts at most 3 tokens before the name
   const negated = (start: number): boolean =>
-    tokens[start].keys.some((k) => cuesFor(tokens, start).negativeWords.has(k)) &&
+    tokens[start]!.keys.some((k) => cuesFor(tokens, start).negativeWords.has(k)) &&
     cuesFor(tokens, start)
       .negative.matchAll(tokens, Math.max(0, start - 3), Math.min(tokens.length, start + 4))
       .some((m) => m.tokenStart <= start && m.tokenEnd > start);
@@ -66,20 +66,20 @@ export function findPlaces(a: AnalyzedText, opts: FindPlacesOptions = {}): Place
     for (let hop = 0; hop < 3 && chainStart > 0; hop++) {
       const ms = endingAt(cl.cues, tokens, chainStart).sort((x, y) => x.tokenStart - y.tokenStart);
       if (!ms.length) break;
-      cues.push(ms[0].value);
-      chainStart = ms[0].tokenStart;
+      cues.push(ms[0]!.value);
+      chainStart = ms[0]!.tokenStart;
     }
     // English also puts the cue after the name: «the Idlib countryside», «Deir ez-Zor governorate»
-    if (!tokens[s.tokenStart].arabic && s.tokenEnd < tokens.length) {
+    if (!tokens[s.tokenStart]!.arabic && s.tokenEnd < tokens.length) {
       const after = cl.cues.matchAll(tokens, s.tokenEnd, Math.min(tokens.length, s.tokenEnd + 1));
       const post = after.find((m) => m.tokenStart === s.tokenEnd && POST_CUES.has(m.value.cue));
       if (post) cues.unshift(post.value);
     }
     // one spelling (the usual case) already lists each entry once; rank() only reads the list
-    const candidates = s.names.length === 1 ? s.names[0].entries : [...new Set(s.names.flatMap((n) => n.entries))];
+    const candidates = s.names.length === 1 ? s.names[0]!.entries : [...new Set(s.names.flatMap((n) => n.entries))];
     const common = s.names.every((n) => n.common || g.isCommonWord(n.key));
     const exact = new Set<GazetteerEntry>();
-    for (const n of s.names) if (cliticOf(tokens[s.tokenStart], n.key) === '') for (const e of n.entries) exact.add(e);
+    for (const n of s.names) if (cliticOf(tokens[s.tokenStart]!, n.key) === '') for (const e of n.entries) exact.add(e);
     found.push({
       tokenStart: s.tokenStart,
       tokenEnd: s.tokenEnd,
@@ -100,8 +100,8 @@ export function findPlaces(a: AnalyzedText, opts: FindPlacesOptions = {}): Place
 
   // parent after a name: link words then the next mention, or the next mention right after a comma
   for (let k = 0; k + 1 < found.length; k++) {
-    const f = found[k];
-    const next = found[k + 1];
+    const f = found[k]!;
+    const next = found[k + 1]!;
     const cl = cuesFor(tokens, f.tokenStart);
     let j = f.tokenEnd;
     for (let hop = 0; hop < 3 && j < next.tokenStart; hop++) {
@@ -112,9 +112,9 @@ export function findPlaces(a: AnalyzedText, opts: FindPlacesOptions = {}): Place
       j = Math.max(...ms.map((m) => m.tokenEnd));
     }
     if (j === next.tokenStart) {
-      const between = a.raw.slice(tokens[f.tokenEnd - 1].rawEnd, tokens[next.tokenStart].rawStart);
+      const between = a.raw.slice(tokens[f.tokenEnd - 1]!.rawEnd, tokens[next.tokenStart]!.rawStart);
       const linked =
-        j > f.tokenEnd || /[,،(-]/.test(between) || cliticOf(tokens[next.tokenStart], next.names[0].key) !== '';
+        j > f.tokenEnd || /[,،(-]/.test(between) || cliticOf(tokens[next.tokenStart]!, next.names[0]!.key) !== '';
       if (linked && !/[.!?؟\n]/.test(between)) {
         // «الصينية في بكين» is an adjective before a place: a plain «في»/«ب» does not make a common word a place
         const linkWords = tokens.slice(f.tokenEnd, j).map((t) => t.norm);
@@ -131,11 +131,11 @@ export function findPlaces(a: AnalyzedText, opts: FindPlacesOptions = {}): Place
     const cl = cuesFor(tokens, f.tokenStart);
     // «قضاء سنجار (124 كلم غرب الموصل)»: a name after a distance and a direction only locates another
     f.landmark = f.cues.some((c) => c.cue === 'direction') && endingAt(cl.distance, tokens, f.chainStart, 3).length > 0;
-    const first = tokens[f.chainStart];
+    const first = tokens[f.chainStart]!;
     const clitic =
       f.chainStart === f.tokenStart
-        ? cliticOf(first, f.names[0].key)
-        : cliticOf(first, first.keys[first.keys.length - 1]);
+        ? cliticOf(first, f.names[0]!.key)
+        : cliticOf(first, first.keys[first.keys.length - 1]!);
     const role =
       endingAt(cl.destination, tokens, f.chainStart, 2).length || /ل$/.test(clitic)
         ? 'destination'
@@ -143,7 +143,7 @@ export function findPlaces(a: AnalyzedText, opts: FindPlacesOptions = {}): Place
           ? 'origin'
           : null;
     if (!role) continue;
-    const s0 = sentenceStart[f.tokenStart];
+    const s0 = sentenceStart[f.tokenStart]!;
     if (cl.motion.matchAll(tokens, Math.max(s0, f.chainStart - 10), f.chainStart).length === 0) continue;
     f.role = role;
     f.roleRule = `place.role.${role}`;
@@ -184,17 +184,17 @@ export function findPlaces(a: AnalyzedText, opts: FindPlacesOptions = {}): Place
   // 6. final pass: parents first (they are resolved on their own), then everything with context
   const resolved: Array<ReturnType<typeof rank> | undefined> = new Array(kept.length);
   const order = [...kept.keys()].sort(
-    (x, y) => (kept[x].parentOf !== null ? 0 : 1) - (kept[y].parentOf !== null ? 0 : 1) || y - x,
+    (x, y) => (kept[x]!.parentOf !== null ? 0 : 1) - (kept[y]!.parentOf !== null ? 0 : 1) || y - x,
   );
   for (const i of order) {
-    const f = kept[i];
-    const parentEntry = f.parent !== null ? (resolved[f.parent]?.best ?? first[f.parent].best) : null;
+    const f = kept[i]!;
+    const parentEntry = f.parent !== null ? (resolved[f.parent]?.best ?? first[f.parent]!.best) : null;
     resolved[i] = rank(f, parentEntry, dominant);
   }
   // «Hole camp in al-Hasakeh», «قرية الشحيل في دير الزور»: a city that shares its name with its
   // governorate, named after a place of that governorate lying outside the city, is the governorate
   for (let i = 0; i < kept.length; i++) {
-    const f = kept[i];
+    const f = kept[i]!;
     const child = f.parentOf !== null ? resolved[f.parentOf]?.best : null;
     const r = resolved[i]!;
     if (!child || !r.best || r.ambiguous || !SETTLEMENTS.has(r.best.kind) || f.cues.some((c) => c.kinds.length))
@@ -209,8 +209,8 @@ export function findPlaces(a: AnalyzedText, opts: FindPlacesOptions = {}): Place
   const out: PlaceMention[] = [];
   kept.forEach((f, i) => {
     const r = resolved[i]!;
-    const a0 = tokens[f.tokenStart];
-    const a1 = tokens[f.tokenEnd - 1];
+    const a0 = tokens[f.tokenStart]!;
+    const a1 = tokens[f.tokenEnd - 1]!;
     const text = a.raw.slice(a0.rawStart, a1.rawEnd);
     const rules = ['place.name'];
     for (const c of f.cues) rules.push(c.id);

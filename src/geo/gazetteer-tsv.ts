@@ -39,14 +39,14 @@ const list = (s: string | undefined): string[] =>
 
 export function parseGazetteerTsv(text: string, file: string): GazetteerEntry[] {
   const lines = text.split(/\r?\n/);
-  const header = lines[0].split('\t');
+  const header = lines[0]!.split('\t');
   const col = new Map(header.map((h, i) => [h.trim(), i]));
   for (const c of ['id', 'kind', 'country', 'lat', 'lon', 'name']) {
     if (!col.has(c)) throw new GazetteerFormatError(`${file}: missing column ${c}`);
   }
   const out: GazetteerEntry[] = [];
   for (let i = 1; i < lines.length; i++) {
-    const line = lines[i];
+    const line = lines[i]!;
     if (!line.trim() || line.startsWith('#')) continue;
     const c = line.split('\t');
     const get = (k: string) => {

@@ -114,7 +114,7 @@ export class Gazetteer {
         const prefix = ADMIN_PREFIX.exec(k);
         if (prefix) k = k.slice(prefix[0].length);
         if (!k) continue;
-        add(k, 'ar', e, prefix !== null && CUE_PREFIX.has(prefix[1]));
+        add(k, 'ar', e, prefix !== null && CUE_PREFIX.has(prefix[1]!));
         // «ديرالزور», «كفرحمرة», «تلكلخ»: the first word of a compound name is often written joined
         if (JOINABLE.test(k) && k.split(' ').length === 2) add(k.replace(' ', ''), 'ar', e);
         // «الميادين» is also written «ميادين»; short, common or village-level bare forms are not («رقه», «باب», «مسرب»)

@@ -50,19 +50,19 @@ export function parseGeonameLine(line: string): GeonameRow | null {
   if (!Number.isInteger(geonameId) || !Number.isFinite(lat) || !Number.isFinite(lon)) return null;
   return {
     geonameId,
-    name: c[1],
-    asciiName: c[2],
+    name: c[1]!,
+    asciiName: c[2]!,
     alternateNames: c[3] ? c[3].split(',').filter(Boolean) : [],
     lat,
     lon,
-    featureClass: c[6],
-    featureCode: c[7],
-    country: c[8],
-    admin1: c[10],
-    admin2: c[11],
-    admin3: c[12],
+    featureClass: c[6]!,
+    featureCode: c[7]!,
+    country: c[8]!,
+    admin1: c[10]!,
+    admin2: c[11]!,
+    admin3: c[12]!,
     population: Number(c[14]) || 0,
-    modified: c[18],
+    modified: c[18]!,
   };
 }
 
@@ -76,8 +76,8 @@ export function parseAlternateNameLine(line: string): AlternateNameRow | null {
   return {
     alternateNameId,
     geonameId,
-    lang: c[2],
-    name: c[3],
+    lang: c[2]!,
+    name: c[3]!,
     preferred: c[4] === '1',
     short: c[5] === '1',
     colloquial: c[6] === '1',

@@ -34,8 +34,8 @@ function keyWords(key: string): string[] {
 function articleFits(key: string, tokens: Token[], start: number): boolean {
   const words = keyWords(key);
   for (let w = 0; w < words.length; w++) {
-    const word = words[w];
-    const tok = tokens[start + w];
+    const word = words[w]!;
+    const tok = tokens[start + w]!;
     if (!word.startsWith('ال') || word.length <= 3) continue;
     if (tok.keys.includes(word)) continue;
     // «للرقة»: ل + ال contracts to لل
@@ -59,7 +59,7 @@ function isNisbaAdjective(n: PlaceName, tok: Token): boolean {
 
 /** The proclitics on a mention's first token («لتركيا» → «ل», «وبريف» → «وب»). */
 export function cliticOf(tok: Token, key: string): string {
-  return procliticsBefore(tok.norm, keyWords(key)[0]);
+  return procliticsBefore(tok.norm, keyWords(key)[0]!);
 }
 
 /** The most tokens a folded name spans: «Ma'arrat an-Nu'man» is five (ma, arrat, an, nu, man). */
@@ -82,7 +82,7 @@ function addFolded(a: AnalyzedText, g: Gazetteer, bySpan: Map<string, NameSpan>)
   for (const s of bySpan.values()) for (let i = s.tokenStart; i < s.tokenEnd; i++) covered[i] = 1;
   const names = new Map<string, PlaceName>();
   for (let i = 0; i < tokens.length; i++) {
-    const t = tokens[i];
+    const t = tokens[i]!;
     if (t.arabic || t.numeric || covered[i]) continue;
     const first = raw.charCodeAt(t.rawStart);
     const capital = first >= 65 && first <= 90;
@@ -93,9 +93,9 @@ function addFolded(a: AnalyzedText, g: Gazetteer, bySpan: Map<string, NameSpan>)
       if (c < 65 || c > 90) continue;
     }
     for (let j = i + 1; j <= Math.min(tokens.length, i + FOLD_SPAN); j++) {
-      const last = tokens[j - 1];
+      const last = tokens[j - 1]!;
       if (last.arabic || covered[j - 1]) break;
-      if (j - 1 > i && !NAME_GAP.test(raw.slice(tokens[j - 2].rawEnd, last.rawStart))) break;
+      if (j - 1 > i && !NAME_GAP.test(raw.slice(tokens[j - 2]!.rawEnd, last.rawStart))) break;
       const text = raw.slice(t.rawStart, last.rawEnd);
       const entries = index.get(foldLatinName(text));
       if (!entries || notLatinName(a, i, j, true)) continue;
@@ -135,13 +135,13 @@ export function nameSpans(a: AnalyzedText, g: Gazetteer): NameSpan[] {
   const capitals = UPPER.test(a.raw);
   for (const m of g.matcher().matchAll(tokens)) {
     const n = m.value;
-    const arabicSpan = tokens[m.tokenStart].arabic;
+    const arabicSpan = tokens[m.tokenStart]!.arabic;
     if ((n.lang === 'ar') !== arabicSpan) continue;
     if (n.lang === 'en' && notLatinName(a, m.tokenStart, m.tokenEnd, capitals)) continue;
     if (n.lang === 'ar' && !articleFits(n.key, tokens, m.tokenStart)) continue;
-    if (n.lang === 'ar' && isNisbaAdjective(n, tokens[m.tokenStart])) continue;
+    if (n.lang === 'ar' && isNisbaAdjective(n, tokens[m.tokenStart]!)) continue;
     // «فاطمة» is not «ف» + «اطمة»: places do not take the conjunction «ف» in reports
-    if (n.lang === 'ar' && cliticOf(tokens[m.tokenStart], n.key).includes('ف')) continue;
+    if (n.lang === 'ar' && cliticOf(tokens[m.tokenStart]!, n.key).includes('ف')) continue;
     const k = `${m.tokenStart}:${m.tokenEnd}`;
     const cur = bySpan.get(k);
     if (cur) {

@@ -100,7 +100,7 @@ function score(e: GazetteerEntry, f: Found, parent: GazetteerEntry | null, domin
   if (kindCue) {
     // «بلدة» says "a settlement", not which of town, village or sub-district seat GeoNames calls it
     const i = kindCue.kinds.indexOf(e.kind);
-    if (kindClass(e.kind) === kindClass(kindCue.kinds[0])) s += 10;
+    if (kindClass(e.kind) === kindClass(kindCue.kinds[0]!)) s += 10;
     else s += i < 0 ? -3 : 6 - i;
   }
   if (parent && isWithin(e, parent)) s += 8;
@@ -132,14 +132,15 @@ export function rank(f: Found, parent: GazetteerEntry | null, dominant: string |
   // sorting: the best is the first of the highest score, and rivals, rare, are sorted on their own
   const scores = f.candidates.map((e) => score(e, f, parent, dominant));
   let top = -1;
-  for (let i = 0; i < scores.length; i++) if (top < 0 || scores[i] > scores[top]) top = i;
-  const best: GazetteerEntry | null = top >= 0 ? f.candidates[top] : null;
+  for (let i = 0; i < scores.length; i++) if (top < 0 || scores[i]! > scores[top]!) top = i;
+  // scores run parallel to the candidates
+  const best: GazetteerEntry | null = top >= 0 ? f.candidates[top]! : null;
   const rivals: Array<{ e: GazetteerEntry; s: number }> = [];
   if (best) {
     for (let i = 0; i < scores.length; i++) {
-      const e = f.candidates[i];
-      if (scores[i] > scores[top] - AMBIGUITY_MARGIN && distanceKm(e, best) > SAME_PLACE_KM)
-        rivals.push({ e, s: scores[i] });
+      const e = f.candidates[i]!;
+      if (scores[i]! > scores[top]! - AMBIGUITY_MARGIN && distanceKm(e, best) > SAME_PLACE_KM)
+        rivals.push({ e, s: scores[i]! });
     }
     rivals.sort((x, y) => y.s - x.s);
   }

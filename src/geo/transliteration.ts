@@ -55,7 +55,7 @@ export function foldLatinName(s: string): string {
   const kept: string[] = [];
   let bu = false;
   for (let k = 0; k < words.length; k++) {
-    let w = words[k];
+    let w = words[k]!;
     // an article is a word of its own before another word, never the name itself
     if (k < words.length - 1 && ARTICLES.has(w)) continue;
     if (ABU.test(w) && k < words.length - 1) {

@@ -14,10 +14,10 @@ function v6ToBig(ip: string): bigint {
   const zone = addr.indexOf('%');
   if (zone >= 0) addr = addr.slice(0, zone);
   // a trailing dotted quad (::ffff:10.0.0.1) is two hextets
-  const dotted = addr.match(/(\d+\.\d+\.\d+\.\d+)$/);
-  if (dotted) {
-    const v4 = v4ToBig(dotted[1]);
-    addr = addr.slice(0, -dotted[1].length) + `${(v4 >> 16n).toString(16)}:${(v4 & 0xffffn).toString(16)}`;
+  const quad = addr.match(/(\d+\.\d+\.\d+\.\d+)$/)?.[1];
+  if (quad) {
+    const v4 = v4ToBig(quad);
+    addr = addr.slice(0, -quad.length) + `${(v4 >> 16n).toString(16)}:${(v4 & 0xffffn).toString(16)}`;
   }
   const [head, tail] = addr.split('::') as [string, string | undefined];
   const h = head ? head.split(':') : [];
@@ -70,7 +70,8 @@ function inRange(addr: bigint, bits: number, [net, len]: Range): boolean {
 
 /** True when `ip` (v4 or v6 literal) is not a public unicast address. */
 export function isNonPublicAddress(ip: string): boolean {
-  const family = isIP(ip.split('%')[0]);
+  const [address = ''] = ip.split('%');
+  const family = isIP(address);
   if (family === 4) {
     const a = v4ToBig(ip);
     return V4_BLOCKED.some((r) => inRange(a, 32, r));

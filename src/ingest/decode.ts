@@ -9,7 +9,8 @@ const TEXT_TYPES =
 
 export function mediaType(contentType: string | null): string | null {
   if (!contentType) return null;
-  return contentType.split(';')[0].trim().toLowerCase() || null;
+  const [mime = ''] = contentType.split(';');
+  return mime.trim().toLowerCase() || null;
 }
 
 function declaredCharset(contentType: string | null, bytes: Uint8Array): string | null {

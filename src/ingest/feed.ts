@@ -50,9 +50,9 @@ export function sniffFeed(text: string): 'rss' | 'atom' | 'rdf' | null {
     .replace(/<\?[\s\S]*?\?>/g, '')
     .replace(/<!DOCTYPE[^>]*>/i, '')
     .trimStart();
-  const m = head.match(/^<([\w:-]+)/);
-  if (!m) return null;
-  const root = m[1].toLowerCase();
+  const tag = head.match(/^<([\w:-]+)/)?.[1];
+  if (!tag) return null;
+  const root = tag.toLowerCase();
   if (root === 'rss') return 'rss';
   if (root === 'feed' || root.endsWith(':feed')) return 'atom';
   if (root === 'rdf:rdf') return 'rdf';

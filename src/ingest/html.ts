@@ -87,7 +87,7 @@ function primaryTag(lang: string | null | undefined): string | null {
     ?.trim()
     .toLowerCase()
     .match(/^([a-z]{2,3})(?:[-_]|$)/);
-  return m ? m[1] : null;
+  return m?.[1] ?? null;
 }
 
 /** Plain text of a DOM subtree with paragraph breaks, so sentence and heading segmentation work. */
@@ -120,7 +120,7 @@ export function textOf(root: Node): string {
     else if (tag === 'TD' || tag === 'TH') stack.push(' ');
     const children: Node[] = [];
     for (let c = node.firstChild; c; c = c.nextSibling) children.push(c);
-    for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]);
+    stack.push(...children.reverse());
   }
   return out
     .join('')
@@ -148,11 +148,11 @@ function languageOfLink(a: Element, url: string): string | null {
   if (declared) return declared;
   // qTranslate marks links "qtranxs-available-language-link-en"; Polylang "lang-item-en"
   const cls = (a.getAttribute('class') ?? '').match(/(?:link|item)-([a-z]{2})\b/);
-  if (cls) return cls[1];
+  if (cls?.[1]) return cls[1];
   const name = normalizeString((a.textContent ?? '').trim().toLowerCase());
   for (const [k, v] of Object.entries(LANGUAGE_NAMES)) if (name === normalizeString(k)) return v;
   const path = new URL(url).pathname.match(/^\/([a-z]{2})(?:\/|$)/);
-  if (path) return path[1];
+  if (path?.[1]) return path[1];
   return primaryTag(new URL(url).searchParams.get('lang'));
 }
 

@@ -147,7 +147,8 @@ export class Fetcher {
         );
       }
       if (options.all) cb(null, addresses);
-      else cb(null, addresses[0].address, addresses[0].family);
+      // a lookup that succeeds has at least one answer (none is the error ENOTFOUND)
+      else cb(null, addresses[0]!.address, addresses[0]!.family);
     });
   };
 

@@ -50,8 +50,8 @@ export function parseRecords(text: string, format: 'json' | 'jsonl', label: stri
   if (format === 'jsonl') {
     const out: ParsedRecord[] = [];
     const lines = text.split('\n');
-    for (let i = 0; i < lines.length; i++) {
-      const line = lines[i].trim();
+    for (const [i, raw] of lines.entries()) {
+      const line = raw.trim();
       if (!line) continue;
       let value: unknown;
       try {

@@ -119,7 +119,7 @@ export async function ocrImageFile(path: string, label: string, opts: OcrOptions
   const r = await run('tesseract', [path, 'stdout', '-l', langs, '--psm', '3'], timeout, label, INSTALL_TESSERACT);
   // tesseract ends every page with a form feed, and marks direction changes with LRM/RLM
   const pages = r.stdout.replace(/[\u200e\u200f]/g, '').split('\f');
-  if (pages.length > 1 && pages[pages.length - 1].trim() === '') pages.pop();
+  if (pages.length > 1 && pages.at(-1)?.trim() === '') pages.pop();
   return pages.map(ocrParagraphs);
 }
 

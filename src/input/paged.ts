@@ -21,7 +21,8 @@ export function pageAt(pages: readonly PageStart[], at: number): number {
   let hi = pages.length - 1;
   while (lo < hi) {
     const mid = (lo + hi + 1) >> 1;
-    if (pages[mid].start <= at) lo = mid;
+    // lo < mid <= hi < pages.length
+    if (pages[mid]!.start <= at) lo = mid;
     else hi = mid - 1;
   }
   return lo + 1;

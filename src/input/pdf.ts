@@ -111,18 +111,18 @@ function lineText(runs: Run[]): string {
   const inner = rtlLine ? 'L' : 'R';
   const out: string[] = [];
   for (let i = 0; i < order.length;) {
-    if (order[i].c !== inner) {
-      out.push(order[i++].s);
+    if (order[i]!.c !== inner) {
+      out.push(order[i++]!.s);
       continue;
     }
     // a run of the other direction: from its first strong token to its last, neutrals between
     let j = i;
     let last = i;
-    while (j < order.length && order[j].c !== (rtlLine ? 'R' : 'L')) {
-      if (order[j].c === inner) last = j;
+    while (j < order.length && order[j]!.c !== (rtlLine ? 'R' : 'L')) {
+      if (order[j]!.c === inner) last = j;
       j++;
     }
-    for (let k = last; k >= i; k--) out.push(order[k].s);
+    for (let k = last; k >= i; k--) out.push(order[k]!.s);
     i = last + 1;
   }
   // a vowel mark (tanwin over an alef) drawn apart from its letter is still part of the word
@@ -135,7 +135,7 @@ function lineText(runs: Run[]): string {
 function median(xs: number[]): number {
   if (xs.length === 0) return 0;
   const s = [...xs].sort((a, b) => a - b);
-  return s[s.length >> 1];
+  return s[s.length >> 1]!;
 }
 
 /** Runs of one page → lines in reading order. */
@@ -147,7 +147,7 @@ function layoutPage(runs: Run[]): Line[] {
   const rows: Run[][] = [];
   for (const r of sorted) {
     const row = rows[rows.length - 1];
-    if (row && Math.abs(row[0].y - r.y) <= 0.4 * Math.max(row[0].size, r.size)) row.push(r);
+    if (row && Math.abs(row[0]!.y - r.y) <= 0.4 * Math.max(row[0]!.size, r.size)) row.push(r);
     else rows.push([r]);
   }
   for (const row of rows) row.sort((a, b) => a.x0 - b.x0);
@@ -201,10 +201,10 @@ function layoutPage(runs: Run[]): Line[] {
     for (const row of block) {
       const text = lineText(row);
       if (!text) continue;
-      const rank = rowOf.get(row[0]) ?? 0;
+      const rank = rowOf.get(row[0]!) ?? 0;
       lines.push({
         text,
-        y: row[0].y,
+        y: row[0]!.y,
         size: median(row.filter((r) => !r.space).map((r) => r.size)) || size,
         flow: flowOf(bi),
         fromTop: rank,
@@ -237,8 +237,8 @@ function findGutter(rows: Run[][], size: number): { from: number; to: number } |
   let minX = Infinity;
   let maxX = -Infinity;
   for (const s of segs) {
-    minX = Math.min(minX, s[0][0]);
-    maxX = Math.max(maxX, s[s.length - 1][1]);
+    minX = Math.min(minX, s[0]![0]);
+    maxX = Math.max(maxX, s[s.length - 1]![1]);
   }
   const width = maxX - minX;
   if (width <= 0) return null;
@@ -247,18 +247,18 @@ function findGutter(rows: Run[][], size: number): { from: number; to: number } |
   const cover = new Uint32Array(n);
   for (const s of segs)
     for (const [a, b] of s)
-      for (let k = Math.floor((a - minX) / step); k <= Math.min(n - 1, Math.ceil((b - minX) / step)); k++) cover[k]++;
+      for (let k = Math.floor((a - minX) / step); k <= Math.min(n - 1, Math.ceil((b - minX) / step)); k++) cover[k]!++;
   const allowed = Math.max(1, Math.floor(segs.length * 0.15));
   let best: [number, number] | null = null;
   const lo = Math.floor((width * 0.2) / step);
   const hi = Math.ceil((width * 0.8) / step);
   for (let k = lo; k <= hi;) {
-    if (cover[k] > allowed) {
+    if (cover[k]! > allowed) {
       k++;
       continue;
     }
     let e = k;
-    while (e + 1 <= hi && cover[e + 1] <= allowed) e++;
+    while (e + 1 <= hi && cover[e + 1]! <= allowed) e++;
     if (!best || e - k > best[1] - best[0]) best = [k, e];
     k = e + 1;
   }
@@ -301,15 +301,15 @@ function pageText(lines: Line[], running: Set<string>): string {
         );
   const gaps: number[] = [];
   for (let i = 1; i < body.length; i++)
-    if (body[i].flow === body[i - 1].flow && body[i - 1].y > body[i].y) gaps.push(body[i - 1].y - body[i].y);
+    if (body[i]!.flow === body[i - 1]!.flow && body[i - 1]!.y > body[i]!.y) gaps.push(body[i - 1]!.y - body[i]!.y);
   // the usual gap between lines of a paragraph: paragraph gaps are fewer than line gaps, but on a
   // page of short paragraphs not by much, so a low quantile rather than the median
   const bodySize = median(body.map((l) => l.size)) || 10;
-  const leading = gaps.length ? [...gaps].sort((a, b) => a - b)[Math.floor(gaps.length / 4)] : 0;
+  const leading = gaps.length ? [...gaps].sort((a, b) => a - b)[Math.floor(gaps.length / 4)]! : 0;
   const paragraphs: string[] = [];
   let cur = '';
   for (let i = 0; i < body.length; i++) {
-    const l = body[i];
+    const l = body[i]!;
     const p = body[i - 1];
     let brk = !p;
     if (p) {

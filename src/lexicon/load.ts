@@ -39,7 +39,7 @@ export function parseLexicon(text: string, file: string): LexiconEntry[] {
     if (!line || line.startsWith('#')) return;
     const head = /^\[([^\]]+)\]$/.exec(line);
     if (head) {
-      cur = { id: head[1].trim(), file, line: idx + 1, match: [], examples: [], counters: [], attrs: {} };
+      cur = { id: head[1]!.trim(), file, line: idx + 1, match: [], examples: [], counters: [], attrs: {} };
       entries.push(cur);
       return;
     }
@@ -48,7 +48,7 @@ export function parseLexicon(text: string, file: string): LexiconEntry[] {
       throw new LexiconFormatError(
         `${file}:${idx + 1}: expected "[id]" or "key = value", found "${line.slice(0, 40)}"`,
       );
-    const [, key, value] = kv;
+    const [, key = '', value = ''] = kv;
     const entry: LexiconEntry = cur;
     if (key === 'match')
       entry.match.push(

@@ -77,9 +77,9 @@ export class Lexicon<T> {
     let size = 0;
     for (const e of entries) {
       const words = parsePattern(e.pattern).map((w) => (w.prefix || w.optional ? w : { ...w, text: storedKey(w) }));
-      if (words.length === 0 || words[0].optional || !words[0].text) continue;
+      if (words.length === 0 || words[0]!.optional || !words[0]!.text) continue;
       const c: Compiled<T> = { words, value: e.value, pattern: e.pattern };
-      const first = words[0];
+      const first = words[0]!;
       if (first.prefix) {
         let node = this.prefixes;
         for (let k = 0; k < first.text.length; k++) {
@@ -137,14 +137,14 @@ export class Lexicon<T> {
 
   private tokenCandidates(tok: Token): Compiled<T>[] {
     const keys = tok.keys;
-    if (keys.length === 1) return this.candidates(keys[0]);
+    if (keys.length === 1) return this.candidates(keys[0]!);
     const hit = this.byToken.get(tok.norm);
     if (hit && hit.keys === keys) return hit.list;
     let list: Compiled<T>[] = [];
     let prefixed: Compiled<T>[] | null = null;
     for (const key of keys) {
       for (const c of this.candidates(key)) {
-        if (c.words[0].prefix) {
+        if (c.words[0]!.prefix) {
           if (prefixed?.includes(c)) continue;
           (prefixed ??= []).push(c);
         }
@@ -161,16 +161,16 @@ export class Lexicon<T> {
 
   /** Every match starting at token i. */
   matchAt(tokens: Token[], i: number, out: Match<T>[] = []): Match<T>[] {
-    const list = this.tokenCandidates(tokens[i]);
-    for (let j = 0; j < list.length; j++) this.tryMatch(list[j], tokens, i, out);
+    const list = this.tokenCandidates(tokens[i]!);
+    for (let j = 0; j < list.length; j++) this.tryMatch(list[j]!, tokens, i, out);
     return out;
   }
 
   private tryMatch(c: Compiled<T>, tokens: Token[], i: number, out: Match<T>[]): void {
     const end = this.extend(c.words, 1, tokens, i + 1);
     if (end < 0) return;
-    const a = tokens[i];
-    const b = tokens[end - 1];
+    const a = tokens[i]!;
+    const b = tokens[end - 1]!;
     out.push({
       value: c.value,
       pattern: c.pattern,
@@ -186,12 +186,12 @@ export class Lexicon<T> {
   /** token index after the last matched word, or -1 */
   private extend(words: Word[], w: number, tokens: Token[], t: number): number {
     if (w === words.length) return t;
-    const word = words[w];
+    const word = words[w]!;
     if (word.optional) {
       const skipped = t < tokens.length ? this.extend(words, w + 1, tokens, t + 1) : -1;
       return skipped >= 0 ? skipped : this.extend(words, w + 1, tokens, t);
     }
-    if (t >= tokens.length || !wordMatches(word, tokens[t])) return -1;
+    if (t >= tokens.length || !wordMatches(word, tokens[t]!)) return -1;
     return this.extend(words, w + 1, tokens, t + 1);
   }
 

@@ -223,7 +223,8 @@ export const STAGES: ReadonlyArray<DocStage> = [
         told.filter((f) => !f.heading),
       );
       s.frames = [...merged.frames, ...told.filter((f) => f.heading)].sort(
-        (x, y) => x.triggers[0].tokenStart - y.triggers[0].tokenStart,
+        // every frame is opened by a trigger
+        (x, y) => x.triggers[0]!.tokenStart - y.triggers[0]!.tokenStart,
       );
       s.merges = merged.merges;
     },

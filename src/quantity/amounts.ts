@@ -31,26 +31,26 @@ export class AmountReader extends TokenReader {
   digitsAt(i: number): Amount | null {
     const t = this.tokens;
     // normalisation maps Arabic-Indic and Persian digits to ASCII; other \p{N} (², 𐄇, Ⅻ) are not figures
-    if (i >= t.length || !t[i].numeric || !/^[0-9]+$/.test(t[i].norm)) return null;
-    let text = t[i].norm;
+    if (i >= t.length || !t[i]!.numeric || !/^[0-9]+$/.test(t[i]!.norm)) return null;
+    let text = t[i]!.norm;
     let value = Number(text);
     let end = i + 1;
     let unit: QuantityUnit | null = null;
     let plainDigits: string | null = text;
     // 3/5/2020, 2020-05-03 → a date; 9:30 → a time
-    if (end < t.length && t[end].numeric) {
+    if (end < t.length && t[end]!.numeric) {
       const g = this.gap(i);
-      if (g === '/' || (g === '-' && end + 1 < t.length && t[end + 1].numeric && this.gap(end) === '-')) {
-        while (end < t.length && t[end].numeric && this.gap(end - 1) === g) end++;
+      if (g === '/' || (g === '-' && end + 1 < t.length && t[end + 1]!.numeric && this.gap(end) === '-')) {
+        while (end < t.length && t[end]!.numeric && this.gap(end - 1) === g) end++;
         return this.digitAmount(i, end, value, 'date', null);
       }
       if (g === ':') return this.digitAmount(i, end + 1, value, 'time', null);
     }
     // thousands separators «1,963», «١٬٥٠٠»; a dot before three digits groups thousands in Arabic
     // text («1.500») but is a decimal point in English («1.5 million»)
-    while (end < t.length && t[end].numeric && /^[0-9]+$/.test(t[end].norm)) {
+    while (end < t.length && t[end]!.numeric && /^[0-9]+$/.test(t[end]!.norm)) {
       const g = this.gap(end - 1);
-      const next = t[end].norm;
+      const next = t[end]!.norm;
       if (g === ',' && next.length === 3) {
         text += next;
         value = Number(text);
@@ -111,7 +111,7 @@ export class AmountReader extends TokenReader {
     let end: number;
     let firstArticle = false;
     let firstConj = false;
-    if (t[i].numeric) {
+    if (t[i]!.numeric) {
       amount = this.digitsAt(i);
       if (!amount || amount.unit) return amount;
       current = amount.value;
@@ -125,9 +125,9 @@ export class AmountReader extends TokenReader {
       // «one of them», «one another» are not counts
       if (
         n.w.id === 'num.one' &&
-        !t[i].arabic &&
+        !t[i]!.arabic &&
         i + 1 < t.length &&
-        ['of', 'another', 'by', 'or'].includes(t[i + 1].norm)
+        ['of', 'another', 'by', 'or'].includes(t[i + 1]!.norm)
       )
         return null;
       firstArticle = n.s.article;
@@ -139,7 +139,7 @@ export class AmountReader extends TokenReader {
       prev = { role: n.w.role, value: n.w.value, added: n.w.value };
       end = i + 1;
     }
-    const arabic = t[i].arabic || (end < t.length && t[end].arabic);
+    const arabic = t[i]!.arabic || (end < t.length && t[end]!.arabic);
     // continue the compound
     for (;;) {
       if (end >= t.length) break;
@@ -147,11 +147,11 @@ export class AmountReader extends TokenReader {
       let conj = false;
       if (!this.blankGap(j - 1) && !(!arabic && this.gap(j - 1) === '-')) break;
       // a separate «و» / «and» token
-      if ((t[j].norm === 'و' || t[j].norm === 'and') && j + 1 < t.length && this.blankGap(j)) {
+      if ((t[j]!.norm === 'و' || t[j]!.norm === 'and') && j + 1 < t.length && this.blankGap(j)) {
         conj = true;
         j++;
       }
-      if (t[j].numeric) break;
+      if (t[j]!.numeric) break;
       const found = this.numberAt(j);
       if (!found) break;
       const n =
@@ -165,7 +165,7 @@ export class AmountReader extends TokenReader {
         if (n.s.prep) break;
         if (n.s.article && !(firstArticle && (n.s.conj || conj))) break;
         if (n.s.conj) conj = true;
-      } else if (n.s.stem !== t[j].norm) break;
+      } else if (n.s.stem !== t[j]!.norm) break;
       const how = join(prev, n.w, conj, arabic);
       if (!how) break;
       if (how === 'teen') {
@@ -222,7 +222,7 @@ export class AmountReader extends TokenReader {
     const ids = [m.p.value.id];
     // «عشرات الآلاف», «hundreds of thousands»
     let j = end;
-    if (j < this.tokens.length && this.tokens[j].norm === 'of' && this.plain(j - 1)) j++;
+    if (j < this.tokens.length && this.tokens[j]!.norm === 'of' && this.plain(j - 1)) j++;
     if (j < this.tokens.length && this.plain(j - 1)) {
       const n = this.numberAt(j);
       if (n && n.w.role === 'scale' && !n.s.prep) {
@@ -257,7 +257,7 @@ export class AmountReader extends TokenReader {
   }
 
   dualAt(i: number): Amount | null {
-    if (i >= this.tokens.length || this.tokens[i].numeric) return null;
+    if (i >= this.tokens.length || this.tokens[i]!.numeric) return null;
     for (const s of this.stems(i)) {
       const d = this.v.duals.get(s.stem);
       if (!d) continue;
@@ -293,12 +293,12 @@ export class AmountReader extends TokenReader {
     const t = this.tokens;
     if (i >= t.length) return null;
     // «الـ100», «ال 19»: a bare article token belongs to the number it introduces
-    if (ARTICLE_TOKEN.test(t[i].norm) && i + 1 < t.length && t[i + 1].numeric && this.blankGap(i)) {
+    if (ARTICLE_TOKEN.test(t[i]!.norm) && i + 1 < t.length && t[i + 1]!.numeric && this.blankGap(i)) {
       const a = this.numberPhraseAt(i + 1);
       if (a) return { ...a, start: i, definite: true };
     }
     // «a hundred», «a dozen», «an estimated» is a modifier handled elsewhere
-    if ((t[i].norm === 'a' || t[i].norm === 'one') && i + 1 < t.length && this.plain(i)) {
+    if ((t[i]!.norm === 'a' || t[i]!.norm === 'one') && i + 1 < t.length && this.plain(i)) {
       const n = this.numberAt(i + 1);
       if (n && (n.w.role === 'scale' || n.w.role === 'hundred') && !n.w.plural) {
         const a = this.numberPhraseAt(i + 1);

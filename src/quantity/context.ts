@@ -23,7 +23,7 @@ export class ContextReader extends AmountReader {
     let at = end;
     if (at >= t.length || !this.blankGap(at - 1, true)) return null;
     // «25 من تشرين الثاني», «the 3rd of May»
-    if (overOf && (t[at].norm === 'من' || t[at].norm === 'of') && at + 1 < t.length && this.plain(at)) at++;
+    if (overOf && (t[at]!.norm === 'من' || t[at]!.norm === 'of') && at + 1 < t.length && this.plain(at)) at++;
     const index = this.ix.contextsAfter.get(unit);
     const m = index ? this.phraseAt(index, at) : null;
     return m ? { unit, id: m.p.value.id, start, end: m.end } : null;
@@ -48,7 +48,7 @@ export class ContextReader extends AmountReader {
   private gapEndsSentence(i: number): boolean {
     const t = this.tokens;
     const s = this.a.norm;
-    for (let k = t[i].end, e = t[i + 1].start; k < e; k++) {
+    for (let k = t[i]!.end, e = t[i + 1]!.start; k < e; k++) {
       const c = s.charCodeAt(k);
       if (c === 46 || c === 33 || c === 63 || c === 59 || c === 10) return true;
     }
@@ -60,47 +60,52 @@ export class ContextReader extends AmountReader {
     const a = this.a;
     // ordinals: «الخامس عشر», «الحادي والعشرين», «twenty-first», «21st», «الذكرى العشرين»
     if (start > 0) {
-      const g = a.norm.slice(t[start - 1].end, t[start].start);
+      const g = a.norm.slice(t[start - 1]!.end, t[start]!.start);
       if (/^[ \t]*$/.test(g)) {
         const id = this.stems(start - 1)
           .map((s) => this.v.ordinals.get(s.stem))
           .find(Boolean);
-        if (id && t[start - 1].arabic) return { unit: 'ordinal', id, start: start - 1, end };
+        if (id && t[start - 1]!.arabic) return { unit: 'ordinal', id, start: start - 1, end };
       }
       const cue = this.beforeCue('ordinal', start, end);
       if (cue) return cue;
     }
-    if (end < t.length && !t[end].arabic) {
-      const g = a.norm.slice(t[end - 1].end, t[end].start);
-      if (/^[ \t-]*$/.test(g) && this.v.ordinals.has(t[end].norm) && (!t[end - 1].numeric || g === '')) {
-        return { unit: 'ordinal', id: this.v.ordinals.get(t[end].norm)!, start, end: end + 1 };
+    if (end < t.length && !t[end]!.arabic) {
+      const g = a.norm.slice(t[end - 1]!.end, t[end]!.start);
+      if (/^[ \t-]*$/.test(g) && this.v.ordinals.has(t[end]!.norm) && (!t[end - 1]!.numeric || g === '')) {
+        return { unit: 'ordinal', id: this.v.ordinals.get(t[end]!.norm)!, start, end: end + 1 };
       }
     }
-    const first = t[amount.start + (ARTICLE_TOKEN.test(t[amount.start].norm) ? 1 : 0)];
+    const first = t[amount.start + (ARTICLE_TOKEN.test(t[amount.start]!.norm) ? 1 : 0)]!;
     // «M4», «T4»: letters glued before the digits name a road, a base, a weapon
     if (amount.digits && first.i > 0) {
-      const p = t[first.i - 1];
+      const p = t[first.i - 1]!;
       if (!p.arabic && !p.numeric && p.end === first.start) return { unit: 'label', id: 'label.glued', start, end };
     }
     // «the 1990s» is a decade
-    if (amount.plainDigits?.length === 4 && end < t.length && t[end].norm === 's' && t[end].start === t[end - 1].end) {
+    if (
+      amount.plainDigits?.length === 4 &&
+      end < t.length &&
+      t[end]!.norm === 's' &&
+      t[end]!.start === t[end - 1]!.end
+    ) {
       return { unit: 'year', id: 'ctx.decade', start, end: end + 1 };
     }
     if (amount.digits && end < t.length) {
-      const n = t[end];
-      if (!n.arabic && !n.numeric && n.start === t[end - 1].end && !this.v.ordinals.has(n.norm))
+      const n = t[end]!;
+      if (!n.arabic && !n.numeric && n.start === t[end - 1]!.end && !this.v.ordinals.has(n.norm))
         return { unit: 'label', id: 'label.glued', start, end };
     }
     // percent: «10%», «عشرة بالمئة»
-    const tail = a.norm.slice(t[end - 1].end, t[end - 1].end + 3);
+    const tail = a.norm.slice(t[end - 1]!.end, t[end - 1]!.end + 3);
     const pct = /^[ \t]*%/.exec(tail);
     if (pct) {
-      const at = t[end - 1].end + pct[0].length - 1;
+      const at = t[end - 1]!.end + pct[0].length - 1;
       return { unit: 'percent', id: 'ctx.percent_sign', start, end, rawEnd: a.ends[at] };
     }
     const percent = this.afterCue('percent', start, end);
     if (percent) return percent;
-    if (amount.digits && start > 0 && /\$[ \t]*$/.test(a.norm.slice(t[start - 1].end, t[start].start)))
+    if (amount.digits && start > 0 && /\$[ \t]*$/.test(a.norm.slice(t[start - 1]!.end, t[start]!.start)))
       return { unit: 'measure', id: 'ctx.dollar_sign', start, end };
     const measure = this.afterCue('measure', start, end);
     if (measure) return measure;
@@ -124,7 +129,7 @@ export class ContextReader extends AmountReader {
       const ageBefore = this.beforeCue('age', start, end);
       if (ageBefore) return { ...ageBefore, end: duration.end };
       // «طفل (15 عاماً)»: a bracketed number of years is an age
-      if (start > 0 && /\($/.test(a.norm.slice(t[start - 1].end, t[start].start).trim()))
+      if (start > 0 && /\($/.test(a.norm.slice(t[start - 1]!.end, t[start]!.start).trim()))
         return { ...duration, unit: 'age' };
       return duration;
     }
@@ -175,23 +180,23 @@ export class ContextReader extends AmountReader {
   }
 
   private definiteAt(i: number): boolean {
-    return this.tokens[i].arabic && this.stems(i).some((s) => s.article);
+    return this.tokens[i]!.arabic && this.stems(i).some((s) => s.article);
   }
 
   /** index of the noun a number follows, or null */
   private nounBefore(amount: Amount, start: number): number | null {
     const t = this.tokens;
     if (start === 0 || amount.conj || !(amount.nounBefore || amount.definite)) return null;
-    if (!/^[ \t]*$/.test(this.a.norm.slice(t[start - 1].end, t[start].start))) return null;
+    if (!/^[ \t]*$/.test(this.a.norm.slice(t[start - 1]!.end, t[start]!.start))) return null;
     const p = start - 1;
-    if (!t[p].arabic || t[p].numeric || this.numberAt(p) || this.v.notNouns.has(t[p].norm)) return null;
+    if (!t[p]!.arabic || t[p]!.numeric || this.numberAt(p) || this.v.notNouns.has(t[p]!.norm)) return null;
     return this.definiteAt(p) === amount.definite ? p : null;
   }
 
   protected noun(amount: Amount, start: number, end: number, value: number, modified: boolean): CountedNoun | null {
     const t = this.tokens;
     if (amount.dualNoun) {
-      const tok = t[amount.start];
+      const tok = t[amount.start]!;
       return {
         tokenStart: tok.i,
         tokenEnd: tok.i + 1,
@@ -204,12 +209,12 @@ export class ContextReader extends AmountReader {
     // definiteness («العراق وواحد» counts nothing)
     // («قرابة الـ 100 ضحية»: after a modifier the noun can only follow)
     const before = modified ? null : this.nounBefore(amount, start);
-    if (before !== null) return nounOf(t[before], value);
+    if (before !== null) return nounOf(t[before]!, value);
     let j = end;
     if (j >= t.length || !this.blankGap(j - 1)) return null;
     // «عشرات من العناصر», «dozens of civilians»
-    if ((t[j].norm === 'من' || t[j].norm === 'of') && j + 1 < t.length && this.blankGap(j)) j++;
-    const n = t[j];
+    if ((t[j]!.norm === 'من' || t[j]!.norm === 'of') && j + 1 < t.length && this.blankGap(j)) j++;
+    const n = t[j]!;
     if (n.numeric || this.numberAt(j) || this.v.notNouns.has(n.norm)) return null;
     if (!/^\p{L}/u.test(n.norm)) return null;
     return nounOf(n, value);
@@ -220,7 +225,7 @@ function nounOf(tok: Token, value: number): CountedNoun {
   let key = tok.norm;
   if (tok.arabic) {
     const m = /^(?:[وف]?[بكل]?ال|[وف]?لل)(.{2,})$/.exec(key);
-    if (m) key = m[1];
+    if (m) key = m[1]!;
     // after 11–99 the noun is a singular with accusative «ا»: «19 رجلاً» counts «رجل»
     const r = value % 100;
     if (Number.isInteger(value) && r >= 11 && key.length >= 4 && key.endsWith('ا') && !/ايا$/.test(key))

@@ -28,7 +28,7 @@ class Finder extends ContextReader {
 
   /** a cheap test that token i can open a quantity, before any phrase matching */
   mayStart(i: number): boolean {
-    const t = this.tokens[i];
+    const t = this.tokens[i]!;
     if (t.numeric) return true;
     // what the spelling alone says is cached (every token is asked, most spellings recur)
     let opens = this.ix.opens.get(t.norm);
@@ -43,7 +43,7 @@ class Finder extends ContextReader {
         this.ix.opens.set(t.norm, opens);
       }
     }
-    if (opens === OPENS_BEFORE_DIGITS) return i + 1 < this.tokens.length && this.tokens[i + 1].numeric;
+    if (opens === OPENS_BEFORE_DIGITS) return i + 1 < this.tokens.length && this.tokens[i + 1]!.numeric;
     return opens === OPENS;
   }
 
@@ -136,7 +136,7 @@ class Finder extends ContextReader {
     let j = amount.end;
     if (j >= t.length || !this.plain(j - 1)) return null;
     // «و15» splits into «و» + «15»; «وعشرين» carries the conjunction itself
-    if (mod.join && t[j].norm === mod.join && j + 1 < t.length && this.blankGap(j)) j++;
+    if (mod.join && t[j]!.norm === mod.join && j + 1 < t.length && this.blankGap(j)) j++;
     else if (!(mod.join === 'و' && this.numberAt(j)?.s.conj)) return null;
     const b = this.numberPhraseAt(j);
     return b && !b.unit && b.value > amount.value ? { b, id: mod.id } : null;
@@ -148,7 +148,7 @@ class Finder extends ContextReader {
     const g = this.gap(end - 1);
     let j = -1;
     let id = '';
-    if (/^[ \t]*-[ \t]*$/.test(g) && amount.digits && t[end].numeric) {
+    if (/^[ \t]*-[ \t]*$/.test(g) && amount.digits && t[end]!.numeric) {
       j = end;
       id = 'range.hyphen';
     } else if (/^[ \t]*$/.test(g)) {
@@ -175,8 +175,8 @@ class Finder extends ContextReader {
     rawEndOverride: number | null = null,
   ): Quantity {
     const t = this.tokens;
-    const rawStart = t[start].rawStart;
-    const rawEnd = rawEndOverride ?? t[end - 1].rawEnd;
+    const rawStart = t[start]!.rawStart;
+    const rawEnd = rawEndOverride ?? t[end - 1]!.rawEnd;
     const q: Quantity = {
       tokenStart: start,
       tokenEnd: end,

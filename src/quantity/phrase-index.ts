@@ -18,9 +18,9 @@ export class PhraseIndex<T> {
   constructor(phrases: Array<Phrase<T>>) {
     let reach = 0;
     for (const p of phrases) {
-      const list = this.byFirst.get(p.words[0]) ?? [];
+      const list = this.byFirst.get(p.words[0]!) ?? [];
       list.push(p);
-      this.byFirst.set(p.words[0], list);
+      this.byFirst.set(p.words[0]!, list);
       const w = (p.value as { window?: unknown }).window;
       reach = Math.max(reach, p.words.length + (typeof w === 'number' ? w : 0));
     }
@@ -92,8 +92,8 @@ export function buildIndexes(v: QuantityVocabulary): Indexes {
     new PhraseIndex(v.modifiers.filter((m) => m.value.position === position));
   const contexts = new Map([...groups].map(([k, list]) => [k, new PhraseIndex(list)]));
   const starters = new Set<string>([...v.numbers.keys(), ...v.duals.keys(), 'a', 'one']);
-  for (const p of v.vague) starters.add(p.words[0]);
-  for (const p of v.modifiers) if (p.value.position === 'before') starters.add(p.words[0]);
+  for (const p of v.vague) starters.add(p.words[0]!);
+  for (const p of v.modifiers) if (p.value.position === 'before') starters.add(p.words[0]!);
   return {
     starters,
     opens: new Map(),
@@ -114,7 +114,7 @@ function byPosition(
 ): Map<string, PhraseIndex<ContextCue>> {
   const out = new Map<string, PhraseIndex<ContextCue>>();
   for (const [key, index] of contexts) {
-    const [unit, pos] = key.split(':');
+    const [unit = '', pos] = key.split(':');
     if (pos === position) out.set(unit, index);
   }
   return out;

@@ -44,7 +44,7 @@ export class TokenReader {
   stems(i: number): Stem[] {
     let s = this.stemCache[i];
     if (s) return s;
-    const t = this.tokens[i];
+    const t = this.tokens[i]!;
     if (!t.arabic || t.numeric) s = [{ stem: t.norm, conj: false, prep: false, article: false }];
     else s = arabicStems(t.norm);
     this.stemCache[i] = s;
@@ -53,7 +53,7 @@ export class TokenReader {
 
   gap(i: number): string {
     const t = this.tokens;
-    return this.a.norm.slice(t[i].end, t[i + 1].start);
+    return this.a.norm.slice(t[i]!.end, t[i + 1]!.start);
   }
 
   /**
@@ -63,7 +63,7 @@ export class TokenReader {
   blankGap(i: number, hyphen = false): boolean {
     const t = this.tokens;
     const s = this.a.norm;
-    for (let k = t[i].end, e = t[i + 1].start; k < e; k++) {
+    for (let k = t[i]!.end, e = t[i + 1]!.start; k < e; k++) {
       const c = s.charCodeAt(k);
       if (c !== 32 && c !== 9 && !(hyphen && c === 45)) return false;
     }
@@ -76,7 +76,7 @@ export class TokenReader {
   }
 
   numberAt(i: number): { w: NumberWord; s: Stem } | null {
-    if (i >= this.tokens.length || this.tokens[i].numeric) return null;
+    if (i >= this.tokens.length || this.tokens[i]!.numeric) return null;
     for (const s of this.stems(i)) {
       const w = this.v.numbers.get(s.stem);
       if (w) return { w, s };
@@ -89,7 +89,7 @@ export class TokenReader {
     const t = this.tokens;
     const out: Array<{ p: Phrase<T>; end: number }> = [];
     if (i < 0 || i >= t.length) return out;
-    for (const p of index.cachedCandidates(t[i].norm, this.stems(i))) {
+    for (const p of index.cachedCandidates(t[i]!.norm, this.stems(i))) {
       let k = i + 1;
       let ok = true;
       for (let w = 1; w < p.words.length; w++, k++) {
@@ -98,7 +98,7 @@ export class TokenReader {
           break;
         }
         const word = p.words[w];
-        if (t[k].norm !== word && !this.stems(k).some((s) => s.stem === word)) {
+        if (t[k]!.norm !== word && !this.stems(k).some((s) => s.stem === word)) {
           ok = false;
           break;
         }

@@ -78,8 +78,8 @@ export function createApp(opts: AppOptions) {
     c.set('sessionId', null);
     const authz = c.req.header('authorization');
     if (authz) {
-      const m = /^Bearer\s+(\S+)$/i.exec(authz);
-      const user = m ? await userForToken(deps.store, m[1]) : null;
+      const token = /^Bearer\s+(\S+)$/i.exec(authz)?.[1];
+      const user = token ? await userForToken(deps.store, token) : null;
       if (!user) throw new HttpError(401, 'auth.bad-token', 'unknown or malformed API token');
       c.set('user', user);
       c.set('via', 'token');

@@ -7,7 +7,7 @@ export function contentSecurityPolicy(tileUrl: string | null): string {
   if (tileUrl) {
     // "https://{s}.tile.example.org/{z}/{x}/{y}.png" → allow that host pattern for images only
     const m = /^(https?:\/\/)([^/]+)/.exec(tileUrl);
-    if (m) tiles = ' ' + m[1] + m[2].replace('{s}', '*');
+    if (m) tiles = ' ' + m[1] + m[2]!.replace('{s}', '*');
   }
   return [
     "default-src 'self'",

@@ -81,8 +81,7 @@ export function extractFor(
   let first: Extraction | null = null;
   const incidents: Extraction['incidents'] = [];
   const issues: NonNullable<Extraction['issues']> = [];
-  for (let k = 0; k < parts.length; k++) {
-    const [from, to] = parts[k];
+  for (const [k, [from, to]] of parts.entries()) {
     if (k > 0 && performance.now() - started > limits.budgetMs)
       throw new RasidError(
         'extract.budget',

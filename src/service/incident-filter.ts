@@ -104,7 +104,8 @@ export function parseFilterOptions(options: Partial<Record<keyof FilterQuery, st
   const given = Object.fromEntries(Object.entries(options).filter(([, v]) => v !== undefined));
   const r = FilterQuery.safeParse(given);
   if (r.success) return r.data;
-  const issue = r.error.issues[0];
+  // a failed parse reports at least one issue
+  const issue = r.error.issues[0]!;
   const field = String(issue.path[0]) as keyof FilterQuery;
   const raw = String(given[field] ?? '');
   // a bad item of a list is named alone: «--type: … found "picnic"», not the whole list

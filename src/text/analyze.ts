@@ -18,9 +18,9 @@ export function detectLanguage(t: NormalizedText): 'ar' | 'en' {
   const skip = nonProse(s.slice(0, n));
   let r = 0;
   for (let i = 0; i < n; i++) {
-    while (r < skip.length && skip[r][1] <= i) r++;
-    if (r < skip.length && skip[r][0] <= i) {
-      i = skip[r][1] - 1;
+    while (r < skip.length && skip[r]![1] <= i) r++;
+    if (r < skip.length && skip[r]![0] <= i) {
+      i = skip[r]![1] - 1;
       continue;
     }
     const c = s.charCodeAt(i);

@@ -143,14 +143,15 @@ export function normalize(raw: string): NormalizedText {
   let len = 0;
   for (let i = 0; i < n; i++) {
     const c = raw.charCodeAt(i);
-    const m = t[c];
+    // the table has an entry for every UTF-16 code unit
+    const m = t[c]!;
     if (m === DROP) {
       // the mark belongs to the letter before it: a span ending on that letter covers it
       if (len > 0 && ends[len - 1] === i && c !== 0x200e && c !== 0x200f) ends[len - 1] = i + 1;
       continue;
     }
     // one unit in, at most one out, except for ligatures (SLOW), the only case that can outgrow `cap`
-    const out = m === SLOW ? mapChar(raw[i], c) : null;
+    const out = m === SLOW ? mapChar(raw[i]!, c) : null;
     const units = out === null ? 1 : out.length;
     if (len + units > cap) {
       cap = Math.max(cap * 2, len + units);
@@ -182,7 +183,7 @@ export function toRawSpan(t: NormalizedText, a: number, b: number): [number, num
   if (t.norm.length === 0) return [0, 0];
   const s = Math.max(0, Math.min(a, t.norm.length - 1));
   const e = Math.max(s + 1, Math.min(b, t.norm.length));
-  return [t.starts[s], t.ends[e - 1]];
+  return [t.starts[s]!, t.ends[e - 1]!];
 }
 
 const SHORT = 256;
@@ -200,14 +201,14 @@ export function normalizeString(s: string): string {
   let len = 0;
   for (let i = 0; i < n; i++) {
     const c = s.charCodeAt(i);
-    const m = t[c];
+    const m = t[c]!;
     if (m === DROP) continue;
     if (m !== SLOW) {
       shortUnits[len++] = m;
       continue;
     }
     // a ligature becomes at most a few units; a string made only of them falls back to normalize()
-    const out = mapChar(s[i], c);
+    const out = mapChar(s[i]!, c);
     if (len + out.length > shortUnits.length) return normalize(s).norm;
     for (let k = 0; k < out.length; k++) shortUnits[len++] = out.charCodeAt(k);
   }

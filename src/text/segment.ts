@@ -29,9 +29,9 @@ const CLAUSE_END = /[,:]|\s-\s/g;
 
 function tokenRange(tokens: Token[], start: number, end: number, from: number): [number, number] {
   let a = from;
-  while (a < tokens.length && tokens[a].start < start) a++;
+  while (a < tokens.length && tokens[a]!.start < start) a++;
   let b = a;
-  while (b < tokens.length && tokens[b].end <= end) b++;
+  while (b < tokens.length && tokens[b]!.end <= end) b++;
   return [a, b];
 }
 

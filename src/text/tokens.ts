@@ -94,9 +94,9 @@ export function tokenize(t: NormalizedText): Token[] {
       i++;
       continue;
     }
-    while (r < skip.length && skip[r][1] <= i) r++;
-    if (r < skip.length && skip[r][0] <= i) {
-      i = skip[r][1];
+    while (r < skip.length && skip[r]![1] <= i) r++;
+    if (r < skip.length && skip[r]![0] <= i) {
+      i = skip[r]![1];
       continue;
     }
     const start = i;
@@ -110,13 +110,13 @@ export function tokenize(t: NormalizedText): Token[] {
     const numeric = k === DIGIT;
     const keys = arabic && !numeric ? cachedArabicKeys(s.slice(start, i)) : [s.slice(start, i)];
     // keys[0] is the spelling itself; taking it as `norm` shares one string per cached spelling
-    const p = keys[0];
+    const p = keys[0]!;
     tokens.push({
       i: tokens.length,
       start,
       end: i,
-      rawStart: t.starts[start],
-      rawEnd: t.ends[i - 1],
+      rawStart: t.starts[start]!,
+      rawEnd: t.ends[i - 1]!,
       norm: p,
       keys,
       arabic,

@@ -54,14 +54,14 @@ export function findTimes(a: AnalyzedText, published: string | null): TimeMentio
     let r = cache[j];
     if (r === undefined) {
       const t = tags[j];
-      const opens = t ? t.some((x) => x.word.starts) : tokens[j].numeric || tokens[j].norm === 'ال';
+      const opens = t ? t.some((x) => x.word.starts) : tokens[j]!.numeric || tokens[j]!.norm === 'ال';
       r = cache[j] = opens ? g.readAt(j) : null;
     }
     return r;
   };
   let i = 0;
   while (i < tokens.length) {
-    if (!tags[i] && !tokens[i].numeric && tokens[i].norm !== 'ال') {
+    if (!tags[i] && !tokens[i]!.numeric && tokens[i]!.norm !== 'ال') {
       i++;
       continue;
     }
@@ -116,8 +116,8 @@ function toMention(a: AnalyzedText, start: number, r: Reading, anchor: number | 
   if (!resolved.range && (anchor !== null || !resolved.relative)) return null;
   // ISO dates have four-digit years
   if (resolved.range && (resolved.range[0] < FIRST_DAY || resolved.range[1] > LAST_DAY)) return null;
-  const rawStart = tokens[start].rawStart;
-  const rawEnd = closeParen(a, rawStart, tokens[r.end - 1].rawEnd);
+  const rawStart = tokens[start]!.rawStart;
+  const rawEnd = closeParen(a, rawStart, tokens[r.end - 1]!.rawEnd);
   let range: Range | null = resolved.range;
   // precision is what the words say: «خلال شهر أيلول» is a month even when published on the 1st
   const probe = range ?? resolve(r.expr, PRECISION_PROBE, a.lang).range;

@@ -270,7 +270,8 @@ export abstract class DateReaders extends GrammarWords {
     }
     const f = this.role(j, R.feast);
     if (!f) return null;
-    const [m, d, days] = f.value.split('/').map(Number);
+    // the vocabulary writes a feast as month/day/days
+    const [m = 0, d = 0, days = 0] = f.value.split('/').map(Number);
     const y = this.year(f.end, 'hijri');
     return { end: y ? y.end : f.end, expr: { t: 'feast', m, d, days, y: y ? y.y : null, firstDay }, rule: 'feast' };
   }

@@ -174,6 +174,7 @@ export function timeVocabulary(): TimeVocabulary {
       if (words.some((w) => w.prefix || w.optional))
         throw new TimeVocabularyError(`${e.file}:${e.line}: [${e.id}] «${pattern}»: time patterns are plain words`);
       const [first, ...rest] = words.map((w) => storedKey(w.text));
+      if (first === undefined) continue;
       const list = byFirst.get(first) ?? [];
       const needsArticle = bare !== null && Object.keys(bare.roles).length === 0;
       list.push({ rest, word, bare, needsArticle });
@@ -200,7 +201,7 @@ const byToken = new Map<string, { keys: string[]; cands: Compiled[] | null }>();
 
 function tokenCandidates(tok: Token, byFirst: Map<string, Compiled[]>): Compiled[] | null {
   const keys = tok.keys;
-  if (keys.length === 1) return byFirst.get(keys[0]) ?? null;
+  if (keys.length === 1) return byFirst.get(keys[0]!) ?? null;
   if (cacheOwner !== byFirst) {
     byToken.clear();
     cacheOwner = byFirst;
@@ -227,7 +228,7 @@ export function tagTokens(tokens: Token[], norm: string): Array<Tag[] | undefine
   const { byFirst } = timeVocabulary();
   const tags: Array<Tag[] | undefined> = new Array(tokens.length);
   for (let i = 0; i < tokens.length; i++) {
-    const tok = tokens[i];
+    const tok = tokens[i]!;
     if (tok.numeric) continue;
     let list: Tag[] | undefined;
     const cands = tokenCandidates(tok, byFirst);
@@ -238,8 +239,8 @@ export function tagTokens(tokens: Token[], norm: string): Array<Tag[] | undefine
         for (const w of c.rest) {
           if (
             j >= tokens.length ||
-            !tokens[j].keys.includes(w) ||
-            !SPACES.test(norm.slice(tokens[j - 1].end, tokens[j].start))
+            !tokens[j]!.keys.includes(w) ||
+            !SPACES.test(norm.slice(tokens[j - 1]!.end, tokens[j]!.start))
           ) {
             ok = false;
             break;

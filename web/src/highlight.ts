@@ -52,8 +52,8 @@ export function segments(textLength: number, marks: Mark[]): Segment[] {
   const points = [...cuts].sort((a, b) => a - b);
   const out: Segment[] = [];
   for (let i = 0; i + 1 < points.length; i++) {
-    const start = points[i];
-    const end = points[i + 1];
+    const start = points[i]!;
+    const end = points[i + 1]!;
     if (end <= start) continue;
     // the narrowest mark is the most specific: «ثلاثة» is a count inside the victims «ثلاثة رجال»
     const covering = marks

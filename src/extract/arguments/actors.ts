@@ -19,8 +19,8 @@ function lamGenitive(ctx: DocContext, t: number): boolean {
 
 /** «قسد وقوات التحالف», «Russian and Syrian jets»: two names joined by «و» / «and». */
 function joinedTo(ctx: DocContext, prev: Mention<ActorValue>, m: Mention<ActorValue>): boolean {
-  if (m.tokenStart === prev.tokenEnd) return /^و/.test(ctx.a.tokens[m.tokenStart].norm);
-  return m.tokenStart === prev.tokenEnd + 1 && ctx.a.tokens[prev.tokenEnd].norm === 'and';
+  if (m.tokenStart === prev.tokenEnd) return /^و/.test(ctx.a.tokens[m.tokenStart]!.norm);
+  return m.tokenStart === prev.tokenEnd + 1 && ctx.a.tokens[prev.tokenEnd]!.norm === 'and';
 }
 
 /** «اشتباكات بين قسد وقوات التحالف من جانب، وداعش من جانب آخر»: joined names are one side only when
@@ -39,7 +39,7 @@ function sameSide(ctx: DocContext, m: Mention<ActorValue>): boolean {
 function ownsTrigger(ctx: DocContext, f: Frame, m: Mention<ActorValue>): boolean {
   const start = lamGenitive(ctx, m.tokenStart)
     ? m.tokenStart
-    : lamGenitive(ctx, m.tokenStart - 1) && FORCES_NOUN.test(ctx.a.tokens[m.tokenStart - 1].norm)
+    : lamGenitive(ctx, m.tokenStart - 1) && FORCES_NOUN.test(ctx.a.tokens[m.tokenStart - 1]!.norm)
       ? m.tokenStart - 1
       : -1;
   return start >= 0 && f.triggers.some((t) => start >= t.tokenEnd && start - t.tokenEnd <= 3);
@@ -55,17 +55,17 @@ function partitive(ctx: DocContext, m: Mention<ActorValue>): boolean {
   if (before < 0) return false;
   if (ctx.ix.quantityEnds.has(before + 1) || ctx.countNounAtToken[before]) return true;
   // «9 عناصر من قوات النظام» counts members; «عناصر من التنظيم أعدموا» names the doers
-  const fighters = ctx.ix.fighters[m.sentence].find((x) => x.tokenEnd === before + 1);
+  const fighters = ctx.ix.fighters[m.sentence]!.find((x) => x.tokenEnd === before + 1);
   return !!fighters && ctx.ix.quantityEnds.has(fighters.tokenStart);
 }
 
 function roleMarkerBefore(ctx: DocContext, m: Mention<ActorValue>): 'perpetrator' | 'target' | 'ignore' | null {
   let best: { role: 'perpetrator' | 'target' | 'ignore'; end: number } | null = null;
   // the marker stands right before the name, or before a fighters noun in front of it («على يد عناصر داعش»)
-  const gapIsFighters = ctx.ix.fighters[m.sentence].some(
+  const gapIsFighters = ctx.ix.fighters[m.sentence]!.some(
     (x) => x.tokenStart === m.tokenStart - 1 && x.tokenEnd === m.tokenStart,
   );
-  for (const r of ctx.ix.roles[m.sentence]) {
+  for (const r of ctx.ix.roles[m.sentence]!) {
     if (r.tokenEnd > m.tokenStart) continue;
     if (r.tokenEnd !== m.tokenStart && !(gapIsFighters && r.tokenEnd === m.tokenStart - 1)) continue;
     if (!best || r.tokenEnd > best.end) best = { role: r.value.role, end: r.tokenEnd };
@@ -85,20 +85,20 @@ export function usableActors(ctx: DocContext): Mention<ActorValue>[] {
   );
   // «بحسب الدفاع المدني», «according to the Syrian Civil Defence»: the source of the report, not a party
   const isSource = (m: Mention<ActorValue>) =>
-    ctx.ix.attributions[m.sentence].some(
+    ctx.ix.attributions[m.sentence]!.some(
       (x) =>
         (x.tokenStart <= m.tokenStart && m.tokenStart < x.tokenEnd) ||
         (x.value.id === 'according_to' && m.tokenStart >= x.tokenEnd && m.tokenStart <= x.tokenEnd + 2),
     );
   const inCharge = (m: Mention<ActorValue>) =>
-    ctx.ix.accusations[m.sentence].some((x) => x.tokenStart <= m.tokenStart && m.tokenStart < x.tokenEnd);
+    ctx.ix.accusations[m.sentence]!.some((x) => x.tokenStart <= m.tokenStart && m.tokenStart < x.tokenEnd);
   const locative = ctx.a.lang === 'ar' ? LOCATIVE_AR : LOCATIVE_EN;
   return ctx.m.actors.filter((m) => {
     if (m.value.anaphor && ctx.subject !== m.value.actor && !named.has(m.value.actor)) return false;
     if (inCharge(m) || ctx.chargeTokens.has(m.tokenStart) || isSource(m)) return false;
     if (m.value.country) {
       const prev = m.tokenStart > 0 ? ctx.a.tokens[m.tokenStart - 1] : null;
-      const first = ctx.a.tokens[m.tokenStart];
+      const first = ctx.a.tokens[m.tokenStart]!;
       const withPrep = first.arabic && /^[بل]/.test(first.norm) && first.keys.includes(first.norm.slice(1));
       if (withPrep || (prev && prev.keys.some((k) => locative.has(k)))) return false;
     }
@@ -112,7 +112,8 @@ export function documentSubject(ctx: Pick<DocContext, 'm' | 'a' | 'chargeTokens'
   const counts = new Map<string, number>();
   for (const m of ctx.m.actors) {
     if (m.value.side !== 'armed' || ctx.chargeTokens.has(m.tokenStart)) continue;
-    if (ctx.ix.accusations[m.sentence].some((x) => x.tokenStart <= m.tokenStart && m.tokenStart < x.tokenEnd)) continue;
+    if (ctx.ix.accusations[m.sentence]!.some((x) => x.tokenStart <= m.tokenStart && m.tokenStart < x.tokenEnd))
+      continue;
     counts.set(m.value.actor, (counts.get(m.value.actor) ?? 0) + (m.value.anaphor ? 0.5 : 1));
   }
   let best: string | null = null;
@@ -173,7 +174,7 @@ export function assignActors(ctx: DocContext, frames: Frame[], actors: Mention<A
   for (const [f, all] of perMention) {
     // «فصائل الجيش الوطني»: two aliases side by side name one actor once
     const ms = all.filter(
-      (m, i) => !(i > 0 && all[i - 1].value.actor === m.value.actor && all[i - 1].tokenEnd === m.tokenStart),
+      (m, i) => !(i > 0 && all[i - 1]!.value.actor === m.value.actor && all[i - 1]!.tokenEnd === m.tokenStart),
     );
     let lastPerp: Mention<ActorValue> | null = null;
     // once an actor is marked as the doer («من قبل طيران التحالف»), unmarked ones are not
@@ -185,7 +186,7 @@ export function assignActors(ctx: DocContext, frames: Frame[], actors: Mention<A
         (roleMarkerBefore(ctx, m) === 'perpetrator' || ownsTrigger(ctx, f, m)),
     );
     for (let i = 0; i < ms.length; i++) {
-      const m = ms[i];
+      const m = ms[i]!;
       const v = m.value;
       const span: [number, number] = [m.rawStart, m.rawEnd];
       const id = (ctx.country && v.inCountry?.[ctx.country]) || v.actor;
@@ -225,7 +226,7 @@ export function assignActors(ctx: DocContext, frames: Frame[], actors: Mention<A
       else if (!hasPerp) role = 'perpetrator';
       else if (lastPerp && joinedTo(ctx, lastPerp, m) && (f.type !== 'armed_clash' || sameSide(ctx, m)))
         role = 'perpetrator';
-      else if (ctx.ix.fighters[m.sentence].some((x) => x.tokenStart <= m.tokenStart && x.tokenEnd >= m.tokenStart - 1))
+      else if (ctx.ix.fighters[m.sentence]!.some((x) => x.tokenStart <= m.tokenStart && x.tokenEnd >= m.tokenStart - 1))
         role = ARMED_VICTIM_TYPES.has(f.type) ? 'victim' : 'target';
       // English puts the object after the verb: «gunmen assassinated a QSD member», «killed a member of
       // the regime's intelligence» (in Arabic the word after the verb is its subject)
@@ -267,13 +268,14 @@ function passiveSubject(ctx: DocContext, f: Frame, m: Mention<ActorValue>): bool
       ctx.clauseOf[m.tokenStart] !== ctx.clauseOf[t.tokenStart]
     )
       return false;
-    if (!EN_PARTICIPLE.test(ctx.a.tokens[t.tokenStart].norm)) return false;
+    if (!EN_PARTICIPLE.test(ctx.a.tokens[t.tokenStart]!.norm)) return false;
     // the auxiliary right before the participle, or before one adverb («were reportedly killed»);
     // «airstrikes were reported to have targeted» is no passive of «targeted»
     const before = ctx.a.tokens[t.tokenStart - 1];
     const before2 = ctx.a.tokens[t.tokenStart - 2];
+    if (!before) return false;
     if (t.tokenStart - 1 >= m.tokenEnd && EN_AUXILIARY.has(before.norm)) return true;
-    return t.tokenStart - 2 >= m.tokenEnd && EN_AUXILIARY.has(before2.norm) && /ly$/.test(before.norm);
+    return t.tokenStart - 2 >= m.tokenEnd && !!before2 && EN_AUXILIARY.has(before2.norm) && /ly$/.test(before.norm);
   });
 }
 

@@ -119,11 +119,11 @@ export function carryOver(ctx: DocContext, frames: Frame[]): void {
     // «أعدم التنظيم ثلاثة من عناصره بتهمة الفرار»: its own members are the victims (annotation.md)
     const perp = f.actors.find((a) => a.role === 'perpetrator');
     if (perp && ARMED_VICTIM_TYPES.has(f.type) && !f.actors.some((a) => a.role === 'victim')) {
-      const own = ctx.ix.fighters[f.sentence].some(
+      const own = ctx.ix.fighters[f.sentence]!.some(
         (x) =>
-          f.clauses.has(ctx.clauseOf[x.tokenStart]) &&
-          /(ه|ها|هم)$/.test(ctx.a.tokens[x.tokenEnd - 1].norm) &&
-          !ctx.ix.actors[f.sentence].some((m) => m.tokenStart === x.tokenEnd),
+          f.clauses.has(ctx.clauseOf[x.tokenStart]!) &&
+          /(ه|ها|هم)$/.test(ctx.a.tokens[x.tokenEnd - 1]!.norm) &&
+          !ctx.ix.actors[f.sentence]!.some((m) => m.tokenStart === x.tokenEnd),
       );
       if (own) {
         f.actors.push({ role: 'victim', id: perp.id, name: perp.name, span: null, token: -1, carried: 'own-members' });

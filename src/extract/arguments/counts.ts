@@ -43,8 +43,8 @@ function withCoordinated(ctx: DocContext, c: CountNounMention, dir: 1 | -1): Cou
   const o = countNounAt(ctx, t);
   const joined =
     dir === 1
-      ? o && (/^و/.test(ctx.a.tokens[o.tokenStart].norm) || andAt(ctx, c.tokenEnd))
-      : /^و/.test(ctx.a.tokens[c.tokenStart].norm) || andAt(ctx, c.tokenStart - 1);
+      ? o && (/^و/.test(ctx.a.tokens[o.tokenStart]!.norm) || andAt(ctx, c.tokenEnd))
+      : /^و/.test(ctx.a.tokens[c.tokenStart]!.norm) || andAt(ctx, c.tokenStart - 1);
   const sameClause = o && ctx.clauseOf[o.tokenStart] === ctx.clauseOf[c.tokenStart];
   // «قتلوا وأصيب 23 بجروح»: the second word has its own figure; «قتلوا وأصيب آخرون»: its own people
   if (
@@ -119,12 +119,12 @@ function isSubset(ctx: DocContext, q: Quantity): boolean {
 
 /** «عشرة أشخاص», «العشرات من العناصر»: the counted noun is people, not checkpoints or websites. */
 function personNoun(ctx: DocContext, t: number): boolean {
-  const s = ctx.sentOf[t];
+  const s = ctx.sentOf[t]!;
   if (s < 0) return false;
   const noun = ctx.countNounAtToken[t];
   return (
-    ctx.ix.actors[s].some((x) => coversToken(x, t)) ||
-    ctx.ix.fighters[s].some((x) => coversToken(x, t)) ||
+    ctx.ix.actors[s]!.some((x) => coversToken(x, t)) ||
+    ctx.ix.fighters[s]!.some((x) => coversToken(x, t)) ||
     (!!noun && noun.value.count !== 'none')
   );
 }
@@ -176,7 +176,7 @@ export function assignCounts(ctx: DocContext, frames: Frame[]): void {
     // «killing a civilian»: a number word marked person_only counts only a person named right after it
     const personOnly = needsPerson(q);
     if (personOnly && !personFollows(ctx, q.tokenEnd)) continue;
-    const s = ctx.sentOf[q.tokenStart];
+    const s = ctx.sentOf[q.tokenStart]!;
     const fs = bySentence.get(s) ?? [];
     if (fs.length === 0 || isSubset(ctx, q)) continue;
     if ([0, 1, 2].some((d) => ctx.countNounAtToken[q.tokenEnd + d]?.value.rest)) continue;
@@ -246,17 +246,17 @@ export function assignCounts(ctx: DocContext, frames: Frame[]): void {
       const key = t.value.outcome ?? (t.value.type === f.type ? t.value.count : undefined);
       if (!key || f.counts[key]) continue;
       // «أعدم التنظيم رجلاً»: the doer may stand between the verb and the one person
-      const actor = ctx.ix.actors[t.sentence].find((m) => m.tokenStart === t.tokenEnd);
+      const actor = ctx.ix.actors[t.sentence]!.find((m) => m.tokenStart === t.tokenEnd);
       const c = countNounAt(ctx, t.tokenEnd) ?? (actor ? countNounAt(ctx, actor.tokenEnd) : undefined);
       if (!c || !c.value.one || ctx.ix.quantityAt.has(c.tokenStart) || ctx.ix.quantityAt.has(c.tokenStart - 1))
         continue;
-      const tok = ctx.a.tokens[c.tokenStart];
+      const tok = ctx.a.tokens[c.tokenStart]!;
       const q: Quantity = {
         tokenStart: c.tokenStart,
         tokenEnd: c.tokenEnd,
         rawStart: tok.rawStart,
-        rawEnd: ctx.a.tokens[c.tokenEnd - 1].rawEnd,
-        text: ctx.a.raw.slice(tok.rawStart, ctx.a.tokens[c.tokenEnd - 1].rawEnd),
+        rawEnd: ctx.a.tokens[c.tokenEnd - 1]!.rawEnd,
+        text: ctx.a.raw.slice(tok.rawStart, ctx.a.tokens[c.tokenEnd - 1]!.rawEnd),
         value: 1,
         min: 1,
         max: 1,

@@ -24,7 +24,7 @@ function previousFrame(frames: Frame[], sentence: number, accept: (f: Frame) => 
   const cands = before
     .filter((f) => f.sentence === s)
     .sort((x, y) => Number(y.type === 'execution') - Number(x.type === 'execution') || last(y) - last(x));
-  return cands[0];
+  return cands[0] ?? null;
 }
 
 export function assignLists(ctx: DocContext, frames: Frame[]): void {
@@ -35,7 +35,7 @@ export function assignLists(ctx: DocContext, frames: Frame[]): void {
     if (own) return own;
     // a list sentence of its own attaches to the frame just before it, within two sentences
     const prev = previousFrame(frames, s, accept);
-    return prev && s - prev.sentence <= 2 && ctx.a.sentences[s].paragraph === prev.paragraph ? prev : null;
+    return prev && s - prev.sentence <= 2 && ctx.a.sentences[s]!.paragraph === prev.paragraph ? prev : null;
   };
   for (const m of ctx.m.methods) {
     // «بتهمة تفجير سيارة مفخخة»: a method inside a charge is what the victim was accused of using

@@ -33,7 +33,7 @@ const REGAINED: Partial<Record<IncidentType, IncidentType>> = {
 };
 
 function actorsInClauses(ctx: DocContext, f: Frame): Mention<ActorValue>[] {
-  return ctx.ix.actors[f.sentence].filter((m) => f.clauses.has(ctx.clauseOf[m.tokenStart]));
+  return ctx.ix.actors[f.sentence]!.filter((m) => f.clauses.has(ctx.clauseOf[m.tokenStart]!));
 }
 
 /** Type changes that depend on the arguments: fighters fleeing desert; a government taking ground regains it. */
@@ -43,16 +43,16 @@ export function refineTypes(ctx: DocContext, frames: Frame[]): void {
       f.actors.some(
         (a) => a.role !== 'perpetrator' && a.role !== undefined && !CIVILIAN.has(a.id) && a.role === 'victim',
       ) ||
-      ctx.ix.fighters[f.sentence].some(
+      ctx.ix.fighters[f.sentence]!.some(
         (x) =>
-          f.clauses.has(ctx.clauseOf[x.tokenStart]) &&
+          f.clauses.has(ctx.clauseOf[x.tokenStart]!) &&
           !f.actors.some((a) => a.role === 'perpetrator' && ownFighters(ctx, a, x)),
       );
     f.fightersVictim = fighters;
     // fighters who flee are the subject of the flight: any fighters noun in the clause makes it desertion
     const fleeing =
       f.type === 'displacement' &&
-      ctx.ix.fighters[f.sentence].some((x) =>
+      ctx.ix.fighters[f.sentence]!.some((x) =>
         f.triggers.some(
           (t) =>
             (x.tokenStart >= t.tokenEnd && x.tokenStart - t.tokenEnd <= 2) ||
@@ -94,7 +94,7 @@ export function refineTypes(ctx: DocContext, frames: Frame[]): void {
       }
     }
     // «أحرق أهال غاضبون منازل», «اشتبك أبناء عشيرتين بالعصي»: residents, not an armed group
-    const protesters = ctx.ix.actors[f.sentence].some((m) => m.value.actor === 'protesters');
+    const protesters = ctx.ix.actors[f.sentence]!.some((m) => m.value.actor === 'protesters');
     if (['looting', 'armed_clash', 'attack'].includes(f.type) || (f.type === 'violent_demonstration' && !protesters)) {
       // the crowd is the subject: right after the verb, or earlier in the same clause
       const doer = (x: { tokenStart: number }) =>
@@ -103,7 +103,7 @@ export function refineTypes(ctx: DocContext, frames: Frame[]): void {
             (x.tokenStart >= t.tokenStart - 3 && x.tokenStart <= t.tokenEnd + 1) ||
             (x.tokenStart < t.tokenStart && ctx.clauseOf[x.tokenStart] === ctx.clauseOf[t.tokenStart]),
         );
-      if (ctx.ix.crowds[f.sentence].some((x) => doer(x))) {
+      if (ctx.ix.crowds[f.sentence]!.some((x) => doer(x))) {
         f.type = 'mob_violence';
         f.weight = Math.max(f.weight, 0.8);
         f.actors = f.actors.filter((a) => a.role !== 'perpetrator');
@@ -142,7 +142,7 @@ function ownFighters(ctx: DocContext, a: FrameActor, x: { tokenStart: number; to
   if (a.token < 0) return false;
   if (a.token >= x.tokenStart && a.token <= x.tokenEnd) return true;
   if (x.tokenEnd <= a.token && a.token - x.tokenEnd <= 2) return true;
-  const at = ctx.a.tokens[x.tokenStart].rawStart;
+  const at = ctx.a.tokens[x.tokenStart]!.rawStart;
   return !!a.span && at >= a.span[0] && at - a.span[1] <= 1;
 }
 
@@ -181,9 +181,9 @@ function placeObject(ctx: DocContext, t: Mention<TriggerValue>): boolean {
     if (ctx.sentOf[p.tokenStart] !== t.sentence) continue;
     let clean = true;
     for (let i = t.tokenEnd; i < p.tokenStart && clean; i++) {
-      if (ctx.a.tokens[i].numeric) clean = false;
-      else if (ctx.ix.actors[t.sentence].some((m) => m.tokenStart <= i && i < m.tokenEnd)) clean = false;
-      else if (ctx.ix.fighters[t.sentence].some((m) => m.tokenStart <= i && i < m.tokenEnd)) clean = false;
+      if (ctx.a.tokens[i]!.numeric) clean = false;
+      else if (ctx.ix.actors[t.sentence]!.some((m) => m.tokenStart <= i && i < m.tokenEnd)) clean = false;
+      else if (ctx.ix.fighters[t.sentence]!.some((m) => m.tokenStart <= i && i < m.tokenEnd)) clean = false;
     }
     if (clean) return true;
   }

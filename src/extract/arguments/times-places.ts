@@ -7,7 +7,7 @@ export function assignTimesPlacesAttribution(ctx: DocContext, frames: Frame[]): 
   const bySentence = framesBySentence(frames);
   for (const t of ctx.times) {
     if (!t.start) continue;
-    const f = nearest(bySentence.get(ctx.sentOf[t.tokenStart]) ?? [], t.tokenStart);
+    const f = nearest(bySentence.get(ctx.sentOf[t.tokenStart]!) ?? [], t.tokenStart);
     if (f && !f.time) f.time = t;
   }
   // «وتدعمه روسيا»: a country named as an actor is not where the event happened
@@ -19,7 +19,7 @@ export function assignTimesPlacesAttribution(ctx: DocContext, frames: Frame[]): 
     // «(90 كم غرب الرمادي)»: a landmark the place of the event is measured from is not that place
     if (p.rule.includes('place.landmark')) continue;
     if (p.entry?.kind === 'country' && actorTokens.has(p.tokenStart)) continue;
-    const f = nearest(bySentence.get(ctx.sentOf[p.tokenStart]) ?? [], p.tokenStart);
+    const f = nearest(bySentence.get(ctx.sentOf[p.tokenStart]!) ?? [], p.tokenStart);
     if (f) f.places.push(p);
   }
   for (const m of ctx.m.attributions) {
@@ -36,10 +36,10 @@ export function assignTimesPlacesAttribution(ctx: DocContext, frames: Frame[]): 
     )
       end++;
     // «بحسب مصادر محلية»: the cue before a named source belongs to the same phrase
-    const lead = ctx.ix.attributions[m.sentence].find(
+    const lead = ctx.ix.attributions[m.sentence]!.find(
       (g) => g.value.source === 'generic' && g !== m && g.tokenEnd <= m.tokenStart && g.tokenEnd >= m.tokenStart - 1,
     );
-    const span: [number, number] = [(lead ?? m).rawStart, ctx.a.tokens[end - 1].rawEnd];
+    const span: [number, number] = [(lead ?? m).rawStart, ctx.a.tokens[end - 1]!.rawEnd];
     for (const f of fs) {
       const better = !f.attribution || (m.value.source !== 'generic' && f.rules.includes('attribution:generic'));
       if (better) {

@@ -18,8 +18,8 @@ export function Timeline(props: { rows: TimelineRow[] }) {
   if (props.rows.length === 0) return <p class="muted">{t('timeline.empty')}</p>;
   const weeks = [...new Set(props.rows.map((r) => r.week))].sort();
   // fill the gaps so an empty week shows as one
-  const first = Date.parse(weeks[0]);
-  const last = Date.parse(weeks[weeks.length - 1]);
+  const first = Date.parse(weeks[0]!);
+  const last = Date.parse(weeks[weeks.length - 1]!);
   const all: string[] = [];
   for (let d = first; d <= last && all.length < 2000; d += 7 * 86_400_000)
     all.push(new Date(d).toISOString().slice(0, 10));
