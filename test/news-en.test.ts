@@ -49,7 +49,8 @@ for (const r of reports) {
       `${r.name}: incident types`,
     );
     r.incidents.forEach((w, k) => {
-      const s = seen[k];
+      // the types compared equal above, so there is one seen incident per expected one
+      const s = seen[k]!;
       assert.equal(s.killed, w.killed, `${r.name} #${k}: killed`);
       assert.equal(s.injured, w.injured, `${r.name} #${k}: injured`);
       if (w.near)

@@ -29,7 +29,7 @@ export function typeFromAcled(eventType: string, subEventType: string, tags = ''
   const tagged = /(?:^|;\s*)rasid_type=([a-z_]+)/.exec(tags)?.[1];
   if (tagged && (INCIDENT_TYPES as readonly string[]).includes(tagged)) return tagged as IncidentType;
   const key = `${eventType.trim()}|${subEventType.trim()}`;
-  if (PREFERRED[key]) return PREFERRED[key]!;
+  if (PREFERRED[key]) return PREFERRED[key];
   for (const t of INCIDENT_TYPES) {
     const a = ACLED_EVENT[t];
     if (a && `${a.event_type}|${a.sub_event_type}` === key) return t;

@@ -118,7 +118,8 @@ export async function* readAcledLines(file: string): AsyncGenerator<AcledLine> {
       if (!text.trim()) continue;
       let cells: string[];
       try {
-        cells = (parseSync(text, { relax_column_count: true }) as string[][])[0] ?? [];
+        const rows: string[][] = parseSync(text, { relax_column_count: true });
+        cells = rows[0] ?? [];
       } catch (e) {
         const code = (e as { code?: string }).code ?? 'CSV_ERROR';
         if (!header)

@@ -36,7 +36,14 @@ export function evaluateGoldDir(dir: string, opts: { out?: string } = {}): EvalR
   return { overall: overall.scores, by_language, per_document: overall.perDoc };
 }
 
-const fmt = (v: unknown) => (Array.isArray(v) ? `(${v.join(', ')})` : v === null ? 'None' : String(v));
+const fmt = (v: unknown) =>
+  Array.isArray(v)
+    ? `(${v.join(', ')})`
+    : v === null
+      ? 'None'
+      : typeof v === 'number' || typeof v === 'string'
+        ? String(v)
+        : JSON.stringify(v);
 
 export function formatScores(s: Scores): string {
   const f1 = (k: keyof Scores) => {

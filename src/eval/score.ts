@@ -240,7 +240,7 @@ export function score(docs: ScoredDocument[]): { scores: Scores; perDoc: PerDoc[
       if (g.counts) {
         const pc = Object.entries(p.counts ?? {})
           .filter(([, v]) => v && typeof v === 'object')
-          .map(([k, v]) => `${k}\u0000${v!.value}`);
+          .map(([k, v]) => `${k}\u0000${v.value}`);
         fields.counts.add(
           pc,
           Object.entries(g.counts).map(([k, v]) => `${k}\u0000${v.value}`),

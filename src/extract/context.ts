@@ -86,7 +86,7 @@ export function sentenceIndex(sentences: number, m: Mentions, quantities: Quanti
 
 /** Per-token indexes of the mentions that argument finding looks up again and again. */
 export function tokenIndexes(n: number, m: Mentions): Pick<DocContext, 'countNounAtToken' | 'triggerAtToken'> {
-  const countNounAtToken: DocContext['countNounAtToken'] = new Array(n);
+  const countNounAtToken: DocContext['countNounAtToken'] = new Array<DocContext['countNounAtToken'][number]>(n);
   for (const c of m.countNouns) for (let t = c.tokenStart; t < c.tokenEnd; t++) countNounAtToken[t] ??= c;
   const triggerAtToken = new Uint8Array(n);
   for (const t of m.triggers)

@@ -139,7 +139,7 @@ test('officials of civilian bodies are civilians: killing one is an attack, with
 test('«N SDF fighters were killed»: the subject of a passive inside the pattern is acted on', () => {
   const r = run('Four SDF fighters were killed in clashes near Tal Tamr on Wednesday.');
   assert.deepEqual(
-    r[0].actors.filter((a) => a.role === 'perpetrator').map((a) => a.id),
+    r[0]!.actors.filter((a) => a.role === 'perpetrator').map((a) => a.id),
     [],
   );
 });

@@ -46,7 +46,7 @@ function announces(h: Frame, g: Frame): boolean {
 }
 
 function exactCounts(f: Frame): CountKey[] {
-  return (Object.keys(f.counts) as CountKey[]).filter((k) => f.counts[k] && f.counts[k]!.q.kind !== 'vague');
+  return (Object.keys(f.counts) as CountKey[]).filter((k) => f.counts[k] && f.counts[k].q.kind !== 'vague');
 }
 
 function foldHeadlines(frames: Frame[], decisions: EventDecision[]): Frame[] {
@@ -124,7 +124,7 @@ function noNewPlace(a: Frame, b: Frame): boolean {
 function sameEventOtherFigures(a: Frame, b: Frame): boolean {
   if (a.type !== b.type || a.earlier !== b.earlier || b.another || !definiteMention(b)) return false;
   if (!perpetratorsAgree(a, b) || !noNewPlace(a, b) || !timesCompatible(a, b)) return false;
-  const shared = exactCounts(b).filter((k) => a.counts[k] && a.counts[k]!.q.kind !== 'vague');
+  const shared = exactCounts(b).filter((k) => a.counts[k] && a.counts[k].q.kind !== 'vague');
   return shared.length > 0 && shared.some((k) => a.counts[k]!.q.value !== b.counts[k]!.q.value);
 }
 

@@ -286,7 +286,10 @@ export function actorValue(e: LexiconEntry): ActorValue {
                 .split(':')
                 .map((y) => y.trim()),
             )
-            .filter((kv) => kv.length === 2 && kv[0] && kv[1]),
+            .flatMap((kv): Array<[string, string]> => {
+              const [k, v] = kv;
+              return kv.length === 2 && k && v ? [[k, v]] : [];
+            }),
         )
       : undefined,
   };

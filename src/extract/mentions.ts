@@ -125,11 +125,11 @@ function dropSelfBlocks(matches: Match<TaggedValue>[]): Match<TaggedValue>[] {
 type Prefer = (v: never) => number;
 
 const PREFER: Partial<Record<LexiconKind, Prefer>> = {
-  triggers: ((v: TriggerValue) => (v.type === 'none' ? 1 : 0)) as Prefer,
-  actors: ((v: ActorValue) => (v.anaphor ? 0 : 1)) as Prefer,
-  attribution: ((v: AttributionValue) => (v.source === 'generic' ? 0 : 1)) as Prefer,
-  cues: ((v: CueValue) => (v.effect === 'none' ? 1 : 0)) as Prefer,
-  fighters: ((v: FighterValue) => (v.block ? 1 : 0)) as Prefer,
+  triggers: (v: TriggerValue) => (v.type === 'none' ? 1 : 0),
+  actors: (v: ActorValue) => (v.anaphor ? 0 : 1),
+  attribution: (v: AttributionValue) => (v.source === 'generic' ? 0 : 1),
+  cues: (v: CueValue) => (v.effect === 'none' ? 1 : 0),
+  fighters: (v: FighterValue) => (v.block ? 1 : 0),
 };
 
 const KINDS: LexiconKind[] = [

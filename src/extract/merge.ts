@@ -139,7 +139,7 @@ function countsRefine(a: Frame, b: Frame): boolean {
   const ka = Object.keys(a.counts) as CountKey[];
   const kb = Object.keys(b.counts) as CountKey[];
   if (ka.length === 0 || kb.length === 0) return true;
-  return kb.every((k) => !a.counts[k] || a.counts[k]!.q.kind === 'vague' || b.counts[k]!.q.kind === 'vague');
+  return kb.every((k) => !a.counts[k] || a.counts[k].q.kind === 'vague' || b.counts[k]!.q.kind === 'vague');
 }
 
 function countsOverlap(a: Frame, b: Frame): boolean {
@@ -153,7 +153,7 @@ export function mergeInto(a: Frame, b: Frame): void {
   const ka = frameCountKey(a);
   const kb = frameCountKey(b);
   if (ka && kb && ka !== kb && b.eventTriggers > 0 && b.counts[kb]) {
-    if (absorbs(a.type, b.type) && (!a.counts[ka] || a.counts[ka]!.q.kind === 'vague')) a.counts[ka] = b.counts[kb];
+    if (absorbs(a.type, b.type) && (!a.counts[ka] || a.counts[ka].q.kind === 'vague')) a.counts[ka] = b.counts[kb];
     delete b.counts[kb];
   }
   if (b.eventTriggers === 0) for (const k of Object.keys(b.counts) as CountKey[]) if (a.counts[k]) delete b.counts[k];

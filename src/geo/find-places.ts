@@ -182,7 +182,7 @@ export function findPlaces(a: AnalyzedText, opts: FindPlacesOptions = {}): Place
   }
 
   // 6. final pass: parents first (they are resolved on their own), then everything with context
-  const resolved: Array<ReturnType<typeof rank> | undefined> = new Array(kept.length);
+  const resolved = new Array<ReturnType<typeof rank> | undefined>(kept.length);
   const order = [...kept.keys()].sort(
     (x, y) => (kept[x]!.parentOf !== null ? 0 : 1) - (kept[y]!.parentOf !== null ? 0 : 1) || y - x,
   );

@@ -52,7 +52,7 @@ export function placeCues(lang: 'ar' | 'en'): PlaceCues {
       id: e.id,
       cue: e.attrs.cue as CueType,
       kinds: (e.attrs.kinds ?? '').split(/\s+/).filter(Boolean) as PlaceKind[],
-      precision: (p === 1 || p === 3 ? p : 2) as 1 | 2 | 3,
+      precision: p === 1 || p === 3 ? p : 2,
     };
     for (const pattern of e.match) cueList.push({ pattern, value });
   }

@@ -257,7 +257,7 @@ export function parseHtmlPage(source: string, url: string | null, label: string,
     ? source
     : `<!doctype html><html><head></head><body>${source}</body></html>`;
   const { document } = parseHTML(html);
-  const doc = document as unknown as Document;
+  const doc = document;
   const base = absolute(doc.querySelector('base[href]')?.getAttribute('href') ?? null, url) ?? url;
 
   const lang =
@@ -293,7 +293,7 @@ export function parseHtmlPage(source: string, url: string | null, label: string,
   checkDeadline(opts, label);
   if (!text) {
     const { document: again } = parseHTML(html);
-    const againDoc = again as unknown as Document;
+    const againDoc = again;
     availabilityLinks(againDoc, base);
     text = againDoc.body ? textOf(againDoc.body) : '';
   }

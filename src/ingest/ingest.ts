@@ -259,7 +259,7 @@ export async function ingest(args: string[], opts: IngestOptions): Promise<Inges
         if (summary.aborted) break;
         const source = `${task.label}#${r.position}`;
         try {
-          if (!r.document) throw r.error;
+          if (!r.document) throw r.error ?? new Error(`${source}: neither a document nor an error`);
           const sourceKey = r.key ?? r.document.url ?? (r.id ? `${task.path}#${r.id}` : `${task.path}#${r.position}`);
           // each record is a document with a budget of its own
           count((await land(toInput(r.document, sourceKey), false, source, budgetOf(limits), [task.path])).status);

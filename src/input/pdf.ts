@@ -341,7 +341,8 @@ function toRuns(items: unknown[]): Run[] {
   const runs: Run[] = [];
   for (const it of items as TextItem[]) {
     if (typeof it.str !== 'string' || it.str.length === 0 || !it.transform) continue;
-    const [a, b, , , e, f] = it.transform;
+    // a transform matrix: [a, b, c, d, e, f]
+    const [a, b, , , e, f] = it.transform as [number, number, number, number, number, number];
     // text turned on its side (a margin note, a rotated table) is left out of the flow
     if (Math.abs(b) > Math.abs(a) * 0.2) continue;
     const size = Math.abs(it.height) || Math.hypot(a, b) || 10;

@@ -68,7 +68,7 @@ function frameTrace(s: DocState, f: Frame) {
     sentence: f.sentence,
     triggers: f.triggers.map((t) => `${t.value.id}:${slice(s, t)}`),
     actors: f.actors.map((a) => `${a.role}:${a.id}${a.carried ? `(${a.carried})` : ''}`),
-    counts: Object.fromEntries(Object.entries(f.counts).map(([k, c]) => [k, `${c!.q.value} (${c!.rule})`])),
+    counts: Object.fromEntries(Object.entries(f.counts).map(([k, c]) => [k, `${c.q.value} (${c.rule})`])),
     realis: f.realis,
     earlier: f.earlier,
     reference: f.reference,

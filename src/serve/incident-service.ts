@@ -73,7 +73,7 @@ function spansIn(v: unknown, out: Array<[number, number]> = []): Array<[number, 
 export async function editIncident(store: Store, id: string, patch: IncidentPatch, by: Actor) {
   const inc = await mustGet(store, id);
   const { note, ...fields } = patch;
-  const changes: Partial<Incident> = { ...fields } as Partial<Incident>;
+  const changes: Partial<Incident> = { ...fields };
   if (Object.keys(changes).length === 0) throw new HttpError(400, 'patch.empty', 'the patch changes no field');
   // spans must stay inside the document: `text.slice(start, end)` is the words a field rests on
   const doc = await store.getDocument(inc.documentId);

@@ -98,7 +98,7 @@ export abstract class IncidentQueries extends DocumentTables {
       const cond = this.filterSql('incidents', f, probeText);
       const q = fdb.selectFrom('incidents');
       return {
-        q: (cond ? q.where(cond) : q) as unknown as Filtered['q'],
+        q: cond ? q.where(cond) : q,
         t: 'incidents',
         sort: 'incidents.sort_key',
         id: 'incidents.id',
@@ -109,7 +109,7 @@ export abstract class IncidentQueries extends DocumentTables {
       .selectFrom(`${driver.table} as drv` as 'drv')
       .where(sql<SqlBool>`${sql.ref(`drv.${driver.col}`)} = ${driver.value}`);
     return {
-      q: (cond ? q.where(cond) : q) as unknown as Filtered['q'],
+      q: cond ? q.where(cond) : q,
       t: 'drv',
       sort: 'drv.sort_key',
       id: 'drv.incident_id',

@@ -49,7 +49,7 @@ export function findTimes(a: AnalyzedText, published: string | null): TimeMentio
   const g = new TimeGrammar(a, tags);
   const out: TimeMention[] = [];
   // a token is read once even when several opening words lead to it
-  const cache: Array<Reading | null | undefined> = new Array(tokens.length);
+  const cache = new Array<Reading | null | undefined>(tokens.length);
   const readAt = (j: number): Reading | null => {
     let r = cache[j];
     if (r === undefined) {

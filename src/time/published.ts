@@ -73,7 +73,7 @@ function findKey(node: unknown, key: string, depth = 0): string | null {
     return null;
   }
   const rec = node as Record<string, unknown>;
-  if (typeof rec[key] === 'string') return rec[key] as string;
+  if (typeof rec[key] === 'string') return rec[key];
   for (const v of Object.values(rec)) {
     const r = findKey(v, key, depth + 1);
     if (r) return r;

@@ -226,7 +226,7 @@ function tokenCandidates(tok: Token, byFirst: Map<string, Compiled[]>): Compiled
  */
 export function tagTokens(tokens: Token[], norm: string): Array<Tag[] | undefined> {
   const { byFirst } = timeVocabulary();
-  const tags: Array<Tag[] | undefined> = new Array(tokens.length);
+  const tags = new Array<Tag[] | undefined>(tokens.length);
   for (let i = 0; i < tokens.length; i++) {
     const tok = tokens[i]!;
     if (tok.numeric) continue;

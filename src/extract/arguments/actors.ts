@@ -261,7 +261,8 @@ function passiveSubject(ctx: DocContext, f: Frame, m: Mention<ActorValue>): bool
     // «fighters were killed»)
     if (ctx.clauseOf[m.tokenStart] === ctx.clauseOf[t.tokenStart] && t.tokenStart - m.tokenEnd <= 4)
       for (let i = Math.max(t.tokenStart, m.tokenEnd); i + 1 < t.tokenEnd; i++)
-        if (EN_AUXILIARY.has(ctx.a.tokens[i].norm) && EN_PARTICIPLE.test(ctx.a.tokens[i + 1].norm)) return true;
+        // i + 1 < t.tokenEnd: both tokens lie inside the trigger
+        if (EN_AUXILIARY.has(ctx.a.tokens[i]!.norm) && EN_PARTICIPLE.test(ctx.a.tokens[i + 1]!.norm)) return true;
     if (
       t.tokenStart < m.tokenEnd ||
       t.tokenStart - m.tokenEnd > 4 ||
