@@ -102,7 +102,7 @@ test('rasid ingest restricts by rule; rasid export leaves restricted incidents o
     await withStore(db, async (s) => {
       const docs = (await s.listDocuments({ limit: 10, offset: 0 })).items;
       const latestB = docs.filter((d) => d.sourceKey.endsWith('b.txt')).sort((x, y) => y.version - x.version)[0];
-      assert.deepEqual([latestB.version, latestB.restricted, latestB.restrictedBy], [2, false, 'editor']);
+      assert.deepEqual([latestB!.version, latestB!.restricted, latestB!.restrictedBy], [2, false, 'editor']);
       assert.equal((await s.getDocument(ids.a))?.restricted, true);
       assert.equal(await s.countIncidents({ type: ['shelling'], restricted: 'exclude' }), 0);
     });

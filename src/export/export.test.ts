@@ -323,7 +323,7 @@ test('restricted incidents never leave by default, whatever the source yields; i
     assert.notEqual(text, await exportText(format, [open, held], { includeRestricted: true }), format);
   }
   const lines = (await exportText('jsonl', [open, held], { includeRestricted: true })).trimEnd().split('\n');
-  assert.deepEqual(JSON.parse(lines[1]).restricted, { incident: true, document: false });
+  assert.deepEqual(JSON.parse(lines[1]!).restricted, { incident: true, document: false });
 });
 
 test('an unknown format is refused with a code', async () => {

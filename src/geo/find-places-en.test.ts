@@ -33,18 +33,18 @@ test('a name element before another capitalised word begins a longer name, not t
 
 test('the parent after a comma picks the bearer of a name inside it', () => {
   const found = places('A man was shot dead in Busra, in the eastern Daraa countryside.');
-  assert.equal(found[0].name, 'Busra ash Sham');
-  assert.equal(found[0].admin1, "Dar'a");
+  assert.equal(found[0]!.name, 'Busra ash Sham');
+  assert.equal(found[0]!.admin1, "Dar'a");
   // without a parent the bigger namesake wins, as before
-  assert.equal(places('Busra was shelled on Monday.')[0].admin1, 'Basrah');
+  assert.equal(places('Busra was shelled on Monday.')[0]!.admin1, 'Basrah');
 });
 
 test('a bearer outside the named parent is rejected; the same name inside its parent is kept', () => {
   const far = places('A roadside bomb killed a soldier in the village of Rashidiya, 15 km south of Mosul.');
-  assert.equal(far[0].text, 'Rashidiya');
-  assert.equal(far[0].name, null);
-  assert.deepEqual(far[0].issues, ['place.outside-parent']);
-  assert.equal(far[1].name, 'Mosul');
+  assert.equal(far[0]!.text, 'Rashidiya');
+  assert.equal(far[0]!.name, null);
+  assert.deepEqual(far[0]!.issues, ['place.outside-parent']);
+  assert.equal(far[1]!.name, 'Mosul');
   const near = places('A man was killed in Rashidiya, in the eastern Deir ez-Zor countryside.');
-  assert.equal(near[0].admin1, 'Deir-ez-Zor');
+  assert.equal(near[0]!.admin1, 'Deir-ez-Zor');
 });

@@ -122,10 +122,10 @@ const UPPER = /\p{Lu}/u;
  */
 function notLatinName(a: AnalyzedText, start: number, end: number, capitals: boolean): boolean {
   const { tokens, raw } = a;
-  if (capitals && !UPPER.test(raw.slice(tokens[start].rawStart, tokens[end - 1].rawEnd))) return true;
+  if (capitals && !UPPER.test(raw.slice(tokens[start]!.rawStart, tokens[end - 1]!.rawEnd))) return true;
   const next = tokens[end];
-  if (end - start !== 1 || !next || next.arabic || !placeCues('en').elements.has(tokens[start].norm)) return false;
-  return NAME_GAP.test(raw.slice(tokens[end - 1].rawEnd, next.rawStart)) && UPPER.test(raw[next.rawStart] ?? '');
+  if (end - start !== 1 || !next || next.arabic || !placeCues('en').elements.has(tokens[start]!.norm)) return false;
+  return NAME_GAP.test(raw.slice(tokens[end - 1]!.rawEnd, next.rawStart)) && UPPER.test(raw[next.rawStart] ?? '');
 }
 
 /** Every spelling that fits its tokens, grouped by span; then the longest spans win (in text order). */

@@ -774,7 +774,7 @@ export function storeBehaviour(name: string, factory: StoreFactory): void {
       const text2 = AR_EXEC.replace('وقال ناشطون', 'وقال شهود');
       const v2 = await s.putDocument(doc('file:exec.txt', text2));
       assert.equal(v2.status, 'updated');
-      await s.saveExtraction(v2.id, { incidents: [incident('i1', 'execution', text2, text2.split('.')[0])] });
+      await s.saveExtraction(v2.id, { incidents: [incident('i1', 'execution', text2, text2.split('.')[0]!)] });
       assert.deepEqual((await s.getIncident(exec.id))?.restricted, { incident: true, document: false });
       assert.equal(await s.countIncidents({ type: ['execution'], restricted: 'exclude' }), 0);
       assert.equal(await s.countIncidents({ type: ['execution'] }), 1, 'no unrestricted copy came back');

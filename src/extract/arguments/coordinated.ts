@@ -20,7 +20,7 @@ function itemAt(ctx: DocContext, i: number): Item | null {
     let end = q.tokenEnd;
     // the counted noun and «آخرين» after it
     while (end < q.tokenEnd + 2 && ctx.countNounAtToken[end]) end++;
-    if (!q.noun && end === q.tokenEnd && ctx.ix.actors[ctx.sentOf[end]]?.some((m) => m.tokenStart === end)) end++;
+    if (!q.noun && end === q.tokenEnd && ctx.ix.actors[ctx.sentOf[end]!]?.some((m) => m.tokenStart === end)) end++;
     return { value: q.value, start: i, end };
   }
   const c = ctx.countNounAtToken[i];

@@ -151,8 +151,8 @@ function ownFighters(ctx: DocContext, a: FrameActor, x: { tokenStart: number; to
 /** Token i is part of a named actor or a fighters noun of the sentence. */
 function namesPeople(ctx: DocContext, s: number, i: number): boolean {
   return (
-    ctx.ix.actors[s].some((m) => m.tokenStart <= i && i < m.tokenEnd) ||
-    ctx.ix.fighters[s].some((m) => m.tokenStart <= i && i < m.tokenEnd)
+    ctx.ix.actors[s]!.some((m) => m.tokenStart <= i && i < m.tokenEnd) ||
+    ctx.ix.fighters[s]!.some((m) => m.tokenStart <= i && i < m.tokenEnd)
   );
 }
 
