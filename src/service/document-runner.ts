@@ -47,7 +47,7 @@ export function budgetSpent(label: string, budget: Budget): RasidError {
 export const BUDGET_CODES = new Set(['extract.budget', 'input.too-slow']);
 
 /** A document out of time, wherever it noticed (a page's own deadline, a check between parts): one code, one message. */
-export function asBudgetError(e: unknown, label: string, budget: Budget): unknown {
+export function asBudgetError<E>(e: E, label: string, budget: Budget): E | RasidError {
   const code = (e as { code?: unknown } | null)?.code;
   return typeof code === 'string' && BUDGET_CODES.has(code) ? budgetSpent(label, budget) : e;
 }

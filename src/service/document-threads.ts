@@ -223,7 +223,7 @@ export class DocumentThreads implements DocumentRunner {
         w.on('message', onMessage);
         w.on('error', onError);
         w.on('exit', onExit);
-        w.postMessage({ ...job, id, budgetMs: budget.leftMs } as ThreadJob);
+        w.postMessage({ ...job, id, budgetMs: budget.leftMs });
       });
     } finally {
       this.release(slot);
