@@ -161,3 +161,23 @@ test('«captured VILLAGE» is ground even when the gazetteer lacks the village; 
     'arrests',
   ]);
 });
+
+test('fighters killed or wounded are a battle, civilians killed an attack (ACLED)', () => {
+  assert.deepEqual(
+    types(
+      'On 5 June 2021, a Peshmerga soldier was killed and 2 others were wounded by IS gunfire in the Qarachogh mountains.',
+    ),
+    ['armed_clash'],
+  );
+  const post = run('On 5 June 2021, tribal fighters attacked an SDF post in Diban, killing 2 SDF members.');
+  assert.deepEqual(
+    post.map((i) => [i.type, i.actors.find((a) => a.role === 'perpetrator')?.id]),
+    [['armed_clash', 'tribal_militia']],
+  );
+  assert.deepEqual(types('On 5 June 2021, IS militants stormed a village in Diyala and killed 3 civilians.'), [
+    'attack',
+  ]);
+  assert.deepEqual(types('On 5 June 2021, a shell killed 2 civilians and wounded a child in the town of Ariha.'), [
+    'shelling',
+  ]);
+});
