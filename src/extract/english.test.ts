@@ -136,14 +136,6 @@ test('officials of civilian bodies are civilians: killing one is an attack, with
   assert.deepEqual(types('Gunmen shot dead a regime officer in the village of Jasim on Saturday.'), ['armed_clash']);
 });
 
-test('«N SDF fighters were killed»: the subject of a passive inside the pattern is acted on', () => {
-  const r = run('Four SDF fighters were killed in clashes near Tal Tamr on Wednesday.');
-  assert.deepEqual(
-    r[0]!.actors.filter((a) => a.role === 'perpetrator').map((a) => a.id),
-    [],
-  );
-});
-
 test('«captured VILLAGE» is ground even when the gazetteer lacks the village; people captured are not', () => {
   assert.deepEqual(types('On 3 June 2021, SNA factions captured Tal Tawil and Sayda after clashes with the SDF.'), [
     'non_state_overtakes_territory',

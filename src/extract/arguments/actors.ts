@@ -257,12 +257,6 @@ const EN_PARTICIPLE = /(ed|en)$|^(shot|hit|struck|held|slain|taken|stabbed)$/;
 /** «X were killed», «X was reportedly shot»: the mention is followed, in its clause, by an auxiliary and a participle trigger. */
 function passiveSubject(ctx: DocContext, f: Frame, m: Mention<ActorValue>): boolean {
   return f.triggers.some((t) => {
-    // a pattern that holds its own auxiliary («were killed»), or starts inside the name («SDF fighters» +
-    // «fighters were killed»)
-    if (ctx.clauseOf[m.tokenStart] === ctx.clauseOf[t.tokenStart] && t.tokenStart - m.tokenEnd <= 4)
-      for (let i = Math.max(t.tokenStart, m.tokenEnd); i + 1 < t.tokenEnd; i++)
-        // i + 1 < t.tokenEnd: both tokens lie inside the trigger
-        if (EN_AUXILIARY.has(ctx.a.tokens[i]!.norm) && EN_PARTICIPLE.test(ctx.a.tokens[i + 1]!.norm)) return true;
     if (
       t.tokenStart < m.tokenEnd ||
       t.tokenStart - m.tokenEnd > 4 ||
