@@ -178,7 +178,15 @@ export class DocumentThreads implements DocumentRunner {
     if (budget.leftMs <= 0) throw budgetSpent(label, budget);
     const slot = await this.acquire();
     try {
-      slot.worker ??= await this.start();
+      if (!slot.worker) {
+        const started = await this.start();
+        // a thread that dies between jobs is let go (an 'error' without a listener would end the process)
+        started.on('error', () => undefined);
+        started.once('exit', () => {
+          if (slot.worker === started) slot.worker = null;
+        });
+        slot.worker = started;
+      }
       const w = slot.worker;
       w.ref();
       const id = this.nextId++;
