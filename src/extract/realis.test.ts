@@ -2,7 +2,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { extractDocument } from '../pipeline/index.ts';
-import { imperfectiveVerb } from '../text/aspect.ts';
+import { imperfectiveVerb, pastProgressive } from '../text/aspect.ts';
 
 const types = (text: string) => extractDocument({ text }).incidents.map((i) => i.type);
 
@@ -53,4 +53,13 @@ test('events counted as cases («حالة اعتقال», «حالات اختف�
 
 test('cases with a village and a day of their own are an event', () => {
   assert.deepEqual(types('سجلت أمس الثلاثاء 12 حالة اعتقال في بلدة الصنمين.'), ['arrests']);
+});
+
+test('«كانت تقمع»: after a form of «كان» a word opening with ت is a verb, a habit of the past', () => {
+  assert.equal(pastProgressive('كانت', 'تقمع'), true);
+  assert.equal(pastProgressive('وكانوا', 'يستهدفون'), true);
+  assert.equal(pastProgressive('قالت', 'تقمع'), false);
+  assert.equal(imperfectiveVerb('تقمع'), false);
+  assert.deepEqual(types('وزع الناشط الورد على قوات الأمن التي كانت تقمع المتظاهرين في مدينة داريا.'), []);
+  assert.deepEqual(types('قمعت قوات الأمن المتظاهرين في مدينة داريا أمس.').length, 1);
 });

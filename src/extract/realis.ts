@@ -11,7 +11,7 @@ import type { DocContext } from './context.ts';
 import type { Frame } from './frames.ts';
 import type { Mention } from './mentions.ts';
 import type { CueValue, TriggerValue, Realis } from './lexicons.ts';
-import { imperfectiveVerb } from '../text/aspect.ts';
+import { imperfectiveVerb, pastProgressive } from '../text/aspect.ts';
 
 export type { Realis } from './lexicons.ts';
 
@@ -86,7 +86,9 @@ function aspectRealis(ctx: DocContext, f: Frame): { realis: Realis; rule: string
     if (ctx.clauseOf[i] !== clause || exempt.has(i)) return null;
     const tok = ctx.a.tokens[i]!;
     if (!tok.arabic || COMPLEMENTIZERS.has(tok.norm)) return null;
-    if (imperfectiveVerb(tok.norm) && !namedAt(ctx, i)) return { realis: 'habitual', rule: PRESENT_TENSE };
+    const prev = i > 0 ? ctx.a.tokens[i - 1] : undefined;
+    const verb = imperfectiveVerb(tok.norm) || (prev !== undefined && pastProgressive(prev.norm, tok.norm));
+    if (verb && !namedAt(ctx, i)) return { realis: 'habitual', rule: PRESENT_TENSE };
     // another event word before it is the verb that governs the clause
     if (i < t.tokenStart && ctx.triggerAtToken[i] && !outcomeAt(f, i)) return null;
   }

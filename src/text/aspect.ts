@@ -53,6 +53,18 @@ export function imperfectiveVerb(norm: string): boolean {
   return !NOT_VERBS.has(w);
 }
 
+const KANA: ReadonlySet<string> = new Set(['كان', 'كانت', 'كانوا', 'كنا', 'كنت']);
+
+/**
+ * «كانت تقمع المتظاهرين», «كانوا يستهدفون»: right after a form of «كان» a word opening with ت or ي is
+ * a present-tense verb (the past progressive, a habit of the past); alone, تـ opens as many nouns.
+ */
+export function pastProgressive(prev: string, norm: string): boolean {
+  if (!KANA.has(stripConjunction(prev))) return false;
+  const w = stripConjunction(norm);
+  return w.length >= 4 && (w.charCodeAt(0) === 0x062a || imperfectiveVerb(w));
+}
+
 /**
  * «كانت السيارة مفخخة», «كان مختطفاً»: a derived participle (مُفعَّل, مُفتعَل, مُستفعَل…) opens with م
  * after any proclitic; after «كان» it describes a state, it does not tell an earlier act.
