@@ -63,3 +63,12 @@ test('«كانت تقمع»: after a form of «كان» a word opening with ت i
   assert.deepEqual(types('وزع الناشط الورد على قوات الأمن التي كانت تقمع المتظاهرين في مدينة داريا.'), []);
   assert.deepEqual(types('قمعت قوات الأمن المتظاهرين في مدينة داريا أمس.').length, 1);
 });
+
+test('«وجاء ذلك أثناء …» sets the news in its circumstances: they are not news of their own', () => {
+  const told = 'قتل مصور صحفي برصاص مسلحين في ساحة التحرير ببغداد مساء الجمعة.\n';
+  assert.deepEqual(
+    types(told + 'وجاء ذلك أثناء قيام مسلحين مجهولين بإطلاق النار بشكل عشوائي على المتظاهرين المعتصمين في كراج السنك.'),
+    ['attack'],
+  );
+  assert.equal(types(told + 'وأطلق مسلحون النار على المتظاهرين المعتصمين في كراج السنك وقتلوا ثلاثة منهم.').length, 2);
+});
