@@ -68,8 +68,60 @@ const VOID = new Set([
   'wbr',
 ]);
 
+/**
+ * The page's text, normalised as it streams in rather than by passes over the whole text at the end
+ * (those made several full copies: a 10 MB page peaked near 450 MB). Runs of white space within a
+ * line become one space, lines are trimmed, more than one empty line becomes one, and the text is
+ * trimmed: a word is preceded by nothing at the start, else by one or two line breaks if any came
+ * since the last word, else by a space if any came.
+ */
+export class TextSink {
+  private readonly out: string[] = [];
+  private started = false;
+  private space = false;
+  private breaks = 0;
+
+  /** text as the page has it; every kind of white space in it counts as a space */
+  words(data: string): void {
+    const s = data.replace(/\s+/g, ' ');
+    let from = 0;
+    let to = s.length;
+    if (to > 0 && s.charCodeAt(0) === 32) {
+      this.space = true;
+      from = 1;
+    }
+    const trailing = to > from && s.charCodeAt(to - 1) === 32;
+    if (trailing) to--;
+    if (to > from) {
+      if (this.started) {
+        if (this.breaks > 0) this.out.push(this.breaks > 1 ? '\n\n' : '\n');
+        else if (this.space) this.out.push(' ');
+      }
+      this.out.push(from === 0 && to === s.length ? s : s.slice(from, to));
+      this.started = true;
+      this.space = false;
+      this.breaks = 0;
+    }
+    if (trailing) this.space = true;
+  }
+
+  /** a space between two words of one line (table cells) */
+  gap(): void {
+    this.space = true;
+  }
+
+  /** n line breaks (<br> one, a block's edge two) */
+  lineBreaks(n: number): void {
+    this.breaks += n;
+  }
+
+  text(): string {
+    return this.out.join('');
+  }
+}
+
 export function streamHtml(html: string): StreamedPage {
-  const out: string[] = [];
+  const out = new TextSink();
   let skipping = 0;
   let depth = 0;
   let maxDepth = 0;
@@ -93,8 +145,8 @@ export function streamHtml(html: string): StreamedPage {
     if (name === 'h1' && h1 === null) inH1 = true;
     if (SKIP.has(name)) skipping++;
     else if (skipping === 0) {
-      if (name === 'br') out.push('\n');
-      else if (BLOCK.has(name)) out.push('\n\n');
+      if (name === 'br') out.lineBreaks(1);
+      else if (BLOCK.has(name)) out.lineBreaks(2);
     }
   };
   const close = (name: string) => {
@@ -106,14 +158,14 @@ export function streamHtml(html: string): StreamedPage {
     }
     if (SKIP.has(name)) skipping = Math.max(0, skipping - 1);
     else if (skipping === 0) {
-      if (BLOCK.has(name)) out.push('\n\n');
-      else if (name === 'td' || name === 'th') out.push(' ');
+      if (BLOCK.has(name)) out.lineBreaks(2);
+      else if (name === 'td' || name === 'th') out.gap();
     }
   };
   const text = (data: string) => {
     if (inTitle) title += data;
     if (inH1) h1Text += data;
-    if (skipping === 0) out.push(data.replace(/\s+/g, ' '));
+    if (skipping === 0) out.words(data);
   };
   let tag = '';
   let attrs: Record<string, string> = {};
@@ -164,12 +216,6 @@ export function streamHtml(html: string): StreamedPage {
   );
   tokenizer.write(html);
   tokenizer.end();
-  const body = out
-    .join('')
-    .split('\n')
-    .map((l) => l.replace(/[ \t\u00a0]+/g, ' ').trim())
-    .join('\n')
-    .replace(/\n{3,}/g, '\n\n')
-    .trim();
+  const body = out.text();
   return { text: body, title: title.replace(/\s+/g, ' ').trim() || null, h1, lang, hreflang, base, elements, maxDepth };
 }
