@@ -42,6 +42,15 @@ const STORE_MESSAGES: Readonly<Record<string, string>> = {
   'store.unavailable': 'the store is unavailable',
 };
 
+/**
+ * The code an unexpected error carries, for the log line of its 500: PostgreSQL's SQLSTATE (57P01 a
+ * backend ended by an administrator, 53300 too many connections…) or Node's (ECONNRESET); never a message.
+ */
+function errorCode(err: Error): string {
+  const code = (err as { code?: unknown }).code;
+  return typeof code === 'string' && /^[A-Z0-9_]{1,32}$/.test(code) ? ` ${code}` : '';
+}
+
 export function createApp(opts: AppOptions) {
   const deps: ServeDeps = {
     store: opts.store,
@@ -124,7 +133,7 @@ export function createApp(opts: AppOptions) {
         status,
       );
     }
-    opts.log?.(`error ${c.req.method} ${c.req.routePath} ${err.name}`);
+    opts.log?.(`error ${c.req.method} ${c.req.routePath} ${err.name}${errorCode(err)}`);
     return c.json(errorBody('internal', 'internal error'), 500);
   });
 

@@ -27,6 +27,13 @@ async function reachable(): Promise<string | undefined> {
 const skip = await reachable();
 const schemaName = () => `rasid_test_${randomBytes(6).toString('hex')}`;
 
+/** the connection string with an application_name, by which pg_stat_activity tells a store's backends */
+function withApplicationName(connectionString: string, name: string): string {
+  const u = new URL(connectionString);
+  u.searchParams.set('application_name', name);
+  return u.toString();
+}
+
 async function dropSchema(schema: string): Promise<void> {
   const c = new pg.Client({ connectionString: url });
   await c.connect();
@@ -53,10 +60,19 @@ storeBehaviour('postgres', {
 describe('postgres specifics', { skip }, () => {
   it('the server dropping busy connections does not crash the process', async () => {
     const schema = schemaName();
-    const store = await openStore({ databaseUrl: url, schema });
+    // this store's backends carry its schema as application_name: the test ends those and no others.
+    // It once ended every backend whose last query named documents, and so, now and then, the list
+    // queries of another test process sharing the server (test/concurrency.test.ts answered 500).
+    const store = await openStore({ databaseUrl: withApplicationName(url, schema), schema });
+    // a bystander in another schema, idle after a query on its documents, as another process's would be
+    const bystanderSchema = schemaName();
+    const bystander = await openStore({ databaseUrl: url, schema: bystanderSchema });
     const admin = new pg.Client({ connectionString: url });
     await admin.connect();
     try {
+      const other = (await (bystander as PostgresStore).pool.query('SELECT pg_backend_pid() AS pid')).rows[0]
+        .pid as number;
+      await bystander.countDocuments(); // on that one client: its last query now names documents
       const me = (await (store as PostgresStore).pool.query('SELECT pg_backend_pid() AS pid')).rows[0].pid as number;
       const writes = (async () => {
         for (let i = 0; i < 100; i++) {
@@ -75,17 +91,23 @@ describe('postgres specifics', { skip }, () => {
         }
       })();
       // every backend of this store's pool, busy or idle (the pool's first client is one of them)
-      await admin.query(
-        `SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid() AND (pid = $1 OR query ILIKE '%${schema}%' OR query ILIKE '%documents%')`,
-        [me],
+      const ended = await admin.query<{ pid: number }>(
+        `SELECT pid, pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid() AND application_name = $1`,
+        [schema],
       );
+      const pids = ended.rows.map((r) => r.pid);
+      assert.ok(pids.includes(me), "the store's own backend was not ended");
+      assert.ok(!pids.includes(other), 'a backend of another store was ended too');
       await writes;
-      // the pool replaces lost clients: the store still works
+      // the pool replaces lost clients: the store still works, and the bystander never noticed
       assert.ok((await store.countDocuments()) > 0);
+      assert.equal(await bystander.countDocuments(), 0);
     } finally {
       await admin.end();
       await store.close().catch(() => undefined);
+      await bystander.close().catch(() => undefined);
       await dropSchema(schema);
+      await dropSchema(bystanderSchema);
     }
   });
 
