@@ -47,9 +47,11 @@ export function dbId(id: string | null | undefined): number | null {
 
 /** The text a document's hash is taken over: normalised letters, whitespace runs folded. */
 export function canonicalText(text: string): string {
+  // only the runs that change are matched: a lone space or a lone line break stays as it is (one
+  // match per space made a 10 MB text's hash cost hundreds of MB, issue 12)
   return normalizeString(text)
-    .replace(/[ \t\f\v]+/g, ' ')
-    .replace(/ ?\n[\s]*/g, '\n')
+    .replace(/[ \t\f\v]{2,}|[\t\f\v]/g, ' ')
+    .replace(/ \n\s*|\n\s+/g, '\n')
     .trim();
 }
 

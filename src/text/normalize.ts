@@ -196,7 +196,7 @@ const shortUnits = new Uint16Array(SHORT * 4);
  */
 export function normalizeString(s: string): string {
   const n = s.length;
-  if (n > SHORT) return normalize(s).norm;
+  if (n > SHORT) return normalizeLong(s);
   const t = table();
   let len = 0;
   for (let i = 0; i < n; i++) {
@@ -214,4 +214,34 @@ export function normalizeString(s: string): string {
   }
   // apply takes the typed array as it is; a spread would copy it into an argument list first
   return String.fromCharCode.apply(null, shortUnits.subarray(0, len) as unknown as number[]);
+}
+
+// Each unit maps on its own, so a long string is normalised a chunk at a time through one reused
+// buffer: normalize() would allocate, for a 10 MB document's hash, 20 MB of units and 80 MB of
+// offsets it does not need (issue 12: peak RSS of a 10 MB page).
+const LONG_CHUNK = 1 << 16;
+let longUnits: Uint16Array | null = null;
+
+function normalizeLong(s: string): string {
+  const t = table();
+  // room for a chunk plus the few units of one ligature past its end
+  const units = (longUnits ??= new Uint16Array(LONG_CHUNK * 2));
+  const parts: string[] = [];
+  let len = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    const m = t[c]!;
+    if (m === DROP) continue;
+    if (m !== SLOW) units[len++] = m;
+    else {
+      const out = mapChar(s[i]!, c);
+      for (let k = 0; k < out.length; k++) units[len++] = out.charCodeAt(k);
+    }
+    if (len >= LONG_CHUNK) {
+      parts.push(unitsToString(units, len));
+      len = 0;
+    }
+  }
+  parts.push(unitsToString(units, len));
+  return parts.length === 1 ? parts[0]! : parts.join('');
 }
