@@ -4,7 +4,6 @@
 // is the order the producer drew them in, not the order a reader reads them in.
 import { createRequire } from 'node:module';
 import { dirname } from 'node:path';
-import { getDocument, VerbosityLevel } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import type { TextItem } from 'pdfjs-dist/types/src/display/api.js';
 import { RasidError } from '../errors.ts';
 import { joinPages, type PagedText } from './paged.ts';
@@ -389,6 +388,9 @@ async function readLayouts(
   label: string,
   maxPages: number,
 ): Promise<{ layouts: Line[][]; pageCount: number; imagePages: number[] }> {
+  // pdf.js (about 2 MB of modules and a native canvas) is loaded on the first PDF, not by every
+  // command that can read one: `rasid extract` of a text file never pays for it
+  const { getDocument, VerbosityLevel } = await import('pdfjs-dist/legacy/build/pdf.mjs');
   // pdf.js takes ownership of the buffer it is given: hand it a copy
   const task = getDocument({
     data: new Uint8Array(bytes),
