@@ -5,7 +5,7 @@ import { parseHTML } from '../input/html-dom.ts';
 import { Readability } from '@mozilla/readability';
 import { RasidError } from '../errors.ts';
 import { normalizeString } from '../text/normalize.ts';
-import { streamHtml, type StreamedPage } from './html-text.ts';
+import { streamHtml, TextSink, type StreamedPage } from './html-text.ts';
 
 export interface Alternate {
   lang: string;
@@ -92,43 +92,43 @@ function primaryTag(lang: string | null | undefined): string | null {
 
 /** Plain text of a DOM subtree with paragraph breaks, so sentence and heading segmentation work. */
 export function textOf(root: Node): string {
-  const out: string[] = [];
-  // an explicit stack, not recursion: nesting depth is the page's to choose
-  const stack: Array<Node | string> = [root];
+  // the streaming reader's sink: the same white-space rules, applied as the text comes
+  const out = new TextSink();
+  // an explicit stack, not recursion: nesting depth is the page's to choose; a number is that many
+  // line breaks, 'gap' the space between two table cells
+  const stack: Array<Node | number | 'gap'> = [root];
   while (stack.length) {
     const item = stack.pop()!;
-    if (typeof item === 'string') {
-      out.push(item);
+    if (item === 'gap') {
+      out.gap();
+      continue;
+    }
+    if (typeof item === 'number') {
+      out.lineBreaks(item);
       continue;
     }
     const node = item;
     if (node.nodeType === 3) {
-      out.push((node.textContent ?? '').replace(/\s+/g, ' '));
+      out.words(node.textContent ?? '');
       continue;
     }
     if (node.nodeType !== 1) continue;
     const tag = (node as Element).tagName.toUpperCase();
     if (SKIP.has(tag)) continue;
     if (tag === 'BR') {
-      out.push('\n');
+      out.lineBreaks(1);
       continue;
     }
     const block = BLOCK.has(tag);
-    if (block) out.push('\n\n');
+    if (block) out.lineBreaks(2);
     // pushed in reverse: what comes after the children first, then the children last to first
-    if (block) stack.push('\n\n');
-    else if (tag === 'TD' || tag === 'TH') stack.push(' ');
+    if (block) stack.push(2);
+    else if (tag === 'TD' || tag === 'TH') stack.push('gap');
     const children: Node[] = [];
     for (let c = node.firstChild; c; c = c.nextSibling) children.push(c);
     stack.push(...children.reverse());
   }
-  return out
-    .join('')
-    .split('\n')
-    .map((l) => l.replace(/[ \t\u00a0]+/g, ' ').trim())
-    .join('\n')
-    .replace(/\n{3,}/g, '\n\n')
-    .trim();
+  return out.text();
 }
 
 function absolute(href: string | null, base: string | null): string | null {
