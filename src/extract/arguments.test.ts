@@ -137,3 +137,27 @@ test('the people named one by one after a casualty or detention word add up to i
   assert.deepEqual(counts('قتل شخص وأصيب ثلاثة بقصف على البلدة.'), [{ killed: 1, injured: 3 }]);
   assert.deepEqual(counts('قتل خمسة مدنيين بينهم طفلان بقصف على البلدة.'), [{ killed: 5 }]);
 });
+
+test('a definite title and the name after it count one person of the list', () => {
+  const counts = (text: string) =>
+    extractDocument({ text }).incidents.map((i) =>
+      Object.fromEntries(Object.entries(i.counts).map(([k, v]) => [k, v?.value])),
+    );
+  assert.deepEqual(counts('قتل المصور سامر خليل واثنان من رفاقه بقصف على البلدة.'), [{ killed: 3 }]);
+  assert.deepEqual(counts('قتل الطفل محمد ووالده بقصف على البلدة.'), [{ killed: 2 }]);
+  // a preposition ends the name: the three wounded are a count of their own
+  assert.deepEqual(counts('قتل الشاب في القصف وثلاثة أطفال أصيبوا في البلدة.'), [{ killed: 1, injured: 3 }]);
+});
+
+test('a lone «و» before a quoted name joins it to the doer before it', () => {
+  assert.deepEqual(roles(one('فرضت قوات النظام و«حزب الله» حصاراً على بلدة مضايا.')), [
+    'perpetrator:hezbollah',
+    'perpetrator:syrian_government',
+    'victim:civilians',
+  ]);
+  // «بين X و«Y»» names the two sides of a clash, not one
+  assert.deepEqual(roles(one('اندلعت اشتباكات بين قوات النظام و«داعش» في البادية.')), [
+    'perpetrator:syrian_government',
+    'target:isis',
+  ]);
+});

@@ -17,10 +17,12 @@ function lamGenitive(ctx: DocContext, t: number): boolean {
   );
 }
 
-/** «قسد وقوات التحالف», «Russian and Syrian jets»: two names joined by «و» / «and». */
+/** «قسد وقوات التحالف», «Russian and Syrian jets»: two names joined by «و» / «and»; the «و» stands
+ * alone before a quoted name («نظام الأسد و«حزب الله»») or when the writer left a space after it. */
 function joinedTo(ctx: DocContext, prev: Mention<ActorValue>, m: Mention<ActorValue>): boolean {
   if (m.tokenStart === prev.tokenEnd) return /^و/.test(ctx.a.tokens[m.tokenStart]!.norm);
-  return m.tokenStart === prev.tokenEnd + 1 && ctx.a.tokens[prev.tokenEnd]!.norm === 'and';
+  const and = ctx.a.tokens[prev.tokenEnd]!.norm;
+  return m.tokenStart === prev.tokenEnd + 1 && (and === 'and' || and === 'و');
 }
 
 /** «اشتباكات بين قسد وقوات التحالف من جانب، وداعش من جانب آخر»: joined names are one side only when

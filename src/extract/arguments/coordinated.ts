@@ -41,6 +41,42 @@ function nextItemAfterWith(ctx: DocContext, at: number, sentence: number): Item 
   return ctx.sentOf[at] === sentence ? itemAt(ctx, at) : null;
 }
 
+// words that end a person's name: prepositions, relatives and the like («قتل الشاب في القصف وثلاثة…»)
+const NOT_NAME: ReadonlySet<string> = new Set(
+  'في علي من الي عن مع بعد قبل اثر جراء خلال عند حيث الذي التي الذين اثناء بين منذ حتي لدي اليوم امس اول ثاني بينما فيما كما بسبب نتيجه برصاص'.split(
+    ' ',
+  ),
+);
+
+function mentioned(ctx: DocContext, t: number): boolean {
+  const covers = (x: { tokenStart: number; tokenEnd: number }) => x.tokenStart <= t && t < x.tokenEnd;
+  const s = ctx.sentOf[t]!;
+  return (
+    ctx.triggerAtToken[t] === 1 ||
+    ctx.countNounAtToken[t] !== undefined ||
+    ctx.ix.quantityAt.has(t) ||
+    (ctx.ix.actors[s]?.some(covers) ?? true) ||
+    (ctx.ix.fighters[s]?.some(covers) ?? true) ||
+    ctx.places.some(covers) ||
+    ctx.times.some(covers) ||
+    ctx.m.methods.some(covers)
+  );
+}
+
+/** «قتل الإعلامي أسامة ناصر الزعبي واثنان من أقربائه»: a definite title is followed by the person's
+ * name (one to four plain words of its clause) before the next item of the list. */
+function afterName(ctx: DocContext, item: Item): number {
+  if (item.end - item.start !== 1 || !/^(و|ف)?(ب|ل)?ال|^(و|ف)?لل/.test(ctx.a.tokens[item.start]!.norm)) return item.end;
+  const clause = ctx.clauseOf[item.start];
+  for (let t = item.end; t < item.end + 4; t++) {
+    const tok = ctx.a.tokens[t];
+    if (!tok?.arabic || ctx.clauseOf[t] !== clause || NOT_NAME.has(tok.norm) || mentioned(ctx, t)) return item.end;
+    const next = ctx.a.tokens[t + 1];
+    if (next?.norm.startsWith('و') && itemAt(ctx, t + 1)) return t + 1;
+  }
+  return item.end;
+}
+
 export function sumCoordinated(ctx: DocContext, frames: Frame[]): void {
   for (const f of frames) {
     for (const t of f.triggers) {
@@ -51,7 +87,11 @@ export function sumCoordinated(ctx: DocContext, frames: Frame[]): void {
       const first = itemAt(ctx, t.tokenEnd) ?? (actor ? itemAt(ctx, actor.tokenEnd) : null);
       if (!first) continue;
       const items = [first];
-      for (let next = nextItem(ctx, first.end, t.sentence); next; next = nextItem(ctx, next.end, t.sentence))
+      for (
+        let next = nextItem(ctx, afterName(ctx, first), t.sentence);
+        next;
+        next = nextItem(ctx, next.end, t.sentence)
+      )
         items.push(next);
       if (items.length < 2) continue;
       const sum = items.reduce((s, x) => s + x.value, 0);
