@@ -5,6 +5,7 @@ import { readGoldDir } from '../eval/gold.ts';
 import { score, type Scores, type PerDoc, type ScoredDocument } from '../eval/score.ts';
 import { extractDocument } from '../pipeline/index.ts';
 import { ACLED_SPLITS, evalAcled, formatAcledEval, type AcledSplit } from '../acled/eval.ts';
+import { evalPitf, formatPitfEval } from '../pitf/eval.ts';
 import { RasidError } from '../errors.ts';
 
 export interface EvalReport {
@@ -64,8 +65,12 @@ export function registerEval(cmd: Command): void {
       'score the English extractor against ACLED-coded rows (their notes) instead of gold files',
     )
     .option(
+      '--pitf <file>',
+      'score the English extractor against PITF atrocities rows (their descriptions): detection, deaths, injured, place, perpetrator class',
+    )
+    .option(
       '--split <part>',
-      'with --acled: score only part of the rows: kept (every third row in file order, held out from tuning), tune (the rest) or all',
+      'with --acled or --pitf: score only part of the rows: kept (every third row in file order, held out from tuning), tune (the rest) or all',
       'all',
     )
     .option('--json', 'print one JSON object')
@@ -74,7 +79,7 @@ export function registerEval(cmd: Command): void {
     .action(
       async (
         dir: string | undefined,
-        o: { json?: boolean; perDoc?: boolean; out?: string; acled?: string; split?: string },
+        o: { json?: boolean; perDoc?: boolean; out?: string; acled?: string; pitf?: string; split?: string },
       ) => {
         const split = (o.split ?? 'all') as AcledSplit;
         if (!ACLED_SPLITS.includes(split))
@@ -86,7 +91,13 @@ export function registerEval(cmd: Command): void {
           process.stdout.write((o.json ? JSON.stringify(r) : formatAcledEval(r, split === 'kept')) + '\n');
           return;
         }
-        if (!dir) throw new RasidError('eval.usage', 'expected a gold directory or --acled FILE');
+        if (o.pitf) {
+          const r = await evalPitf(o.pitf, { split });
+          if (split === 'kept') r.perp_confusion = {};
+          process.stdout.write((o.json ? JSON.stringify(r) : formatPitfEval(r, split === 'kept')) + '\n');
+          return;
+        }
+        if (!dir) throw new RasidError('eval.usage', 'expected a gold directory, --acled FILE or --pitf FILE');
         const report = evaluateGoldDir(dir, { out: o.out });
         if (o.json) {
           process.stdout.write(JSON.stringify(report) + '\n');
