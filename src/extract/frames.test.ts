@@ -114,3 +114,14 @@ test('a campaign name or a tally of many places taken tells no one taking of a p
   assert.deepEqual(types('أعلن الجيش أن القوات العراقية استعادت العديد من المدن التي سيطر عليها التنظيم.'), []);
   assert.deepEqual(types('استعادت القوات العراقية السيطرة على مدينة هيت.'), ['government_regains_territory']);
 });
+
+test('a gun as the instrument names a strike of its own; the article of a weapon refers to no event told before', () => {
+  // tanks or field guns after a verb that names no strike («استهدف») make shelling; tanks that only move do not
+  assert.deepEqual(types('استهدفت قوات النظام أطراف قرية الحراك بالدبابات من التلال المحيطة.'), ['shelling']);
+  assert.deepEqual(types('تقدمت الدبابات نحو أطراف قرية الحراك.'), []);
+  // a second strike opened by «كما», told by its gun with the article, is one more event, not the first again
+  const text = 'قتل مدني جراء قصف مدفعي على بلدة الحراك.\n\nكما استهدفت قوات النظام أطراف بلدة نوى بالمدفعية الثقيلة.';
+  assert.deepEqual(types(text), ['shelling', 'shelling']);
+  // a definite event word still tells the strike already told
+  assert.deepEqual(types('قتل مدني جراء قصف مدفعي على بلدة الحراك.\n\nكما أدى القصف إلى دمار منازل.'), ['shelling']);
+});

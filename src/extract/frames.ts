@@ -373,8 +373,11 @@ export function buildFrames(
           ((c.tokenStart < first && !(state && c.value.kind === 'earlier_before')) ||
             (c.value.kind === 'earlier' && c.tokenStart < first + 8)),
       );
-      // «العبوة كانت مزروعة», «نقل المختطفين»: a definite noun names an event already told
-      f.definite = f.triggers.every((t) => t.value.outcome || definiteToken(ctx, t.tokenStart));
+      // «العبوة كانت مزروعة», «نقل المختطفين»: a definite noun names an event already told; the
+      // article of a weapon («بالمدفعية», «بالدبابات») names its kind, not an event told before
+      f.definite = f.triggers.every(
+        (t) => t.value.outcome || (!t.value.instrument && definiteToken(ctx, t.tokenStart)),
+      );
       f.another = f.eventTriggers > 0 && ((opensAnother && !f.definite) || followsEventWord(f, anotherCues));
       f.reference = f.triggers.every((t) =>
         causeCues.some(

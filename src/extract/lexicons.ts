@@ -29,6 +29,8 @@ export interface TriggerValue {
   aircraftOnly: boolean;
   /** a general word of its type («منع», «أجبر») that does not tell one measure from another */
   generic: boolean;
+  /** the word names the weapon, not the event («بالمدفعية», «بالدبابات»): its article refers to no event told before */
+  instrument: boolean;
 }
 
 export interface ActorValue {
@@ -153,6 +155,7 @@ export const ATTRIBUTES: Record<string, Record<string, typeof TEXT | typeof FLAG
     if_non_state: TEXT,
     strike: TEXT,
     generic: FLAG,
+    instrument: FLAG,
   },
   actors: {
     actor: TEXT,
@@ -260,6 +263,7 @@ export function triggerValue(e: LexiconEntry): TriggerValue {
     genericStrike: oneOf(e, 'strike', ['generic', 'aircraft'] as const, true) === 'generic',
     aircraftOnly: e.attrs.strike === 'aircraft',
     generic: flag(e, 'generic'),
+    instrument: flag(e, 'instrument'),
   };
 }
 
