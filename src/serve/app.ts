@@ -6,6 +6,7 @@ import { getCookie } from 'hono/cookie';
 import { LoginThrottle } from '../auth/rate-limit.ts';
 import { SessionStore } from '../auth/sessions.ts';
 import { userForToken } from '../auth/users.ts';
+import { unavailableReason } from '../store/errors.ts';
 import type { Store } from '../store/types.ts';
 import { type AppEnv, type ServeDeps, SESSION_COOKIE } from './context.ts';
 import { HttpError, errorBody } from './errors.ts';
@@ -34,6 +35,9 @@ export interface AppOptions {
   sessions?: SessionStore;
   loginThrottle?: LoginThrottle;
 }
+
+/** what a 503 for an unreachable database asks clients to wait before they try again */
+const RETRY_AFTER_SECONDS = 5;
 
 const STORE_MESSAGES: Readonly<Record<string, string>> = {
   'store.not-found': 'not found',
@@ -131,7 +135,16 @@ export function createApp(opts: AppOptions) {
       return c.json(
         errorBody(err.code, err.kind === 'store' ? (STORE_MESSAGES[err.code] ?? 'the store failed') : err.message),
         status,
+        err.code === 'store.unavailable' ? { 'retry-after': String(RETRY_AFTER_SECONDS) } : {},
       );
+    }
+    const unavailable = unavailableReason(err);
+    if (unavailable) {
+      // the database went away (restart, failover, refused connections): the client may retry
+      opts.log?.(`unavailable ${c.req.method} ${c.req.routePath} ${unavailable}`);
+      return c.json(errorBody('store.unavailable', STORE_MESSAGES['store.unavailable']!), 503, {
+        'retry-after': String(RETRY_AFTER_SECONDS),
+      });
     }
     opts.log?.(`error ${c.req.method} ${c.req.routePath} ${err.name}${errorCode(err)}`);
     return c.json(errorBody('internal', 'internal error'), 500);

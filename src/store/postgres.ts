@@ -37,6 +37,9 @@ export class PostgresStore extends SqlStore {
     this.pool = new pg.Pool({
       connectionString: opts.connectionString,
       max: opts.max ?? 10,
+      // a server that stops answering (failover, a dropped network) fails a request in 10 s with
+      // store.unavailable instead of holding it forever
+      connectionTimeoutMillis: 10_000,
       ...(opts.schema ? { options: `-c search_path=${opts.schema}` } : {}),
     });
     // a client that loses its server must not crash the process: idle ones report through the pool;
