@@ -68,7 +68,7 @@ export abstract class IncidentQueries extends DocumentTables {
         // made SQLite read every incident row (3 s for a word in 17 % of them)
         // probeText: the matches are only probed while the order index is walked, which stops after
         // a page (a common word: 30 % of 100,000 incidents took 0.3 s when driven by the matches)
-        const matches = this.textMatches(terms, 'UNION ALL');
+        const matches = this.textMatches(terms, 'UNION ALL', f.restricted === 'exclude');
         c.push(probeText ? this.probeIn(id, matches) : sql<SqlBool>`${id} IN (${matches})`);
       }
     }
@@ -130,9 +130,17 @@ export abstract class IncidentQueries extends DocumentTables {
     return { items: (rows as IncidentRow[]).map(incidentFromRow), total };
   }
 
-  /** ids of incidents whose own words or whose document's words hold every term */
-  private textMatches(terms: string[], union: 'UNION' | 'UNION ALL'): RawBuilder<unknown> {
-    return sql`${this.incidentIdsMatching(terms)} ${sql.raw(union)} SELECT id FROM incidents WHERE document_id IN (${this.documentIdsMatching(terms)})`;
+  /**
+   * ids of incidents whose own words or whose document's words hold every term. For a reader who
+   * must not see restricted incidents, a document holding one matches only through its visible
+   * incidents' own words: its indexed words include the blanked ones, and a match on them would tell
+   * what the restricted incident says.
+   */
+  private textMatches(terms: string[], union: 'UNION' | 'UNION ALL', hideRestricted = false): RawBuilder<unknown> {
+    const hidden = hideRestricted
+      ? sql` AND document_id NOT IN (SELECT document_id FROM incidents WHERE restricted <> 0)`
+      : sql``;
+    return sql`${this.incidentIdsMatching(terms)} ${sql.raw(union)} SELECT id FROM incidents WHERE document_id IN (${this.documentIdsMatching(terms)})${hidden}`;
   }
 
   async countIncidents(filter: IncidentFilter): Promise<number> {

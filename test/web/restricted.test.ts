@@ -91,10 +91,17 @@ for (const { backend, skip } of await backends()) {
         // its words, its place, its type: nothing finds it
         for (const q of ['q=الشحيل', 'place=al-Shuhayl', 'type=air_strike', `documentId=${s.docs.arExecution}`])
           assert.ok(!(await listIds(a, c, `&${q}`)).includes(id), `${who}: ${q}`);
+        // nor does the visible incident of the same document answer to the restricted one's words
+        // (it would tell what they say), while its own words still find it
+        assert.ok(!(await listIds(a, c, '&q=الشحيل')).includes(s.incidents.execution), `${who}: leak`);
+        assert.equal((await call(a, c, 'GET', '/api/incidents?q=الشحيل')).body.total, 0, `${who}: count`);
+        assert.ok((await listIds(a, c, '&q=الميادين')).includes(s.incidents.execution), `${who}: own words`);
         // asking for restricted ones is refused outright
         assert.equal((await call(a, c, 'GET', '/api/incidents?restricted=only')).status, 403, who);
       }
       assert.deepEqual(await listIds(app, editor, '&restricted=only'), [id]);
+      // an editor's search reads the whole document: its words find both of its incidents
+      assert.ok((await listIds(app, editor, '&q=الشحيل')).includes(s.incidents.execution));
     });
 
     test('a direct read by a viewer answers exactly as for an incident that does not exist', async () => {
