@@ -45,6 +45,9 @@ test('figures: noun after the number, casualty word before it, coordinated nouns
   });
   assert.deepEqual(counts(one('قتل 38 مدنيا بينهم 14 طفلا في قصف على حي الشيخ مقصود.')), { killed: 38 });
   assert.deepEqual(counts(one('أدى القصف المدفعي إلى مقتل شخص في بلدة سرمين.')), { killed: 1 });
+  // a title names one person («اغتيال رئيس البلدية»)
+  assert.deepEqual(counts(one('أعلنت الشرطة عن اغتيال رئيس بلدية القرية برصاص مجهولين.')), { killed: 1 });
+  assert.deepEqual(counts(one('اغتال مسلحون مجهولون مختار القرية أمام منزله.')), { killed: 1 });
   const c = one('أعدم تنظيم داعش ما لا يقل عن 19 رجلا في بادية دير الزور.').counts.killed!;
   assert.equal(c.value, 19);
   assert.equal(c.approximate, true);
