@@ -21,6 +21,19 @@ test('a headline over several events lends none of them its total', () => {
   );
 });
 
+test('a headline over several events gives its figure to the one it announces when none states one', () => {
+  const r = extractDocument({
+    text: 'مقتل أربعة رعاة في عدوان تركي على دهوك\n\nاستهدف قصف تركي، مواقع في محافظة دهوك، وفق مصادر محلية.\n\nبعد أيام من البحث، عرف مصير أربعة رعاة من قرية في دهوك، حيث تبين أنهم «فارقوا الحياة إثر تعرضهم للقصف المدفعي التركي».\n\nوقبل أيام تعرضت سيارة تابعة لحزب العمال الكردستاني إلى قصف جوي تركي في قرية قرب زاخو في محافظة دهوك، ما أدى إلى أضرار مادية.',
+  });
+  assert.deepEqual(
+    r.incidents.map((i) => [i.type, i.counts.killed?.value]),
+    [
+      ['shelling', 4],
+      ['air_strike', undefined],
+    ],
+  );
+});
+
 test('a lead total followed by its breakdown gives the breakdown only', () => {
   const r = extractDocument({
     text: 'قتل سبعة مدنيين وأصيب 20 آخرون بقصف مدفعي لقوات النظام على مدينة إدلب وريفها.\nوقال مراسلنا إن القصف استهدف مدينة إدلب ما أسفر عن مقتل خمسة مدنيين وإصابة 15.\nكما استهدف القصف بلدة سرمين ما أدى لمقتل شخصين وإصابة خمسة آخرين.',

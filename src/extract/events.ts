@@ -63,8 +63,11 @@ function foldHeadlines(frames: Frame[], decisions: EventDecision[]): Frame[] {
     const after = fit.filter((g) => g.sentence > h.sentence);
     const into = after[0] ?? fit.at(-1);
     if (!into) continue;
-    // a headline over several events gives a total that is none of theirs
-    if (body.length > 1) h.counts = {};
+    // a headline over several events gives a total that is none of theirs, unless none of them states a
+    // figure of that kind («مقتل 3 أشخاص في عدوان تركي» over the shelling that killed them and a strike
+    // that killed no one): then it is the figure of the event it announces
+    if (body.length > 1)
+      for (const k of Object.keys(h.counts) as CountKey[]) if (body.some((g) => g.counts[k])) delete h.counts[k];
     mergeInto(into, h);
     out.splice(out.indexOf(h), 1);
     decisions.push({ rule: 'headline', frame: h.key, into: into.key });

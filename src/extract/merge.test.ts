@@ -47,3 +47,17 @@ test('ids are deterministic', () => {
     extractDocument({ text, id: 'y' }).incidents[0]!.id,
   );
 });
+
+test("a raid merged with the abduction it ends in keeps the abduction's own figure", () => {
+  const r = extractDocument({ text: 'داهمت عصابة مسلحة خياماً للبدو قرب القرية، واختطفت طفلين من العشيرة.' });
+  assert.deepEqual(
+    r.incidents.map((i) => [i.type, i.counts.abducted?.value]),
+    [['abduction', 2]],
+  );
+  // the arrested led away are the abducted, as before
+  const s = extractDocument({ text: 'اعتقلت القوات عشرين شاباً من البلدة، واقتادتهم إلى جهة مجهولة.' });
+  assert.deepEqual(
+    s.incidents.map((i) => [i.type, i.counts.abducted?.value]),
+    [['abduction', 20]],
+  );
+});

@@ -154,7 +154,8 @@ export function mergeInto(a: Frame, b: Frame): void {
   const kb = frameCountKey(b);
   if (ka && kb && ka !== kb && b.eventTriggers > 0 && b.counts[kb]) {
     if (absorbs(a.type, b.type) && (!a.counts[ka] || a.counts[ka].q.kind === 'vague')) a.counts[ka] = b.counts[kb];
-    delete b.counts[kb];
+    // «داهمت عصابة خياماً، واختطفت طفلين»: the absorbing type's own figure stays under its own key
+    if (!(a.eventTriggers > 0 && absorbs(b.type, a.type))) delete b.counts[kb];
   }
   if (b.eventTriggers === 0) for (const k of Object.keys(b.counts) as CountKey[]) if (a.counts[k]) delete b.counts[k];
   for (const t of b.triggers) a.triggers.push(t);
