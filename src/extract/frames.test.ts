@@ -125,3 +125,10 @@ test('a gun as the instrument names a strike of its own; the article of a weapon
   // a definite event word still tells the strike already told
   assert.deepEqual(types('قتل مدني جراء قصف مدفعي على بلدة الحراك.\n\nكما أدى القصف إلى دمار منازل.'), ['shelling']);
 });
+
+test('a fighter killed by a sniper is fighting; a civilian killed by one is an attack', () => {
+  assert.deepEqual(types('قتل مقاتل من الفصائل برصاص قناص في مدينة نوى.'), ['armed_clash']);
+  assert.deepEqual(types('قتل مدني برصاص قناص في مدينة نوى.'), ['attack']);
+  // «مقاتلات» are warplanes, not fighters
+  assert.deepEqual(types('قصفت المقاتلات الروسية مدينة نوى.'), ['air_strike']);
+});
