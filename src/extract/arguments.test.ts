@@ -48,6 +48,9 @@ test('figures: noun after the number, casualty word before it, coordinated nouns
   // a title names one person («اغتيال رئيس البلدية»)
   assert.deepEqual(counts(one('أعلنت الشرطة عن اغتيال رئيس بلدية القرية برصاص مجهولين.')), { killed: 1 });
   assert.deepEqual(counts(one('اغتال مسلحون مجهولون مختار القرية أمام منزله.')), { killed: 1 });
+  // the dual pronoun on a casualty word counts two; the plural one counts nothing
+  assert.deepEqual(counts(one('استهدفت طائرة مسيرة سيارة في بلدة الشحيل ما أدى لمقتلهما.')), { killed: 2 });
+  assert.deepEqual(counts(one('استهدفت طائرة مسيرة سيارة في بلدة الشحيل ما أدى لمقتلهم.')), {});
   const c = one('أعدم تنظيم داعش ما لا يقل عن 19 رجلا في بادية دير الزور.').counts.killed!;
   assert.equal(c.value, 19);
   assert.equal(c.approximate, true);

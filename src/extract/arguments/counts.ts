@@ -25,6 +25,26 @@ function coversToken(x: { tokenStart: number; tokenEnd: number }, t: number): bo
   return x.tokenStart <= t && t < x.tokenEnd;
 }
 
+/** «مقتلهما», «إصابتهما», «استشهادهما»: the dual pronoun «ـهما» on a word of at least three letters before it */
+const DUAL_PRONOUN = /^[^\s]{3,}هما$/;
+
+function pronounCount(ctx: DocContext, i: number, value: number): Quantity {
+  const tok = ctx.a.tokens[i]!;
+  return {
+    tokenStart: i,
+    tokenEnd: i + 1,
+    rawStart: tok.rawStart,
+    rawEnd: tok.rawEnd,
+    text: ctx.a.raw.slice(tok.rawStart, tok.rawEnd),
+    value,
+    min: value,
+    max: value,
+    approximate: false,
+    kind: 'exact',
+    rule: 'dual-pronoun',
+  };
+}
+
 /** The key of a count noun and of one coordinated with it by «و» («القتلى والجرحى», «مقتل وإصابة»). */
 const OTHERS = /^(ا|و)?اخر(ون|ين|ان)$|^others$/;
 
@@ -245,6 +265,11 @@ export function assignCounts(ctx: DocContext, frames: Frame[]): void {
     for (const t of f.triggers) {
       const key = t.value.outcome ?? (t.value.type === f.type ? t.value.count : undefined);
       if (!key || f.counts[key]) continue;
+      // «ما أدى لمقتلهما», «أسفر عن إصابتهما»: a casualty word carrying the dual pronoun counts two
+      if (t.value.outcome && DUAL_PRONOUN.test(ctx.a.tokens[t.tokenEnd - 1]!.norm)) {
+        setCount(f, key, pronounCount(ctx, t.tokenEnd - 1, 2), 'count:dual-pronoun');
+        continue;
+      }
       // «أعدم التنظيم رجلاً»: the doer may stand between the verb and the one person
       const actor = ctx.ix.actors[t.sentence]!.find((m) => m.tokenStart === t.tokenEnd);
       const c = countNounAt(ctx, t.tokenEnd) ?? (actor ? countNounAt(ctx, actor.tokenEnd) : undefined);
