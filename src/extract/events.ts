@@ -140,7 +140,8 @@ function joinOtherSources(frames: Frame[], decisions: EventDecision[]): Frame[] 
     for (const k of Object.keys(a.counts) as CountKey[]) {
       const x = a.counts[k]!;
       const y = b.counts[k];
-      lowest[k] = y && y.q.kind !== 'vague' && y.q.value < x.q.value ? y : x;
+      // a toll that rose since («وارتفعت حصيلة القصف إلى 20») replaces the first one instead
+      lowest[k] = y && y.q.kind !== 'vague' && (b.update ? y.q.value > x.q.value : y.q.value < x.q.value) ? y : x;
     }
     for (const k of Object.keys(b.counts) as CountKey[]) if (!lowest[k]) lowest[k] = b.counts[k];
     b.counts = {};

@@ -48,6 +48,8 @@ export interface Frame {
   /** told as another event besides those before it («كما شنت الطائرات غارات مماثلة»): never merged
    * into an event of an earlier sentence */
   another: boolean;
+  /** its sentence tells a toll that rose since it was first told («وارتفعت حصيلة القتلى إلى 20») */
+  update: boolean;
   clauses: Set<number>;
   actors: FrameActor[];
   counts: Partial<Record<CountKey, FrameCount>>;
@@ -175,6 +177,7 @@ function emptyFrame(ctx: DocContext, key: number, t: Mention<TriggerValue>, type
     reference: false,
     definite: false,
     another: false,
+    update: false,
     clauses: new Set([ctx.clauseOf[t.tokenStart]!]),
     actors: [],
     counts: {},
@@ -308,6 +311,7 @@ export function buildFrames(
     const earlierCues = cues.filter((c) => c.value.kind === 'earlier' || c.value.kind === 'earlier_before');
     const causeCues = cues.filter((c) => c.value.kind === 'cause');
     const anotherCues = cues.filter((c) => c.value.kind === 'another');
+    const update = cues.some((c) => c.value.kind === 'update');
     const opensAnother = cues.some((c) => c.value.opening === 'another' && opensSentence(ctx, s.tokenStart, c));
     const types = new Map(trig.map((t) => [t, t.value.outcome ? null : triggerType(ctx, t)]));
     const events = trig.filter((t) => !t.value.outcome && types.get(t));
@@ -379,6 +383,7 @@ export function buildFrames(
         (t) => t.value.outcome || (!t.value.instrument && definiteToken(ctx, t.tokenStart)),
       );
       f.another = f.eventTriggers > 0 && ((opensAnother && !f.definite) || followsEventWord(f, anotherCues));
+      f.update = update;
       f.reference = f.triggers.every((t) =>
         causeCues.some(
           (c) =>

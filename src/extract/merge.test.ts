@@ -61,3 +61,11 @@ test("a raid merged with the abduction it ends in keeps the abduction's own figu
     [['abduction', 20]],
   );
 });
+
+test('a toll that rose since it was first told replaces the first figure', () => {
+  const killed = (text: string) => extractDocument({ text }).incidents.map((i) => i.counts.killed?.value);
+  assert.deepEqual(killed('قتل 12 مدنيا في قصف على بلدة سرمين. وارتفعت حصيلة القتلى لاحقا إلى 20.'), [20]);
+  assert.deepEqual(killed('قتل 12 مدنيا في قصف على بلدة سرمين. وارتفعت حصيلة القصف لاحقا إلى 20 قتيلا.'), [20]);
+  // another source's figure is not an update: the lowest stays
+  assert.deepEqual(killed('قتل 12 مدنيا في قصف على بلدة سرمين. وتحدثت وكالة عن مقتل 8 في القصف.'), [8]);
+});

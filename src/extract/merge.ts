@@ -60,7 +60,7 @@ function countsCompatible(a: Frame, b: Frame): boolean {
     const y = b.counts[k];
     if (!x || !y) continue;
     if (x.q.kind === 'vague' || y.q.kind === 'vague') continue;
-    if (x.q.value !== y.q.value) return false;
+    if (x.q.value !== y.q.value && !(b.update && y.q.value > x.q.value)) return false;
   }
   return true;
 }
@@ -157,6 +157,16 @@ export function mergeInto(a: Frame, b: Frame): void {
     // «داهمت عصابة خياماً، واختطفت طفلين»: the absorbing type's own figure stays under its own key
     if (!(a.eventTriggers > 0 && absorbs(b.type, a.type))) delete b.counts[kb];
   }
+  // «وارتفعت حصيلة القتلى إلى 20»: the latest toll wins
+  if (b.update)
+    for (const k of Object.keys(b.counts) as CountKey[]) {
+      const x = a.counts[k];
+      const y = b.counts[k]!;
+      if (x && x.q.kind !== 'vague' && y.q.kind !== 'vague' && y.q.value > x.q.value) {
+        a.counts[k] = y;
+        delete b.counts[k];
+      }
+    }
   if (b.eventTriggers === 0) for (const k of Object.keys(b.counts) as CountKey[]) if (a.counts[k]) delete b.counts[k];
   for (const t of b.triggers) a.triggers.push(t);
   a.eventTriggers += b.eventTriggers;
