@@ -10,7 +10,16 @@ import { builtinGazetteer, type Gazetteer } from './gazetteer.ts';
 import { placeCues, type PlaceCue, type PlaceCues } from './place-cues.ts';
 import type { GazetteerEntry, PlaceIssue, PlaceMention } from './types.ts';
 import { cliticOf, nameSpans } from './place-names.ts';
-import { SETTLEMENTS, distanceKm, fitsParent, hasStrongCue, precisionOf, rank, type Found } from './place-rank.ts';
+import {
+  QUARTER_TOWN_KM,
+  SETTLEMENTS,
+  distanceKm,
+  fitsParent,
+  hasStrongCue,
+  precisionOf,
+  rank,
+  type Found,
+} from './place-rank.ts';
 
 export { distanceKm } from './place-rank.ts';
 
@@ -19,6 +28,9 @@ export interface FindPlacesOptions {
 }
 
 const WEAK_LINKS = new Set(['في', 'in', 'of']);
+
+/** Cues of a unit that can hold another place: after link words they may stand before its name. */
+const PARENT_CUES = new Set(['governorate', 'district', 'subdistrict', 'countryside']);
 
 const POST_CUES = new Set(['countryside', 'governorate', 'district', 'subdistrict', 'quarter', 'kind']);
 
@@ -66,9 +78,19 @@ export function findPlaces(a: AnalyzedText, opts: FindPlacesOptions = {}): Place
     for (let hop = 0; hop < 3 && chainStart > 0; hop++) {
       const ms = endingAt(cl.cues, tokens, chainStart).sort((x, y) => x.tokenStart - y.tokenStart);
       if (!ms.length) break;
+      // «نزح الأهالي من المنطقة، وتل رفعت…»: a cue word before a comma belongs to another phrase
+      const gap = a.raw.slice(tokens[chainStart - 1]!.rawEnd, tokens[chainStart]!.rawStart);
+      if (/[,،.:;؛!?؟]/.test(gap)) break;
       cues.push(ms[0]!.value);
       chainStart = ms[0]!.tokenStart;
     }
+    // «بلدة كسرة», «قرية العريقة»: a spelling that differs from the listed one by the article names it only after a settlement noun
+    const nearest = cues[0];
+    const settlementCue =
+      !!nearest &&
+      (nearest.cue === 'kind' || nearest.cue === 'subdistrict') &&
+      nearest.kinds.some((k) => SETTLEMENTS.has(k));
+    if (!settlementCue && s.names.every((n) => n.afterKindCue)) continue;
     // English also puts the cue after the name: «the Idlib countryside», «Deir ez-Zor governorate»
     if (!tokens[s.tokenStart]!.arabic && s.tokenEnd < tokens.length) {
       const after = cl.cues.matchAll(tokens, s.tokenEnd, Math.min(tokens.length, s.tokenEnd + 1));
@@ -111,7 +133,14 @@ export function findPlaces(a: AnalyzedText, opts: FindPlacesOptions = {}): Place
       if (!ms.length) break;
       j = Math.max(...ms.map((m) => m.tokenEnd));
     }
-    if (j === next.tokenStart) {
+    // «قرية X التابعة لناحية Y», «بلدة X في منطقة Y»: after link words, a parent may carry its own cue
+    // of a larger unit (not «في بلدة Y», which names a second place)
+    const viaCue =
+      j > f.tokenEnd &&
+      j === next.chainStart &&
+      tokens[next.tokenStart]!.arabic &&
+      PARENT_CUES.has(next.cues[next.cues.length - 1]?.cue ?? 'kind');
+    if (j === next.tokenStart || viaCue) {
       const between = a.raw.slice(tokens[f.tokenEnd - 1]!.rawEnd, tokens[next.tokenStart]!.rawStart);
       const linked =
         j > f.tokenEnd || /[,،(-]/.test(between) || cliticOf(tokens[next.tokenStart]!, next.names[0]!.key) !== '';
@@ -137,7 +166,8 @@ export function findPlaces(a: AnalyzedText, opts: FindPlacesOptions = {}): Place
         ? cliticOf(first, f.names[0]!.key)
         : cliticOf(first, first.keys[first.keys.length - 1]!);
     const role =
-      endingAt(cl.destination, tokens, f.chainStart, 2).length || /ل$/.test(clitic)
+      // «لتل أبيض», «للرقة» (ل + ال) lead somewhere; the article of «المنطقة» alone does not
+      endingAt(cl.destination, tokens, f.chainStart, 2).length || /ل$/.test(clitic.replace(/ال$/, ''))
         ? 'destination'
         : endingAt(cl.origin, tokens, f.chainStart, 2).length
           ? 'origin'
@@ -232,7 +262,14 @@ export function findPlaces(a: AnalyzedText, opts: FindPlacesOptions = {}): Place
     // «Rashidiya, 15 km south of Mosul»: a name whose every known bearer lies outside the parent the
     // text gives it names a place the gazetteer does not hold (the parent still places the event)
     const parent = f.parent !== null ? resolved[f.parent]?.best : null;
-    if (entry && parent && f.strongParent && !fitsParent(entry, parent)) {
+    // «حي X في حلب»: a quarter lies inside the city named after it, even after a plain «في»
+    const quarter = f.cues[0]?.cue === 'quarter' && a0.arabic;
+    if (
+      entry &&
+      parent &&
+      (f.strongParent || quarter) &&
+      !fitsParent(entry, parent, quarter ? QUARTER_TOWN_KM : undefined)
+    ) {
       issues.push({
         code: 'place.outside-parent',
         stage: 'geo',

@@ -22,7 +22,15 @@ export interface PlaceName {
   article: boolean;
   /** the spelling is also an ordinary word («الباب», «عين»): it needs a place cue to count */
   common: boolean;
+  /**
+   * the spelling differs from the listed one by the article («كسرة» for «الكسرة», «العريقة» for
+   * «عريقة»): it names the place only right after a settlement noun («بلدة كسرة», «قرية العريقة»)
+   */
+  afterKindCue?: boolean;
 }
+
+/** Kinds whose names a settlement noun («قرية», «بلدة», «ناحية») may precede without the listed article. */
+const ARTICLE_VARIANT_KINDS = new Set(['city', 'town', 'village', 'subdistrict']);
 
 const ADMIN_PREFIX = /^(مركز|محافظه|مدينه|قضاء|ناحيه|بلده|قريه|حي|منطقه) /;
 /** prefixes that are cues for a quarter or an area: the name without them is only a name with them */
@@ -106,6 +114,7 @@ export class Gazetteer {
       } else n.common = n.common && common;
       if (!n.entries.includes(e)) n.entries.push(e);
     };
+    const variants: Array<[string, GazetteerEntry]> = [];
     for (const e of this.entries) {
       for (const raw of e.names_ar) {
         let k = arabicKey(raw);
@@ -120,6 +129,8 @@ export class Gazetteer {
         // «الميادين» is also written «ميادين»; short, common or village-level bare forms are not («رقه», «باب», «مسرب»)
         const bare = k.startsWith('ال') && !k.includes(' ') ? k.slice(2) : null;
         if (bare && bare.length >= 5 && BARE_KINDS.has(e.kind) && !this.isCommonWord(k)) add(bare, 'ar', e);
+        else if (bare && bare.length >= 3 && ARTICLE_VARIANT_KINDS.has(e.kind) && !this.isCommonWord(k))
+          variants.push([bare, e]);
       }
       for (const raw of e.names_en) {
         const k = englishKey(raw);
@@ -128,6 +139,13 @@ export class Gazetteer {
         const bare = k.replace(EN_ARTICLES, '');
         if (bare !== k && bare.length >= 5 && !this.common.has(bare)) add(bare, 'en', e);
       }
+    }
+    // a bare form no listed spelling has: «بلدة كسرة» is al-Kasra, «كسرة» alone is nothing
+    for (const [key, e] of variants) {
+      const n = names.get(`ar:${key}`);
+      if (!n)
+        names.set(`ar:${key}`, { key, lang: 'ar', entries: [e], article: false, common: true, afterKindCue: true });
+      else if (n.afterKindCue && !n.entries.includes(e)) n.entries.push(e);
     }
     this.names = names;
     return names;

@@ -57,6 +57,18 @@ function isNisbaAdjective(n: PlaceName, tok: Token): boolean {
   return tok.keys.includes('ال' + first) || /^[وف]?لل/.test(tok.norm);
 }
 
+const articleForms = new WeakMap<PlaceName, PlaceName>();
+
+/** The same spelling read with an article the listed name lacks: it then needs a settlement noun before it. */
+function withArticle(n: PlaceName): PlaceName {
+  let v = articleForms.get(n);
+  if (!v) {
+    v = { ...n, common: true, afterKindCue: true };
+    articleForms.set(n, v);
+  }
+  return v;
+}
+
 /** The proclitics on a mention's first token («لتركيا» → «ل», «وبريف» → «وب»). */
 export function cliticOf(tok: Token, key: string): string {
   return procliticsBefore(tok.norm, keyWords(key)[0]!);
@@ -128,18 +140,51 @@ function notLatinName(a: AnalyzedText, start: number, end: number, capitals: boo
   return NAME_GAP.test(raw.slice(tokens[end - 1]!.rawEnd, next.rawStart)) && UPPER.test(raw[next.rawStart] ?? '');
 }
 
+/** «وتل رفعت», «بجب رملة», «لام قصر»: a clitic on a two-letter first word, which token keys do not peel. */
+const SHORT_FIRST = /^(و|ف)?(ب|ل|ك)?(تل|جب|ام|بو)$/;
+
+/**
+ * The tokens with the two-letter first word of a longer name peeled of its clitics, or null when no
+ * token needs it; such a reading only counts for a name of two words or more (nameSpans).
+ */
+function peeledShortFirst(tokens: Token[]): { tokens: Token[]; at: Set<number> } | null {
+  let out: Token[] | null = null;
+  const at = new Set<number>();
+  for (let i = 0; i + 1 < tokens.length; i++) {
+    const t = tokens[i]!;
+    if (!t.arabic || t.norm.length < 3 || t.norm.length > 4) continue;
+    const m = SHORT_FIRST.exec(t.norm);
+    if (!m || (!m[1] && !m[2])) continue;
+    out ??= tokens.slice();
+    out[i] = { ...t, keys: [...t.keys, m[3]!] };
+    at.add(i);
+  }
+  return out ? { tokens: out, at } : null;
+}
+
 /** Every spelling that fits its tokens, grouped by span; then the longest spans win (in text order). */
 export function nameSpans(a: AnalyzedText, g: Gazetteer): NameSpan[] {
   const tokens = a.tokens;
   const bySpan = new Map<string, NameSpan>();
   const capitals = UPPER.test(a.raw);
-  for (const m of g.matcher().matchAll(tokens)) {
-    const n = m.value;
+  const peeled = peeledShortFirst(tokens);
+  const matches = g.matcher().matchAll(tokens);
+  if (peeled)
+    for (const m of g.matcher().matchAll(peeled.tokens))
+      if (peeled.at.has(m.tokenStart) && m.tokenEnd - m.tokenStart >= 2 && keyWords(m.value.key).length >= 2)
+        matches.push(m);
+  for (const m of matches) {
+    let n = m.value;
     const arabicSpan = tokens[m.tokenStart]!.arabic;
     if ((n.lang === 'ar') !== arabicSpan) continue;
     if (n.lang === 'en' && notLatinName(a, m.tokenStart, m.tokenEnd, capitals)) continue;
     if (n.lang === 'ar' && !articleFits(n.key, tokens, m.tokenStart)) continue;
-    if (n.lang === 'ar' && isNisbaAdjective(n, tokens[m.tokenStart]!)) continue;
+    // «قرية العريقة» for the listed «عريقة»: the article-added reading is kept, to count only after a settlement noun
+    if (n.lang === 'ar' && isNisbaAdjective(n, tokens[m.tokenStart]!)) {
+      if (n.article || n.afterKindCue || !/^[وفبلك]*ال/.test(tokens[m.tokenStart]!.norm) || n.key.includes(' '))
+        continue;
+      n = withArticle(n);
+    }
     // «فاطمة» is not «ف» + «اطمة»: places do not take the conjunction «ف» in reports
     if (n.lang === 'ar' && cliticOf(tokens[m.tokenStart]!, n.key).includes('ف')) continue;
     const k = `${m.tokenStart}:${m.tokenEnd}`;

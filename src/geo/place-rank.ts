@@ -75,6 +75,10 @@ function isWithin(e: GazetteerEntry, parent: GazetteerEntry): boolean {
   return distanceKm(e, parent) < 30 || (!!e.admin2 && e.admin2 === parent.admin2 && e.admin1 === parent.admin1);
 }
 
+function sameGovernorate(e: GazetteerEntry, parent: GazetteerEntry): boolean {
+  return e !== parent && e.country === parent.country && !!e.admin1 && e.admin1 === parent.admin1;
+}
+
 export const SETTLEMENTS = new Set<PlaceKind>(['city', 'town', 'village', 'subdistrict']);
 const kindClass = (k: PlaceKind): string => (SETTLEMENTS.has(k) ? 'settlement' : k);
 
@@ -85,13 +89,16 @@ const PARENT_TOWN_KM = 75;
  * Whether an entry can lie in the parent the text names after it: in its country, its governorate,
  * or, for a town, its surroundings. A candidate outside is another place of the same name.
  */
-export function fitsParent(e: GazetteerEntry, parent: GazetteerEntry): boolean {
+export function fitsParent(e: GazetteerEntry, parent: GazetteerEntry, townKm = PARENT_TOWN_KM): boolean {
   if (e === parent || e.kind === 'country') return true;
   if (e.country !== parent.country) return false;
   if (parent.kind === 'country') return true;
   if (parent.kind === 'governorate' || parent.kind === 'district') return !e.admin1 || e.admin1 === parent.admin1;
-  return distanceKm(e, parent) < PARENT_TOWN_KM;
+  return distanceKm(e, parent) < townKm;
 }
+
+/** How far from a town named as its parent a quarter («حي X في حلب») may lie: within the town. */
+export const QUARTER_TOWN_KM = SAME_PLACE_KM;
 
 function score(e: GazetteerEntry, f: Found, parent: GazetteerEntry | null, dominant: string | null): number {
   let s = KIND_PRIOR[e.kind];
@@ -104,6 +111,9 @@ function score(e: GazetteerEntry, f: Found, parent: GazetteerEntry | null, domin
     else s += i < 0 ? -3 : 6 - i;
   }
   if (parent && isWithin(e, parent)) s += 8;
+  // «صوران شمالي حلب»: a town named as the parent stands for its surroundings too; a place of its
+  // governorate beyond the town's 30 km beats a namesake in another governorate or country
+  else if (parent && SETTLEMENTS.has(parent.kind) && sameGovernorate(e, parent)) s += 5;
   if (dominant && e.admin1 === dominant) s += 3;
   if (e.country === 'SY' || e.country === 'IQ') s += 2;
   // «لبنان» is Lebanon before it is «ل» + «بنان»: a name read off the whole token beats one read after clitics
