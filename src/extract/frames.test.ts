@@ -132,3 +132,13 @@ test('a fighter killed by a sniper is fighting; a civilian killed by one is an a
   // «مقاتلات» are warplanes, not fighters
   assert.deepEqual(types('قصفت المقاتلات الروسية مدينة نوى.'), ['air_strike']);
 });
+
+test('suicide bombers killed by the forces that besieged them are fighting; a bomber who strikes is a suicide bombing', () => {
+  assert.deepEqual(types('تمكنت قوة أمنية من قتل ثلاثة انتحاريين بعد محاصرتهم في أحد منازل مدينة هيت.'), [
+    'armed_clash',
+  ]);
+  // the bomber is the killer: no figure between the killing word and him
+  assert.deepEqual(types('قتل انتحاري عشرة مدنيين بتفجير نفسه في سوق مدينة هيت.'), ['suicide_bomb']);
+  // the bombers died with their victims
+  assert.deepEqual(types('أسفر الهجوم عن مقتل ثلاثة انتحاريين وخمسة مدنيين في سوق مدينة هيت.'), ['suicide_bomb']);
+});

@@ -18,6 +18,8 @@ export interface TriggerValue {
   weight: number;
   violations: Violation[];
   ifFighters?: IncidentType;
+  /** type when the word names people killed by others («قتلت القوة ثلاثة انتحاريين»), not the doers */
+  ifKilled?: IncidentType;
   ifGovernment?: IncidentType;
   /** type when the word's object is a named place («captured Kafr Nabuda»), not people («captured two fighters») */
   ifPlace?: IncidentType;
@@ -150,6 +152,7 @@ export const ATTRIBUTES: Record<string, Record<string, typeof TEXT | typeof FLAG
     weight: TEXT,
     violations: TEXT,
     if_fighters: TEXT,
+    if_killed: TEXT,
     if_government: TEXT,
     if_place: TEXT,
     if_non_state: TEXT,
@@ -257,6 +260,7 @@ export function triggerValue(e: LexiconEntry): TriggerValue {
     weight: num(e, 'weight', 1),
     violations: list(e, 'violations', VIOLATIONS),
     ifFighters: oneOf(e, 'if_fighters', INCIDENT_TYPES, true),
+    ifKilled: oneOf(e, 'if_killed', INCIDENT_TYPES, true),
     ifGovernment: oneOf(e, 'if_government', INCIDENT_TYPES, true),
     ifPlace: oneOf(e, 'if_place', INCIDENT_TYPES, true),
     ifNonState: oneOf(e, 'if_non_state', INCIDENT_TYPES, true),

@@ -74,6 +74,14 @@ export function refineTypes(ctx: DocContext, frames: Frame[]): void {
       f.rules.push('type:fighters');
       if (alt === 'group_change') f.actors = f.actors.filter((a) => a.role === 'perpetrator');
     }
+    // «تمكنت القوة من قتل ثلاثة انتحاريين»: the attackers are the ones killed, by others, before
+    // they struck; with no civilian among the victims it is fighting, not their attack
+    const killedType = f.triggers.find((t) => t.value.ifKilled && t.value.type === f.type && killedByOthers(ctx, f, t))
+      ?.value.ifKilled;
+    if (killedType && !f.actors.some((a) => a.role === 'victim' && CIVILIAN.has(a.id))) {
+      f.type = killedType;
+      f.rules.push('type:killed');
+    }
     // «هاجم عناصر من داعش رعاة أغنام وقتلوا خمسة منهم»: a weak «attack» word against civilians is not a battle
     if (f.type === 'armed_clash' && f.triggers.every((t) => t.value.outcome || t.value.weight < 0.6)) {
       const civ = actorsInClauses(ctx, f).filter((m) => m.value.side === 'civilian');
@@ -131,6 +139,18 @@ export function refineTypes(ctx: DocContext, frames: Frame[]): void {
       f.rules.push('type:non-state');
     }
   }
+}
+
+/**
+ * The word counts the people a killing word of its frame acted on: the killing word, then the figure
+ * that counts them («قتل ثلاثة انتحاريين», «مقتل 3 انتحاريين»). Without a figure between, the word
+ * may be the killer («قتل انتحاري عشرة مدنيين»).
+ */
+function killedByOthers(ctx: DocContext, f: Frame, t: Mention<TriggerValue>): boolean {
+  return f.triggers.some((o) => {
+    if (o.value.outcome !== 'killed' || o.tokenEnd >= t.tokenStart || t.tokenStart - o.tokenEnd > 2) return false;
+    return (ctx.ix.quantityAt.get(o.tokenEnd) ?? []).some((q) => !q.unit && q.tokenEnd <= t.tokenEnd);
+  });
 }
 
 /**
