@@ -27,7 +27,7 @@ export function keepFrame(ctx: DocContext, f: Frame): boolean {
   const hasPlace = f.places.length > 0;
   if (f.eventTriggers === 0) {
     if (ctx.tally) return false;
-    if (!hasCount && !f.actors.some((a) => a.role !== 'perpetrator' && !a.carried)) return false;
+    if (!hasCount && !f.actors.some((a) => !a.carried)) return false;
   }
   if (f.weight < 0.6 && !explicitActor && !hasCount && !hasPlace) return false;
   if (runningTotal(f)) return false;

@@ -199,7 +199,10 @@ export function mergeInto(a: Frame, b: Frame): void {
   if (!a.time && b.time) a.time = b.time;
   if (!a.attribution && b.attribution) a.attribution = b.attribution;
   for (const e of b.evidence) a.evidence.push(e);
-  for (const l of b.lowered) if (!a.lowered.includes(l)) a.lowered.push(l);
+  // a hedge or a «after the attack» in a later sentence that retells the event does not weaken the
+  // event as first told; inside one sentence the wording covers both
+  if (b.sentence === a.sentence || a.lowered.length)
+    for (const l of b.lowered) if (!a.lowered.includes(l)) a.lowered.push(l);
   a.rules.push(`merged:s${b.sentence}`);
   for (const r of b.rules) if (!a.rules.includes(r)) a.rules.push(r);
   a.fightersVictim ||= b.fightersVictim;

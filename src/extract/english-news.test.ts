@@ -1,0 +1,62 @@
+// English news wording of killings (the PITF and wire-service style): bombs set off on the ground, a
+// casualty verb with its doer, a later sentence that recalls the event, places named after sports.
+// Every text is our own; each rule has its example and a counter-example.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { extractDocument } from '../pipeline/index.ts';
+
+const run = (text: string) => extractDocument({ text, lang: 'en', published: '2014-06-10' }).incidents;
+const brief = (text: string) =>
+  run(text).map((i) => [i.type, i.counts.killed?.value ?? null, i.counts.injured?.value ?? null]);
+
+test('bombs and bombings on the ground are explosive devices; dropped by aircraft they are air strikes', () => {
+  assert.deepEqual(brief('A bomb killed six people near a mosque in Musayyib on Friday.'), [
+    ['explosive_device', 6, null],
+  ]);
+  assert.deepEqual(brief('A wave of bombings across Baghdad killed at least 20 people and wounded 45 on Monday.'), [
+    ['explosive_device', 20, 45],
+  ]);
+  assert.deepEqual(brief('A car bombing near a market in Baqubah killed 7 people on Sunday.'), [
+    ['explosive_device', 7, null],
+  ]);
+  assert.deepEqual(brief('A suicide car bomber set off his explosives-laden vehicle in Basra, killing five people.'), [
+    ['suicide_bomb', 5, null],
+  ]);
+  // counter-examples: aircraft drop bombs; a bomb squad is no bomb
+  assert.deepEqual(brief('Warplanes dropped bombs on the village of Kansafra, killing 3 civilians.'), [
+    ['air_strike', 3, null],
+  ]);
+  assert.deepEqual(brief('Warplanes bombed the market in Baqubah on Sunday, killing 7 people.'), [
+    ['air_strike', 7, null],
+  ]);
+  assert.deepEqual(brief('The bomb squad reached the market in Hilla on Monday.'), []);
+});
+
+test('a casualty verb with its doer named is an event even when the victim is no count', () => {
+  assert.deepEqual(
+    run('Gunmen killed the head of a local radio station in Kirkuk on Tuesday.').map((i) => i.type),
+    ['attack'],
+  );
+  // counter-example: no doer, no figure, no victim named: a death, not an incident
+  assert.deepEqual(run('The head of a local radio station in Kirkuk died on Tuesday.'), []);
+});
+
+test('a later sentence that recalls the event as context does not weaken the event as first told', () => {
+  const r = brief(
+    'A suicide bomber blew himself up in a market in Hilla on Monday, killing 9 people. Hours after the attack, police closed the roads into the city.',
+  );
+  assert.deepEqual(r, [['suicide_bomb', 9, null]]);
+  // counter-example: the recall alone is context, not an event
+  assert.deepEqual(run('Hours after the attack on the market in Hilla, police closed the roads into the city.'), []);
+});
+
+test('a pitch or a club where a bomb went off is a place, not a match report', () => {
+  assert.deepEqual(brief('A bomb exploded near a football field in Muqdadiyah on Monday, killing eight youths.'), [
+    ['explosive_device', 8, null],
+  ]);
+  // counter-example: a match report's «attack» stays silent
+  assert.deepEqual(
+    run('The national team launched a fierce attack in the football match at the stadium in Basra.'),
+    [],
+  );
+});
