@@ -48,7 +48,15 @@ for (const r of reports) {
       injured: i.counts.injured?.value,
       places: i.locations.filter((l) => l.lat !== null && l.lon !== null),
     }));
-    for (const w of r.incidents) if (seen.some((s) => s.type === w.type)) matched++;
+    // each predicted incident matches at most one true incident of its type
+    const used = new Set<number>();
+    for (const w of r.incidents) {
+      const k = seen.findIndex((s, j) => !used.has(j) && s.type === w.type);
+      if (k >= 0) {
+        used.add(k);
+        matched++;
+      }
+    }
     const check = () => {
       assert.deepEqual(
         seen.map((s) => s.type),

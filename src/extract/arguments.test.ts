@@ -91,6 +91,12 @@ test('a group executing its own members makes it the victim too', () => {
   ]);
 });
 
+test('a nationality after a fighters word qualifies the fighters: their killing in an attack is a battle', () => {
+  assert.equal(one('قتل ثلاثة جنود عراقيين بهجوم شنه مسلحو داعش على نقطة عسكرية قرب قضاء هيت.').type, 'armed_clash');
+  // the same word naming the people attacked keeps the attack on civilians
+  assert.equal(one('هاجم مسلحون عمالا سوريين في قضاء هيت وقتلوا ثلاثة منهم.').type, 'attack');
+});
+
 test('a crowd of residents makes mob violence', () => {
   assert.equal(one('أحرق أهال غاضبون منازل في قرية قرب تكريت.').type, 'mob_violence');
 });

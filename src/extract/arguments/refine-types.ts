@@ -84,7 +84,10 @@ export function refineTypes(ctx: DocContext, frames: Frame[]): void {
     }
     // «هاجم عناصر من داعش رعاة أغنام وقتلوا خمسة منهم»: a weak «attack» word against civilians is not a battle
     if (f.type === 'armed_clash' && f.triggers.every((t) => t.value.outcome || t.value.weight < 0.6)) {
-      const civ = actorsInClauses(ctx, f).filter((m) => m.value.side === 'civilian');
+      // «جنود عراقيين»: a nationality right after a fighters word qualifies the fighters, it names no civilians
+      const qualifies = (m: { tokenStart: number }) =>
+        ctx.ix.fighters[f.sentence]!.some((x) => x.tokenEnd === m.tokenStart);
+      const civ = actorsInClauses(ctx, f).filter((m) => m.value.side === 'civilian' && !qualifies(m));
       const armedTarget = f.actors.some((a) => a.role !== 'perpetrator');
       if (civ.length && !armedTarget) {
         f.type = 'attack';
