@@ -173,3 +173,15 @@ test('a lone «و» before a quoted name joins it to the doer before it', () => 
     'target:isis',
   ]);
 });
+
+test('a party named after a verb of saying, before what it says, is the speaker, not the doer', () => {
+  assert.deepEqual(roles(one('أفاد الجيش الحر بوقوع مجزرة في قرية القبير قتل فيها 100 شخص.')), ['victim:civilians']);
+  assert.deepEqual(roles(one('قال الجيش الحر إن قوات النظام ارتكبت مجزرة في قرية القبير.')), [
+    'perpetrator:syrian_government',
+  ]);
+  // «إنه قتل»: the pronoun makes the speaker the doer
+  assert.deepEqual(roles(one('قال الجيش الحر إنه قتل عشرة من عناصر النظام في قرية القبير.')), [
+    'perpetrator:syrian_opposition',
+    'target:syrian_government',
+  ]);
+});

@@ -68,6 +68,8 @@ export interface CueValue {
 export interface AttributionValue {
   id: string;
   source: string;
+  /** a verb of saying: the name after it speaks when reported speech follows (actors.ts) */
+  speech?: boolean;
 }
 
 export interface CountNounValue {
@@ -174,7 +176,7 @@ export const ATTRIBUTES: Record<string, Record<string, typeof TEXT | typeof FLAG
   },
   methods: { method: TEXT, if_air: TEXT },
   accusations: { accusation: TEXT },
-  attribution: { source: TEXT },
+  attribution: { source: TEXT, speech: FLAG },
   cues: { effect: TEXT, kind: TEXT, scope: TEXT, reach: TEXT, realis: TEXT, opening: TEXT },
   'count-nouns': { count: TEXT, subset: FLAG, one: FLAG, rest: FLAG },
   violations: { violation: TEXT, types: TEXT },
@@ -321,7 +323,11 @@ export const VALUE_READERS: Record<string, (e: LexiconEntry) => unknown> = {
   actors: actorValue,
   methods: (e) => ({ id: e.id, method: oneOf(e, 'method', METHODS) }),
   accusations: (e) => ({ id: e.id, accusation: oneOf(e, 'accusation', ACCUSATIONS) }),
-  attribution: (e) => ({ id: e.id, source: e.attrs.source ?? 'generic' }),
+  attribution: (e) => ({
+    id: e.id,
+    source: e.attrs.source ?? 'generic',
+    ...(flag(e, 'speech') ? { speech: true } : {}),
+  }),
   cues: cueValue,
   'count-nouns': (e) => ({
     id: e.id,
