@@ -69,8 +69,12 @@ export function registerEval(cmd: Command): void {
       'score the English extractor against PITF atrocities rows (their descriptions): detection, deaths, injured, place, perpetrator class',
     )
     .option(
+      '--places <data_dir>',
+      'score the English place finder on the Latin place names of ACLED, PITF and UCDP-AEC files under a shared data directory',
+    )
+    .option(
       '--split <part>',
-      'with --acled or --pitf: score only part of the rows: kept (every third row in file order, held out from tuning), tune (the rest) or all',
+      'with --acled, --pitf or --places: score only part of the rows: kept (every third row in file order, held out from tuning), tune (the rest) or all',
       'all',
     )
     .option('--json', 'print one JSON object')
@@ -79,11 +83,29 @@ export function registerEval(cmd: Command): void {
     .action(
       async (
         dir: string | undefined,
-        o: { json?: boolean; perDoc?: boolean; out?: string; acled?: string; pitf?: string; split?: string },
+        o: {
+          json?: boolean;
+          perDoc?: boolean;
+          out?: string;
+          acled?: string;
+          pitf?: string;
+          places?: string;
+          split?: string;
+        },
       ) => {
         const split = (o.split ?? 'all') as AcledSplit;
         if (!ACLED_SPLITS.includes(split))
           throw new RasidError('eval.bad-split', `--split ${o.split}: expected one of ${ACLED_SPLITS.join(', ')}`);
+        if (o.places) {
+          const { evalPlaceNames, formatPlaceEval, sharedNames } = await import('../eval/place-names.ts');
+          const r = evalPlaceNames(sharedNames(o.places), split);
+          // the kept names are judged by their figures only
+          if (split === 'kept') r.results = [];
+          process.stdout.write(
+            (o.json ? JSON.stringify({ ...r, results: undefined }) : formatPlaceEval(r, split !== 'kept')) + '\n',
+          );
+          return;
+        }
         if (o.acled) {
           const r = await evalAcled(o.acled, { split });
           // the kept rows' disagreements are not printed: they are judged by their figures only
@@ -97,7 +119,8 @@ export function registerEval(cmd: Command): void {
           process.stdout.write((o.json ? JSON.stringify(r) : formatPitfEval(r, split === 'kept')) + '\n');
           return;
         }
-        if (!dir) throw new RasidError('eval.usage', 'expected a gold directory, --acled FILE or --pitf FILE');
+        if (!dir)
+          throw new RasidError('eval.usage', 'expected a gold directory, --acled FILE, --pitf FILE or --places DIR');
         const report = evaluateGoldDir(dir, { out: o.out });
         if (o.json) {
           process.stdout.write(JSON.stringify(report) + '\n');
