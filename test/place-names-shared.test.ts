@@ -24,5 +24,5 @@ test(
   },
 );
 
-const RIGHT_FLOOR = 0.5;
-const WRONG_CEILING = 0.08;
+const RIGHT_FLOOR = 0.53;
+const WRONG_CEILING = 0.075;

@@ -48,3 +48,65 @@ test('a bearer outside the named parent is rejected; the same name inside its pa
   const near = places('A man was killed in Rashidiya, in the eastern Deir ez-Zor countryside.');
   assert.equal(near[0]!.admin1, 'Deir-ez-Zor');
 });
+
+const one = (text: string) => places(text)[0] ?? null;
+
+test("an apostrophe inside a word: the spelling is read whole («Dar'a», «Mada'in»)", () => {
+  assert.equal(one("Shelling hit Dar'a on Monday.")?.admin1, "Dar'a");
+  assert.equal(one("A bomb went off in Mada'in.")?.name, "Mada'in");
+  // not any two words around an apostrophe
+  assert.equal(one("The army's shelling went on."), null);
+});
+
+test('a folded name longer than the names read inside it wins over them', () => {
+  assert.equal(one('Shelling hit Busra Esh-Sham.')?.name, 'Busra ash Sham');
+  // two names with a comma between stay two
+  assert.deepEqual(
+    places('Shelling hit Homs, Hama and Idlib.').map((p) => p.admin1),
+    ['Homs', 'Hama', 'Idleb'],
+  );
+});
+
+test('a name is found with its words joined or apart, never across an article or a lower-case word', () => {
+  assert.equal(one('A bomb exploded in Balad Ruz.')?.name, 'Baladruz');
+  assert.equal(one('A man was killed in Hama.')?.admin1, 'Hama');
+  assert.ok(!places('A man was killed in Hama.').some((p) => p.name === 'Amman'));
+});
+
+test('one word reached by folding with its vowels alike stands alone («Dhuluiyah», «Youssifiyah»)', () => {
+  assert.equal(one('Gunmen attacked a checkpoint in Dhuluiyah.')?.admin1, 'Salah al-Din');
+  assert.equal(one('Gunmen attacked a checkpoint in Youssifiyah.')?.admin1, 'Baghdad');
+});
+
+test('a loose reading (vowels written otherwise, «Kabani» for Kobani) needs its context', () => {
+  const alone = one('Shells fell on Kabani.');
+  assert.equal(alone?.name, null);
+  assert.deepEqual(alone?.issues, ['place.loose-spelling']);
+  // the report's governorate places it: two places of Aleppo before it
+  const placed = places('Clashes in Manbij and Jarablus, Aleppo. Shells also fell on Kabani.');
+  assert.equal(placed.find((p) => p.text === 'Kabani')?.admin1, 'Aleppo');
+  // a short word is loose too: «Barah» reaches Aleppo only through an old name
+  assert.equal(one('Clashes were reported in Barah town.')?.name, null);
+});
+
+test('a short name written as one counts inside a sentence («Kut», «Hit»), not as a word or a code', () => {
+  assert.equal(one('A car bomb exploded in Kut.')?.admin1, 'Wassit');
+  assert.equal(one('Two policemen were killed in Hit.')?.admin1, 'Anbar');
+  assert.equal(one('Hit by a mortar, the house burned.'), null);
+  assert.equal(one('The Uwayrid Dam was shelled.')?.name ?? null, null);
+  assert.equal(one('A SAM battery was hit.'), null);
+});
+
+test('a name element before a name begins a longer one («Umm Al Mayadin», «Tall al Sayyad», «Bab al Faraj»)', () => {
+  assert.ok(!places('Clashes were reported in Umm Al Mayadin.').some((p) => p.name === 'Al Mayadin'));
+  assert.ok(!places('Clashes were reported in Tall al Sayyad.').some((p) => p.name === 'At Tall'));
+  assert.ok(!places('Clashes were reported in Bab al Faraj.').some((p) => p.admin1 === 'Aleppo'));
+  // a name read as written keeps its element before it when it opens with no article
+  assert.ok(places('A bomb exploded in Khan Bani Saad.').some((p) => p.admin1 === 'Diyala'));
+});
+
+test('a folded reading is a whole name: «Ghadir» in «Ghadir al Bostan» is not al-Ghadir', () => {
+  assert.ok(!places('Clashes were reported in Ghadir al Bostan.').some((p) => p.name !== null));
+  // a cue after the name does not continue it
+  assert.equal(one('Clashes were reported in Shurah village.')?.admin1, 'Ninewa');
+});

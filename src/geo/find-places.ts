@@ -9,7 +9,7 @@ import type { Token } from '../text/tokens.ts';
 import { builtinGazetteer, type Gazetteer } from './gazetteer.ts';
 import { placeCues, type PlaceCue, type PlaceCues } from './place-cues.ts';
 import type { GazetteerEntry, PlaceIssue, PlaceMention } from './types.ts';
-import { cliticOf, nameSpans } from './place-names.ts';
+import { cliticOf, nameSpans, titledShortName } from './place-names.ts';
 import {
   QUARTER_TOWN_KM,
   SETTLEMENTS,
@@ -99,7 +99,9 @@ export function findPlaces(a: AnalyzedText, opts: FindPlacesOptions = {}): Place
     }
     // one spelling (the usual case) already lists each entry once; rank() only reads the list
     const candidates = s.names.length === 1 ? s.names[0]!.entries : [...new Set(s.names.flatMap((n) => n.entries))];
-    const common = s.names.every((n) => n.common || g.isCommonWord(n.key));
+    const common = s.names.every(
+      (n) => g.isCommonWord(n.key) || (n.common && !titledShortName(a, s.tokenStart, s.tokenEnd, n, sentenceStart)),
+    );
     const exact = new Set<GazetteerEntry>();
     for (const n of s.names) if (cliticOf(tokens[s.tokenStart]!, n.key) === '') for (const e of n.entries) exact.add(e);
     found.push({
@@ -193,9 +195,9 @@ export function findPlaces(a: AnalyzedText, opts: FindPlacesOptions = {}): Place
   const first = kept.map((f) => rank(f, null, null));
   const counts = new Map<string, number>();
   const countries = new Map<string, number>();
-  for (const r of first) {
+  for (const [i, r] of first.entries()) {
     const e = r.best;
-    if (!e || r.ambiguous || !e.admin1 || (e.country !== 'SY' && e.country !== 'IQ')) continue;
+    if (!e || isLoose(kept[i]!) || r.ambiguous || !e.admin1 || (e.country !== 'SY' && e.country !== 'IQ')) continue;
     counts.set(e.admin1, (counts.get(e.admin1) ?? 0) + 1);
     countries.set(e.country, (countries.get(e.country) ?? 0) + 1);
   }
@@ -278,6 +280,18 @@ export function findPlaces(a: AnalyzedText, opts: FindPlacesOptions = {}): Place
       });
       entry = null;
     }
+    // «Kabani» reaches Kobani only by writing a vowel otherwise: such a spelling names that place only
+    // where the context puts it (a parent named after it that is another place, the report's governorate)
+    const placedBy = parent && fitsParent(entry ?? parent, parent) && distanceKm(entry ?? parent, parent) > 10;
+    if (entry && isLoose(f) && !placedBy && entry.admin1 !== dominant) {
+      issues.push({
+        code: 'place.loose-spelling',
+        stage: 'geo',
+        message: `«${text}» is spelled unlike ${entry.name} (${entry.admin1 ?? entry.country}), and nothing around it places it there`,
+        span: [a0.rawStart, a1.rawEnd],
+      });
+      entry = null;
+    }
     // «وبلدة الجديدة غربها» in a report set in Syria: a common word whose only known bearer lies in
     // another country names a local place the gazetteer does not hold, not that foreign town
     if (entry && f.common && country && entry.country !== country && entry.kind !== 'country') entry = null;
@@ -297,6 +311,9 @@ export function findPlaces(a: AnalyzedText, opts: FindPlacesOptions = {}): Place
   });
   return out;
 }
+
+/** Every spelling read at the mention reached its places only by loose folding. */
+const isLoose = (f: Found): boolean => f.names.every((n) => n.loose === true);
 
 /** The contract's Location for a mention; span is the name's raw words. */
 export function toLocation(m: PlaceMention): Location {

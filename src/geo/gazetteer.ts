@@ -7,10 +7,16 @@ import { fileURLToPath } from 'node:url';
 import { Lexicon } from '../lexicon/matcher.ts';
 import { normalizeString } from '../text/normalize.ts';
 import { parseGazetteerTsv } from './gazetteer-tsv.ts';
-import { foldLatinName } from './transliteration.ts';
+import { foldKey, foldLatinVowels, hasLatinArticle } from './transliteration.ts';
 import type { GazetteerEntry } from './types.ts';
 
 export const GAZETTEER_DIR = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'gazetteer');
+
+/** An entry under a folding key, with the vowel classes of its spelling there. */
+export interface FoldedName {
+  entry: GazetteerEntry;
+  vowels: string;
+}
 
 /** One spelling of a place name and every entry that carries it. */
 export interface PlaceName {
@@ -27,6 +33,9 @@ export interface PlaceName {
    * «عريقة»): it names the place only right after a settlement noun («بلدة كسرة», «قرية العريقة»)
    */
   afterKindCue?: boolean;
+  /** reached only by folding that writes some vowel otherwise («Kabani» for Kobani): the place needs
+   * the support of its context (a parent it lies in, the report's governorate) */
+  loose?: boolean;
 }
 
 /** Kinds whose names a settlement noun («قرية», «بلدة», «ناحية») may precede without the listed article. */
@@ -76,7 +85,7 @@ export class Gazetteer {
   private readonly common: Set<string>;
   private names: Map<string, PlaceName> | null = null;
   private lex: Lexicon<PlaceName> | null = null;
-  private folded: Map<string, GazetteerEntry[]> | null = null;
+  private folded: Map<string, FoldedName[]> | null = null;
 
   constructor(entries: GazetteerEntry[], commonWords: Set<string> = new Set()) {
     this.entries = entries;
@@ -162,27 +171,25 @@ export class Gazetteer {
 
   /**
    * English names by their transliteration-folding key (transliteration.ts), for spellings the index
-   * does not hold as written. A key that two different names of different places fold to («Daraa»
-   * and «Deraya» would, were y a vowel) is left out: a folded spelling never joins two places that
-   * no spelling joins; homonyms stay homonyms, resolved by context as their exact spellings are.
+   * does not hold as written, each with the vowel classes of the spelling that folds there. Names
+   * written without an article are also found with their words joined or apart («Balad Ruz» and
+   * «Baladruz»), under the key without spaces; those keys start with «=».
    */
-  foldIndex(): Map<string, GazetteerEntry[]> {
+  foldIndex(): Map<string, FoldedName[]> {
     if (this.folded) return this.folded;
-    const byKey = new Map<string, GazetteerEntry[]>();
-    const ambiguous = new Set<string>();
+    const byKey = new Map<string, FoldedName[]>();
+    const put = (k: string, e: GazetteerEntry, vowels: string) => {
+      const list = byKey.get(k);
+      if (!list) byKey.set(k, [{ entry: e, vowels }]);
+      else if (!list.some((x) => x.entry === e && x.vowels === vowels)) list.push({ entry: e, vowels });
+    };
     for (const e of this.entries) {
       for (const raw of e.names_en) {
-        const k = foldLatinName(raw);
-        if (k.length < FOLD_MIN || ambiguous.has(k)) continue;
-        const list = byKey.get(k);
-        if (!list) byKey.set(k, [e]);
-        else if (!list.includes(e)) {
-          if (list.every((o) => samePlace(o, e) || shareName(o, e))) list.push(e);
-          else {
-            ambiguous.add(k);
-            byKey.delete(k);
-          }
-        }
+        const vowels = foldLatinVowels(raw);
+        const k = foldKey(vowels);
+        if (k.length < FOLD_MIN) continue;
+        put(k, e, vowels);
+        if (!hasLatinArticle(raw)) put('=' + k.replace(/ /g, ''), e, vowels.replace(/ /g, ''));
       }
     }
     this.folded = byKey;
@@ -200,19 +207,6 @@ export class Gazetteer {
 
 /** Folded keys shorter than this («hat», «bab») meet too many other words to stand alone. */
 const FOLD_MIN = 4;
-
-/** One place listed twice (the town and its district, a GeoNames row and an authored one): within 10 km. */
-function samePlace(a: GazetteerEntry, b: GazetteerEntry): boolean {
-  const rad = Math.PI / 180;
-  const dLat = (a.lat - b.lat) * rad;
-  const dLon = (a.lon - b.lon) * rad * Math.cos(((a.lat + b.lat) / 2) * rad);
-  return 6371 * Math.sqrt(dLat * dLat + dLon * dLon) <= 10;
-}
-
-function shareName(a: GazetteerEntry, b: GazetteerEntry): boolean {
-  const keys = new Set(a.names_en.map(englishKey));
-  return b.names_en.some((n) => keys.has(englishKey(n)));
-}
 
 /** Parse every gazetteer/*.tsv file (sorted, so ids resolve the same way on every machine). */
 export function readBuiltinEntries(dir = GAZETTEER_DIR): GazetteerEntry[] {

@@ -3,8 +3,8 @@
 import type { AnalyzedText } from '../text/analyze.ts';
 import type { Token } from '../text/tokens.ts';
 import { procliticsBefore } from '../text/clitics.ts';
-import { englishKey, type Gazetteer, type PlaceName } from './gazetteer.ts';
-import { foldLatinName } from './transliteration.ts';
+import { englishKey, type FoldedName, type Gazetteer, type PlaceName } from './gazetteer.ts';
+import { foldKey, foldLatinVowels, hasLatinArticle, vowelClashes, vowelCount } from './transliteration.ts';
 import { placeCues } from './place-cues.ts';
 
 /** A span of tokens with the spellings read there. */
@@ -81,21 +81,22 @@ const NAME_GAP = /^[\s\-‐‑–'’‘`ʿʾʼ]*$/;
 const EN_ARTICLE_TOKEN = /^(al|el|ar|as|ad|an|at|az|ash|ath|ed|es|er|ez)$/;
 
 /**
- * English spellings the index does not hold as written, by their transliteration-folding key:
- * «Dair al-Zour», «Deir Ezzor» reach Deir ez-Zor. Only windows that start with a capital (or a lower
- * case article before one: «al-Bukamal») and that no spelling matched as written are tried; a folded
- * name is then a mention like any other (cues, parent, role and context resolve it).
+ * English spellings the lexicon does not read as written: «Dar'a», «Mada'in» (an apostrophe inside
+ * the word splits its tokens; the spelling is looked up whole), then by transliteration-folding key:
+ * «Dair al-Zour», «Deir Ezzor» reach Deir ez-Zor, «Balad Ruz» Baladruz. Only windows that start with
+ * a capital (or a lower case article before one: «al-Bukamal») are tried; a window longer than the
+ * names read inside it wins over them («Busra Esh-Sham» is not Busra and Sham). Of the entries under a
+ * key, those whose spelling writes the vowels most alike are kept (transliteration.ts, vowelClashes); a name
+ * reached only by clashing vowels («Kabani» for Kobani) is loose: it needs its place's context.
  */
 function addFolded(a: AnalyzedText, g: Gazetteer, bySpan: Map<string, NameSpan>): void {
   const { tokens, raw } = a;
   const index = g.foldIndex();
   if (index.size === 0) return;
-  const covered = new Uint8Array(tokens.length);
-  for (const s of bySpan.values()) for (let i = s.tokenStart; i < s.tokenEnd; i++) covered[i] = 1;
   const names = new Map<string, PlaceName>();
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!;
-    if (t.arabic || t.numeric || covered[i]) continue;
+    if (t.arabic || t.numeric) continue;
     const first = raw.charCodeAt(t.rawStart);
     const capital = first >= 65 && first <= 90;
     if (!capital) {
@@ -106,38 +107,136 @@ function addFolded(a: AnalyzedText, g: Gazetteer, bySpan: Map<string, NameSpan>)
     }
     for (let j = i + 1; j <= Math.min(tokens.length, i + FOLD_SPAN); j++) {
       const last = tokens[j - 1]!;
-      if (last.arabic || covered[j - 1]) break;
-      if (j - 1 > i && !NAME_GAP.test(raw.slice(tokens[j - 2]!.rawEnd, last.rawStart))) break;
+      if (last.arabic) break;
+      if (j - 1 > i) {
+        const gap = raw.slice(tokens[j - 2]!.rawEnd, last.rawStart);
+        if (!NAME_GAP.test(gap)) break;
+        // each word of a name is capitalised, but an article and a syllable after an apostrophe («Nu'man»)
+        if (!UPPER.test(raw[last.rawStart] ?? '') && !EN_ARTICLE_TOKEN.test(last.norm) && !/^['’‘`ʿʾʼ]+$/.test(gap))
+          break;
+      }
+      if (bySpan.has(`${i}:${j}`) || EN_ARTICLE_TOKEN.test(last.norm)) continue;
       const text = raw.slice(t.rawStart, last.rawEnd);
-      const entries = index.get(foldLatinName(text));
-      if (!entries || notLatinName(a, i, j, true)) continue;
       const key = englishKey(text);
       // «Iraqi» folds like «`Ariqah»: words listed as common never reach a place by folding
-      if (g.isCommonWord(key)) continue;
-      let n = names.get(key);
-      if (!n) {
-        // one word read by folding alone («Rasin» ≈ «Ra's al-`Ayn» without its article) needs a cue, as a common word does
-        n = { key, lang: 'en', entries, article: false, common: j - i === 1 };
-        names.set(key, n);
-      }
-      bySpan.set(`${i}:${j}`, { tokenStart: i, tokenEnd: j, names: [n] });
+      if (g.isCommonWord(key) || notLatinName(a, i, j, true, j - i === 1 || !g.nameIndex().has(`en:${key}`))) continue;
+      const whole = j - i > 1 ? g.nameIndex().get(`en:${key}`) : undefined;
+      // a folded reading is a whole name, not the start of a longer one («Ghadir» in «Ghadir al Bostan»)
+      if (!whole && continuesName(a, j)) continue;
+      const n = whole ?? foldedName(g, index, text, key, j - i, names);
+      if (n) bySpan.set(`${i}:${j}`, { tokenStart: i, tokenEnd: j, names: [n] });
     }
   }
 }
 
+/** The name a spelling reaches by folding: the entries whose spellings write its vowels most alike. */
+function foldedName(
+  g: Gazetteer,
+  index: Map<string, FoldedName[]>,
+  text: string,
+  key: string,
+  words: number,
+  names: Map<string, PlaceName>,
+): PlaceName | null {
+  const known = names.get(key);
+  if (known) return known;
+  const vowels = foldLatinVowels(text);
+  const folded = foldKey(vowels);
+  let list = index.get(folded);
+  let mine = vowels;
+  if (!list && !hasLatinArticle(text)) {
+    mine = vowels.replace(/ /g, '');
+    list = index.get('=' + foldKey(mine));
+  }
+  if (!list) return null;
+  let best = Infinity;
+  const clashes = list.map((x) => {
+    const c = vowelClashes(mine, x.vowels);
+    best = Math.min(best, c);
+    return c;
+  });
+  const entries = [...new Set(list.filter((_, k) => clashes[k] === best).map((x) => x.entry))];
+  if (!entries.length || !Number.isFinite(best)) return null;
+  // more than one vowel in four written otherwise («Kabani» for Kobani; «Yousifiya» for Yusufiya is
+  // one in four), or one short word («Raqa», «Barah» ≈ «Berea»), is a loose reading
+  const loose = best > vowelCount(mine) / 4 || (words === 1 && folded.length < SHORT_FOLD);
+  const n: PlaceName = { key, lang: 'en', entries, article: false, common: false, loose };
+  names.set(key, n);
+  return n;
+}
+
+/** A one-word folding key shorter than this («bara», «raka») meets too many words to stand alone. */
+const SHORT_FOLD = 5;
+
 const UPPER = /\p{Lu}/u;
+const TITLED = /^\p{Lu}\p{Ll}+$/u;
+
+/** A word of a name follows `end`: a capitalised word that is no cue («town», «Governorate»), or an article and one. */
+function continuesName(a: AnalyzedText, end: number): boolean {
+  const { tokens, raw } = a;
+  const next = tokens[end];
+  if (!next || next.arabic || !NAME_GAP.test(raw.slice(tokens[end - 1]!.rawEnd, next.rawStart))) return false;
+  if (EN_ARTICLE_TOKEN.test(next.norm)) {
+    const after = tokens[end + 1];
+    return !!after && NAME_GAP.test(raw.slice(next.rawEnd, after.rawStart)) && UPPER.test(raw[after.rawStart] ?? '');
+  }
+  if (!UPPER.test(raw[next.rawStart] ?? '')) return false;
+  return !placeCues('en')
+    .cues.matchAll(tokens, end, Math.min(tokens.length, end + 3))
+    .some((m) => m.tokenStart === end);
+}
+
+/**
+ * A short English name («Kut», «Hit», «Ana») written as a name inside a sentence: one word, a capital
+ * then lower case, not the sentence's first word. Short spellings otherwise need a cue, as common
+ * words do («Hit by shelling» at a sentence's start, «SAM» in capitals are no places).
+ */
+export function titledShortName(
+  a: AnalyzedText,
+  start: number,
+  end: number,
+  n: PlaceName,
+  sentenceStart: Int32Array,
+): boolean {
+  if (n.lang !== 'en' || end - start !== 1 || n.key.length > 3 || sentenceStart[start] === start) return false;
+  const t = a.tokens[start]!;
+  // «Dam» is no name where the only short spelling is an airport code («DAM»)
+  const titled = n.entries.some((e) => e.names_en.some((x) => TITLED.test(x) && x.toLowerCase() === n.key));
+  return titled && TITLED.test(a.raw.slice(t.rawStart, t.rawEnd)) && !continuesName(a, end);
+}
 
 /**
  * A Latin spelling read where English writes no name: all in lower case in a text that capitalises
  * («the main square» is not Ma'in), or a name element alone before another capitalised word («Tal
  * Hamka», «Kafr Taal»: a village the gazetteer does not hold, not «Tall» or «Kafr»).
  */
-function notLatinName(a: AnalyzedText, start: number, end: number, capitals: boolean): boolean {
+function notLatinName(a: AnalyzedText, start: number, end: number, capitals: boolean, folded = false): boolean {
   const { tokens, raw } = a;
   if (capitals && !UPPER.test(raw.slice(tokens[start]!.rawStart, tokens[end - 1]!.rawEnd))) return true;
+  const elements = placeCues('en').elements;
+  // «Umm Al Mayadin», «Ayn Dhakar»: a name element before a span read by folding or opening with an
+  // article begins a longer name («Khan Bani Saad» is Bani Saad's own town)
+  // («Umm Al Mayadin» read as «Mayadin»: the element stands before the article)
+  const art = tokens[start - 1] && EN_ARTICLE_TOKEN.test(tokens[start - 1]!.norm) ? 1 : 0;
+  const prev = tokens[start - 1 - art];
+  if (
+    (folded || art === 1 || EN_ARTICLE_TOKEN.test(tokens[start]!.norm)) &&
+    prev &&
+    !prev.arabic &&
+    elements.has(prev.norm) &&
+    TITLED.test(raw.slice(prev.rawStart, prev.rawEnd)) &&
+    NAME_GAP.test(raw.slice(prev.rawEnd, tokens[start - art]!.rawStart)) &&
+    NAME_GAP.test(raw.slice(tokens[start - art]!.rawEnd, tokens[start]!.rawStart))
+  )
+    return true;
   const next = tokens[end];
-  if (end - start !== 1 || !next || next.arabic || !placeCues('en').elements.has(tokens[start]!.norm)) return false;
-  return NAME_GAP.test(raw.slice(tokens[end - 1]!.rawEnd, next.rawStart)) && UPPER.test(raw[next.rawStart] ?? '');
+  if (end - start !== 1 || !next || next.arabic || !elements.has(tokens[start]!.norm)) return false;
+  if (!NAME_GAP.test(raw.slice(tokens[end - 1]!.rawEnd, next.rawStart))) return false;
+  // «Tall al Ahmar»: the element, an article, then a capitalised word
+  const after = tokens[end + 1];
+  if (EN_ARTICLE_TOKEN.test(next.norm) && after && NAME_GAP.test(raw.slice(next.rawEnd, after.rawStart)))
+    return UPPER.test(raw[after.rawStart] ?? '');
+  return UPPER.test(raw[next.rawStart] ?? '');
 }
 
 /** «وتل رفعت», «بجب رملة», «لام قصر»: a clitic on a two-letter first word, which token keys do not peel. */

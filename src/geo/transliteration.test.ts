@@ -2,7 +2,7 @@
 // apart. Every spelling below is our own; the gazetteer rows are read only to check collisions.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { foldLatinName } from './transliteration.ts';
+import { foldLatinName, foldLatinVowels, hasLatinArticle, vowelClashes } from './transliteration.ts';
 import { builtinGazetteer } from './gazetteer.ts';
 
 const SAME: string[][] = [
@@ -22,6 +22,10 @@ const SAME: string[][] = [
   ['al-Udhaim', 'Al-Azim', 'al Uzaim'],
   ['Daraa', "Dar'a", 'Deraa', 'Daraah'],
   ['Darayya', 'Daraya', 'Dariya'],
+  ['Kafr Nabl', 'Kfar Nabl', 'Kafar Nabl'],
+  ['Tal Tamr', 'Tell Tamr', 'Til Tamr', 'Tall Tamr'],
+  ['Maarat Misrin', 'Marat Misrin', "Ma'arrat Misrin"],
+  ['Hasakeh', 'Hasake', 'Hasaka'],
 ];
 
 // different places, however close their spellings
@@ -60,8 +64,31 @@ test("the gazetteer's folded index points each key at one place or at homonyms o
   assert.deepEqual(
     idx
       .get(foldLatinName('Dair al-Zour'))
-      ?.map((e) => e.admin1)
+      ?.map((e) => e.entry.admin1)
       .filter((a, i, xs) => xs.indexOf(a) === i),
     ['Deir-ez-Zor'],
   );
+});
+
+const clashes = (a: string, b: string) => vowelClashes(foldLatinVowels(a), foldLatinVowels(b));
+
+test('spellings of one key that write their vowels alike do not clash', () => {
+  assert.equal(clashes('Dair al-Zour', 'Deir ez-Zor'), 0);
+  assert.equal(clashes('Qamishli', 'Kameshli'), 0);
+  assert.equal(clashes('Tadmur', 'Tadmor'), 0);
+  assert.equal(clashes('Sweida', 'Suwayda'), 0);
+});
+
+test('a u or o against an a, i or e clashes; an a against an i counts half', () => {
+  assert.equal(clashes('Kabani', 'Kobani'), 1);
+  assert.equal(clashes('Yousifiya', 'Yusufiya'), 1);
+  assert.equal(clashes('Darayya', 'Dariya'), 0.5);
+  // different keys are not compared at all
+  assert.equal(clashes('Homs', 'Hama'), Infinity);
+});
+
+test('an article word before another word marks a spelling; a last word is no article', () => {
+  assert.ok(hasLatinArticle('Ras al-Ain'));
+  assert.ok(!hasLatinArticle('Balad Ruz'));
+  assert.ok(!hasLatinArticle('Bab al'));
 });

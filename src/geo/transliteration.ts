@@ -45,6 +45,30 @@ const JOINED_AL = /^[ae]l(?=[bcdfghjkmpqstvwxz][a-z]{2})/;
  * vowels unless a vowel follows them («Mayadin» keeps its y, «Ayn» and «Ain» meet).
  */
 export function foldLatinName(s: string): string {
+  return foldKey(foldLatinVowels(s));
+}
+
+/** The folding key of a spelling's vowel classes (foldLatinVowels). */
+export function foldKey(vowels: string): string {
+  return vowels.replace(VOWEL_CLASS, 'a');
+}
+
+/** Whether a spelling has an article word before another word («Ras al-Ain»; not «Balad Ruz»). */
+export function hasLatinArticle(s: string): boolean {
+  const words = s
+    .toLowerCase()
+    .split(/[^a-z]+/)
+    .filter(Boolean);
+  return words.slice(0, -1).some((w) => ARTICLES.has(w));
+}
+
+/**
+ * The folding key with each vowel's class kept where the key writes «a»: A (a), I (i, ee, a final y),
+ * U (u, o, ou, w), E (e, which writes a fatha or a kasra), M (a diphthong or a glide's vowel, which
+ * may be either). Two spellings of one key whose classes clash («Kobani» U, «Kabani» A) meet only by
+ * heavy folding; see vowelClashes.
+ */
+export function foldLatinVowels(s: string): string {
   const words = s
     .toLowerCase()
     .normalize('NFKD')
@@ -72,10 +96,21 @@ export function foldLatinName(s: string): string {
   return kept.join(' ');
 }
 
+const VOWEL_CLASS = /[AIUEM]/g;
+
+function vowelClass(run: string): string {
+  if (/^a+$/.test(run)) return 'A';
+  if (/^[iy]+$/.test(run)) return 'I';
+  if (/^[uow]+$/.test(run)) return 'U';
+  if (/^e+$/.test(run)) return 'E';
+  return 'M';
+}
+
 function foldWord(w: string): string {
-  // «Raqqah», «Hasakeh»: a final h after a vowel is the taa marbuta, not a letter
+  // «Raqqah», «Hasakeh»: a final h after a vowel is the taa marbuta, not a letter; «Kfar» and «Kafar» are «Kafr»
   return (
     w
+      .replace(/^k[ae]?f[ae]?r$/, 'kafr')
       .replace(/([aeiou])h$/, '$1')
       .replace(/dh/g, 'z')
       .replace(/q/g, 'k')
@@ -89,10 +124,31 @@ function foldWord(w: string): string {
       .replace(/i(?=[aeou])/g, 'iy')
       .replace(/u(?=[aei])/g, 'uw')
       // y and w before a consonant or at the end are vowels («Ayn», «Dawr»); before a vowel, consonants
-      .replace(/[yw](?![aeiouyw])/g, 'a')
-      .replace(/[aeiou]+/g, 'a')
+      .replace(/y(?![aeiouyw])/g, 'i')
+      .replace(/w(?![aeiouyw])/g, 'u')
+      .replace(/[aeiou]+/g, vowelClass)
       // a consonant cluster before a glide: «Sweida» is «Suweida», «Hweija» is «Huweija»
-      .replace(/([^a])([yw])a/g, '$1a$2a')
+      .replace(/([^AIUEM])([yw])([AIUEM])/g, '$1M$2$3')
       .replace(/([yw])\1+/g, '$1')
   );
+}
+
+/** Classes that cannot write one vowel: a, i or e against u or o; a against i counts half («Darayya»
+ * and «Dariya» are one name, «Chiri» and «Chaara» two). */
+const CLASH: Record<string, number> = { AU: 1, UA: 1, IU: 1, UI: 1, EU: 1, UE: 1, AI: 0.5, IA: 0.5 };
+
+/**
+ * How differently two spellings of one folding key write their vowels (a sum of clashes), or Infinity
+ * when the keys differ. «Dair al-Zour» and «Deir ez-Zor»: 0; «Kabani» and «Kobani»: 1.
+ */
+export function vowelClashes(a: string, b: string): number {
+  if (a.length !== b.length || foldKey(a) !== foldKey(b)) return Infinity;
+  let n = 0;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) n += CLASH[a[i]! + b[i]!] ?? 0;
+  return n;
+}
+
+/** The vowels of a spelling's classes (foldLatinVowels). */
+export function vowelCount(vowels: string): number {
+  return vowels.replace(/[^AIUEM]/g, '').length;
 }
