@@ -185,3 +185,17 @@ test('a party named after a verb of saying, before what it says, is the speaker,
     'target:syrian_government',
   ]);
 });
+
+test('a doer named again in apposition, or followed by an adjective, still joins the next name', () => {
+  assert.deepEqual(roles(one('استمر نظام الرئيس بشار الأسد و«حزب الله» في فرض حصار على البلدة.')), [
+    'perpetrator:hezbollah',
+    'perpetrator:syrian_government',
+    'victim:civilians',
+  ]);
+  assert.deepEqual(roles(one('قصفت الفصائل الإسلامية وجبهة النصرة مناطق في بلدة الفوعة.')), [
+    'perpetrator:hts',
+    'perpetrator:syrian_opposition',
+  ]);
+  // «المدينة» is the object, not an adjective of the doer: the name after it is not joined to the doer
+  assert.ok(!roles(one('قصفت قوات النظام المدينة وحزب الله يحاصرها.')).includes('perpetrator:hezbollah'));
+});

@@ -21,8 +21,26 @@ function lamGenitive(ctx: DocContext, t: number): boolean {
  * alone before a quoted name («نظام الأسد و«حزب الله»») or when the writer left a space after it. */
 function joinedTo(ctx: DocContext, prev: Mention<ActorValue>, m: Mention<ActorValue>): boolean {
   if (m.tokenStart === prev.tokenEnd) return /^و/.test(ctx.a.tokens[m.tokenStart]!.norm);
+  // «الفصائل الإسلامية وجبهة النصرة»: a definite adjective may follow the first name
+  if (m.tokenStart === prev.tokenEnd + 1 && adjective(ctx, prev.tokenEnd))
+    return /^و/.test(ctx.a.tokens[m.tokenStart]!.norm);
   const and = ctx.a.tokens[prev.tokenEnd]!.norm;
   return m.tokenStart === prev.tokenEnd + 1 && (and === 'and' || and === 'و');
+}
+
+/** A definite nisba adjective («الإسلامية», «اللبناني») that names nothing itself («المدينة» is a noun). */
+function adjective(ctx: DocContext, t: number): boolean {
+  const tok = ctx.a.tokens[t];
+  if (!tok?.arabic || !/^ال\S+(ي|يه|يين|يون)$/.test(tok.norm)) return false;
+  const s = ctx.sentOf[t]!;
+  const covers = (x: { tokenStart: number; tokenEnd: number }) => x.tokenStart <= t && t < x.tokenEnd;
+  return (
+    ctx.triggerAtToken[t] === 0 &&
+    !ctx.countNounAtToken[t] &&
+    !ctx.ix.actors[s]!.some(covers) &&
+    !ctx.ix.fighters[s]!.some(covers) &&
+    !ctx.places.some(covers)
+  );
 }
 
 /** «اشتباكات بين قسد وقوات التحالف من جانب، وداعش من جانب آخر»: joined names are one side only when
@@ -237,6 +255,12 @@ export function assignActors(ctx: DocContext, frames: Frame[], actors: Mention<A
             f,
             frameActor(v.also, ctx.lex.actorNames.get(v.also) ?? v.also, span, m.tokenStart, v.group, 'victim'),
           );
+        continue;
+      }
+      // «نظام الرئيس بشار الأسد و«حزب الله»»: the doer named again in apposition stays the doer, and the
+      // name joined after it joins the doer
+      if (lastPerp && lastPerp.value.actor === v.actor && m.tokenStart - lastPerp.tokenEnd <= 2) {
+        lastPerp = m;
         continue;
       }
       const marker = partitive(ctx, m) ? 'target' : roleMarkerBefore(ctx, m);
