@@ -97,6 +97,14 @@ test('a nationality after a fighters word qualifies the fighters: their killing 
   assert.equal(one('هاجم مسلحون عمالا سوريين في قضاء هيت وقتلوا ثلاثة منهم.').type, 'attack');
 });
 
+test('a body found killed (the participle «مقتولاً») is a killing of the one person before it', () => {
+  const inc = one('عثر الأهالي على جثة شاب مقتولاً بالرصاص في قضاء القائم.');
+  assert.equal(inc.type, 'attack');
+  assert.deepEqual(counts(inc), { killed: 1 });
+  // a finite verb looks ahead, not back: «شاب» counts the killed, «رجل» the wounded
+  assert.deepEqual(counts(one('قتل شاب وأصيب رجل في قصف على قضاء القائم.')), { killed: 1, injured: 1 });
+});
+
 test('a crowd of residents makes mob violence', () => {
   assert.equal(one('أحرق أهال غاضبون منازل في قرية قرب تكريت.').type, 'mob_violence');
 });

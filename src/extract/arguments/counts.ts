@@ -25,6 +25,13 @@ function coversToken(x: { tokenStart: number; tokenEnd: number }, t: number): bo
   return x.tokenStart <= t && t < x.tokenEnd;
 }
 
+/** The passive participle of a three-letter verb (مفعول: «مقتولاً», «مخطوفاً»), clitics aside. */
+const PASSIVE_PARTICIPLE = /^م\p{L}\p{L}و\p{L}(ا|ين|ون|ه|ات)?$/u;
+
+function participleAt(ctx: DocContext, t: number): boolean {
+  return ctx.a.tokens[t]?.keys.some((k) => PASSIVE_PARTICIPLE.test(k)) === true;
+}
+
 /** «مقتلهما», «إصابتهما», «استشهادهما»: the dual pronoun «ـهما» on a word of at least three letters before it */
 const DUAL_PRONOUN = /^[^\s]{3,}هما$/;
 
@@ -272,7 +279,10 @@ export function assignCounts(ctx: DocContext, frames: Frame[]): void {
       }
       // «أعدم التنظيم رجلاً»: the doer may stand between the verb and the one person
       const actor = ctx.ix.actors[t.sentence]!.find((m) => m.tokenStart === t.tokenEnd);
-      const c = countNounAt(ctx, t.tokenEnd) ?? (actor ? countNounAt(ctx, actor.tokenEnd) : undefined);
+      // «عثر على جثة شاب مقتولاً»: a passive participle describes the one person right before it
+      const before =
+        t.value.outcome && participleAt(ctx, t.tokenStart) ? countNounAt(ctx, t.tokenStart - 1) : undefined;
+      const c = countNounAt(ctx, t.tokenEnd) ?? (actor ? countNounAt(ctx, actor.tokenEnd) : undefined) ?? before;
       if (!c || !c.value.one || ctx.ix.quantityAt.has(c.tokenStart) || ctx.ix.quantityAt.has(c.tokenStart - 1))
         continue;
       const tok = ctx.a.tokens[c.tokenStart]!;
