@@ -105,6 +105,16 @@ test('a body found killed (the participle «مقتولاً») is a killing of th
   assert.deepEqual(counts(one('قتل شاب وأصيب رجل في قصف على قضاء القائم.')), { killed: 1, injured: 1 });
 });
 
+test('a killing «بالرصاص» told after another event is its own incident: the bullets are a weapon, no reference', () => {
+  const r = extractDocument({
+    text: 'اختطف مسلحون ثلاثة رعاة في صحراء قضاء القائم. وفي مكان قريب، عثر على جثة شاب مقتولاً بالرصاص.',
+  });
+  assert.deepEqual(
+    r.incidents.map((i) => i.type),
+    ['abduction', 'attack'],
+  );
+});
+
 test('a crowd of residents makes mob violence', () => {
   assert.equal(one('أحرق أهال غاضبون منازل في قرية قرب تكريت.').type, 'mob_violence');
 });

@@ -69,3 +69,17 @@ test('a toll that rose since it was first told replaces the first figure', () =>
   // another source's figure is not an update: the lowest stays
   assert.deepEqual(killed('قتل 12 مدنيا في قصف على بلدة سرمين. وتحدثت وكالة عن مقتل 8 في القصف.'), [8]);
 });
+
+test('a weapon set apart by commas is the means of the event of its sentence, not an incident of its own', () => {
+  const r = extractDocument({
+    text: 'أعدم التنظيم خمسة رجال في ساحة البلدة، رمياً بالرصاص، بحسب ناشطين.',
+  });
+  assert.deepEqual(
+    r.incidents.map((i) => i.type),
+    ['execution'],
+  );
+  assert.deepEqual(
+    r.incidents[0]!.methods.map((m) => m.id),
+    ['shooting'],
+  );
+});

@@ -118,6 +118,9 @@ export function compatible(ctx: DocContext, a: Frame, b: Frame): boolean {
         (c) =>
           c.value.kind === kind && c.tokenStart > a.triggers[0]!.tokenStart && c.tokenStart < b.triggers[0]!.tokenStart,
       );
+    // «أعدم التنظيم سبعة رجال …، رمياً بالرصاص»: a weapon with no event word of its own is the means
+    // of the event its type is absorbed by, whatever stands between them
+    if (b.triggers.every((t) => t.value.instrument || t.value.outcome) && absorbs(a.type, b.type)) return true;
     if (between('separator')) return false;
     return !between('contrast') || (bare(b) && b.places.length === 0);
   }
