@@ -51,6 +51,11 @@ test('figures: noun after the number, casualty word before it, coordinated nouns
   // the dual pronoun on a casualty word counts two; the plural one counts nothing
   assert.deepEqual(counts(one('استهدفت طائرة مسيرة سيارة في بلدة الشحيل ما أدى لمقتلهما.')), { killed: 2 });
   assert.deepEqual(counts(one('استهدفت طائرة مسيرة سيارة في بلدة الشحيل ما أدى لمقتلهم.')), {});
+  // the singular pronoun counts one; «إصابة» (taa marbuta, no pronoun) counts nothing
+  assert.deepEqual(counts(one('أطلق مسلحون النار على سيارة في بلدة الشحيل ما أدى إلى إصابته بجروح.')), {
+    injured: 1,
+  });
+  assert.deepEqual(counts(one('أطلق مسلحون النار على سيارة في بلدة الشحيل وسجلت إصابة بجروح.')), {});
   const c = one('أعدم تنظيم داعش ما لا يقل عن 19 رجلا في بادية دير الزور.').counts.killed!;
   assert.equal(c.value, 19);
   assert.equal(c.approximate, true);

@@ -72,3 +72,9 @@ test('«وجاء ذلك أثناء …» sets the news in its circumstances: the
   );
   assert.equal(types(told + 'وأطلق مسلحون النار على المتظاهرين المعتصمين في كراج السنك وقتلوا ثلاثة منهم.').length, 2);
 });
+
+test('a name after the noun of one person is no present-tense verb («الشاب ياسر», «المواطن يوسف»)', () => {
+  assert.deepEqual(types('استهدف عناصر قسد الشاب ياسر بقذيفة هاون في ريف دير الزور.'), ['shelling']);
+  // a present-tense verb after a plural noun still tells a habit
+  assert.deepEqual(types('وما زال عناصر قسد يستهدفون الشبان بقذائف الهاون في ريف دير الزور.'), []);
+});

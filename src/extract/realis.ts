@@ -101,11 +101,13 @@ function outcomeAt(f: Frame, i: number): boolean {
   return f.triggers.some((t) => t.tokenStart <= i && i < t.tokenEnd && t.value.outcome !== undefined);
 }
 
-/** A place or actor name that happens to start like a verb («يبرود», «يلدا»). */
+/** A place or actor name that happens to start like a verb («يبرود», «يلدا»), or a person's name
+ * after the noun that introduces one person («الشاب ياسر», «المواطن يوسف»: one.person in count-nouns). */
 function namedAt(ctx: DocContext, i: number): boolean {
   return (
     ctx.places.some((p) => p.tokenStart <= i && i < p.tokenEnd) ||
-    ctx.ix.actors[ctx.sentOf[i]!]?.some((m) => m.tokenStart <= i && i < m.tokenEnd) === true
+    ctx.ix.actors[ctx.sentOf[i]!]?.some((m) => m.tokenStart <= i && i < m.tokenEnd) === true ||
+    (i > 0 && ctx.countNounAtToken[i - 1]?.value.one === true && ctx.countNounAtToken[i - 1]!.tokenEnd === i)
   );
 }
 

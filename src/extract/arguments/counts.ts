@@ -34,6 +34,8 @@ function participleAt(ctx: DocContext, t: number): boolean {
 
 /** «مقتلهما», «إصابتهما», «استشهادهما»: the dual pronoun «ـهما» on a word of at least three letters before it */
 const DUAL_PRONOUN = /^[^\s]{3,}هما$/;
+// «ما أدى إلى إصابته», «أسفر عن مقتلها»: the singular pronoun, in the raw spelling (ة is not ه)
+const SINGULAR_PRONOUN = /^[^\s]{3,}(?:ه|ها)$/;
 
 function pronounCount(ctx: DocContext, i: number, value: number): Quantity {
   const tok = ctx.a.tokens[i]!;
@@ -275,6 +277,11 @@ export function assignCounts(ctx: DocContext, frames: Frame[]): void {
       // «ما أدى لمقتلهما», «أسفر عن إصابتهما»: a casualty word carrying the dual pronoun counts two
       if (t.value.outcome && DUAL_PRONOUN.test(ctx.a.tokens[t.tokenEnd - 1]!.norm)) {
         setCount(f, key, pronounCount(ctx, t.tokenEnd - 1, 2), 'count:dual-pronoun');
+        continue;
+      }
+      const last = ctx.a.tokens[t.tokenEnd - 1]!;
+      if (t.value.outcome && SINGULAR_PRONOUN.test(ctx.a.raw.slice(last.rawStart, last.rawEnd))) {
+        setCount(f, key, pronounCount(ctx, t.tokenEnd - 1, 1), 'count:singular-pronoun');
         continue;
       }
       // «أعدم التنظيم رجلاً»: the doer may stand between the verb and the one person
