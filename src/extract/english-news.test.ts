@@ -60,3 +60,31 @@ test('a pitch or a club where a bomb went off is a place, not a match report', (
     [],
   );
 });
+
+test('a number before a bomb, a strike or a clash counts the blows, not the dead', () => {
+  assert.deepEqual(brief('3 bombings in Kirkuk killed 10 people and wounded 9 on Monday.'), [
+    ['explosive_device', 10, 9],
+  ]);
+  assert.deepEqual(brief('Two car bombs killed nine people near a mosque in Kirkuk.'), [['explosive_device', 9, null]]);
+  // counter-examples: a number before the people, or before a word that names people, counts them
+  assert.deepEqual(brief('A car bomb in Kirkuk killed 3 in the market on Monday.'), [['explosive_device', 3, null]]);
+  assert.deepEqual(brief('2 suicide bombers were killed at a checkpoint near Kirkuk.'), [['suicide_bomb', 2, null]]);
+});
+
+test('English lists of the dead add up: «a policeman and seven civilians», «his wife and three children»', () => {
+  assert.deepEqual(brief('A car bomb exploded in Kirkuk, killing a policeman and seven civilians.'), [
+    ['explosive_device', 8, null],
+  ]);
+  assert.deepEqual(
+    brief('Gunmen killed a policeman, his father, his wife and three children south of Baghdad.')[0]?.[1],
+    6,
+  );
+  assert.deepEqual(brief('Gunmen killed 15 Iranian pipeline workers and two Iraqi guards in Baghdad.')[0]?.[1], 17);
+  // counter-examples: a second clause with its own verb is no item of the list
+  assert.deepEqual(brief('A bomb exploded in Hilla, killing 15 civilians, and 3 were wounded.'), [
+    ['explosive_device', 15, 3],
+  ]);
+  assert.deepEqual(brief('A bomb exploded in Hilla, killing 4 people and wounding 6 others.'), [
+    ['explosive_device', 4, 6],
+  ]);
+});

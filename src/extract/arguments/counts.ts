@@ -196,6 +196,50 @@ function personNamedAfter(ctx: DocContext, t: number): boolean {
   );
 }
 
+// Event words whose number counts the blows, not the people they hit («3 bombings», «two car bombs»,
+// «ثلاث غارات»); an execution, an arrest or an assassination counts its people.
+const COUNTS_BLOWS: ReadonlySet<string> = new Set([
+  'air_strike',
+  'shelling',
+  'explosive_device',
+  'suicide_bomb',
+  'chemical_weapon',
+  'grenade',
+  'armed_clash',
+]);
+
+// a word between the number and the event word that is no adjective («killed 3 in clashes»)
+const NOT_ADJECTIVE: ReadonlySet<string> = new Set(
+  'in at by on of from during after before with and to for near as when while amid since'.split(' '),
+);
+
+// «2 suicide bombers were killed», «3 IS militants killed»: the word names people (or opens with a
+// fighters noun), whom its number counts
+const PERSON_WORD = /(bombers?|inghimasis?|attackers?|snipers?)$/;
+
+/** «3 bombings in Kirkuk killed 10», «two separate car bombs»: the number stands right before such an
+ * event word, or one adjective before it. English only: an Arabic number stands before a prepositional
+ * clitic («مقتل 2 بغارة») where it counts the people. */
+function countsBlows(ctx: DocContext, q: Quantity): boolean {
+  if (ctx.a.lang !== 'en') return false;
+  const s = ctx.sentOf[q.tokenStart]!;
+  const gap = ctx.a.tokens[q.tokenEnd];
+  return (ctx.ix.triggers[s] ?? []).some(
+    (t) =>
+      !t.value.outcome &&
+      t.value.type !== 'none' &&
+      COUNTS_BLOWS.has(t.value.type) &&
+      !PERSON_WORD.test(ctx.a.tokens[t.tokenEnd - 1]?.norm ?? '') &&
+      !(ctx.ix.fighters[s] ?? []).some((x) => coversToken(x, t.tokenStart)) &&
+      (t.tokenStart === q.tokenEnd ||
+        (t.tokenStart === q.tokenEnd + 1 &&
+          !!gap &&
+          !NOT_ADJECTIVE.has(gap.norm) &&
+          !ctx.countNounAtToken[q.tokenEnd] &&
+          !ctx.ix.quantityAt.has(q.tokenEnd))),
+  );
+}
+
 export function assignCounts(ctx: DocContext, frames: Frame[]): void {
   const bySentence = framesBySentence(frames);
   const timeTokens = new Set<number>();
@@ -209,6 +253,7 @@ export function assignCounts(ctx: DocContext, frames: Frame[]): void {
     const fs = bySentence.get(s) ?? [];
     if (fs.length === 0 || isSubset(ctx, q)) continue;
     if ([0, 1, 2].some((d) => ctx.countNounAtToken[q.tokenEnd + d]?.value.rest)) continue;
+    if (countsBlows(ctx, q)) continue;
     const after = nounKeysAfter(ctx, q);
     if (after === 'unit') continue;
     const f = nearest(fs, q.tokenStart);
