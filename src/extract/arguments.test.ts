@@ -222,3 +222,8 @@ test('a doer named again in apposition, or followed by an adjective, still joins
   // «المدينة» is the object, not an adjective of the doer: the name after it is not joined to the doer
   assert.ok(!roles(one('قصفت قوات النظام المدينة وحزب الله يحاصرها.')).includes('perpetrator:hezbollah'));
 });
+
+test('a post of a side right after a verb done to people is its subject; after a strike, what was struck', () => {
+  assert.deepEqual(roles(one('اعتقلت حواجز قسد عشرات الشبان في الرقة.')), ['perpetrator:sdf', 'victim:civilians']);
+  assert.deepEqual(roles(one('قصفت قوات النظام حواجز قسد في الرقة.')), ['perpetrator:syrian_government', 'target:sdf']);
+});

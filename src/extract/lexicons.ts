@@ -65,6 +65,13 @@ export interface CueValue {
   opening?: string;
 }
 
+export interface RoleValue {
+  id: string;
+  role: 'perpetrator' | 'target' | 'ignore';
+  /** the marker names a post or position of the side («حواجز», «مواقع»), not its people */
+  site?: boolean;
+}
+
 export interface AttributionValue {
   id: string;
   source: string;
@@ -107,7 +114,7 @@ export interface Lexicons {
   /** person = no: a military target (checkpoint, convoy), not people */
   fighters: Lexicon<FighterValue>;
   crowds: Lexicon<{ id: string }>;
-  roles: Lexicon<{ id: string; role: 'perpetrator' | 'target' | 'ignore' }>;
+  roles: Lexicon<RoleValue>;
   actorNames: Map<string, string>;
   /** actors with an air force (`aircraft = true`): the only ones an air strike can be the act of */
   airForces: Set<string>;
@@ -183,7 +190,7 @@ export const ATTRIBUTES: Record<string, Record<string, typeof TEXT | typeof FLAG
   aircraft: { vehicle: TEXT },
   fighters: { kind: TEXT, person: FLAG },
   crowds: { kind: TEXT },
-  roles: { role: TEXT },
+  roles: { role: TEXT, site: FLAG },
 };
 
 /** Every attribute of the entry is one its file declares, and every flag is `true` or `false`. */
@@ -348,7 +355,11 @@ export const VALUE_READERS: Record<string, (e: LexiconEntry) => unknown> = {
     block: oneOf(e, 'kind', ['fighters', 'none'] as const) === 'none',
   }),
   crowds: (e) => ({ id: e.id }),
-  roles: (e) => ({ id: e.id, role: oneOf(e, 'role', ['perpetrator', 'target', 'ignore'] as const) }),
+  roles: (e) => ({
+    id: e.id,
+    role: oneOf(e, 'role', ['perpetrator', 'target', 'ignore'] as const),
+    ...(flag(e, 'site') ? { site: true } : {}),
+  }),
 };
 
 const cache = new Map<string, Lexicons>();
@@ -428,12 +439,7 @@ export function lexiconsFor(lang: Lang, dir?: string): Lexicons {
       tagged,
     ),
     crowds: compile(load('crowds'), VALUE_READERS.crowds as (e: LexiconEntry) => { id: string }, 'crowds', tagged),
-    roles: compile(
-      load('roles'),
-      VALUE_READERS.roles as (e: LexiconEntry) => { id: string; role: 'perpetrator' | 'target' | 'ignore' },
-      'roles',
-      tagged,
-    ),
+    roles: compile(load('roles'), VALUE_READERS.roles as (e: LexiconEntry) => RoleValue, 'roles', tagged),
     actorNames,
     airForces,
     airMethods,

@@ -8,6 +8,7 @@ import type {
   FighterValue,
   CountNounValue,
   CueValue,
+  RoleValue,
   LexiconKind,
   Lexicons,
   TaggedValue,
@@ -32,7 +33,7 @@ export interface Mentions {
   aircraft: Mention<{ id: string }>[];
   fighters: Mention<FighterValue>[];
   crowds: Mention<{ id: string }>[];
-  roles: Mention<{ id: string; role: 'perpetrator' | 'target' | 'ignore' }>[];
+  roles: Mention<RoleValue>[];
 }
 
 function resolve(matches: Match<TaggedValue>[], prefer: (v: unknown) => number): Match<TaggedValue>[] {

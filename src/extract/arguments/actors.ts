@@ -93,6 +93,14 @@ function roleMarkerBefore(ctx: DocContext, m: Mention<ActorValue>): 'perpetrator
   return best?.role ?? null;
 }
 
+/** «اعتقلت حواجز قسد عشرات الشبان»: a post of the side right after a verb done to people is its subject. */
+function postAsSubject(ctx: DocContext, f: Frame, m: Mention<ActorValue>): boolean {
+  if (!ARMED_VICTIM_TYPES.has(f.type)) return false;
+  return ctx.ix.roles[m.sentence]!.some(
+    (r) => r.value.site && r.tokenEnd === m.tokenStart && f.triggers.some((t) => t.tokenEnd === r.tokenStart),
+  );
+}
+
 const LOCATIVE_AR: ReadonlySet<string> = new Set(['في', 'الي', 'باتجاه', 'نحو', 'من', 'داخل', 'خارج']);
 const LOCATIVE_EN: ReadonlySet<string> = new Set(['in', 'to', 'into', 'towards', 'from', 'inside']);
 
@@ -263,7 +271,7 @@ export function assignActors(ctx: DocContext, frames: Frame[], actors: Mention<A
         lastPerp = m;
         continue;
       }
-      const marker = partitive(ctx, m) ? 'target' : roleMarkerBefore(ctx, m);
+      const marker = partitive(ctx, m) ? 'target' : postAsSubject(ctx, f, m) ? 'perpetrator' : roleMarkerBefore(ctx, m);
       if (marker === 'ignore') continue;
       // «وسط تجمع لعناصر الحشد»: a target marker outranks the genitive
       const hasPerp = f.actors.some((x) => x.role === 'perpetrator');
