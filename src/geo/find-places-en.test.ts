@@ -54,6 +54,8 @@ const one = (text: string) => places(text)[0] ?? null;
 test("an apostrophe inside a word: the spelling is read whole («Dar'a», «Mada'in»)", () => {
   assert.equal(one("Shelling hit Dar'a on Monday.")?.admin1, "Dar'a");
   assert.equal(one("A bomb went off in Mada'in.")?.name, "Mada'in");
+  // a syllable after an apostrophe is no article: «Da'el» is read whole, not «Da» and «el»
+  assert.equal(one("Shelling hit Da'el.")?.admin1, "Dar'a");
   // not any two words around an apostrophe
   assert.equal(one("The army's shelling went on."), null);
 });
@@ -85,6 +87,9 @@ test('a loose reading (vowels written otherwise, «Kabani» for Kobani) needs it
   // the report's governorate places it: two places of Aleppo before it
   const placed = places('Clashes in Manbij and Jarablus, Aleppo. Shells also fell on Kabani.');
   assert.equal(placed.find((p) => p.text === 'Kabani')?.admin1, 'Aleppo');
+  // or the one governorate the report's other places lie in
+  const sole = places('Shells fell on Kabani, in the countryside near Aleppo.');
+  assert.equal(sole.find((p) => p.text === 'Kabani')?.admin1, 'Aleppo');
   // a short word is loose too: «Barah» reaches Aleppo only through an old name
   assert.equal(one('Clashes were reported in Barah town.')?.name, null);
 });
@@ -100,6 +105,7 @@ test('a short name written as one counts inside a sentence («Kut», «Hit»), n
 test('a name element before a name begins a longer one («Umm Al Mayadin», «Tall al Sayyad», «Bab al Faraj»)', () => {
   assert.ok(!places('Clashes were reported in Umm Al Mayadin.').some((p) => p.name === 'Al Mayadin'));
   assert.ok(!places('Clashes were reported in Tall al Sayyad.').some((p) => p.name === 'At Tall'));
+  assert.ok(!places('Clashes were reported in Qaryat Tall adh Dhahab.').some((p) => p.name === 'At Tall'));
   assert.ok(!places('Clashes were reported in Bab al Faraj.').some((p) => p.admin1 === 'Aleppo'));
   // a name read as written keeps its element before it when it opens with no article
   assert.ok(places('A bomb exploded in Khan Bani Saad.').some((p) => p.admin1 === 'Diyala'));

@@ -213,6 +213,9 @@ export function findPlaces(a: AnalyzedText, opts: FindPlacesOptions = {}): Place
     }
   }
 
+  // the one governorate the report's other places lie in, when they all lie in one
+  const sole = counts.size === 1 ? [...counts.keys()][0]! : null;
+
   // 6. final pass: parents first (they are resolved on their own), then everything with context
   const resolved = new Array<ReturnType<typeof rank> | undefined>(kept.length);
   const order = [...kept.keys()].sort(
@@ -281,9 +284,10 @@ export function findPlaces(a: AnalyzedText, opts: FindPlacesOptions = {}): Place
       entry = null;
     }
     // «Kabani» reaches Kobani only by writing a vowel otherwise: such a spelling names that place only
-    // where the context puts it (a parent named after it that is another place, the report's governorate)
+    // where the context puts it (a parent named after it that is another place, the report's governorate
+    // or the one governorate all its other places lie in)
     const placedBy = parent && fitsParent(entry ?? parent, parent) && distanceKm(entry ?? parent, parent) > 10;
-    if (entry && isLoose(f) && !placedBy && entry.admin1 !== dominant) {
+    if (entry && isLoose(f) && !placedBy && entry.admin1 !== dominant && entry.admin1 !== sole) {
       issues.push({
         code: 'place.loose-spelling',
         stage: 'geo',

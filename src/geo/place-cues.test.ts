@@ -32,6 +32,12 @@ for (const lang of ['ar', 'en'] as const) {
             found.every((m) => !pattern.includes(m.text)),
             `a place was read in «${example}»: ${found.map((m) => m.text)}`,
           );
+        } else if (e.attrs.organisation) {
+          assert.deepEqual(
+            found.map((m) => m.text),
+            ['Afrin'],
+            `a group's name was read as a place in «${example}»`,
+          );
         } else if (e.attrs.element) {
           const words = new Set(e.match);
           assert.ok(

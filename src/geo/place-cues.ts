@@ -31,6 +31,8 @@ export interface PlaceCues {
   /** words that begin longer names («Tal», «Kafr», «Ain»): alone before another capitalised word they are
    * part of a name the gazetteer does not hold, not the place spelled like them */
   elements: Set<string>;
+  /** head words of group names («Corps», «Division»): a name capitalised before one names the group */
+  organisations: Set<string>;
   entries: LexiconEntry[];
 }
 
@@ -72,6 +74,9 @@ export function placeCues(lang: 'ar' | 'en'): PlaceCues {
     ),
     elements: new Set(
       entries.filter((e) => e.attrs.element === 'yes').flatMap((e) => e.match.map((p) => normalizeString(p))),
+    ),
+    organisations: new Set(
+      entries.filter((e) => e.attrs.organisation === 'yes').flatMap((e) => e.match.map((p) => normalizeString(p))),
     ),
     entries,
   };

@@ -78,7 +78,8 @@ export function cliticOf(tok: Token, key: string): string {
 const FOLD_SPAN = 6;
 /** What may stand between the tokens of one name: spaces, hyphens, apostrophes and ayn marks. */
 const NAME_GAP = /^[\s\-‐‑–'’‘`ʿʾʼ]*$/;
-const EN_ARTICLE_TOKEN = /^(al|el|ar|as|ad|an|at|az|ash|ath|ed|es|er|ez)$/;
+const EN_ARTICLE_TOKEN = /^(al|el|ar|as|ad|an|at|az|ash|ath|adh|ed|es|er|ez|esh|eth|edh)$/;
+const APOSTROPHES = /^['’‘`ʿʾʼ]+$/;
 
 /**
  * English spellings the lexicon does not read as written: «Dar'a», «Mada'in» (an apostrophe inside
@@ -108,14 +109,15 @@ function addFolded(a: AnalyzedText, g: Gazetteer, bySpan: Map<string, NameSpan>)
     for (let j = i + 1; j <= Math.min(tokens.length, i + FOLD_SPAN); j++) {
       const last = tokens[j - 1]!;
       if (last.arabic) break;
+      // a syllable after an apostrophe («Nu'man», «Da'el») is no word of its own
+      const syllable = j - 1 > i && APOSTROPHES.test(raw.slice(tokens[j - 2]!.rawEnd, last.rawStart));
       if (j - 1 > i) {
-        const gap = raw.slice(tokens[j - 2]!.rawEnd, last.rawStart);
-        if (!NAME_GAP.test(gap)) break;
-        // each word of a name is capitalised, but an article and a syllable after an apostrophe («Nu'man»)
-        if (!UPPER.test(raw[last.rawStart] ?? '') && !EN_ARTICLE_TOKEN.test(last.norm) && !/^['’‘`ʿʾʼ]+$/.test(gap))
-          break;
+        if (!NAME_GAP.test(raw.slice(tokens[j - 2]!.rawEnd, last.rawStart))) break;
+        // each word of a name is capitalised, but an article and a syllable after an apostrophe
+        if (!UPPER.test(raw[last.rawStart] ?? '') && !EN_ARTICLE_TOKEN.test(last.norm) && !syllable) break;
       }
-      if (bySpan.has(`${i}:${j}`) || EN_ARTICLE_TOKEN.test(last.norm)) continue;
+      // a name does not end in an article («Bab al» of «Bab al Faraj»)
+      if (bySpan.has(`${i}:${j}`) || (EN_ARTICLE_TOKEN.test(last.norm) && !syllable)) continue;
       const text = raw.slice(t.rawStart, last.rawEnd);
       const key = englishKey(text);
       // «Iraqi» folds like «`Ariqah»: words listed as common never reach a place by folding
@@ -230,6 +232,15 @@ function notLatinName(a: AnalyzedText, start: number, end: number, capitals: boo
   )
     return true;
   const next = tokens[end];
+  // «the Hamza Division», «Al Sham Corps»: a group's name
+  if (
+    next &&
+    !next.arabic &&
+    placeCues('en').organisations.has(next.norm) &&
+    TITLED.test(raw.slice(next.rawStart, next.rawEnd)) &&
+    NAME_GAP.test(raw.slice(tokens[end - 1]!.rawEnd, next.rawStart))
+  )
+    return true;
   if (end - start !== 1 || !next || next.arabic || !elements.has(tokens[start]!.norm)) return false;
   if (!NAME_GAP.test(raw.slice(tokens[end - 1]!.rawEnd, next.rawStart))) return false;
   // «Tall al Ahmar»: the element, an article, then a capitalised word
