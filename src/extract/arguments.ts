@@ -11,17 +11,20 @@ import { sumCoordinated } from './arguments/coordinated.ts';
 import { assignLists } from './arguments/lists.ts';
 import { refineTypes } from './arguments/refine-types.ts';
 import { assignTimesPlacesAttribution } from './arguments/times-places.ts';
+import { splitBreakdowns } from './arguments/breakdown.ts';
 
 export { VICTIM_TYPES } from './arguments/common.ts';
 export { documentSubject, usableActors } from './arguments/actors.ts';
 export { frameCountKey } from './arguments/counts.ts';
 export { carryOver } from './arguments/carry-over.ts';
 
-export function attachArguments(ctx: DocContext, frames: Frame[]): void {
+/** Fills each frame's arguments; a total broken down by place splits into its parts (the frames returned). */
+export function attachArguments(ctx: DocContext, frames: Frame[]): Frame[] {
   assignActors(ctx, frames, usableActors(ctx));
   refineTypes(ctx, frames);
   assignCounts(ctx, frames);
   sumCoordinated(ctx, frames);
   assignLists(ctx, frames);
   assignTimesPlacesAttribution(ctx, frames);
+  return splitBreakdowns(ctx, frames);
 }

@@ -191,8 +191,7 @@ export const STAGES: ReadonlyArray<DocStage> = [
         if (kinds) kinds.push(x.cue.value.kind);
         else lowered.set(x.trigger, [x.cue.value.kind]);
       }
-      const frames = buildFrames(ctx, suppressed, lowered);
-      attachArguments(ctx, frames);
+      const frames = attachArguments(ctx, buildFrames(ctx, suppressed, lowered));
       const clauses = clauseSegments(ctx);
       for (const f of frames) f.evidence = [frameEvidence(ctx, f, clauses)];
       s.frames = frames;
