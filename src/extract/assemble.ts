@@ -48,9 +48,13 @@ function wide(k: string): boolean {
   return k === 'governorate' || k === 'country' || k === 'district';
 }
 
-function settlement(k: string): boolean {
-  return k === 'village' || k === 'town' || k === 'city';
+/** «كالميادين والبوكمال»: in Arabic lists a sub-district named among towns is its seat town (Latin-script
+ * names are resolved by their own rules) */
+function settlement(k: string, arabic = false): boolean {
+  return k === 'village' || k === 'town' || k === 'city' || (arabic && k === 'subdistrict');
 }
+
+const ARABIC = /[\u0600-\u06ff]/;
 
 function placeRank(p: PlaceMention): number {
   return p.entry ? p.precision * 10 + (KIND_RANK[p.entry.kind] ?? 9) : 99;
@@ -64,9 +68,13 @@ export function incidentPlaces(places: PlaceMention[]): PlaceMention[] {
     if (out.length >= 5) break;
     if (!p.entry || out.some((q) => q.entry?.id === p.entry!.id)) continue;
     // siblings only: «حي البدو وسط مدينة الرقة» names the quarter; the city around it is no second place
-    const sibling = p.entry.kind === best.entry.kind || (settlement(p.entry.kind) && settlement(best.entry.kind));
+    const arabic = ARABIC.test(p.text);
+    const sibling =
+      p.entry.kind === best.entry.kind || (settlement(p.entry.kind, arabic) && settlement(best.entry.kind, arabic));
     if (p.precision !== best.precision || wide(p.entry.kind) !== wide(best.entry.kind) || !sibling) continue;
     if (Math.abs(p.tokenStart - best.tokenStart) > 12) continue;
+    // «حي الزهراء بحمص»: the city named as the quarter's parent only locates it
+    if (arabic && out.some((q) => q.parentStart === p.tokenStart)) continue;
     out.push(p);
   }
   return out.sort((x, y) => x.tokenStart - y.tokenStart);

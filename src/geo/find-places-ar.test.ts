@@ -90,3 +90,19 @@ test('a quarter lies inside the city named after it, not on a namesake town', ()
   assert.equal(at('استهدفت غارة حي الفردوس في حلب', 'الفردوس')?.entry?.kind, 'quarter');
   assert.equal(admin1('قصفت الطائرات بلدة سرمين في ريف إدلب', 'سرمين'), 'Idleb');
 });
+
+test('places joined by «و» are a list, not a place and its parent', () => {
+  const ms = findPlaces(analyze('تنشط الخلايا في مدن كالميادين والبوكمال والعشارة', 'ar'));
+  assert.deepEqual(
+    ms.map((m) => [m.text, m.rule.includes('place.parent') || m.rule.includes('place.is_parent')]),
+    [
+      ['كالميادين', false],
+      ['والبوكمال', false],
+      ['والعشارة', false],
+    ],
+  );
+  // counter-example: «ب» glued to the next name still makes it the parent
+  const q = at('سقطت قذيفة على حارة الجميلي بالرقة', 'حارة الجميلي');
+  assert.ok(q?.rule.includes('place.parent'));
+  assert.equal(q?.parentStart, at('سقطت قذيفة على حارة الجميلي بالرقة', 'بالرقة')?.tokenStart);
+});

@@ -144,8 +144,10 @@ export function findPlaces(a: AnalyzedText, opts: FindPlacesOptions = {}): Place
       PARENT_CUES.has(next.cues[next.cues.length - 1]?.cue ?? 'kind');
     if (j === next.tokenStart || viaCue) {
       const between = a.raw.slice(tokens[f.tokenEnd - 1]!.rawEnd, tokens[next.tokenStart]!.rawStart);
+      // «حارة الجميلي بالرقة»: the preposition «ب» glued to the next name links it; «و» («كالميادين
+      // والبوكمال») joins a list of places, none of them the parent of another
       const linked =
-        j > f.tokenEnd || /[,،(-]/.test(between) || cliticOf(tokens[next.tokenStart]!, next.names[0]!.key) !== '';
+        j > f.tokenEnd || /[,،(-]/.test(between) || /^ب/.test(cliticOf(tokens[next.tokenStart]!, next.names[0]!.key));
       if (linked && !/[.!?؟\n]/.test(between)) {
         // «الصينية في بكين» is an adjective before a place: a plain «في»/«ب» does not make a common word a place
         const linkWords = tokens.slice(f.tokenEnd, j).map((t) => t.norm);
@@ -310,6 +312,7 @@ export function findPlaces(a: AnalyzedText, opts: FindPlacesOptions = {}): Place
       role: f.role,
       rule: rules.join('+'),
     };
+    if (f.parent !== null) m.parentStart = kept[f.parent]!.tokenStart;
     if (issues.length) m.issues = issues;
     out.push(m);
   });

@@ -56,5 +56,7 @@ export interface PlaceMention {
   precision: 1 | 2 | 3;
   role: 'location' | 'origin' | 'destination';
   rule: string;
+  /** tokenStart of the mention named as this one's parent («حي الزهراء بحمص»: Homs for al-Zahraa) */
+  parentStart?: number;
   issues?: PlaceIssue[];
 }
