@@ -83,3 +83,11 @@ test('a weapon set apart by commas is the means of the event of its sentence, no
     ['shooting'],
   );
 });
+
+test('a re-mention naming a town inside the region that placed the event places it there', () => {
+  const r = extractDocument({
+    text: 'تتواصل المعارك الدائرة بين الفصيلين في ريف حلب الغربي لليوم الثاني. وأسفر الاقتتال بين الفصيلين اليوم في محيط مدينة الأتارب عن مقتل 4 عناصر.',
+  });
+  assert.equal(r.incidents.length, 1);
+  assert.ok(r.incidents[0]!.locations.some((l) => l.name === 'Al Atarib'));
+});

@@ -197,7 +197,11 @@ export function mergeInto(a: Frame, b: Frame): void {
   for (const [k, v] of b.accusations) if (!a.accusations.has(k)) a.accusations.set(k, v);
   for (const v of b.violations) a.violations.add(v);
   // a headline or a passing reference adds no place to an event already placed
-  if (a.places.length === 0 || !(b.heading || b.reference || b.definite))
+  // … unless the event is placed only by its region and the mention names a town inside it («المعارك في
+  // ريف حلب الغربي» then «أسفر الاقتتال في محيط مدينة الأتارب عن مقتل 6»)
+  const regional = a.places.length > 0 && a.places.every((p) => p.precision === 3);
+  const inside = (p: PlaceMention) => p.precision < 3 && a.places.some((q) => samePlace(p, q));
+  if (a.places.length === 0 || !(b.heading || b.reference || b.definite) || (regional && b.places.some(inside)))
     for (const p of b.places) if (!a.places.some((q) => placeKey(q) === placeKey(p))) a.places.push(p);
   if (!a.time && b.time) a.time = b.time;
   if (!a.attribution && b.attribution) a.attribution = b.attribution;
