@@ -88,3 +88,28 @@ test('English lists of the dead add up: «a policeman and seven civilians», «h
     ['explosive_device', 4, 6],
   ]);
 });
+
+test('fighters right before a verb with an object are its doers: the attack is on the people after it', () => {
+  assert.deepEqual(brief('Militants gunned down 12 people on a bus in Mosul on Monday.'), [['attack', 12, null]]);
+  assert.deepEqual(brief('Militants killed six farmers north of Baghdad on Monday.'), [['attack', 6, null]]);
+  assert.deepEqual(brief('Shiite militiamen gunned down 70 people and wounded 20 at a mosque in Baghdad.'), [
+    ['attack', 70, 20],
+  ]);
+  // counter-examples: fighters who died, or fighters as the object, make a battle
+  assert.deepEqual(brief('Three militants killed in an ambush near Rutba on Monday.'), [['armed_clash', 3, null]]);
+  assert.deepEqual(brief('Iraqi forces killed three IS militants in the desert near Rutba.'), [
+    ['armed_clash', 3, null],
+  ]);
+});
+
+test('captured or former soldiers are not fighters: killing them is an attack', () => {
+  assert.deepEqual(
+    run('IS militants killed 40 former soldiers near Mosul on Saturday.').map((i) => i.type),
+    ['attack'],
+  );
+  // counter-example: serving soldiers are fighters
+  assert.deepEqual(
+    run('IS militants killed 40 soldiers near Mosul on Saturday.').map((i) => i.type),
+    ['armed_clash'],
+  );
+});

@@ -131,7 +131,9 @@ function keyAfterNoun(ctx: DocContext, q: Quantity): CountKey[] {
   const from = q.noun && q.noun.tokenStart < q.tokenEnd ? q.tokenEnd : q.tokenEnd + 1;
   for (let t = from; t < q.tokenEnd + 5 && t < ctx.a.tokens.length && ctx.clauseOf[t] === clause; t++) {
     const c = countNounAt(ctx, t);
-    if (c && (c.value.count === 'killed' || c.value.count === 'injured')) return withCoordinated(ctx, c, 1);
+    // «gunned down 70 people and wounded 20»: a casualty word with its own figure after it counts that one
+    if (c && (c.value.count === 'killed' || c.value.count === 'injured'))
+      return ctx.ix.quantityAt.has(c.tokenEnd) ? [] : withCoordinated(ctx, c, 1);
     if (ctx.ix.quantityAt.has(t)) return [];
   }
   return [];

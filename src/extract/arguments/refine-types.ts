@@ -46,7 +46,8 @@ export function refineTypes(ctx: DocContext, frames: Frame[]): void {
       ctx.ix.fighters[f.sentence]!.some(
         (x) =>
           f.clauses.has(ctx.clauseOf[x.tokenStart]!) &&
-          !f.actors.some((a) => a.role === 'perpetrator' && ownFighters(ctx, a, x)),
+          !f.actors.some((a) => a.role === 'perpetrator' && ownFighters(ctx, a, x)) &&
+          !englishSubject(ctx, f, x),
       );
     f.fightersVictim = fighters;
     // fighters who flee are the subject of the flight: any fighters noun in the clause makes it desertion
@@ -167,6 +168,25 @@ function ownFighters(ctx: DocContext, a: FrameActor, x: { tokenStart: number; to
   if (x.tokenEnd <= a.token && a.token - x.tokenEnd <= 2) return true;
   const at = ctx.a.tokens[x.tokenStart]!.rawStart;
   return !!a.span && at >= a.span[0] && at - a.span[1] <= 1;
+}
+
+// what opens the object of an English verb: an article, a possessive, a number or a name of people
+const OBJECT_OPENERS: ReadonlySet<string> = new Set(['a', 'an', 'the', 'his', 'her', 'their', 'its', 'two', 'three']);
+
+/**
+ * «Militants gunned down 12 people», «Shiite militiamen killed six farmers»: in English a fighters noun
+ * right before an event word that takes an object (a figure, an article, a possessive) is its subject,
+ * the doer, not the people acted on. «3 militants killed in the desert» has no object: they died.
+ */
+function englishSubject(ctx: DocContext, f: Frame, x: { tokenStart: number; tokenEnd: number }): boolean {
+  if (ctx.a.lang !== 'en') return false;
+  return f.triggers.some((t) => {
+    if (x.tokenEnd !== t.tokenStart && !(x.tokenStart === t.tokenStart && x.tokenEnd < t.tokenEnd)) return false;
+    const next = t.tokenEnd;
+    const tok = ctx.a.tokens[next];
+    if (!tok || ctx.sentOf[next] !== t.sentence) return false;
+    return ctx.ix.quantityAt.has(next) || OBJECT_OPENERS.has(tok.norm);
+  });
 }
 
 /** A named place within four words after the trigger, with no number or person between («captured the
