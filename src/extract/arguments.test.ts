@@ -227,3 +227,23 @@ test('a post of a side right after a verb done to people is its subject; after a
   assert.deepEqual(roles(one('اعتقلت حواجز قسد عشرات الشبان في الرقة.')), ['perpetrator:sdf', 'victim:civilians']);
   assert.deepEqual(roles(one('قصفت قوات النظام حواجز قسد في الرقة.')), ['perpetrator:syrian_government', 'target:sdf']);
 });
+
+test('a party in a relative clause about a place, or people after a denied casualty, take no part', () => {
+  assert.deepEqual(
+    roles(one('فجر انتحاري نفسه مستهدفا نازحين يخرجون صوب الممرات التي فتحتها القوات الأمنية في هيت.')),
+    ['victim:civilians'],
+  );
+  // an event word or a role marker in the relative clause keeps its subject the doer
+  assert.deepEqual(roles(one('قتل عشرة مدنيين في الغارات التي شنها الطيران الروسي على البلدة.')), [
+    'perpetrator:russia',
+    'victim:civilians',
+  ]);
+  assert.deepEqual(
+    roles(one('قصف جوي تركي استهدف قرية باطوفة، وقال مسؤول إن القصف لم يوقع أي ضحايا في صفوف الأهالي.')),
+    ['perpetrator:turkey'],
+  );
+  assert.deepEqual(roles(one('قتل قصف جوي تركي ثلاثة من أهالي قرية باطوفة.')), [
+    'perpetrator:turkey',
+    'victim:civilians',
+  ]);
+});

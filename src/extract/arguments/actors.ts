@@ -4,6 +4,7 @@ import type { DocContext } from '../context.ts';
 import type { Frame, FrameActor } from '../frames.ts';
 import type { Mention } from '../mentions.ts';
 import type { ActorValue } from '../lexicons.ts';
+import { notAParty } from './non-parties.ts';
 import { ARMED_VICTIM_TYPES, CIVILIAN, VICTIM_TYPES, nearest, pushTo, framesBySentence } from './common.ts';
 
 /** An Arabic genitive «لقوات النظام», «للطيران الحربي»: the actor owns the act. */
@@ -104,33 +105,6 @@ function postAsSubject(ctx: DocContext, f: Frame, m: Mention<ActorValue>): boole
 const LOCATIVE_AR: ReadonlySet<string> = new Set(['في', 'الي', 'باتجاه', 'نحو', 'من', 'داخل', 'خارج']);
 const LOCATIVE_EN: ReadonlySet<string> = new Set(['in', 'to', 'into', 'towards', 'from', 'inside']);
 
-// «إن», «بأن», «عن», and the masdars of occurrence that open a reported event («بوقوع مجزرة»)
-const COMPLEMENT: ReadonlySet<string> = new Set(['ان', 'بان', 'عن', 'بوقوع', 'بسقوط', 'بحدوث', 'that']);
-
-/** «أفاد الجيش الحر بوقوع مجزرة», «وقال المصور: "قصف بطائرات ميغ"»: the party named after a verb of
- * saying, before what it says (a complement «إن/بأن/عن», a quote, or an event masdar with «ب»), is
- * the speaker; «قال الجيش الحر إنه قتل…» names the doer through its pronoun and is kept. */
-function speaker(ctx: DocContext, m: Mention<ActorValue>): boolean {
-  const clause = ctx.clauseOf[m.tokenStart];
-  const said = ctx.ix.attributions[m.sentence]!.find(
-    (c) =>
-      c.value.speech &&
-      c.tokenEnd <= m.tokenStart &&
-      m.tokenStart - c.tokenEnd <= 4 &&
-      ctx.clauseOf[c.tokenStart] === clause,
-  );
-  if (!said) return false;
-  for (let t = said.tokenEnd; t < m.tokenStart; t++) if (ctx.triggerAtToken[t]) return false;
-  const next = ctx.a.tokens[m.tokenEnd];
-  if (next && /[:"«“]/.test(ctx.a.raw.slice(ctx.a.tokens[m.tokenEnd - 1]!.rawEnd, next.rawStart))) return true;
-  for (let t = m.tokenEnd; t < m.tokenEnd + 8 && t < ctx.a.tokens.length; t++) {
-    const tok = ctx.a.tokens[t]!;
-    if (COMPLEMENT.has(tok.norm)) return true;
-    if (ctx.triggerAtToken[t]) return tok.arabic && tok.norm.startsWith('ب') && tok.keys.includes(tok.norm.slice(1));
-  }
-  return false;
-}
-
 /** Actor mentions the document supports: «التنظيم» only in an IS report; a country after «إلى» is a place. */
 export function usableActors(ctx: DocContext): Mention<ActorValue>[] {
   // «بتهمة العمالة للنظام النصيري»: an actor inside a charge is what the victim was accused of
@@ -150,7 +124,7 @@ export function usableActors(ctx: DocContext): Mention<ActorValue>[] {
   const locative = ctx.a.lang === 'ar' ? LOCATIVE_AR : LOCATIVE_EN;
   return ctx.m.actors.filter((m) => {
     if (m.value.anaphor && ctx.subject !== m.value.actor && !named.has(m.value.actor)) return false;
-    if (inCharge(m) || ctx.chargeTokens.has(m.tokenStart) || isSource(m) || speaker(ctx, m)) return false;
+    if (inCharge(m) || ctx.chargeTokens.has(m.tokenStart) || isSource(m) || notAParty(ctx, m)) return false;
     if (m.value.country) {
       const prev = m.tokenStart > 0 ? ctx.a.tokens[m.tokenStart - 1] : null;
       const first = ctx.a.tokens[m.tokenStart]!;
