@@ -106,3 +106,12 @@ test('places joined by «و» are a list, not a place and its parent', () => {
   assert.ok(q?.rule.includes('place.parent'));
   assert.equal(q?.parentStart, at('سقطت قذيفة على حارة الجميلي بالرقة', 'بالرقة')?.tokenStart);
 });
+
+test('ordinary words that share a place name: a pool, a colour', () => {
+  // «بركة» is a listed common word: a pool or a blessing unless a settlement noun names it
+  assert.equal(at('غرق طفل في بركة ماء قرب منزله', 'بركة'), undefined);
+  assert.equal(at('قصفت الطائرات قرية بركة', 'بركة')?.entry?.country, 'IQ');
+  // «اللون الرمادي» is grey; Ramadi after «في» is still the city
+  assert.equal(at('كان المسلحون يستقلون سيارة من اللون الرمادي', 'الرمادي'), undefined);
+  assert.equal(admin1('انفجرت سيارة باللون الرمادي في الرمادي', 'الرمادي'), 'Anbar');
+});
