@@ -113,3 +113,35 @@ test('captured or former soldiers are not fighters: killing them is an attack', 
     ['armed_clash'],
   );
 });
+
+test('a claim of responsibility names the doer of the event told before it, and is no event alone', () => {
+  const r = run('A suicide car bomb killed at least 20 civilians in Kadhimiya on Monday. ISIS claimed responsibility.');
+  assert.deepEqual(
+    r.map((i) => [i.type, i.actors.find((a) => a.role === 'perpetrator')?.id]),
+    [['suicide_bomb', 'isis']],
+  );
+  // counter-examples: a claim alone, and no claim
+  assert.deepEqual(run('ISIS claimed responsibility in a statement posted online.'), []);
+  assert.equal(
+    run('A car bomb killed 12 civilians in Kadhimiya on Monday. No group has claimed responsibility.')[0]?.actors.find(
+      (a) => a.role === 'perpetrator',
+    ),
+    undefined,
+  );
+});
+
+test('bodies found, people slaughtered or shot are killings', () => {
+  assert.deepEqual(brief('Police found 17 bullet-riddled bodies in different areas of Baghdad on Monday.'), [
+    ['attack', 17, null],
+  ]);
+  assert.deepEqual(
+    brief('ISIS has slaughtered 190 people in Mosul.').map((x) => x[1]),
+    [190],
+  );
+  assert.deepEqual(brief('On 3 June, ISIS shot 41 civilians in western Mosul as they tried to flee.'), [
+    ['attack', 41, null],
+  ]);
+  // counter-examples
+  assert.deepEqual(run('Police found 17 weapons in different areas of Baghdad on Monday.'), []);
+  assert.deepEqual(run('The film was shot in Baghdad last year.'), []);
+});
