@@ -32,6 +32,15 @@ const REGAINED: Partial<Record<IncidentType, IncidentType>> = {
   non_state_overtakes_territory: 'government_regains_territory',
 };
 
+const TAKEN: ReadonlySet<IncidentType> = new Set(['non_state_overtakes_territory', 'government_regains_territory']);
+
+/** an agreement word in the frame's clauses (its own or another frame's) */
+function agreedInClause(ctx: DocContext, f: Frame): boolean {
+  return ctx.ix.triggers[f.sentence]!.some(
+    (t) => t.value.type === 'agreement' && f.clauses.has(ctx.clauseOf[t.tokenStart]!),
+  );
+}
+
 function actorsInClauses(ctx: DocContext, f: Frame): Mention<ActorValue>[] {
   return ctx.ix.actors[f.sentence]!.filter((m) => f.clauses.has(ctx.clauseOf[m.tokenStart]!));
 }
@@ -126,6 +135,12 @@ export function refineTypes(ctx: DocContext, frames: Frame[]): void {
     if (gov && f.actors.some((a) => a.role === 'perpetrator' && GOVERNMENTS.has(a.id))) {
       f.type = gov;
       f.rules.push('type:government');
+    }
+    // ACLED: ground taken through an agreement is a non-violent transfer, whoever takes it
+    // («دخلت قوات النظام البلدة بموجب اتفاق التسوية», "took over the town under a settlement agreement")
+    if (TAKEN.has(f.type) && agreedInClause(ctx, f)) {
+      f.type = 'non_violent_transfer';
+      f.rules.push('type:agreed');
     }
     // «QSD arrested four men»: ACLED codes detention by a non-state group as abduction. The doer is the
     // subject before the verb or the agent after «by»: in «arrested an IS leader» IS is the one arrested
