@@ -60,6 +60,13 @@ function placeRank(p: PlaceMention): number {
   return p.entry ? p.precision * 10 + (KIND_RANK[p.entry.kind] ?? 9) : 99;
 }
 
+/** Whether a and b stand next to each other in a list joined by «و» (the later one carries place.listed). */
+function listedWith(a: PlaceMention, b: PlaceMention, places: PlaceMention[]): boolean {
+  const [x, y] = a.tokenStart < b.tokenStart ? [a, b] : [b, a];
+  const i = places.indexOf(y);
+  return i > 0 && places[i - 1] === x && y.rule.includes('place.listed');
+}
+
 export function incidentPlaces(places: PlaceMention[]): PlaceMention[] {
   const best = bestPlace(places);
   if (!best?.entry) return best ? [best] : [];
@@ -71,7 +78,11 @@ export function incidentPlaces(places: PlaceMention[]): PlaceMention[] {
     const arabic = ARABIC.test(p.text);
     const sibling =
       p.entry.kind === best.entry.kind || (settlement(p.entry.kind, arabic) && settlement(best.entry.kind, arabic));
-    if (p.precision !== best.precision || wide(p.entry.kind) !== wide(best.entry.kind) || !sibling) continue;
+    // «محيط مدينة إدلب وقرية كنصفرة»: a place listed with the best one by «و» is a place of the incident at
+    // its own precision
+    const listed = arabic && listedWith(p, best, places);
+    if ((p.precision !== best.precision && !listed) || wide(p.entry.kind) !== wide(best.entry.kind) || !sibling)
+      continue;
     if (Math.abs(p.tokenStart - best.tokenStart) > 12) continue;
     // «حي الزهراء بحمص»: the city named as the quarter's parent only locates it
     if (arabic && out.some((q) => q.parentStart === p.tokenStart)) continue;

@@ -24,3 +24,11 @@ test('a sub-district seat listed among towns is one of the towns', () => {
   const gov = places('قتل التنظيم عشرة مدنيين في الميادين والعشارة بريف دير الزور.');
   assert.ok(!gov[0]?.includes('Deir-ez-Zor'), JSON.stringify(gov));
 });
+
+test('places joined by «و» are the incident places at their own precision', () => {
+  // «محيط مدينة إدلب» is near the city (precision 2), «قرية كنصفرة» the village itself: both were hit
+  assert.deepEqual(places('قصفت الطائرات محيط مدينة إدلب وقرية كنصفرة ما أدى لمقتل مدنيين.'), [['Idlib', 'Kansafra']]);
+  assert.deepEqual(places('قصفت الطائرات قرية كنصفرة ومحيط مدينة إدلب ما أدى لمقتل مدنيين.'), [['Kansafra', 'Idlib']]);
+  // counter-example: a city the village is only near is a landmark, not a second place
+  assert.deepEqual(places('قصفت الطائرات قرية كنصفرة قرب مدينة إدلب ما أدى لمقتل مدنيين.'), [['Kansafra']]);
+});

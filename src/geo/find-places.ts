@@ -255,6 +255,11 @@ export function findPlaces(a: AnalyzedText, opts: FindPlacesOptions = {}): Place
     if (f.parentOf !== null) rules.push('place.is_parent');
     if (f.roleRule) rules.push(f.roleRule);
     if (f.landmark) rules.push('place.landmark');
+    // «محيط مدينة إدلب وقرية كنصفرة»: joined by «و» to the place right before it, one of a list
+    const prev = i > 0 ? kept[i - 1]! : null;
+    const lead = tokens[f.chainStart]!;
+    if (prev && a0.arabic && lead.norm.startsWith('و') && lead.keys.length > 1 && prev.tokenEnd === f.chainStart)
+      rules.push('place.listed');
     const issues: PlaceIssue[] = [];
     let entry: GazetteerEntry | null = r.best;
     if (r.ambiguous) {
