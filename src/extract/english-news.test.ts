@@ -145,3 +145,20 @@ test('bodies found, people slaughtered or shot are killings', () => {
   assert.deepEqual(run('Police found 17 weapons in different areas of Baghdad on Monday.'), []);
   assert.deepEqual(run('The film was shot in Baghdad last year.'), []);
 });
+
+test('one person named as killed counts one: a singular passive, or a name after the verb', () => {
+  assert.deepEqual(
+    brief('Hamza al-Shimmari, a candidate for the council, was gunned down in a drive-by shooting in Baghdad.'),
+    [['attack', 1, null]],
+  );
+  assert.deepEqual(
+    brief('In Sharqat, gunmen shot dead Mohammed Hussein Hamid, a candidate in the elections.')[0]?.[1],
+    1,
+  );
+  // counter-examples: a place shelled or a house attacked is no person; several names are no single one
+  assert.deepEqual(brief('The village of Kansafra was shelled by the army on Monday.'), [['shelling', null, null]]);
+  assert.deepEqual(
+    brief('Gunmen attacked Abu Ghraib prison on Monday.').map((x) => x[1]),
+    [null],
+  );
+});

@@ -6,6 +6,7 @@ import { needsPerson } from '../../quantity/vocabulary.ts';
 import type { DocContext } from '../context.ts';
 import type { Frame } from '../frames.ts';
 import { distance, framesBySentence, nearest } from './common.ts';
+import { englishOne } from './english-one.ts';
 
 type CountNounMention = DocContext['m']['countNouns'][number];
 
@@ -198,6 +199,9 @@ function personNamedAfter(ctx: DocContext, t: number): boolean {
   );
 }
 
+// types whose words are done to people: their singular passive has a person as its subject
+const PERSON_TYPES: ReadonlySet<string> = new Set(['attack', 'execution', 'abduction', 'arrests']);
+
 // Event words whose number counts the blows, not the people they hit («3 bombings», «two car bombs»,
 // «ثلاث غارات»); an execution, an arrest or an assassination counts its people.
 const COUNTS_BLOWS: ReadonlySet<string> = new Set([
@@ -329,6 +333,13 @@ export function assignCounts(ctx: DocContext, frames: Frame[]): void {
       const last = ctx.a.tokens[t.tokenEnd - 1]!;
       if (t.value.outcome && SINGULAR_PRONOUN.test(ctx.a.raw.slice(last.rawStart, last.rawEnd))) {
         setCount(f, key, pronounCount(ctx, t.tokenEnd - 1, 1), 'count:singular-pronoun');
+        continue;
+      }
+      // «X was gunned down», «shot dead Mohammed Hussein Hamid»: one person (English; a word aimed at
+      // people, not a weak «attacked» that a house or a convoy can take)
+      const one = (t.value.outcome || (PERSON_TYPES.has(t.value.type) && t.value.weight >= 0.6)) && englishOne(ctx, t);
+      if (one) {
+        setCount(f, key, one, 'count:singular');
         continue;
       }
       // «أعدم التنظيم رجلاً»: the doer may stand between the verb and the one person
