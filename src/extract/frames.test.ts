@@ -142,3 +142,8 @@ test('suicide bombers killed by the forces that besieged them are fighting; a bo
   // the bombers died with their victims
   assert.deepEqual(types('أسفر الهجوم عن مقتل ثلاثة انتحاريين وخمسة مدنيين في سوق مدينة هيت.'), ['suicide_bomb']);
 });
+
+test('what captives were taken for («لبيعهن سبايا») is the purpose of the abduction, not a second event', () => {
+  assert.deepEqual(types('اقتاد المسلحون عشرات النساء من القرية إلى مكان مجهول لبيعهن سبايا.'), ['abduction']);
+  assert.deepEqual(types('باع عناصر التنظيم النساء سبايا في سوق المدينة.'), ['sexual_violence']);
+});
