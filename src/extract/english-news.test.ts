@@ -162,3 +162,14 @@ test('one person named as killed counts one: a singular passive, or a name after
     [null],
   );
 });
+
+test('«N killed and M others wounded»: the second figure belongs to the word after it', () => {
+  assert.deepEqual(
+    brief('At least 27 people were killed and 51 others wounded when a bomb struck a cafe in Baghdad.'),
+    [['explosive_device', 27, 51]],
+  );
+  // counter-example: «killed and wounded 20» is one combined figure, neither count alone
+  assert.deepEqual(brief('The shelling killed and wounded 20 people in Kansafra on Monday.'), [
+    ['shelling', null, null],
+  ]);
+});

@@ -120,6 +120,8 @@ function keysBefore(ctx: DocContext, q: Quantity): CountKey[] {
   for (let t = q.tokenStart - 1; t >= Math.max(0, q.tokenStart - 3) && ctx.clauseOf[t] === clause; t--) {
     const c = countNounAt(ctx, t);
     if (c && c.value.count !== 'none') return withCoordinated(ctx, c, -1);
+    // «27 people were killed and 51 others wounded»: the casualty word before «and» has its own figure
+    if (andAt(ctx, t)) return [];
   }
   return [];
 }
