@@ -16,6 +16,8 @@ export const GAZETTEER_DIR = join(dirname(fileURLToPath(import.meta.url)), '..',
 export interface FoldedName {
   entry: GazetteerEntry;
   vowels: string;
+  /** the entry's display name or a spelling we wrote, not one of GeoNames' alternates («Berea» for Aleppo) */
+  primary: boolean;
 }
 
 /** One spelling of a place name and every entry that carries it. */
@@ -141,7 +143,7 @@ export class Gazetteer {
         else if (bare && bare.length >= 3 && ARTICLE_VARIANT_KINDS.has(e.kind) && !this.isCommonWord(k))
           variants.push([bare, e]);
       }
-      for (const raw of e.names_en) {
+      for (const raw of englishSpellings(e)) {
         const k = englishKey(raw);
         if (!k || /[^a-z0-9 ]/.test(k)) continue;
         add(k, 'en', e);
@@ -178,18 +180,21 @@ export class Gazetteer {
   foldIndex(): Map<string, FoldedName[]> {
     if (this.folded) return this.folded;
     const byKey = new Map<string, FoldedName[]>();
-    const put = (k: string, e: GazetteerEntry, vowels: string) => {
+    const put = (k: string, e: GazetteerEntry, vowels: string, primary: boolean) => {
       const list = byKey.get(k);
-      if (!list) byKey.set(k, [{ entry: e, vowels }]);
-      else if (!list.some((x) => x.entry === e && x.vowels === vowels)) list.push({ entry: e, vowels });
+      const same = list?.find((x) => x.entry === e && x.vowels === vowels);
+      if (same) same.primary ||= primary;
+      else if (list) list.push({ entry: e, vowels, primary });
+      else byKey.set(k, [{ entry: e, vowels, primary }]);
     };
     for (const e of this.entries) {
-      for (const raw of e.names_en) {
+      for (const raw of englishSpellings(e)) {
         const vowels = foldLatinVowels(raw);
         const k = foldKey(vowels);
         if (k.length < FOLD_MIN) continue;
-        put(k, e, vowels);
-        if (!hasLatinArticle(raw)) put('=' + k.replace(/ /g, ''), e, vowels.replace(/ /g, ''));
+        const primary = raw === e.name || !e.id.startsWith('geonames:');
+        put(k, e, vowels, primary);
+        if (!hasLatinArticle(raw)) put('=' + k.replace(/ /g, ''), e, vowels.replace(/ /g, ''), primary);
       }
     }
     this.folded = byKey;
@@ -203,6 +208,19 @@ export class Gazetteer {
     const en = idx.get(`en:${englishKey(name)}`);
     return [...(ar?.entries ?? []), ...(en?.entries ?? [])];
   }
+}
+
+/**
+ * An entry's English spellings, each also without the parenthesis that tells it from a namesake
+ * («Saida (Daraa)» is written «Saida» in text).
+ */
+function englishSpellings(e: GazetteerEntry): string[] {
+  const out = new Set(e.names_en);
+  for (const n of e.names_en) {
+    const bare = n.replace(/\s*\([^)]*\)/g, '').trim();
+    if (bare && bare !== n) out.add(bare);
+  }
+  return [...out];
 }
 
 /** Folded keys shorter than this («hat», «bab») meet too many other words to stand alone. */

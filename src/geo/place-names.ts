@@ -157,11 +157,17 @@ function foldedName(
     best = Math.min(best, c);
     return c;
   });
-  const entries = [...new Set(list.filter((_, k) => clashes[k] === best).map((x) => x.entry))];
+  let closest = list.filter((_, k) => clashes[k] === best);
+  // a place's own name beats another place's old or foreign one («Barah» is al-Bara, not Aleppo's «Berea»)
+  if (closest.some((x) => x.primary)) closest = closest.filter((x) => x.primary);
+  const entries = [...new Set(closest.map((x) => x.entry))];
   if (!entries.length || !Number.isFinite(best)) return null;
   // more than one vowel in four written otherwise («Kabani» for Kobani; «Yousifiya» for Yusufiya is
-  // one in four), or one short word («Raqa», «Barah» ≈ «Berea»), is a loose reading
-  const loose = best > vowelCount(mine) / 4 || (words === 1 && folded.length < SHORT_FOLD);
+  // one in four), or one short word that meets a place's own name with any vowel written otherwise
+  // («Taara» ≈ «Tyre») or only another spelling than that («Beiji» ≈ «Bayji» is the town's name), is a
+  // loose reading
+  const short = words === 1 && folded.length < SHORT_FOLD && (best > 0 || !closest.some((x) => x.primary));
+  const loose = best > vowelCount(mine) / 4 || short;
   const n: PlaceName = { key, lang: 'en', entries, article: false, common: false, loose };
   names.set(key, n);
   return n;
@@ -172,6 +178,17 @@ const SHORT_FOLD = 5;
 
 const UPPER = /\p{Lu}/u;
 const TITLED = /^\p{Lu}\p{Ll}+$/u;
+
+function capitalisedWordBefore(a: AnalyzedText, start: number): boolean {
+  const { tokens, raw } = a;
+  const prev = tokens[start - 1];
+  if (!prev || prev.arabic || !TITLED.test(raw.slice(prev.rawStart, prev.rawEnd))) return false;
+  if (!NAME_GAP.test(raw.slice(prev.rawEnd, tokens[start]!.rawStart))) return false;
+  if (a.sentences.some((s) => s.tokenStart === start - 1)) return false;
+  return !placeCues('en')
+    .cues.matchAll(tokens, Math.max(0, start - 3), start)
+    .some((m) => m.tokenEnd === start);
+}
 
 /** A word of a name follows `end`: a capitalised word that is no cue («town», «Governorate»), or an article and one. */
 function continuesName(a: AnalyzedText, end: number): boolean {
@@ -231,6 +248,9 @@ function notLatinName(a: AnalyzedText, start: number, end: number, capitals: boo
     NAME_GAP.test(raw.slice(tokens[start - art]!.rawEnd, tokens[start]!.rawStart))
   )
     return true;
+  // «Daoudiyet Mala»: a one-word reading by folding right after a capitalised word inside a sentence
+  // ends a longer name; a cue before it («Eastern Ghariyeh», «Rural Hama») does not
+  if (folded && end - start === 1 && prev && art === 0 && capitalisedWordBefore(a, start)) return true;
   const next = tokens[end];
   // «the Hamza Division», «Al Sham Corps»: a group's name
   if (

@@ -64,8 +64,8 @@ export function hasLatinArticle(s: string): boolean {
 
 /**
  * The folding key with each vowel's class kept where the key writes «a»: A (a), I (i, ee, a final y),
- * U (u, o, ou, w), E (e, which writes a fatha or a kasra), M (a diphthong or a glide's vowel, which
- * may be either). Two spellings of one key whose classes clash («Kobani» U, «Kabani» A) meet only by
+ * U (u, o, ou, w), E (e, which writes a fatha or a kasra), Y (a diphthong with an i: «ai», «ei», «ay»),
+ * W (one with a u or o: «aw», «au»), M (a glide's vowel, or i and u together, which may be either). Two spellings of one key whose classes clash («Kobani» U, «Kabani» A) meet only by
  * heavy folding; see vowelClashes.
  */
 export function foldLatinVowels(s: string): string {
@@ -96,13 +96,16 @@ export function foldLatinVowels(s: string): string {
   return kept.join(' ');
 }
 
-const VOWEL_CLASS = /[AIUEM]/g;
+const VOWEL_CLASS = /[AIUEMYW]/g;
 
 function vowelClass(run: string): string {
   if (/^a+$/.test(run)) return 'A';
   if (/^[iy]+$/.test(run)) return 'I';
   if (/^[uow]+$/.test(run)) return 'U';
   if (/^e+$/.test(run)) return 'E';
+  // a diphthong or two vowels: with an i and no u («ai», «ei», «ia») Y, with a u or o and no i («aw», «au») W
+  if (!/[uo]/.test(run)) return 'Y';
+  if (!/i/.test(run)) return 'W';
   return 'M';
 }
 
@@ -128,14 +131,30 @@ function foldWord(w: string): string {
       .replace(/w(?![aeiouyw])/g, 'u')
       .replace(/[aeiou]+/g, vowelClass)
       // a consonant cluster before a glide: «Sweida» is «Suweida», «Hweija» is «Huweija»
-      .replace(/([^AIUEM])([yw])([AIUEM])/g, '$1M$2$3')
+      .replace(/([^AIUEMYW])([yw])([AIUEMYW])/g, '$1M$2$3')
       .replace(/([yw])\1+/g, '$1')
   );
 }
 
 /** Classes that cannot write one vowel: a, i or e against u or o; a against i counts half («Darayya»
  * and «Dariya» are one name, «Chiri» and «Chaara» two). */
-const CLASH: Record<string, number> = { AU: 1, UA: 1, IU: 1, UI: 1, EU: 1, UE: 1, AI: 0.5, IA: 0.5 };
+const CLASH: Record<string, number> = {
+  AU: 1,
+  UA: 1,
+  IU: 1,
+  UI: 1,
+  EU: 1,
+  UE: 1,
+  AI: 0.5,
+  IA: 0.5,
+  // «Busaira» is not «Bussora», «Dair» not «Dawr»; «aw» writes an o («Hawl», «Hol») but an i only at a stretch
+  YU: 1,
+  UY: 1,
+  YW: 1,
+  WY: 1,
+  WI: 0.5,
+  IW: 0.5,
+};
 
 /**
  * How differently two spellings of one folding key write their vowels (a sum of clashes), or Infinity
@@ -150,5 +169,5 @@ export function vowelClashes(a: string, b: string): number {
 
 /** The vowels of a spelling's classes (foldLatinVowels). */
 export function vowelCount(vowels: string): number {
-  return vowels.replace(/[^AIUEM]/g, '').length;
+  return vowels.replace(/[^AIUEMYW]/g, '').length;
 }
