@@ -173,3 +173,20 @@ test('«N killed and M others wounded»: the second figure belongs to the word a
     ['shelling', null, null],
   ]);
 });
+
+test('an actor that says something is the source, not the doer', () => {
+  const perp = (text: string) => run(text)[0]?.actors.find((a) => a.role === 'perpetrator')?.id;
+  assert.equal(
+    perp(
+      'A car bomb exploded near a market in Baghdad on Tuesday, killing 14 people, Iraqi police and medical sources said.',
+    ),
+    undefined,
+  );
+  assert.equal(
+    perp('Iraqi police officials say a car bomb has exploded in Mahmoudiyah, killing at least 10 people.'),
+    undefined,
+  );
+  // counter-examples: the doer named before a casualty verb, and a group that speaks of its own act
+  assert.equal(perp('Islamic State militants killed 14 people in Baghdad on Tuesday, police said.'), 'isis');
+  assert.equal(perp('Islamic State said it carried out the bombing in Baghdad that killed 14 people.'), 'isis');
+});

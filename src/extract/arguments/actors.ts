@@ -102,6 +102,24 @@ function postAsSubject(ctx: DocContext, f: Frame, m: Mention<ActorValue>): boole
   );
 }
 
+const SPEECH_EN: ReadonlySet<string> = new Set(['said', 'say', 'says', 'told', 'confirmed', 'stated', 'announced']);
+
+/**
+ * «Iraqi police said», «Iraqi police and hospital officials say»: in English an actor that is the subject
+ * of a verb of saying, with only plain words between (no event word, figure or other actor), is the
+ * report's source. Not when it speaks of itself («IS said it carried out the bombing»).
+ */
+function speaker(ctx: DocContext, m: Mention<ActorValue>): boolean {
+  if (ctx.a.lang !== 'en') return false;
+  for (let t = m.tokenEnd; t < m.tokenEnd + 5 && ctx.sentOf[t] === m.sentence; t++) {
+    const tok = ctx.a.tokens[t]!;
+    if (SPEECH_EN.has(tok.norm)) return !/^(it|its|they|their|he|his)$/.test(ctx.a.tokens[t + 1]?.norm ?? '');
+    if (ctx.triggerAtToken[t] || ctx.ix.quantityAt.has(t) || ctx.ix.actors[m.sentence]!.some((x) => x.tokenStart === t))
+      return false;
+  }
+  return false;
+}
+
 const LOCATIVE_AR: ReadonlySet<string> = new Set(['في', 'الي', 'باتجاه', 'نحو', 'من', 'داخل', 'خارج']);
 const LOCATIVE_EN: ReadonlySet<string> = new Set(['in', 'to', 'into', 'towards', 'from', 'inside']);
 
@@ -124,7 +142,8 @@ export function usableActors(ctx: DocContext): Mention<ActorValue>[] {
   const locative = ctx.a.lang === 'ar' ? LOCATIVE_AR : LOCATIVE_EN;
   return ctx.m.actors.filter((m) => {
     if (m.value.anaphor && ctx.subject !== m.value.actor && !named.has(m.value.actor)) return false;
-    if (inCharge(m) || ctx.chargeTokens.has(m.tokenStart) || isSource(m) || notAParty(ctx, m)) return false;
+    if (inCharge(m) || ctx.chargeTokens.has(m.tokenStart) || isSource(m) || speaker(ctx, m) || notAParty(ctx, m))
+      return false;
     if (m.value.country) {
       const prev = m.tokenStart > 0 ? ctx.a.tokens[m.tokenStart - 1] : null;
       const first = ctx.a.tokens[m.tokenStart]!;
