@@ -247,3 +247,9 @@ test('a party in a relative clause about a place, or people after a denied casua
     'victim:civilians',
   ]);
 });
+
+test('a letter glued to a number alone in brackets is a label, not a figure', () => {
+  assert.deepEqual(counts(one('جرح مدنيان إثر سقوط قذيفتي هاون على الجزيرة (بـ3) في ضاحية حرستا.')), { injured: 2 });
+  assert.deepEqual(counts(one('قتل (15) شخصا في قصف على بلدة سرمين.')), { killed: 15 });
+  assert.deepEqual(counts(one('استهدف الطيران البلدة بـ3 غارات ما أدى إلى مقتل شخصين.')), { killed: 2 });
+});

@@ -248,12 +248,21 @@ function countsBlows(ctx: DocContext, q: Quantity): boolean {
   );
 }
 
+/** «على الجزيرة (بـ3) في ضاحية حرستا»: a letter glued to a number alone in brackets is a label (a block,
+ * a sector), not a head count; «(15) قتيلاً» and «بـ3 غارات» stay figures. */
+function bracketLabel(ctx: DocContext, q: Quantity): boolean {
+  if (q.noun) return false;
+  const before = ctx.a.raw.slice(Math.max(0, q.rawStart - 6), q.rawStart);
+  const after = ctx.a.raw.slice(q.rawEnd, q.rawEnd + 3);
+  return /\(\s*\p{L}[\u0640\s-]*$/u.test(before) && /^\s*\)/.test(after);
+}
+
 export function assignCounts(ctx: DocContext, frames: Frame[]): void {
   const bySentence = framesBySentence(frames);
   const timeTokens = new Set<number>();
   for (const t of ctx.times) for (let i = t.tokenStart; i < t.tokenEnd; i++) timeTokens.add(i);
   for (const q of ctx.quantities) {
-    if (q.unit || timeTokens.has(q.tokenStart) || ctx.chargeTokens.has(q.tokenStart)) continue;
+    if (q.unit || timeTokens.has(q.tokenStart) || ctx.chargeTokens.has(q.tokenStart) || bracketLabel(ctx, q)) continue;
     // «killing a civilian»: a number word marked person_only counts only a person named right after it
     const personOnly = needsPerson(q);
     if (personOnly && !personFollows(ctx, q.tokenEnd)) continue;
