@@ -48,6 +48,8 @@ test('figures: noun after the number, casualty word before it, coordinated nouns
   // a title names one person («اغتيال رئيس البلدية»)
   assert.deepEqual(counts(one('أعلنت الشرطة عن اغتيال رئيس بلدية القرية برصاص مجهولين.')), { killed: 1 });
   assert.deepEqual(counts(one('اغتال مسلحون مجهولون مختار القرية أمام منزله.')), { killed: 1 });
+  // an ordinal without the article is one more person; with it, a rank in a group counted before
+  assert.deepEqual(counts(one('قتل طفلان وأصيب ثالث بانفجار لغم في بلدة الشدادي.')), { killed: 2, injured: 1 });
   // the dual pronoun on a casualty word counts two; the plural one counts nothing
   assert.deepEqual(counts(one('استهدفت طائرة مسيرة سيارة في بلدة الشحيل ما أدى لمقتلهما.')), { killed: 2 });
   assert.deepEqual(counts(one('استهدفت طائرة مسيرة سيارة في بلدة الشحيل ما أدى لمقتلهم.')), {});

@@ -84,6 +84,9 @@ export interface CountNounValue {
   count: CountKey | 'none';
   subset: boolean;
   one: boolean;
+  /** an ordinal that stands for one more person after a casualty word when it has no article
+   * («وأصيب ثالث»); with the article it ranks one of a group («الانتحاري الرابع») */
+  ordinal: boolean;
   rest: boolean;
 }
 
@@ -185,7 +188,7 @@ export const ATTRIBUTES: Record<string, Record<string, typeof TEXT | typeof FLAG
   accusations: { accusation: TEXT },
   attribution: { source: TEXT, speech: FLAG },
   cues: { effect: TEXT, kind: TEXT, scope: TEXT, reach: TEXT, realis: TEXT, opening: TEXT },
-  'count-nouns': { count: TEXT, subset: FLAG, one: FLAG, rest: FLAG },
+  'count-nouns': { count: TEXT, subset: FLAG, one: FLAG, ordinal: FLAG, rest: FLAG },
   violations: { violation: TEXT, types: TEXT },
   aircraft: { vehicle: TEXT },
   fighters: { kind: TEXT, person: FLAG },
@@ -341,6 +344,7 @@ export const VALUE_READERS: Record<string, (e: LexiconEntry) => unknown> = {
     count: oneOf(e, 'count', [...COUNT_KEYS, 'none'] as const),
     subset: flag(e, 'subset'),
     one: flag(e, 'one'),
+    ordinal: flag(e, 'ordinal'),
     rest: flag(e, 'rest'),
   }),
   violations: (e) => ({

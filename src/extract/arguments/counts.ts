@@ -3,6 +3,7 @@
 import type { CountKey } from '../../schema.ts';
 import type { Quantity } from '../../quantity/types.ts';
 import { needsPerson } from '../../quantity/vocabulary.ts';
+import { hasArticle } from '../../text/clitics.ts';
 import type { DocContext } from '../context.ts';
 import type { Frame } from '../frames.ts';
 import { distance, framesBySentence, nearest } from './common.ts';
@@ -108,7 +109,7 @@ function nounKeysAfter(ctx: DocContext, q: Quantity): CountKey[] | 'unit' | null
     if (t < 0 || ctx.sentOf[t] !== ctx.sentOf[q.tokenStart]) continue;
     const c = countNounAt(ctx, t);
     if (!c) continue;
-    if (c.value.count === 'none') return c.value.subset || c.value.one ? null : 'unit';
+    if (c.value.count === 'none') return c.value.subset || c.value.one || c.value.ordinal ? null : 'unit';
     return withCoordinated(ctx, c, 1);
   }
   return null;
@@ -359,8 +360,9 @@ export function assignCounts(ctx: DocContext, frames: Frame[]): void {
       const before =
         t.value.outcome && participleAt(ctx, t.tokenStart) ? countNounAt(ctx, t.tokenStart - 1) : undefined;
       const c = countNounAt(ctx, t.tokenEnd) ?? (actor ? countNounAt(ctx, actor.tokenEnd) : undefined) ?? before;
-      if (!c || !c.value.one || ctx.ix.quantityAt.has(c.tokenStart) || ctx.ix.quantityAt.has(c.tokenStart - 1))
-        continue;
+      if (!c || ctx.ix.quantityAt.has(c.tokenStart) || ctx.ix.quantityAt.has(c.tokenStart - 1)) continue;
+      // «وأصيب ثالث»: an ordinal without the article is one more person
+      if (!c.value.one && !(c.value.ordinal && !hasArticle(ctx.a.tokens[c.tokenStart]!.norm))) continue;
       const tok = ctx.a.tokens[c.tokenStart]!;
       const q: Quantity = {
         tokenStart: c.tokenStart,
