@@ -6,6 +6,8 @@ import { procliticsBefore } from '../text/clitics.ts';
 import { englishKey, type FoldedName, type Gazetteer, type PlaceName } from './gazetteer.ts';
 import { foldKey, foldLatinVowels, hasLatinArticle, vowelClashes, vowelCount } from './transliteration.ts';
 import { placeCues } from './place-cues.ts';
+import { distanceKm } from './place-rank.ts';
+import type { GazetteerEntry } from './types.ts';
 
 /** A span of tokens with the spellings read there. */
 export interface NameSpan {
@@ -162,6 +164,10 @@ function foldedName(
   if (closest.some((x) => x.primary)) closest = closest.filter((x) => x.primary);
   const entries = [...new Set(closest.map((x) => x.entry))];
   if (!entries.length || !Number.isFinite(best)) return null;
+  // a folded spelling never joins two places that no spelling joins: one place listed twice (within
+  // 10 km) or homonyms of one spelling are resolved by context, other places sharing a key are not
+  // («Sayda» folds with Saida in Daraa and Saide in Turkey: no reading at all)
+  if (!entries.every((e) => entries.every((o) => o === e || distanceKm(o, e) <= 10 || shareName(o, e)))) return null;
   // more than one vowel in four written otherwise («Kabani» for Kobani; «Yousifiya» for Yusufiya is
   // one in four), or one short word that meets a place's own name with any vowel written otherwise
   // («Taara» ≈ «Tyre») or only another spelling than that («Beiji» ≈ «Bayji» is the town's name), is a
@@ -171,6 +177,11 @@ function foldedName(
   const n: PlaceName = { key, lang: 'en', entries, article: false, common: false, loose };
   names.set(key, n);
   return n;
+}
+
+function shareName(a: GazetteerEntry, b: GazetteerEntry): boolean {
+  const keys = new Set(a.names_en.map(englishKey));
+  return b.names_en.some((n) => keys.has(englishKey(n)));
 }
 
 /** A one-word folding key shorter than this («bara», «raka») meets too many words to stand alone. */
