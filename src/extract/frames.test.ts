@@ -147,3 +147,15 @@ test('what captives were taken for («لبيعهن سبايا») is the purpose 
   assert.deepEqual(types('اقتاد المسلحون عشرات النساء من القرية إلى مكان مجهول لبيعهن سبايا.'), ['abduction']);
   assert.deepEqual(types('باع عناصر التنظيم النساء سبايا في سوق المدينة.'), ['sexual_violence']);
 });
+
+test('a sentence opening with «وفي» and a date tells the next dated event; «وفي» without a date retells', () => {
+  const n = (text: string) => extractDocument({ text }).incidents.length;
+  assert.equal(
+    n('أصيب رجلان برصاص مجهولين في قرية الحصان. وفي الـ20 من الشهر الجاري، أصيب رجلان برصاص مجهولين في قرية الحصان.'),
+    2,
+  );
+  assert.equal(
+    n('أصيب رجلان برصاص مجهولين في قرية الحصان. وفي التفاصيل، أصيب الرجلان برصاص مجهولين في قرية الحصان.'),
+    1,
+  );
+});

@@ -287,6 +287,18 @@ function opensSentence(ctx: DocContext, first: number, c: Mention<CueValue>): bo
   return true;
 }
 
+/**
+ * «وفي الـ20 من الشهر الجاري، أصيب ثلاثة…», «وفي يوم الخميس قصفت…»: a sentence that opens with «وفي»
+ * and a date moves the report on to the next dated item, one more event; a date later in the sentence
+ * («وأصيب ثلاثة في الهجوم نفسه يوم الخميس») does not.
+ */
+function opensWithDate(ctx: DocContext, first: number, end: number): boolean {
+  let i = first;
+  while (i < end && !/\p{L}|\p{N}/u.test(ctx.a.tokens[i]!.norm)) i++;
+  if (i >= end || ctx.a.tokens[i]!.norm !== 'وفي') return false;
+  return ctx.times.some((t) => t.tokenStart > i && t.tokenStart <= i + 2);
+}
+
 /** «غارات جوية مماثلة», «هجوم آخر»: an `another` cue within its reach after one of the frame's event words. */
 function followsEventWord(f: Frame, cues: Mention<CueValue>[]): boolean {
   return cues.some((c) =>
@@ -312,7 +324,9 @@ export function buildFrames(
     const causeCues = cues.filter((c) => c.value.kind === 'cause');
     const anotherCues = cues.filter((c) => c.value.kind === 'another');
     const update = cues.some((c) => c.value.kind === 'update');
-    const opensAnother = cues.some((c) => c.value.opening === 'another' && opensSentence(ctx, s.tokenStart, c));
+    const opensAnother =
+      cues.some((c) => c.value.opening === 'another' && opensSentence(ctx, s.tokenStart, c)) ||
+      opensWithDate(ctx, s.tokenStart, s.tokenEnd);
     const types = new Map(trig.map((t) => [t, t.value.outcome ? null : triggerType(ctx, t)]));
     const events = trig.filter((t) => !t.value.outcome && types.get(t));
     const outcomes = trig.filter((t) => t.value.outcome);
