@@ -44,6 +44,15 @@ test('a lead total followed by its breakdown gives the breakdown only', () => {
   );
 });
 
+test('an approximate lead total is met within a tenth of it; an exact one only exactly', () => {
+  const story = (lead: string) =>
+    `${lead} في غارات للطيران الحربي على مناطق بريفي إدلب الجنوبي والشرقي. وقال ناشطون إن ثلاثة مدنيين قتلوا في غارة على بلدة كفرنبل بريف إدلب الجنوبي. وأضافوا أن ستة أشخاص قتلوا في غارة على بلدة سراقب بريف إدلب الشرقي. كما قتل ثمانية مدنيين في غارة على مدينة معرة النعمان.`;
+  const killed = (text: string) => extractDocument({ text }).incidents.map((i) => i.counts.killed?.value);
+  assert.deepEqual(killed(story('قتل 18 شخصا على الأقل')), [3, 6, 8]);
+  assert.deepEqual(killed(story('قتل 18 شخصا')), [18, 3, 6, 8]);
+  assert.deepEqual(killed(story('قتل 30 شخصا على الأقل')), [30, 3, 6, 8]);
+});
+
 test('figures that do not add up to the lead leave it an event of its own', () => {
   const r = extractDocument({
     text: 'قتل عشرون مدنيا بقصف مدفعي على مدينة إدلب وريفها.\nوقتل شخصان بقصف على بلدة سرمين.\nكما قتل ثلاثة بقصف مدفعي على بلدة بنش.',

@@ -103,13 +103,17 @@ function dropLeadTotals(frames: Frame[], decisions: EventDecision[]): Frame[] {
 }
 
 /** The figures of two or more later events, taken in order, add up to the total's: exactly for one
- * figure, within it for the others (6 killed, 41 injured = 5 + 1 killed, 35 + 6 injured). */
+ * figure, within it for the others (6 killed, 41 injured = 5 + 1 killed, 35 + 6 injured). A total
+ * told as approximate («18 على الأقل», «نحو 20») is met within a tenth of it (at least 1): «لقي 18
+ * على الأقل مصرعهم» then 3, 6 and 8 killed in three towns. */
 function sumsTo(t: Frame, keys: CountKey[], parts: Frame[]): boolean {
   const sum = new Map<CountKey, number>();
+  const total = (k: CountKey) => t.counts[k]!.q.value;
+  const slack = (k: CountKey) => (t.counts[k]!.q.kind === 'exact' ? 0 : Math.max(1, Math.floor(total(k) / 10)));
   for (let i = 0; i < parts.length; i++) {
     for (const k of keys) sum.set(k, (sum.get(k) ?? 0) + (parts[i]!.counts[k]?.q.value ?? 0));
-    if (keys.some((k) => sum.get(k)! > t.counts[k]!.q.value)) return false;
-    if (i >= 1 && keys.some((k) => sum.get(k) === t.counts[k]!.q.value)) return true;
+    if (keys.some((k) => sum.get(k)! > total(k) + slack(k))) return false;
+    if (i >= 1 && keys.some((k) => Math.abs(sum.get(k)! - total(k)) <= slack(k))) return true;
   }
   return false;
 }

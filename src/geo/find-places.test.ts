@@ -28,6 +28,8 @@ const CASES: Array<[string, Want]> = [
   ['شن الطيران غارات على مدينة ديرالزور وعدد من القرى', { text: 'ديرالزور', admin1: 'Deir-ez-Zor', precision: 1 }],
   ['اعتقلت الدورية شابين في البوكمال', { text: 'البوكمال', admin1: 'Deir-ez-Zor', precision: 1 }],
   ['قتل طفل بقصف مدفعي على دوما', { text: 'دوما', admin1: 'Rural Damascus', precision: 1 }],
+  // the dual «ريفي» (two countrysides) is the governorate's countryside, not the city
+  ['قصفت الطائرات مناطق بريفي حلب الغربي والشمالي', { text: 'حلب', admin1: 'Aleppo', precision: 3 }],
   ['داهمت القوات منازل في مدينة إدلب', { text: 'إدلب', admin1: 'Idleb', kind: 'city', precision: 1 }],
   ['قصف صاروخي استهدف سرمين فجرا', { text: 'سرمين', admin1: 'Idleb', precision: 1 }],
   ['أصيب خمسة مدنيين في عفرين', { text: 'عفرين', admin1: 'Aleppo', precision: 1 }],
@@ -126,6 +128,7 @@ const CASES: Array<[string, Want]> = [
 ];
 
 const NEGATIVES = [
+  'تعيش العائلة في منزل ريفي بسيط',
   'قال إن الباب مفتوح أمام المصالحة',
   'فتح الباب للتطوع في صفوف التنظيم',
   'أكد أن حماة الديار يقومون بواجبهم',
