@@ -78,3 +78,12 @@ test('a name after the noun of one person is no present-tense verb («الشاب
   // a present-tense verb after a plural noun still tells a habit
   assert.deepEqual(types('وما زال عناصر قسد يستهدفون الشبان بقذائف الهاون في ريف دير الزور.'), []);
 });
+
+test('an event noun with a possessive pronoun after a preposition of time refers to an event, it tells none', () => {
+  // «قبل اعتقاله»: his arrest, already told or taken as known
+  assert.deepEqual(types('اعتقلت الدورية الناشط في البلدة، وكان قد حاول التهرب لأيام قبل اعتقاله.'), ['arrests']);
+  assert.deepEqual(types('حاول الناشط التهرب لأيام قبل اعتقاله.'), []);
+  // an event noun with its own object is an event, and a killing that counts its victim stays one
+  assert.deepEqual(types('قبل اعتقال خمسة شبان في البلدة، داهمت الدورية المنازل.'), ['arrests']);
+  assert.deepEqual(types('عثر الأهالي على جثة الشاب بعد مقتله برصاص مجهولين في البلدة.'), ['attack']);
+});

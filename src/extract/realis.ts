@@ -111,11 +111,34 @@ function namedAt(ctx: DocContext, i: number): boolean {
   );
 }
 
+// «قبل اعتقاله», «بعد مقتلها», «إثر اختطافهم»: after a preposition of time, an event noun carrying
+// a possessive pronoun points at an event already told or taken as known (his arrest), the time of
+// another one; it tells no event of its own («قبل اعتقال خمسة شبان» is not such a reference)
+const TIME_PREPOSITIONS: ReadonlySet<string> = new Set(['قبل', 'بعد', 'عقب', 'اثر', 'منذ', 'وبعد', 'وقبل']);
+const POSSESSIVE = /(?:ه|ها|هم|هما|هن)$/;
+
+function possessiveRealis(ctx: DocContext, f: Frame): { realis: Realis; rule: string } | null {
+  if (ctx.a.lang !== 'ar') return null;
+  const all = eventTriggers(f).every((t) => {
+    const tok = ctx.a.tokens[t.tokenStart]!;
+    const prev = t.tokenStart > 0 ? ctx.a.tokens[t.tokenStart - 1] : undefined;
+    return (
+      t.tokenEnd - t.tokenStart === 1 &&
+      prev !== undefined &&
+      ctx.sentOf[t.tokenStart - 1] === f.sentence &&
+      TIME_PREPOSITIONS.has(prev.norm) &&
+      POSSESSIVE.test(tok.norm) &&
+      tok.norm.length >= 5
+    );
+  });
+  return all ? { realis: 'background', rule: 'realis:possessive-reference' } : null;
+}
+
 export function assessRealis(ctx: DocContext, frames: Frame[]): void {
   for (const f of frames) {
     // headlines tell past events in the present tense
     if (f.heading) continue;
-    const r = cueRealis(ctx, f) ?? aspectRealis(ctx, f);
+    const r = cueRealis(ctx, f) ?? aspectRealis(ctx, f) ?? possessiveRealis(ctx, f);
     if (!r) continue;
     f.realis = r.realis;
     f.realisRule = r.rule;
