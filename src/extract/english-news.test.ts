@@ -190,3 +190,14 @@ test('an actor that says something is the source, not the doer', () => {
   assert.equal(perp('Islamic State militants killed 14 people in Baghdad on Tuesday, police said.'), 'isis');
   assert.equal(perp('Islamic State said it carried out the bombing in Baghdad that killed 14 people.'), 'isis');
 });
+
+test('a civilian office holder or a relative after «a» is one person killed', () => {
+  assert.deepEqual(brief('Gunmen shot dead a judge near his home in Basra on Monday.'), [['attack', 1, null]]);
+  assert.deepEqual(brief('Unknown gunmen killed a mayor and wounded his driver in Samarra.')[0]?.[1], 1);
+  // counter-example: «the» names no count; a judge who speaks is no victim
+  assert.deepEqual(brief('Gunmen shot dead the brother of a lawmaker in Basra on Monday.')[0]?.[1], null);
+  assert.deepEqual(
+    brief('A judge said gunmen attacked a checkpoint in Basra on Monday.').map((x) => x[1]),
+    [null],
+  );
+});
