@@ -6,6 +6,9 @@ import { extractDocument } from '../src/pipeline/index.ts';
 import { analyze } from '../src/text/analyze.ts';
 import { findPlaces } from '../src/geo/find-places.ts';
 import { findTimes } from '../src/time/find-times.ts';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 
 const MB = 1024 * 1024;
 const target = Number(process.env.RASID_BENCH_MB ?? 20) * MB;
@@ -66,3 +69,26 @@ console.log(
   `extract: places ${placesSec.toFixed(2)} s and times ${timesSec.toFixed(2)} s of ${extractSec.toFixed(2)} s: they add ${((100 * (placesSec + timesSec)) / rest).toFixed(0)} % to the rest of extraction (this corpus names a place and a date in every sentence)`,
 );
 console.log(`extract: peak RSS ${peak.toFixed(0)} MB`);
+
+// Real report text: the dev reports of ../shared (when this clone sits beside it), extracted again and
+// again after a warm-up pass so that the figure is the steady state, not the JIT's first compile
+const realDir = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'shared', 'corpus', 'dev');
+if (existsSync(realDir)) {
+  const real = readdirSync(realDir)
+    .filter((f) => f.endsWith('.txt'))
+    .map((f) => readFileSync(join(realDir, f), 'utf8'));
+  const realBytes = real.reduce((n, d) => n + Buffer.byteLength(d), 0);
+  for (let r = 0; r < 5; r++) for (const d of real) extractDocument({ text: d, published: '2016-01-01' });
+  const passes = Math.max(10, Math.ceil((4 * MB) / realBytes));
+  const c0 = process.cpuUsage();
+  const w0 = performance.now();
+  for (let r = 0; r < passes; r++) for (const d of real) extractDocument({ text: d, published: '2016-01-01' });
+  const wall = (performance.now() - w0) / 1000;
+  const used = process.cpuUsage(c0);
+  const realMb = (realBytes * passes) / MB;
+  console.log(
+    `extract: real reports (${real.length} dev reports, ${(realBytes / 1024).toFixed(0)} KB × ${passes}) ${(realMb / wall).toFixed(2)} MB/s, ${(realMb / ((used.user + used.system) / 1e6)).toFixed(2)} MB per CPU-second`,
+  );
+} else {
+  console.log('extract: real reports skipped (no ../shared/corpus/dev beside this clone)');
+}
