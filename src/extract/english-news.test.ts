@@ -201,3 +201,19 @@ test('a civilian office holder or a relative after «a» is one person killed', 
     [null],
   );
 });
+
+test('a quote right after an event, with no figure or place of its own, retells it in the speaker’s words', () => {
+  const told =
+    'Gunmen attacked a police post near Samarra on Tuesday, killing three policemen. ' +
+    '"They came in two cars and opened fire on our men at the gate," a police colonel said.';
+  assert.deepEqual(brief(told), [['armed_clash', 3, null]]);
+  // counter-examples: a quote that tells another event with its own place or figure stays an event
+  const other =
+    'Gunmen attacked a police post near Samarra on Tuesday, killing three policemen. ' +
+    '"Last week they shot dead two farmers in Dujail," a police colonel said.';
+  assert.equal(brief(other).length, 2);
+  const reported =
+    'Gunmen attacked a police post near Samarra on Tuesday, killing three policemen. ' +
+    'Gunmen also opened fire on a bus on the road to Balad.';
+  assert.equal(brief(reported).length, 2);
+});

@@ -43,6 +43,8 @@ export interface Frame {
   lowered: string[];
   earlier: boolean;
   reference: boolean;
+  /** its sentence is an English direct quote («"They opened fire on our men," the commander said») */
+  quoted: boolean;
   /** every event word carries the article: it refers back to an event already named */
   definite: boolean;
   /** told as another event besides those before it («كما شنت الطائرات غارات مماثلة»): never merged
@@ -160,6 +162,11 @@ function definiteToken(ctx: DocContext, t: number): boolean {
   return hasArticle(tok.norm);
 }
 
+/** An English sentence opening with a quotation mark: someone retelling in their own words. */
+function quotedSentence(ctx: DocContext, s: { start: number; end: number }): boolean {
+  return ctx.a.lang === 'en' && /^\s*["\u201c]/u.test(ctx.a.norm.slice(s.start, s.end));
+}
+
 function emptyFrame(ctx: DocContext, key: number, t: Mention<TriggerValue>, type: IncidentType): Frame {
   const s = ctx.a.sentences[t.sentence]!;
   const p = ctx.a.paragraphs[s.paragraph]!;
@@ -175,6 +182,7 @@ function emptyFrame(ctx: DocContext, key: number, t: Mention<TriggerValue>, type
     lowered: [],
     earlier: false,
     reference: false,
+    quoted: quotedSentence(ctx, s),
     definite: false,
     another: false,
     update: false,

@@ -94,8 +94,12 @@ export function compatible(ctx: DocContext, a: Frame, b: Frame): boolean {
   // «وتبنى تنظيم داعش الهجوم»: a definite general word («الهجوم») refers to the event just told
   const generalReference =
     b.definite && bare(b) && b.triggers.every((t) => t.value.outcome || t.value.weight < 0.6) && near(a, b);
-  const typeOk = a.type === b.type || absorbed || outcomeOnly(b) || generalReference;
+  // «"They came in two trucks and opened fire on our men," the commander said»: a quote right after an
+  // event, with no figure or place of its own, retells it in the speaker's words, whatever it calls it
+  const quote = b.quoted && bare(b) && b.places.length === 0 && !b.earlier && !b.another && near(a, b);
+  const typeOk = a.type === b.type || absorbed || outcomeOnly(b) || generalReference || quote;
   if (!typeOk) return false;
+  if (quote && a.sentence !== b.sentence) return timesCompatible(a, b);
   // a casualty sentence after the event («بين الضحايا ثلاثة قتلى من عائلة واحدة») details it
   if (outcomeOnly(b) && !b.reference)
     return near(a, b) && b.places.every((p) => a.places.some((q) => placeKey(q) === placeKey(p)));
