@@ -217,3 +217,14 @@ test('a quote right after an event, with no figure or place of its own, retells 
     'Gunmen also opened fire on a bus on the road to Balad.';
   assert.equal(brief(reported).length, 2);
 });
+
+test('a stadium is a place a bomb can hit; a match report stays out', () => {
+  assert.deepEqual(brief('A suicide bomber blew himself up in a stadium in Basra on Friday, killing 12 people.'), [
+    ['suicide_bomb', 12, null],
+  ]);
+  assert.deepEqual(brief('A car bomb went off near a football stadium in Hilla, killing 4 people.'), [
+    ['explosive_device', 4, null],
+  ]);
+  // counter-example: the attack of a team in a match at the stadium
+  assert.deepEqual(brief('The national team launched an attack in the second half at the stadium in Basra.'), []);
+});
