@@ -228,3 +228,21 @@ test('a stadium is a place a bomb can hit; a match report stays out', () => {
   // counter-example: the attack of a team in a match at the stadium
   assert.deepEqual(brief('The national team launched an attack in the second half at the stadium in Basra.'), []);
 });
+
+test('an aside naming a part of those counted («Four of them, including two children,») stands between a number and its verb', () => {
+  const text =
+    'Six people were killed on Monday as artillery shelled towns in Raqqa province. ' +
+    'Five of them, including a nurse, died when shells hit a clinic in Tabqa. ' +
+    'A man was killed in Mansoura when a shell struck his car.';
+  assert.deepEqual(brief(text), [
+    ['shelling', 5, null],
+    ['shelling', 1, null],
+  ]);
+  // counter-examples: an aside that is no part of those counted, or a verb that is no casualty, counts nothing
+  assert.deepEqual(brief('Rockets hit Tabqa on Monday. Five of them, according to residents, fell near the dam.'), [
+    ['shelling', null, null],
+  ]);
+  assert.deepEqual(brief('Rockets hit Tabqa on Monday. Five of them, including a nurse, were evacuated.'), [
+    ['shelling', null, null],
+  ]);
+});

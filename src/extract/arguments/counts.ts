@@ -130,10 +130,24 @@ function keysBefore(ctx: DocContext, q: Quantity): CountKey[] {
 /** «11 مدنياً على الأقل قتلوا», «Dozens of people were killed and wounded»: a casualty verb after the
  * counted noun, in the same clause (with the one coordinated with it). */
 function keyAfterNoun(ctx: DocContext, q: Quantity): CountKey[] {
-  const clause = ctx.clauseOf[q.tokenStart];
+  let clause = ctx.clauseOf[q.tokenStart];
   // the counted noun may stand inside the quantity («ثلاثة مقاتلين على الأقل قتلوا») or right after it
   const from = q.noun && q.noun.tokenStart < q.tokenEnd ? q.tokenEnd : q.tokenEnd + 1;
-  for (let t = from; t < q.tokenEnd + 5 && t < ctx.a.tokens.length && ctx.clauseOf[t] === clause; t++) {
+  let limit = q.tokenEnd + 5;
+  let aside = false;
+  for (let t = from; t < limit && t < ctx.a.tokens.length; t++) {
+    if (ctx.clauseOf[t] !== clause) {
+      // «Four of them, including two children, died»: one aside naming a part of those counted may
+      // stand between the number and its verb; the verb's clause follows it
+      if (aside || ctx.clauseOf[t] !== clause! + 1 || !countNounAt(ctx, t)?.value.subset) return [];
+      let u = t;
+      while (u < ctx.a.tokens.length && ctx.clauseOf[u] === ctx.clauseOf[t]) u++;
+      aside = true;
+      limit += u - t;
+      clause = ctx.clauseOf[u];
+      t = u - 1;
+      continue;
+    }
     const c = countNounAt(ctx, t);
     // «gunned down 70 people and wounded 20»: a casualty word with its own figure after it counts that one
     if (c && (c.value.count === 'killed' || c.value.count === 'injured'))
