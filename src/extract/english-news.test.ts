@@ -246,3 +246,10 @@ test('an aside naming a part of those counted («Four of them, including two chi
     ['shelling', null, null],
   ]);
 });
+
+test('one fighter or policeman before «killed» and its object is the doer of an attack', () => {
+  assert.deepEqual(brief('A militant killed five people in a cafe in Baqubah on Monday.'), [['attack', 5, null]]);
+  assert.deepEqual(brief('A policeman killed two men in a market in Basra on Monday.'), [['attack', 2, null]]);
+  // counter-example: with no object the fighter died, in a battle
+  assert.deepEqual(brief('A soldier killed in clashes near Baiji on Monday.'), [['armed_clash', 1, null]]);
+});
