@@ -253,3 +253,11 @@ test('one fighter or policeman before «killed» and its object is the doer of a
   // counter-example: with no object the fighter died, in a battle
   assert.deepEqual(brief('A soldier killed in clashes near Baiji on Monday.'), [['armed_clash', 1, null]]);
 });
+
+test('Shiite militias and militiamen, however spelt, are the Popular Mobilization', () => {
+  const perp = (text: string) => run(text)[0]?.actors.find((a) => a.role === 'perpetrator')?.id;
+  assert.equal(perp("Shi'ite militiamen shot dead four farmers near Muqdadiya on Friday."), 'pmf');
+  assert.equal(perp('Shiite militias killed 12 villagers in Jurf al-Sakhar on Monday.'), 'pmf');
+  // counter-example: militiamen of no named side stay unnamed
+  assert.equal(perp('Militiamen shot dead four farmers near Muqdadiya on Friday.'), undefined);
+});
