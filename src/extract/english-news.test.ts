@@ -261,3 +261,15 @@ test('Shiite militias and militiamen, however spelt, are the Popular Mobilizatio
   // counter-example: militiamen of no named side stay unnamed
   assert.equal(perp('Militiamen shot dead four farmers near Muqdadiya on Friday.'), undefined);
 });
+
+test('a month read as part of a date («On 3 March,») names no protest', () => {
+  assert.deepEqual(
+    run('On 3 March, police arrested two students at a checkpoint in Kobani.').map((i) => i.type),
+    ['arrests'],
+  );
+  // counter-examples: people who march, on a dated day, still protest
+  assert.deepEqual(
+    run('On 3 March, hundreds marched in Kobani demanding the release of the students.').map((i) => i.type),
+    ['peaceful_protest'],
+  );
+});

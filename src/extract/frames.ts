@@ -322,9 +322,14 @@ export function buildFrames(
 ): Frame[] {
   const frames: Frame[] = [];
   let key = 0;
+  // «On 14 March, …»: an English word the date grammar read as part of a date names no event
+  const dateTokens = new Set<number>();
+  if (ctx.a.lang === 'en') for (const d of ctx.times) for (let i = d.tokenStart; i < d.tokenEnd; i++) dateTokens.add(i);
   for (const s of ctx.a.sentences) {
     // most sentences name no event: they are left before their cues are sorted out
-    const trig = ctx.ix.triggers[s.i]!.filter((t) => t.value.type !== 'none' && !suppressed.has(t));
+    const trig = ctx.ix.triggers[s.i]!.filter(
+      (t) => t.value.type !== 'none' && !suppressed.has(t) && !dateTokens.has(t.tokenStart),
+    );
     if (trig.length === 0) continue;
     const cues = ctx.ix.cues[s.i]!;
     const sepCues = cues.filter((c) => c.value.kind === 'separator');
