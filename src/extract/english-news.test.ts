@@ -273,3 +273,24 @@ test('a month read as part of a date («On 3 March,») names no protest', () => 
     ['peaceful_protest'],
   );
 });
+
+test('«…, killing three militants» is the outcome of the event word of its sentence; alone a battle', () => {
+  assert.deepEqual(brief('Jets struck a tunnel near Hit on Monday, killing three IS militants.'), [
+    ['air_strike', 3, null],
+  ]);
+  assert.deepEqual(brief('Iraqi troops raided a farm near Hit on Monday, killing three IS militants.'), [
+    ['armed_clash', 3, null],
+  ]);
+  // counter-example: civilians killed by the strike are its toll too, and no battle
+  assert.deepEqual(brief('Jets struck a farm near Hit on Monday, killing three shepherds.'), [['air_strike', 3, null]]);
+});
+
+test('«In a separate incident», «Elsewhere» open one more event, not the last one again', () => {
+  const first = 'Jets struck a tunnel near Hit on Monday, killing three IS militants. ';
+  assert.deepEqual(brief(first + 'In a separate incident, a mortar round wounded a shepherd near Hit.'), [
+    ['air_strike', 3, null],
+    ['shelling', null, 1],
+  ]);
+  // counter-example: the same words inside a sentence open nothing
+  assert.deepEqual(brief(first + 'Residents said the militants had moved elsewhere.'), [['air_strike', 3, null]]);
+});
