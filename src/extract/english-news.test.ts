@@ -294,3 +294,14 @@ test('«In a separate incident», «Elsewhere» open one more event, not the las
   // counter-example: the same words inside a sentence open nothing
   assert.deepEqual(brief(first + 'Residents said the militants had moved elsewhere.'), [['air_strike', 3, null]]);
 });
+
+test('«the Iraqi capital» is Baghdad', () => {
+  const places = (text: string) => run(text).map((i) => i.locations.map((l) => l.name));
+  assert.deepEqual(places('A car bomb exploded in a market of the Iraqi capital on Monday, killing 8 people.'), [
+    ['Baghdad'],
+  ]);
+  // counter-example: «capital» of money names no place
+  assert.deepEqual(places('Iraqi capital markets fell in Basra after a bomb killed 3 people near the bank.'), [
+    ['Basrah'],
+  ]);
+});
