@@ -295,8 +295,9 @@ test('«In a separate incident», «Elsewhere» open one more event, not the las
   assert.deepEqual(brief(first + 'Residents said the militants had moved elsewhere.'), [['air_strike', 3, null]]);
 });
 
-test('«the Iraqi capital» is Baghdad', () => {
+test('«the Iraqi capital» is Baghdad, «the Syrian capital» Damascus', () => {
   const places = (text: string) => run(text).map((i) => i.locations.map((l) => l.name));
+  assert.deepEqual(places('Mortar shells hit the Syrian capital on Monday, killing two civilians.'), [['Damascus']]);
   assert.deepEqual(places('A car bomb exploded in a market of the Iraqi capital on Monday, killing 8 people.'), [
     ['Baghdad'],
   ]);
