@@ -3,6 +3,7 @@
 import type { IncidentType } from '../../schema.ts';
 import type { DocContext } from '../context.ts';
 import type { Frame } from '../frames.ts';
+import type { Quantity } from '../../quantity/types.ts';
 
 export const VICTIM_TYPES: ReadonlySet<IncidentType> = new Set<IncidentType>([
   'attack',
@@ -82,4 +83,23 @@ export function dateline(ctx: DocContext, p: DocContext['places'][number]): bool
   if (!para || p.tokenStart > para.tokenStart + 1 || para.i > 1) return false;
   const after = ctx.a.raw.slice(p.rawEnd, p.rawEnd + 4);
   return /^\s*[-–—:،,(]/.test(after);
+}
+
+/** An exact count read off tokens [start, end) rather than from a number («مقتلهما» = 2, «was gunned down» = 1). */
+export function exactCount(ctx: DocContext, start: number, end: number, value: number, rule: string): Quantity {
+  const rawStart = ctx.a.tokens[start]!.rawStart;
+  const rawEnd = ctx.a.tokens[end - 1]!.rawEnd;
+  return {
+    tokenStart: start,
+    tokenEnd: end,
+    rawStart,
+    rawEnd,
+    text: ctx.a.raw.slice(rawStart, rawEnd),
+    value,
+    min: value,
+    max: value,
+    approximate: false,
+    kind: 'exact',
+    rule,
+  };
 }

@@ -6,7 +6,7 @@ import { needsPerson } from '../../quantity/vocabulary.ts';
 import { hasArticle } from '../../text/clitics.ts';
 import type { DocContext } from '../context.ts';
 import type { Frame } from '../frames.ts';
-import { distance, framesBySentence, nearest } from './common.ts';
+import { distance, exactCount, framesBySentence, nearest } from './common.ts';
 import { englishOne } from './english-one.ts';
 
 type CountNounMention = DocContext['m']['countNouns'][number];
@@ -40,20 +40,7 @@ const DUAL_PRONOUN = /^[^\s]{3,}هما$/;
 const SINGULAR_PRONOUN = /^[^\s]{3,}(?:ه|ها)$/;
 
 function pronounCount(ctx: DocContext, i: number, value: number): Quantity {
-  const tok = ctx.a.tokens[i]!;
-  return {
-    tokenStart: i,
-    tokenEnd: i + 1,
-    rawStart: tok.rawStart,
-    rawEnd: tok.rawEnd,
-    text: ctx.a.raw.slice(tok.rawStart, tok.rawEnd),
-    value,
-    min: value,
-    max: value,
-    approximate: false,
-    kind: 'exact',
-    rule: 'dual-pronoun',
-  };
+  return exactCount(ctx, i, i + 1, value, 'dual-pronoun');
 }
 
 /** The key of a count noun and of one coordinated with it by «و» («القتلى والجرحى», «مقتل وإصابة»). */
@@ -377,20 +364,7 @@ export function assignCounts(ctx: DocContext, frames: Frame[]): void {
       if (!c || ctx.ix.quantityAt.has(c.tokenStart) || ctx.ix.quantityAt.has(c.tokenStart - 1)) continue;
       // «وأصيب ثالث»: an ordinal without the article is one more person
       if (!c.value.one && !(c.value.ordinal && !hasArticle(ctx.a.tokens[c.tokenStart]!.norm))) continue;
-      const tok = ctx.a.tokens[c.tokenStart]!;
-      const q: Quantity = {
-        tokenStart: c.tokenStart,
-        tokenEnd: c.tokenEnd,
-        rawStart: tok.rawStart,
-        rawEnd: ctx.a.tokens[c.tokenEnd - 1]!.rawEnd,
-        text: ctx.a.raw.slice(tok.rawStart, ctx.a.tokens[c.tokenEnd - 1]!.rawEnd),
-        value: 1,
-        min: 1,
-        max: 1,
-        approximate: false,
-        kind: 'exact',
-        rule: 'singular',
-      };
+      const q = exactCount(ctx, c.tokenStart, c.tokenEnd, 1, 'singular');
       setCount(f, key, q, 'count:singular');
     }
   }

@@ -4,6 +4,7 @@ import type { Quantity } from '../../quantity/types.ts';
 import type { DocContext } from '../context.ts';
 import type { Mention } from '../mentions.ts';
 import type { TriggerValue } from '../lexicons.ts';
+import { exactCount } from './common.ts';
 
 /** «was», «has been», «had been» right before the word (an adverb may stand between: «was reportedly killed»). */
 function singularPassive(ctx: DocContext, t: Mention<TriggerValue>): number | null {
@@ -48,18 +49,5 @@ export function englishOne(ctx: DocContext, t: Mention<TriggerValue>): Quantity 
   if (ctx.a.lang !== 'en') return null;
   const at = singularPassive(ctx, t) ?? nameAfter(ctx, t);
   if (at === null) return null;
-  const tok = ctx.a.tokens[at]!;
-  return {
-    tokenStart: at,
-    tokenEnd: at + 1,
-    rawStart: tok.rawStart,
-    rawEnd: tok.rawEnd,
-    text: ctx.a.raw.slice(tok.rawStart, tok.rawEnd),
-    value: 1,
-    min: 1,
-    max: 1,
-    approximate: false,
-    kind: 'exact',
-    rule: 'singular',
-  };
+  return exactCount(ctx, at, at + 1, 1, 'singular');
 }
