@@ -71,6 +71,11 @@ export const ACLED_EVENT: Record<IncidentType, { event_type: string; sub_event_t
   displacement: null,
 };
 
+/** ACLED's explosions and remote violence: air strikes, shelling, bombs, suicide bombs, chemical weapons, grenades. */
+export const REMOTE_VIOLENCE_TYPES: readonly IncidentType[] = INCIDENT_TYPES.filter(
+  (t) => ACLED_EVENT[t]?.event_type === 'Explosions/Remote violence',
+);
+
 /** Where an incident stands in review: as the machine made it, edited, verified or rejected by an analyst. */
 export const INCIDENT_STATUSES = ['machine', 'edited', 'verified', 'rejected'] as const;
 export type IncidentStatus = (typeof INCIDENT_STATUSES)[number];

@@ -12,6 +12,7 @@ import { readFile } from 'node:fs/promises';
 import { parse as parseSync } from 'csv-parse/sync';
 import { extractDocument } from '../pipeline/index.ts';
 import type { Incident, IncidentType } from '../schema.ts';
+import { REMOTE_VIOLENCE_TYPES } from '../taxonomy.ts';
 import { acledActor } from '../acled-coding/actors.ts';
 import { distanceKm, inSplit, type AcledSplit } from '../acled/eval.ts';
 import { RasidError } from '../errors.ts';
@@ -24,12 +25,7 @@ const REQUIRED = ['Description', 'Deaths Number', 'Injured Number', 'Perp State 
 export const KILLING_TYPES: ReadonlySet<IncidentType> = new Set<IncidentType>([
   'attack',
   'execution',
-  'air_strike',
-  'shelling',
-  'explosive_device',
-  'suicide_bomb',
-  'chemical_weapon',
-  'grenade',
+  ...REMOTE_VIOLENCE_TYPES,
   'excessive_force_against_protesters',
   'mob_violence',
 ]);

@@ -1,6 +1,7 @@
 // Counts of each frame: which key (killed, injured, detained…) a number counts, from the noun after it,
 // the casualty word before it or the event word's default.
 import type { CountKey } from '../../schema.ts';
+import { REMOTE_VIOLENCE_TYPES } from '../../taxonomy.ts';
 import type { Quantity } from '../../quantity/types.ts';
 import { needsPerson } from '../../quantity/vocabulary.ts';
 import { hasArticle } from '../../text/clitics.ts';
@@ -208,15 +209,7 @@ const PERSON_TYPES: ReadonlySet<string> = new Set(['attack', 'execution', 'abduc
 
 // Event words whose number counts the blows, not the people they hit («3 bombings», «two car bombs»,
 // «ثلاث غارات»); an execution, an arrest or an assassination counts its people.
-const COUNTS_BLOWS: ReadonlySet<string> = new Set([
-  'air_strike',
-  'shelling',
-  'explosive_device',
-  'suicide_bomb',
-  'chemical_weapon',
-  'grenade',
-  'armed_clash',
-]);
+const COUNTS_BLOWS: ReadonlySet<string> = new Set([...REMOTE_VIOLENCE_TYPES, 'armed_clash']);
 
 // a word between the number and the event word that is no adjective («killed 3 in clashes»)
 const NOT_ADJECTIVE: ReadonlySet<string> = new Set(
