@@ -7,4 +7,4 @@
 // place; the test also asserts floors on detection precision and recall over the whole set.
 import { scoreNewsReports } from './news-fixtures.ts';
 
-scoreNewsReports({ lang: 'ar', folder: 'news-ar', minReports: 26, minPrecision: 0.9, minRecall: 0.95 });
+scoreNewsReports({ lang: 'ar', folder: 'news-ar', minReports: 40, minPrecision: 0.75, minRecall: 0.9 });
