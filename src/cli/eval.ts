@@ -6,6 +6,7 @@ import { score, type Scores, type PerDoc, type ScoredDocument } from '../eval/sc
 import { extractDocument } from '../pipeline/index.ts';
 import { ACLED_SPLITS, evalAcled, formatAcledEval, type AcledSplit } from '../acled/eval.ts';
 import { evalPitf, formatPitfEval } from '../pitf/eval.ts';
+import { evalFakes, formatFakesEval } from '../fakes/eval.ts';
 import { RasidError } from '../errors.ts';
 
 export interface EvalReport {
@@ -69,12 +70,16 @@ export function registerEval(cmd: Command): void {
       'score the English extractor against PITF atrocities rows (their descriptions): detection, deaths, injured, place, perpetrator class',
     )
     .option(
+      '--fakes <file>',
+      'score the English extractor against FA-KES news articles (latin-1 CSV) on SILVER labels, crowd-coded per main incident: detection, governorate, cause of death, actor class, civilians killed',
+    )
+    .option(
       '--places <data_dir>',
       'score the English place finder on the Latin place names of ACLED, PITF and UCDP-AEC files under a shared data directory',
     )
     .option(
       '--split <part>',
-      'with --acled, --pitf or --places: score only part of the rows: kept (every third row in file order, held out from tuning), tune (the rest) or all',
+      'with --acled, --pitf, --fakes or --places: score only part of the rows: kept (every third row in file order, held out from tuning), tune (the rest) or all',
       'all',
     )
     .option('--json', 'print one JSON object')
@@ -89,6 +94,7 @@ export function registerEval(cmd: Command): void {
           out?: string;
           acled?: string;
           pitf?: string;
+          fakes?: string;
           places?: string;
           split?: string;
         },
@@ -119,8 +125,17 @@ export function registerEval(cmd: Command): void {
           process.stdout.write((o.json ? JSON.stringify(r) : formatPitfEval(r, split === 'kept')) + '\n');
           return;
         }
+        if (o.fakes) {
+          const r = await evalFakes(o.fakes, { split });
+          if (split === 'kept') [r.cause_confusion, r.actor_confusion] = [{}, {}];
+          process.stdout.write((o.json ? JSON.stringify(r) : formatFakesEval(r, split === 'kept')) + '\n');
+          return;
+        }
         if (!dir)
-          throw new RasidError('eval.usage', 'expected a gold directory, --acled FILE, --pitf FILE or --places DIR');
+          throw new RasidError(
+            'eval.usage',
+            'expected a gold directory, --acled FILE, --pitf FILE, --fakes FILE or --places DIR',
+          );
         const report = evaluateGoldDir(dir, { out: o.out });
         if (o.json) {
           process.stdout.write(JSON.stringify(report) + '\n');
