@@ -27,23 +27,27 @@ interface Report {
 
 export interface NewsSet {
   lang: 'ar' | 'en';
-  /** folder under test/fixtures holding reports.json */
+  /** folder under test/fixtures holding the reports */
   folder: string;
+  /** the reports' file in that folder (default reports.json) */
+  file?: string;
   minReports: number;
   minPrecision: number;
   minRecall: number;
 }
 
 export function scoreNewsReports(set: NewsSet): void {
+  const file = set.file ?? 'reports.json';
   const reports = JSON.parse(
-    readFileSync(new URL(`./fixtures/${set.folder}/reports.json`, import.meta.url), 'utf8'),
+    readFileSync(new URL(`./fixtures/${set.folder}/${file}`, import.meta.url), 'utf8'),
   ) as Report[];
+  const label = file === 'reports.json' ? set.folder : `${set.folder}/${file}`;
   let predicted = 0;
   let matched = 0;
   let gold = 0;
 
   for (const r of reports) {
-    test(`${set.folder} ${r.name}`, () => {
+    test(`${label} ${r.name}`, () => {
       const got = extractDocument({ text: r.text, lang: set.lang, published: '2021-06-10' }).incidents;
       predicted += got.length;
       gold += r.incidents.length;
@@ -85,7 +89,7 @@ export function scoreNewsReports(set: NewsSet): void {
     });
   }
 
-  test(`${set.folder}: detection over the whole set`, (t) => {
+  test(`${label}: detection over the whole set`, (t) => {
     const p = predicted ? matched / predicted : 1;
     const rec = gold ? matched / gold : 1;
     t.diagnostic(
