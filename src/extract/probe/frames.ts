@@ -1,0 +1,188 @@
+// Sentence frames, charge cues and counter-sentences of the method/charge probe (method-probe.ts).
+// Our own sentences, in the ways reports tell an execution, a killing, an arrest or a strike. Every
+// third frame and every third cue (in list order) is held out.
+import type { ChargeCue, ProbeCounter, ProbeFrame } from './types.ts';
+
+export const FRAMES_AR: ProbeFrame[] = [
+  { id: 'exec', slot: 'how', text: 'أعدم عناصر تنظيم داعش رجلين {f} في ساحة مدينة الميادين يوم الجمعة' },
+  { id: 'killed-passive', slot: 'how', text: 'قتل شاب {f} في بلدة سراقب بريف إدلب مساء أمس' },
+  { id: 'killed-active', slot: 'how', text: 'قتل مسلحون مجهولون رجلاً {f} في حي القصور بمدينة دير الزور' },
+  { id: 'death-noun', slot: 'how', text: 'وثق ناشطون مقتل امرأة {f} في مدينة دوما بريف دمشق' },
+  { id: 'met-death', slot: 'how', text: 'لقي ثلاثة مدنيين حتفهم {f} في قرية الحويقة صباح اليوم' },
+  { id: 'sentence', slot: 'how', text: 'نفذ التنظيم حكم الإعدام بحق شاب {f} أمام حشد من الأهالي في مدينة البوكمال' },
+  {
+    id: 'act-square',
+    slot: 'act',
+    text: '{f} في ساحة بلدة الشحيل صباح اليوم',
+    a: 'عناصر تنظيم داعش',
+    v: 'الشاب أحمد العلي',
+  },
+  {
+    id: 'act-lead',
+    slot: 'act',
+    text: 'وفي ريف الرقة الشمالي، {f} أمام أهالي قرية حزيمة',
+    a: 'مسلحو التنظيم',
+    v: 'أحد أبناء القرية',
+  },
+  {
+    id: 'act-source',
+    slot: 'act',
+    text: 'وبحسب ناشطين، {f} في مدينة الطبقة أمس',
+    a: 'عناصر الحسبة',
+    v: 'المدني خالد الحسين',
+  },
+  { id: 'cause-jarra', slot: 'cause', text: 'قتل خمسة مدنيين وأصيب آخرون جراء {f} على بلدة كفرنبل بريف إدلب' },
+  { id: 'cause-ithr', slot: 'cause', text: 'سقط ثلاثة قتلى وعدد من الجرحى إثر {f} في حي الشعار بحلب' },
+  { id: 'cause-bi', slot: 'cause', text: 'قضى طفلان ب{f} في قرية كفرسجنة جنوبي إدلب' },
+  { id: 'charge-exec', slot: 'charge', victims: 'one', text: 'أعدم تنظيم داعش رجلاً {f} في ساحة مدينة الميادين' },
+  { id: 'charge-exec-many', slot: 'charge', victims: 'many', text: 'أعدم تنظيم داعش ثلاثة شبان {f} في مدينة الرقة' },
+  {
+    id: 'charge-arrest',
+    slot: 'charge',
+    victims: 'one',
+    text: 'اعتقلت دورية لهيئة تحرير الشام شاباً {f} في بلدة سرمدا',
+  },
+  {
+    id: 'charge-arrest-many',
+    slot: 'charge',
+    victims: 'many',
+    text: 'اعتقلت الأجهزة الأمنية خمسة شبان {f} في مدينة الحسكة',
+  },
+  { id: 'charge-behead', slot: 'charge', victims: 'one', text: 'ذبح عناصر التنظيم رجلاً {f} في ريف دير الزور الشرقي' },
+  { id: 'charge-passive', slot: 'charge', victims: 'one', text: 'أعدم شاب {f} في بلدة الشعفة شرقي دير الزور' },
+];
+
+export const CUES_AR: ChargeCue[] = [
+  { one: 'بتهمة', many: 'بتهمة' },
+  { one: 'بتهم منها', many: 'بتهم منها' },
+  { one: 'بحجة', many: 'بحجة' },
+  { one: 'بذريعة', many: 'بذريعة' },
+  { one: 'بدعوى', many: 'بدعوى' },
+  { one: 'على خلفية', many: 'على خلفية' },
+  { one: 'لاتهامه ب+', many: 'لاتهامهم ب+' },
+  { one: 'بعد اتهامه ب+', many: 'بعد اتهامهم ب+' },
+  { one: 'متهماً ب+', many: 'متهمين ب+' },
+  { one: 'بجرم', many: 'بجرم' },
+  { one: 'لإدانته ب+', many: 'لإدانتهم ب+' },
+  { one: 'بعد إدانته ب+', many: 'بعد إدانتهم ب+' },
+];
+
+export const FRAMES_EN: ProbeFrame[] = [
+  { id: 'exec', slot: 'how', text: 'IS militants executed two men {f} in the main square of Mayadin on Friday' },
+  { id: 'killed-passive', slot: 'how', text: 'A young man was killed {f} in the town of Saraqib on Tuesday' },
+  {
+    id: 'killed-active',
+    slot: 'how',
+    text: 'Unknown gunmen killed a civilian {f} in the Qusour district of Deir ez-Zor',
+  },
+  { id: 'death-noun', slot: 'how', text: 'Activists documented the death of a woman {f} in Douma on Monday' },
+  { id: 'died', slot: 'how', text: 'Three civilians died {f} in the village of Huwaiqa this morning' },
+  {
+    id: 'sentence',
+    slot: 'how',
+    text: 'The group carried out the execution of a young man {f} before a crowd in Albu Kamal',
+  },
+  {
+    id: 'act-square',
+    slot: 'act',
+    text: '{f} in the main square of Shuhail on Sunday',
+    a: 'IS militants',
+    v: 'a young man',
+  },
+  {
+    id: 'act-lead',
+    slot: 'act',
+    text: 'In the northern Raqqa countryside, {f} in front of villagers',
+    a: 'the militants',
+    v: 'a farmer',
+  },
+  {
+    id: 'act-source',
+    slot: 'act',
+    text: 'According to activists, {f} in the city of Tabqa yesterday',
+    a: 'Hisba members',
+    v: 'a civilian',
+  },
+  { id: 'cause-killed', slot: 'cause', text: 'Five civilians were killed in {f} on the town of Kafr Nabl' },
+  {
+    id: 'cause-after',
+    slot: 'cause',
+    text: 'Three people died and several were wounded after {f} hit the Shaar district of Aleppo',
+  },
+  { id: 'cause-by', slot: 'cause', text: 'Two children were killed by {f} in the village of Kafr Sajna' },
+  { id: 'charge-exec', slot: 'charge', victims: 'one', text: 'IS executed a man {f} in the main square of Mayadin' },
+  {
+    id: 'charge-exec-many',
+    slot: 'charge',
+    victims: 'many',
+    text: 'IS militants executed three young men {f} in Raqqa',
+  },
+  {
+    id: 'charge-arrest',
+    slot: 'charge',
+    victims: 'one',
+    text: 'HTS security forces arrested a young man {f} in the town of Sarmada',
+  },
+  {
+    id: 'charge-arrest-many',
+    slot: 'charge',
+    victims: 'many',
+    text: 'Security forces detained five men {f} in Hasakah city',
+  },
+  {
+    id: 'charge-behead',
+    slot: 'charge',
+    victims: 'one',
+    text: 'IS fighters beheaded a man {f} in the eastern Deir ez-Zor countryside',
+  },
+  { id: 'charge-passive', slot: 'charge', victims: 'one', text: 'A young man was executed {f} in the town of Shafa' },
+];
+
+export const CUES_EN: ChargeCue[] = [
+  { one: 'on charges of', many: 'on charges of' },
+  { one: 'accused of', many: 'accused of' },
+  { one: 'convicted of', many: 'convicted of' },
+  { one: 'for', many: 'for' },
+  { one: 'for allegedly', many: 'for allegedly', gerund: true },
+  { one: 'on charge of', many: 'on charge of' },
+  { one: 'charged with', many: 'charged with' },
+  { one: 'on suspicion of', many: 'on suspicion of' },
+  { one: 'after accusing him of', many: 'after accusing them of' },
+  { one: 'over alleged', many: 'over alleged' },
+  { one: 'after he was convicted of', many: 'after they were convicted of' },
+  { one: 'for the crime of', many: 'for the crime of' },
+];
+
+/** The word in another sense: no incident may carry the id. */
+export const COUNTERS: ProbeCounter[] = [
+  { id: 'burning', kind: 'method', text: 'أحرق عناصر التنظيم المحاصيل الزراعية في قرية الحويقة بعد أن اعتقلوا صاحبها' },
+  { id: 'burning', kind: 'method', text: 'اعتقلت الدورية شابين بعد أن أحرقا الإطارات في الشارع احتجاجاً على القصف' },
+  { id: 'shooting', kind: 'method', text: 'أطلق عناصر الحاجز النار في الهواء ابتهاجاً بعد اعتقال رجلين في البلدة' },
+  { id: 'drowning', kind: 'method', text: 'غرق عشرون مهاجراً قبالة السواحل التركية بعد انقلاب قاربهم' },
+  { id: 'drowning', kind: 'method', text: 'غرقت خيام النازحين بمياه الأمطار في مخيم أطمة بعد قصف البلدة' },
+  { id: 'car_bomb', kind: 'method', text: 'قتل مدنيان جراء انفجار عبوة مفخخة في سوق مدينة الباب' },
+  { id: 'knife', kind: 'method', text: 'طعن المحامي بالحكم الصادر بحق المعتقلين أمام محكمة الإرهاب' },
+  { id: 'throwing_from_height', kind: 'method', text: 'أطلق القناص النار من أعلى بناء على المارة وقتل رجلاً' },
+  { id: 'torture', kind: 'method', text: 'شرب الأهالي الماء العذب بعد قصف المدينة بالمدفعية' },
+  { id: 'crucifixion', kind: 'method', text: 'قصفت الطائرات مصنع الصلب في مدينة حلب وقتلت عاملين' },
+  { id: 'espionage', kind: 'accusation', text: 'اشتكى عملاء المصرف من تأخر الرواتب بعد اعتقال المدير' },
+  { id: 'espionage', kind: 'accusation', text: 'اعتقلت قوات الأمن مدير شركة التأمين وعدداً من عملائها في مدينة حلب' },
+  { id: 'apostasy', kind: 'accusation', text: 'أعدم التنظيم رجلاً في بلدة كفر نبل' },
+  { id: 'apostasy', kind: 'accusation', text: 'قتل مدنيان بقصف على قرية كفر حمرة' },
+  { id: 'murder', kind: 'accusation', text: 'قتل شخص برصاص مجهولين في مدينة درعا' },
+  { id: 'theft', kind: 'accusation', text: 'داهم المسلحون البلدة وسرقوا محتويات المنازل وقتلوا رجلاً' },
+  { id: 'smuggling', kind: 'accusation', text: 'قتل رجلان برصاص حرس الحدود أثناء عبورهما مع مهرب إلى تركيا' },
+  { id: 'fighting_isis', kind: 'accusation', text: 'قتل ثلاثة عناصر من قسد خلال قتال التنظيم في بلدة الباغوز' },
+  { id: 'desertion', kind: 'accusation', text: 'أعلن ضابط انشقاقه عن الجيش بعد مقتل شقيقه في القصف' },
+  { id: 'burning', kind: 'method', text: 'Militants burned the crops of the village after arresting the farmer' },
+  { id: 'shooting', kind: 'method', text: 'Fighters fired into the air in celebration after arresting two men' },
+  { id: 'drowning', kind: 'method', text: 'Twenty migrants drowned off the Turkish coast when their boat capsized' },
+  { id: 'hanging', kind: 'method', text: 'Gunmen killed a man near a hanging bridge in the town of Raqqa' },
+  { id: 'sorcery', kind: 'accusation', text: 'Gunmen killed a man in a magic shop in the town of Raqqa' },
+  { id: 'espionage', kind: 'accusation', text: 'The group arrested a man while he was buying spy novels in Raqqa' },
+  {
+    id: 'murder',
+    kind: 'accusation',
+    text: 'Gunmen killed a man in Daraa in what residents called cold-blooded murder',
+  },
+];
