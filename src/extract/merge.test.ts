@@ -91,3 +91,23 @@ test('a re-mention naming a town inside the region that placed the event places 
   assert.equal(r.incidents.length, 1);
   assert.ok(r.incidents[0]!.locations.some((l) => l.name === 'Al Atarib'));
 });
+
+test('a definite mention right after an event with no figure gives it its toll («وأسفر الاقتتال عن مقتل 3»)', () => {
+  const r = extractDocument({
+    text: 'اندلعت اشتباكات عنيفة مساء أمس بين فصيلين مسلحين في مدينة منبج بريف حلب.\nوأسفر الاقتتال عن مقتل 4 عناصر وإصابة 6 آخرين.',
+  });
+  assert.deepEqual(
+    r.incidents.map((i) => [i.type, i.counts.killed?.value, i.counts.injured?.value]),
+    [['armed_clash', 4, 6]],
+  );
+});
+
+test('a definite mention after an event that has its own toll stays a second event', () => {
+  const r = extractDocument({
+    text: 'اندلعت اشتباكات بين فصيلين مسلحين في مدينة منبج أدت إلى مقتل عنصرين.\nوأسفر الاقتتال في مدينة جرابلس عن مقتل 4 عناصر.',
+  });
+  assert.deepEqual(
+    r.incidents.map((i) => i.counts.killed?.value),
+    [2, 4],
+  );
+});

@@ -111,6 +111,9 @@ export function compatible(ctx: DocContext, a: Frame, b: Frame): boolean {
   if (b.reference || (b.definite && bare(b) && b.eventTriggers > 0)) return true;
   if (generalReference) return true;
   if (!countsCompatible(a, b)) return false;
+  // «اندلعت اشتباكات …» then «وأسفر الاقتتال عن مقتل 3»: a definite mention of the same type in the
+  // next sentences, with figures the event does not have yet, is that event's toll
+  if (b.definite && b.eventTriggers > 0 && a.type === b.type && next(a, b) && bare(a)) return true;
   // a bare mention by the same named perpetrator close by is the same campaign («عمليات اعتقال واسعة»)
   if (bare(b) && pb.size && [...pb].every((x) => pa.has(x)) && near(a, b)) return true;
   const sameParagraph = a.paragraph === b.paragraph;
@@ -292,4 +295,9 @@ export function mergeFrames(
   const survivors = forwardReferences(ctx, out, merges);
   shareDetails(survivors);
   return { frames: survivors, merges };
+}
+
+/** The sentence right after the event's last word. */
+function next(a: Frame, b: Frame): boolean {
+  return b.sentence - Math.max(...a.triggers.map((t) => t.sentence)) === 1;
 }
