@@ -58,6 +58,22 @@ test('figures: noun after the number, casualty word before it, coordinated nouns
     injured: 1,
   });
   assert.deepEqual(counts(one('أطلق مسلحون النار على سيارة في بلدة الشحيل وسجلت إصابة بجروح.')), {});
+  // the first casualty word with its own figure before it: the second figure is the wounded alone;
+  // without one, «قتل وأصيب 15» is a combined toll that counts neither
+  assert.deepEqual(counts(one('قالت الشرطة إن 14 شخصا قتلوا وأصيب 31 آخرون بانفجار سيارة مفخخة في بغداد.')), {
+    killed: 14,
+    injured: 31,
+  });
+  assert.deepEqual(counts(one('قتل وأصيب 15 شخصا بانفجار سيارة مفخخة في بغداد.')), {});
+  // after «أن», an indefinite singular person before the casualty verb is its subject; a definite one is not
+  // counted (it may be one of a group told before)
+  assert.deepEqual(counts(one('أفاد مصدر بأن ضابطا برتبة نقيب قتل وأصيب اثنان من حراسه بانفجار عبوة في الرمادي.')), {
+    killed: 1,
+    injured: 2,
+  });
+  assert.deepEqual(counts(one('أفاد مصدر بأن الضابط قتل بانفجار عبوة في الرمادي.')), {});
+  // the convicted and prisoners are people: the execution counts them
+  assert.deepEqual(counts(one('نفذت وزارة العدل حكم الإعدام بحق ثلاثة مدانين في سجن الناصرية.')), { killed: 3 });
   const c = one('أعدم تنظيم داعش ما لا يقل عن 19 رجلا في بادية دير الزور.').counts.killed!;
   assert.equal(c.value, 19);
   assert.equal(c.approximate, true);

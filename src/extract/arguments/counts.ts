@@ -74,6 +74,9 @@ function withCoordinated(ctx: DocContext, c: CountNounMention, dir: 1 | -1): Cou
       OTHERS.test(ctx.a.tokens[o.tokenEnd]?.norm ?? ''))
   )
     return keys;
+  // «14 شخصاً قتلوا وأصيب 31 آخرون»: the first word already has its own figure before it
+  if (o && dir === -1 && ctx.quantities.some((q) => q.tokenEnd <= o.tokenStart && q.tokenEnd >= o.tokenStart - 2))
+    return keys;
   if (
     o &&
     o !== c &&
@@ -252,6 +255,22 @@ function bracketLabel(ctx: DocContext, q: Quantity): boolean {
   return /\(\s*\p{L}[\u0640\s-]*$/u.test(before) && /^\s*\)/.test(after);
 }
 
+const THAT: ReadonlySet<string> = new Set(['ان', 'بان', 'وان']);
+
+/** «أفاد بأن ضابطاً برتبة نقيب قتل وأصيب اثنان»: after «أن», an indefinite singular person (with up to
+ * two words describing it) is the subject of the casualty verb that follows, and counts one. */
+function reportedSubject(ctx: DocContext, verb: number): CountNounMention | undefined {
+  const clause = ctx.clauseOf[verb];
+  for (let t = verb - 1; t >= Math.max(1, verb - 3) && ctx.clauseOf[t] === clause; t--) {
+    if (ctx.ix.quantityAt.has(t) || ctx.triggerAtToken[t]) return undefined;
+    const c = countNounAt(ctx, t);
+    if (!c) continue;
+    const ok = c.value.one && !hasArticle(ctx.a.tokens[t]!.norm) && THAT.has(ctx.a.tokens[t - 1]!.norm);
+    return ok ? c : undefined;
+  }
+  return undefined;
+}
+
 export function assignCounts(ctx: DocContext, frames: Frame[]): void {
   const bySentence = framesBySentence(frames);
   const timeTokens = new Set<number>();
@@ -353,7 +372,12 @@ export function assignCounts(ctx: DocContext, frames: Frame[]): void {
       // «عثر على جثة شاب مقتولاً»: a passive participle describes the one person right before it
       const before =
         t.value.outcome && participleAt(ctx, t.tokenStart) ? countNounAt(ctx, t.tokenStart - 1) : undefined;
-      const c = countNounAt(ctx, t.tokenEnd) ?? (actor ? countNounAt(ctx, actor.tokenEnd) : undefined) ?? before;
+      const c = [
+        countNounAt(ctx, t.tokenEnd),
+        actor ? countNounAt(ctx, actor.tokenEnd) : undefined,
+        before,
+        t.value.outcome ? reportedSubject(ctx, t.tokenStart) : undefined,
+      ].find((x) => x && (x.value.one || x.value.ordinal));
       if (!c || ctx.ix.quantityAt.has(c.tokenStart) || ctx.ix.quantityAt.has(c.tokenStart - 1)) continue;
       // «وأصيب ثالث»: an ordinal without the article is one more person
       if (!c.value.one && !(c.value.ordinal && !hasArticle(ctx.a.tokens[c.tokenStart]!.norm))) continue;
