@@ -111,3 +111,21 @@ test('a definite mention after an event that has its own toll stays a second eve
     [2, 4],
   );
 });
+
+test('weapons stopped in a headline do not swallow a strike that killed («الدفاعات الجوية تتصدى» over a toll)', () => {
+  const text = (tail: string) =>
+    `الدفاعات الجوية تتصدى لعدوان جوي إسرائيلي على ريف حمص\n\nشنت طائرات إسرائيلية غارات على مواقع قرب مدينة القصير${tail}.`;
+  const types = (tail: string) => extractDocument({ text: text(tail) }).incidents.map((i) => i.type);
+  assert.deepEqual(types(' ما أدى إلى مقتل ثلاثة جنود'), ['air_strike']);
+  // with no one killed or wounded, the strike the defences met stays disrupted weapons use
+  assert.deepEqual(types(''), ['disrupted_weapons_use']);
+});
+
+test('«ارتقاء» tells deaths; «الارتقاء بمستوى» does not', () => {
+  const r = extractDocument({ text: 'وقال مصدر عسكري إن الهجوم على بلدة كفرنبل أدى إلى ارتقاء جنديين اثنين.' });
+  assert.equal(r.incidents[0]?.counts.killed?.value, 2);
+  assert.equal(
+    extractDocument({ text: 'تعمل المديرية على الارتقاء بمستوى الخدمات في مدينة حمص.' }).incidents.length,
+    0,
+  );
+});

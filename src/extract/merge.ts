@@ -12,6 +12,7 @@ import { frameCountKey } from './arguments.ts';
 import { bestPlace } from './assemble.ts';
 import { distanceKm } from '../geo/find-places.ts';
 import type { PlaceMention } from '../geo/types.ts';
+import { ACLED_EVENT } from '../taxonomy.ts';
 
 function placeKey(p: Frame['places'][number]): string {
   return p.entry?.id ?? p.text;
@@ -181,7 +182,13 @@ export function mergeInto(a: Frame, b: Frame): void {
   for (const t of b.triggers) a.triggers.push(t);
   a.eventTriggers += b.eventTriggers;
   a.weight = Math.max(a.weight, b.weight);
-  if (a.eventTriggers > 0 && b.eventTriggers > 0 && b.type !== a.type && absorbs(b.type, a.type)) {
+  if (
+    a.eventTriggers > 0 &&
+    b.eventTriggers > 0 &&
+    b.type !== a.type &&
+    absorbs(b.type, a.type) &&
+    !stoppedHarm(b, a)
+  ) {
     // «اعتقلت نحو عشرين شاباً … واقتادتهم إلى جهة مجهولة»: the arrested are the abducted
     const before = ka;
     a.type = b.type;
@@ -300,4 +307,10 @@ export function mergeFrames(
 /** The sentence right after the event's last word. */
 function next(a: Frame, b: Frame): boolean {
   return b.sentence - Math.max(...a.triggers.map((t) => t.sentence)) === 1;
+}
+
+/** «الدفاعات الجوية تتصدى لعدوان» over a strike that killed two: a development that stops weapons
+ * (ACLED's strategic developments) does not swallow a violent event that killed or wounded. */
+function stoppedHarm(b: Frame, a: Frame): boolean {
+  return ACLED_EVENT[b.type]?.event_type === 'Strategic developments' && (!!a.counts.killed || !!a.counts.injured);
 }
