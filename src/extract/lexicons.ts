@@ -50,7 +50,7 @@ export interface ActorValue {
   cased: boolean;
 }
 
-export const REALIS = ['actual', 'habitual', 'generic', 'background', 'hypothetical', 'attempt'] as const;
+export const REALIS = ['actual', 'habitual', 'generic', 'background', 'hypothetical', 'attempt', 'historical'] as const;
 export type Realis = (typeof REALIS)[number];
 
 export interface CueValue {

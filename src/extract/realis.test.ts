@@ -87,3 +87,15 @@ test('an event noun with a possessive pronoun after a preposition of time refers
   assert.deepEqual(types('قبل اعتقال خمسة شبان في البلدة، داهمت الدورية المنازل.'), ['arrests']);
   assert.deepEqual(types('عثر الأهالي على جثة الشاب بعد مقتله برصاص مجهولين في البلدة.'), ['attack']);
 });
+
+test('an event dated decades before the report is history; a recalled one of the last years is not', () => {
+  const published = '2016-05-01';
+  const told = (text: string) => extractDocument({ text, published }).incidents.map((i) => i.type);
+  assert.deepEqual(told('وكانت القوات قد قصفت مدينة حماة بالمدفعية في شباط عام 1982.'), []);
+  assert.deepEqual(told('وكان التنظيم قد سيطر على حي الصناعة في مدينة دير الزور في تموز 2014.'), [
+    'non_state_overtakes_territory',
+  ]);
+  // no publication date: the latest year the report names, and nothing before 1950 is news
+  assert.deepEqual(types('نزح آلاف السكان من قراهم عام 1948 إلى الدول المجاورة.'), []);
+  assert.deepEqual(types('نزح آلاف السكان من قرى ريف حلب في آذار 2016.'), ['displacement']);
+});

@@ -134,8 +134,48 @@ function possessiveRealis(ctx: DocContext, f: Frame): { realis: Realis; rule: st
   return all ? { realis: 'background', rule: 'realis:possessive-reference' } : null;
 }
 
+// History, not news: an event dated more than HISTORY_YEARS before the report (the publication date,
+// else the latest year the report names), or before HISTORY_BEFORE whatever the report's date («في 28
+// يونيو 1914 تم اغتيال…», «نزح السكان عام 1948»). A recalled event of the last years stays one
+// («وكان التنظيم قد سيطر على الحي في تموز 2014» in a 2016 report, annotation.md).
+const HISTORY_YEARS = 20;
+const HISTORY_BEFORE = 1950;
+const HISTORICAL = 'realis:historical';
+
+function yearOf(iso: string | null): number | null {
+  const y = iso ? Number(iso.slice(0, 4)) : NaN;
+  return Number.isFinite(y) ? y : null;
+}
+
+/** The year the report is written in: its publication date, else the latest year it names. */
+export function reportYear(ctx: DocContext): number | null {
+  const published = yearOf(ctx.published);
+  if (published !== null) return published;
+  let latest: number | null = null;
+  for (const t of ctx.times) {
+    const y = yearOf(t.end);
+    if (y !== null && (latest === null || y > latest)) latest = y;
+  }
+  return latest;
+}
+
+function historicalRealis(f: Frame, report: number | null): { realis: Realis; rule: string } | null {
+  const year = yearOf(f.time?.end ?? null);
+  if (year === null) return null;
+  if (year < HISTORY_BEFORE || (report !== null && year < report - HISTORY_YEARS))
+    return { realis: 'historical', rule: HISTORICAL };
+  return null;
+}
+
 export function assessRealis(ctx: DocContext, frames: Frame[]): void {
+  const report = reportYear(ctx);
   for (const f of frames) {
+    const history = historicalRealis(f, report);
+    if (history) {
+      f.realis = history.realis;
+      f.realisRule = history.rule;
+      continue;
+    }
     // headlines tell past events in the present tense
     if (f.heading) continue;
     const r = cueRealis(ctx, f) ?? aspectRealis(ctx, f) ?? possessiveRealis(ctx, f);
@@ -166,7 +206,7 @@ function preciseOwnPlace(f: Frame): boolean {
  * it, or when its doer and its place are named (a practice reported as a series: «يعمد التنظيم إلى
  * إقامة دورات شرعية في الميادين»); a kind of event only with a day or a precise place («161 حالة
  * اعتقال» stays a statistic); a background event only with an exact figure of its own (a recalled
- * event with a toll, annotation.md); a failed attempt never.
+ * event with a toll, annotation.md); a failed attempt or a historical event never.
  */
 export function toldAsEvent(f: Frame): boolean {
   switch (f.realis) {
