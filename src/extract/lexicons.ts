@@ -42,6 +42,8 @@ export interface ActorValue {
   side: 'armed' | 'civilian';
   group?: string;
   anaphor: boolean;
+  /** with `anaphor`: only where the report names the actor outright («the army» of a report on the regime) */
+  needsName: boolean;
   country: boolean;
   also?: string;
   /** the actor to use instead when the report is set in a country: {IQ: 'pmf'} */
@@ -180,6 +182,7 @@ export const ATTRIBUTES: Record<string, Record<string, typeof TEXT | typeof FLAG
     also: TEXT,
     in_country: TEXT,
     anaphor: FLAG,
+    needs_name: FLAG,
     country: FLAG,
     cased: FLAG,
     aircraft: FLAG,
@@ -293,6 +296,7 @@ export function actorValue(e: LexiconEntry): ActorValue {
     side: oneOf(e, 'side', ['armed', 'civilian'] as const, true) ?? 'armed',
     group: e.attrs.group,
     anaphor: flag(e, 'anaphor'),
+    needsName: flag(e, 'needs_name'),
     country: flag(e, 'country'),
     also: e.attrs.also,
     cased: flag(e, 'cased'),

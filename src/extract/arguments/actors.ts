@@ -121,7 +121,8 @@ function speaker(ctx: DocContext, m: Mention<ActorValue>): boolean {
 }
 
 const LOCATIVE_AR: ReadonlySet<string> = new Set(['في', 'الي', 'باتجاه', 'نحو', 'من', 'داخل', 'خارج']);
-const LOCATIVE_EN: ReadonlySet<string> = new Set(['in', 'to', 'into', 'towards', 'from', 'inside']);
+const LOCATIVE_EN: ReadonlySet<string> = new Set(['in', 'to', 'into', 'towards', 'from', 'inside', 'near']);
+const BORDER: ReadonlySet<string> = new Set(['border', 'borders', 'frontier']);
 
 /** Actor mentions the document supports: «التنظيم» only in an IS report; a country after «إلى» is a place. */
 export function usableActors(ctx: DocContext): Mention<ActorValue>[] {
@@ -141,7 +142,8 @@ export function usableActors(ctx: DocContext): Mention<ActorValue>[] {
     ctx.ix.accusations[m.sentence]!.some((x) => x.tokenStart <= m.tokenStart && m.tokenStart < x.tokenEnd);
   const locative = ctx.a.lang === 'ar' ? LOCATIVE_AR : LOCATIVE_EN;
   return ctx.m.actors.filter((m) => {
-    if (m.value.anaphor && ctx.subject !== m.value.actor && !named.has(m.value.actor)) return false;
+    if (m.value.anaphor && (m.value.needsName || ctx.subject !== m.value.actor) && !named.has(m.value.actor))
+      return false;
     if (inCharge(m) || ctx.chargeTokens.has(m.tokenStart) || isSource(m) || speaker(ctx, m) || notAParty(ctx, m))
       return false;
     if (m.value.country) {
@@ -149,6 +151,9 @@ export function usableActors(ctx: DocContext): Mention<ActorValue>[] {
       const first = ctx.a.tokens[m.tokenStart]!;
       const withPrep = first.arabic && /^[بل]/.test(first.norm) && first.keys.includes(first.norm.slice(1));
       if (withPrep || (prev && prev.keys.some((k) => locative.has(k)))) return false;
+      // «on the border with Turkey»: the country is where the border runs
+      const before = m.tokenStart > 1 ? ctx.a.tokens[m.tokenStart - 2]!.norm : '';
+      if (prev?.norm === 'with' && BORDER.has(before)) return false;
     }
     return true;
   });
@@ -159,7 +164,7 @@ export function usableActors(ctx: DocContext): Mention<ActorValue>[] {
 export function documentSubject(ctx: Pick<DocContext, 'm' | 'a' | 'chargeTokens' | 'ix'>): string | null {
   const counts = new Map<string, number>();
   for (const m of ctx.m.actors) {
-    if (m.value.side !== 'armed' || ctx.chargeTokens.has(m.tokenStart)) continue;
+    if (m.value.side !== 'armed' || m.value.needsName || ctx.chargeTokens.has(m.tokenStart)) continue;
     if (ctx.ix.accusations[m.sentence]!.some((x) => x.tokenStart <= m.tokenStart && m.tokenStart < x.tokenEnd))
       continue;
     counts.set(m.value.actor, (counts.get(m.value.actor) ?? 0) + (m.value.anaphor ? 0.5 : 1));
@@ -301,6 +306,9 @@ export function assignActors(ctx: DocContext, frames: Frame[], actors: Mention<A
           f.actors = f.actors.filter((x) => x.role === 'perpetrator' || x.id !== id || CIVILIAN.has(x.id));
       }
       addActor(f, frameActor(id, name, span, m.tokenStart, v.group, role));
+      // «Syrian and Russian jets»: one name for two sides, in the same role
+      if (v.also)
+        addActor(f, frameActor(v.also, ctx.lex.actorNames.get(v.also) ?? v.also, span, m.tokenStart, v.group, role));
     }
   }
 }
