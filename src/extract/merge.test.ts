@@ -129,3 +129,20 @@ test('«ارتقاء» tells deaths; «الارتقاء بمستوى» does not'
     0,
   );
 });
+
+test('a district of the same governorate is another place unless it holds the first one', () => {
+  const strike =
+    'قصفت طائرة مسيرة تركية سيارة قرب ناحية كاني ماسي في قضاء العمادية بمحافظة دهوك، ما أدى إلى مقتل اثنين.';
+  // Zakho is another district of Duhok: the shelling there is a second incident
+  const other = extractDocument({ text: `${strike} وقصفت المدفعية التركية قرى تابعة لقضاء زاخو.` });
+  assert.deepEqual(
+    other.incidents.map((i) => i.type),
+    ['air_strike', 'shelling'],
+  );
+  // the district that holds Kani Masi: the «shelling» is the strike retold
+  const same = extractDocument({ text: `${strike} وقصفت الطائرة قرى تابعة لقضاء العمادية.` });
+  assert.deepEqual(
+    same.incidents.map((i) => i.type),
+    ['air_strike'],
+  );
+});

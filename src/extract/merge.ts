@@ -11,7 +11,8 @@ import { absorbs, retold } from './type-policy.ts';
 import { frameCountKey } from './arguments.ts';
 import { bestPlace } from './assemble.ts';
 import { distanceKm } from '../geo/find-places.ts';
-import type { PlaceMention } from '../geo/types.ts';
+import type { GazetteerEntry, PlaceMention } from '../geo/types.ts';
+import { englishKey } from '../geo/gazetteer.ts';
 import { ACLED_EVENT } from '../taxonomy.ts';
 
 function placeKey(p: Frame['places'][number]): string {
@@ -25,10 +26,18 @@ function samePlace(p: PlaceMention, q: PlaceMention): boolean {
   const b = q.entry;
   if (!a || !b) return false;
   if (a.country !== b.country) return false;
-  if (wideEntry(a) && (a.kind === 'country' || a.admin1 === b.admin1)) return true;
-  if (wideEntry(b) && (b.kind === 'country' || b.admin1 === a.admin1)) return true;
+  if (wideEntry(a) && (a.kind === 'country' || (a.admin1 === b.admin1 && inDistrict(a, b)))) return true;
+  if (wideEntry(b) && (b.kind === 'country' || (b.admin1 === a.admin1 && inDistrict(b, a)))) return true;
   // «الشدادي جنوب الحسكة»: a place given by direction or as a region only locates; allow more room
   return distanceKm(a, b) <= (p.precision === 1 && q.precision === 1 ? 25 : 60);
+}
+
+/** «قرى تابعة لقضاء زاخو» after a strike near «كاني ماسي» (another district of Duhok): a district holds
+ * a place of its own district (same admin2, or within 40 km of its seat where the spellings differ),
+ * not every place of its governorate. */
+function inDistrict(d: GazetteerEntry, e: GazetteerEntry): boolean {
+  if (d.kind !== 'district' || !d.admin2 || !e.admin2) return true;
+  return englishKey(d.admin2) === englishKey(e.admin2) || distanceKm(d, e) <= 40;
 }
 
 function wideEntry(e: { kind: string }): boolean {
@@ -52,7 +61,13 @@ export function measuresDiffer(a: Frame, b: Frame): boolean {
 export function placesCompatible(a: Frame, b: Frame): boolean {
   const pb = bestPlace(b.places.filter((p) => p.entry));
   if (!pb || !a.places.some((p) => p.entry)) return true;
-  return a.places.some((q) => q.entry && samePlace(pb, q));
+  // a district («قرى تابعة لقضاء زاخو») is not matched through the governorate that only locates the
+  // other frame's finer places («قرب ناحية كاني ماسي في قضاء العمادية بمحافظة دهوك»)
+  const finer =
+    pb.entry!.kind === 'district'
+      ? a.places.filter((q) => q.entry && q.entry.kind !== 'governorate' && q.entry.kind !== 'country')
+      : [];
+  return (finer.length ? finer : a.places).some((q) => q.entry && samePlace(pb, q));
 }
 
 function countsCompatible(a: Frame, b: Frame): boolean {
