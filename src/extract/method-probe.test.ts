@@ -12,7 +12,7 @@ const part = (lang: Lang, kind: Kind, held: boolean) =>
 
 const FLOORS: Array<[Lang, Kind, number, number]> = [
   // language, kind, floor on tuned sentences, floor on held-out sentences
-  ['ar', 'method', 0.65, 0.67],
+  ['ar', 'method', 0.91, 0.89],
   ['ar', 'accusation', 0.76, 0.77],
   ['en', 'method', 0.73, 0.79],
   ['en', 'accusation', 0.85, 0.87],
