@@ -105,12 +105,15 @@ export interface ViolationValue {
   types: IncidentType[] | null;
 }
 
+/** `charged`: the word names this charge only inside a charge («بتهمة القتل», "accused of murder") */
+export type AccusationValue = { id: string; accusation: Accusation; charged: boolean };
+
 export interface Lexicons {
   lang: Lang;
   triggers: Lexicon<TriggerValue>;
   actors: Lexicon<ActorValue>;
   methods: Lexicon<{ id: string; method: Method }>;
-  accusations: Lexicon<{ id: string; accusation: Accusation }>;
+  accusations: Lexicon<AccusationValue>;
   attribution: Lexicon<AttributionValue>;
   cues: Lexicon<CueValue>;
   countNouns: Lexicon<CountNounValue>;
@@ -188,7 +191,7 @@ export const ATTRIBUTES: Record<string, Record<string, typeof TEXT | typeof FLAG
     aircraft: FLAG,
   },
   methods: { method: TEXT, if_air: TEXT },
-  accusations: { accusation: TEXT },
+  accusations: { accusation: TEXT, charged: FLAG },
   attribution: { source: TEXT, speech: FLAG },
   cues: { effect: TEXT, kind: TEXT, scope: TEXT, reach: TEXT, realis: TEXT, opening: TEXT },
   'count-nouns': { count: TEXT, subset: FLAG, one: FLAG, ordinal: FLAG, rest: FLAG },
@@ -336,7 +339,7 @@ export const VALUE_READERS: Record<string, (e: LexiconEntry) => unknown> = {
   triggers: triggerValue,
   actors: actorValue,
   methods: (e) => ({ id: e.id, method: oneOf(e, 'method', METHODS) }),
-  accusations: (e) => ({ id: e.id, accusation: oneOf(e, 'accusation', ACCUSATIONS) }),
+  accusations: (e) => ({ id: e.id, accusation: oneOf(e, 'accusation', ACCUSATIONS), charged: flag(e, 'charged') }),
   attribution: (e) => ({
     id: e.id,
     source: e.attrs.source ?? 'generic',
@@ -411,7 +414,7 @@ export function lexiconsFor(lang: Lang, dir?: string): Lexicons {
     ),
     accusations: compile(
       load('accusations'),
-      VALUE_READERS.accusations as (e: LexiconEntry) => { id: string; accusation: Accusation },
+      VALUE_READERS.accusations as (e: LexiconEntry) => AccusationValue,
       'accusations',
       tagged,
     ),

@@ -3,6 +3,7 @@
 import type { Match } from '../lexicon/matcher.ts';
 import type { AnalyzedText } from '../text/analyze.ts';
 import type {
+  AccusationValue,
   ActorValue,
   AttributionValue,
   FighterValue,
@@ -15,7 +16,7 @@ import type {
   TriggerValue,
   ViolationValue,
 } from './lexicons.ts';
-import type { Accusation, Method } from '../schema.ts';
+import type { Method } from '../schema.ts';
 
 export interface Mention<T> extends Match<T> {
   sentence: number;
@@ -25,7 +26,7 @@ export interface Mentions {
   triggers: Mention<TriggerValue>[];
   actors: Mention<ActorValue>[];
   methods: Mention<{ id: string; method: Method }>[];
-  accusations: Mention<{ id: string; accusation: Accusation }>[];
+  accusations: Mention<AccusationValue>[];
   attributions: Mention<AttributionValue>[];
   cues: Mention<CueValue>[];
   countNouns: Mention<CountNounValue>[];

@@ -13,7 +13,7 @@ const part = (lang: Lang, kind: Kind, held: boolean) =>
 const FLOORS: Array<[Lang, Kind, number, number]> = [
   // language, kind, floor on tuned sentences, floor on held-out sentences
   ['ar', 'method', 0.91, 0.89],
-  ['ar', 'accusation', 0.76, 0.77],
+  ['ar', 'accusation', 0.98, 0.95],
   ['en', 'method', 0.73, 0.79],
   ['en', 'accusation', 0.85, 0.87],
 ];
@@ -36,5 +36,5 @@ test('method/charge probe: every id is probed in both languages', () => {
 test('method/charge probe: words in another sense', () => {
   const rs = runCounter();
   const misfires = rs.filter((r) => r.misfire).map((r) => `${r.id}: ${r.text}`);
-  assert.ok(misfires.length <= 12, misfires.join('\n'));
+  assert.ok(misfires.length <= 5, misfires.join('\n'));
 });

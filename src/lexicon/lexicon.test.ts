@@ -9,6 +9,7 @@ import { analyze } from '../text/analyze.ts';
 import { arabicKeys } from '../text/tokens.ts';
 import { VALUE_READERS, checkAttributes } from '../extract/lexicons.ts';
 import { sameCase } from '../extract/mentions.ts';
+import { extract } from '../index.ts';
 
 // quantities.txt, time.txt and place-cues.txt drive grammars (number compounds, date phrases, place
 // phrases) where one word may hold several roles on purpose and an example must produce a quantity,
@@ -22,6 +23,12 @@ function fires(entry: LexiconEntry, sentence: string): boolean {
   // `cased = true`: the words must keep the pattern's letter case, as extraction requires
   if (entry.attrs.cased === 'true') return matches.some((m) => sameCase(a.raw.slice(m.rawStart, m.rawEnd), m.pattern));
   return matches.length > 0;
+}
+
+/** `charged = true` accusations: the extraction of the sentence carries the entry's charge. */
+function charges(lang: string, e: LexiconEntry, sentence: string): boolean {
+  const incidents = extract({ text: sentence, lang: lang === 'en' ? 'en' : 'ar' }).incidents;
+  return incidents.some((i) => i.accusations.some((a) => a.id === e.attrs.accusation));
 }
 
 /** The form a pattern is matched under: «الإعدامات» and «إعدامات» are the same entry word. */
@@ -59,7 +66,12 @@ for (const { lang, name } of lexiconFiles()) {
         for (const ex of e.examples)
           if (!fires(e, ex)) failures.push(`${e.file}:${e.line} [${e.id}] does not fire on example «${ex}»`);
         for (const c of e.counters)
-          if (fires(e, c)) failures.push(`${e.file}:${e.line} [${e.id}] fires on counter «${c}»`);
+          if (name === 'accusations' && e.attrs.charged === 'true' ? charges(lang, e, c) : fires(e, c))
+            failures.push(`${e.file}:${e.line} [${e.id}] fires on counter «${c}»`);
+        // a word that names a charge only inside one: its examples must come out as the charge
+        if (name === 'accusations' && e.attrs.charged === 'true')
+          for (const ex of e.examples)
+            if (!charges(lang, e, ex)) failures.push(`${e.file}:${e.line} [${e.id}] no charge out of «${ex}»`);
       }
       assert.deepEqual(failures, []);
     });

@@ -17,6 +17,7 @@ import { findMentions, type Mention, type Mentions } from '../extract/mentions.t
 import { sentenceIndex, tokenIndexes, tokenMaps, type DocContext } from '../extract/context.ts';
 import { buildFrames, chargeListTokens, cueEffects, type CueEffect, type Frame } from '../extract/frames.ts';
 import { attachArguments, carryOver, documentSubject } from '../extract/arguments.ts';
+import { dropUncharged } from '../extract/arguments/lists.ts';
 import { mergeFrames } from '../extract/merge.ts';
 import { clauseSegments, frameEvidence } from '../extract/evidence.ts';
 import { assessRealis, toldAsEvent } from '../extract/realis.ts';
@@ -160,6 +161,7 @@ export const STAGES: ReadonlyArray<DocStage> = [
         issues: s.issues,
       };
       ctx.chargeTokens = chargeListTokens(ctx);
+      dropUncharged(ctx);
       ctx.subject = documentSubject(ctx);
       const totalSentences = new Set(m.cues.filter((c) => c.value.kind === 'total').map((c) => c.sentence));
       ctx.tally = totalSentences.size >= 2;

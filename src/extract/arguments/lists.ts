@@ -27,6 +27,24 @@ function previousFrame(frames: Frame[], sentence: number, accept: (f: Frame) => 
   return cands[0] ?? null;
 }
 
+/** The mention lies in a charge: a list opened by a charge cue («بتهمة», «بتهم منها»), or within its
+ * reach after a charge cue of its sentence («لاتهامه بـ», "accused of", "for allegedly"). */
+function inCharge(ctx: DocContext, m: { sentence: number; tokenStart: number }): boolean {
+  if (ctx.chargeTokens.has(m.tokenStart)) return true;
+  return (ctx.ix.cues[m.sentence] ?? []).some(
+    (c) => c.value.kind === 'charge' && c.tokenEnd <= m.tokenStart && m.tokenStart - c.tokenEnd <= c.value.reach,
+  );
+}
+
+/** Words that name a charge only inside one (`charged = true`: «قتل شخص», «عملاء», «الكفر») are dropped
+ * elsewhere, before actors and frames look at the charges: there they tell the event or name a party. */
+export function dropUncharged(ctx: DocContext): void {
+  if (!ctx.m.accusations.some((m) => m.value.charged)) return;
+  const kept = ctx.m.accusations.filter((m) => !m.value.charged || inCharge(ctx, m));
+  ctx.m = { ...ctx.m, accusations: kept };
+  ctx.ix = { ...ctx.ix, accusations: ctx.ix.accusations.map((s) => s.filter((m) => kept.includes(m))) };
+}
+
 export function assignLists(ctx: DocContext, frames: Frame[]): void {
   const bySentence = framesBySentence(frames);
   const inSentence = (s: number) => bySentence.get(s) ?? [];
