@@ -61,6 +61,9 @@ for (const name of OWN) {
         const hits = fires(ex, e.id);
         assert.ok(hits.length > 0, `[${e.id}] example does not fire: ${ex}`);
       }
+      // a `charged` accusation's counter holds its words outside a charge: src/lexicon/lexicon.test.ts
+      // checks it by extraction
+      if (name === 'accusations' && e.attrs.charged === 'true') continue;
       for (const c of e.counters) {
         const hits = fires(c, e.id);
         assert.equal(hits.length, 0, `[${e.id}] counter fires (${hits.map((h) => h.pattern).join(', ')}): ${c}`);

@@ -14,8 +14,8 @@ const FLOORS: Array<[Lang, Kind, number, number]> = [
   // language, kind, floor on tuned sentences, floor on held-out sentences
   ['ar', 'method', 0.91, 0.89],
   ['ar', 'accusation', 0.98, 0.95],
-  ['en', 'method', 0.73, 0.79],
-  ['en', 'accusation', 0.85, 0.87],
+  ['en', 'method', 0.94, 0.92],
+  ['en', 'accusation', 0.98, 0.96],
 ];
 
 for (const [lang, kind, tune, held] of FLOORS)
@@ -36,5 +36,5 @@ test('method/charge probe: every id is probed in both languages', () => {
 test('method/charge probe: words in another sense', () => {
   const rs = runCounter();
   const misfires = rs.filter((r) => r.misfire).map((r) => `${r.id}: ${r.text}`);
-  assert.ok(misfires.length <= 5, misfires.join('\n'));
+  assert.ok(misfires.length <= 1, misfires.join('\n'));
 });

@@ -86,7 +86,7 @@ const DATA: Record<Lang, LangData> = {
 };
 
 /** Every method form in every frame of its slot; every charge form in every charge frame, with the cues
- * taken in turn (form i, frame j: cue (i + j) mod n, and the next cue that fits an English noun). */
+ * taken in turn (form i, frame j: cue (i + j) mod n, or the next one that fits a noun or a gerund). */
 export function runProbe(langs: Lang[] = ['ar', 'en']): ProbeRow[] {
   const rows: ProbeRow[] = [];
   for (const lang of langs) {
@@ -101,7 +101,7 @@ export function runProbe(langs: Lang[] = ['ar', 'en']): ProbeRow[] {
     d.charges.forEach((f, i) => {
       chargeFrames.forEach((fr, j) => {
         let k = (i + j) % d.cues.length;
-        while (d.cues[k]!.gerund && !f.gerund) k = (k + 1) % d.cues.length;
+        while ((d.cues[k]!.gerund && !f.gerund) || (d.cues[k]!.noun && f.gerund)) k = (k + 1) % d.cues.length;
         const cue = d.cues[k]!;
         const h = held(d.charges, f) || held(d.frames, fr) || held(d.cues, cue);
         rows.push(score(lang, 'accusation', f, fr.id, cue.one, h, fill(fr, withCue(cue, fr, f.text))));

@@ -148,7 +148,7 @@ export const CUES_EN: ChargeCue[] = [
   { one: 'charged with', many: 'charged with' },
   { one: 'on suspicion of', many: 'on suspicion of' },
   { one: 'after accusing him of', many: 'after accusing them of' },
-  { one: 'over alleged', many: 'over alleged' },
+  { one: 'over alleged', many: 'over alleged', noun: true },
   { one: 'after he was convicted of', many: 'after they were convicted of' },
   { one: 'for the crime of', many: 'for the crime of' },
 ];

@@ -30,6 +30,8 @@ export interface ChargeCue {
   many: string;
   /** English cues that need a gerund («for allegedly») */
   gerund?: boolean;
+  /** English cues that need a noun («over alleged») */
+  noun?: boolean;
 }
 
 /** A sentence the named id must not come out of (the word in another sense). */
