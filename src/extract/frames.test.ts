@@ -159,3 +159,17 @@ test('a sentence opening with «وفي» and a date tells the next dated event; 
     1,
   );
 });
+
+test('a monthly-total cue does not silence a sentence that names a town; a total over a country stays none', () => {
+  const town = extractDocument({
+    text: 'قالت المنظمة إن اثنين من المحتجزين توفيا تحت التعذيب في شهر آذار الماضي في مركز احتجاز بناحية القيارة.',
+  }).incidents;
+  assert.deepEqual(
+    town.map((i) => [i.type, i.counts.killed?.value]),
+    [['attack', 2]],
+  );
+  assert.equal(
+    extractDocument({ text: 'وثق التقرير مقتل 171 مدنياً في سوريا في شهر تشرين الأول.' }).incidents.length,
+    0,
+  );
+});

@@ -121,6 +121,18 @@ export function chargeListTokens(ctx: DocContext): Set<number> {
   return out;
 }
 
+const TOWN_KINDS: ReadonlySet<string> = new Set(['town', 'village', 'quarter', 'subdistrict', 'site']);
+
+/** A town, village or quarter, or a city called one («مدينة الموصل»; a bare «حماة» in a running toll
+ * is as much the governorate). */
+function townInSentence(ctx: DocContext, sentence: number): boolean {
+  return ctx.places.some((p) => {
+    if (!p.entry || p.role !== 'location' || ctx.sentOf[p.tokenStart] !== sentence) return false;
+    if (TOWN_KINDS.has(p.entry.kind)) return true;
+    return p.entry.kind === 'city' && p.tokenStart > 0 && /مدينه$/.test(ctx.a.tokens[p.tokenStart - 1]!.norm);
+  });
+}
+
 /** Which triggers each suppress/lower cue reaches (same sentence; scope per cues.txt). */
 export function cueEffects(ctx: DocContext): { suppressed: CueEffect[]; lowered: CueEffect[] } {
   const suppressed: CueEffect[] = [];
@@ -134,6 +146,9 @@ export function cueEffects(ctx: DocContext): { suppressed: CueEffect[]; lowered:
   }
   for (const c of ctx.m.cues) {
     if (c.value.effect === 'none' || c.value.effect === 'realis') continue;
+    // «وثقها التقرير … في منطقة الغابات شمالي مدينة الموصل», «في شهر آذار الماضي … بناحية القيارة»: a
+    // monthly total names no town; a sentence of a report that does tells an incident (annotation.md)
+    if (c.value.kind === 'total' && townInSentence(ctx, c.sentence)) continue;
     for (const t of bySentence.get(c.sentence) ?? []) {
       let hit: boolean;
       if (c.value.scope === 'sentence') hit = true;
