@@ -69,3 +69,17 @@ test('fighters killed in an air strike are the strike’s toll, not a second eve
   assert.deepEqual(brief('Iraqi forces killed three IS militants in the desert near Rutba.'), [['armed_clash', 3]]);
   assert.deepEqual(brief('Three militants were killed near Rutba on Monday.'), [['armed_clash', 3]]);
 });
+
+test('«aerial attacks» are air strikes; «US raids» are the coalition’s', () => {
+  const typed = (text: string) => run(text).map((i) => [i.type, i.counts.killed?.value ?? null]);
+  assert.deepEqual(typed('Thirteen civilians were killed in aerial attacks on the town of Kafr Nubl on Monday.'), [
+    ['air_strike', 13],
+  ]);
+  assert.deepEqual(perps('US raids killed 6 civilians in the city of Raqqa on Saturday.'), ['international_coalition']);
+  // counter-examples: an attack on the ground stays an attack; «us» the pronoun names no one
+  assert.deepEqual(typed('Gunmen attacked a bus near Kafr Nubl on Monday, killing 4 civilians.'), [['attack', 4]]);
+  assert.deepEqual(
+    perps('Warplanes struck Raqqa, killing 6 civilians, and residents told us the raids went on all night.'),
+    [''],
+  );
+});
