@@ -334,6 +334,9 @@ export function cueValue(e: LexiconEntry): CueValue {
   };
 }
 
+/** A reader of one file's entries. */
+type Read<T> = (e: LexiconEntry) => T;
+
 /** Every attribute reader by file name, so the lexicon test can check each file's attributes. */
 export const VALUE_READERS: Record<string, (e: LexiconEntry) => unknown> = {
   triggers: triggerValue,
@@ -406,15 +409,10 @@ export function lexiconsFor(lang: Lang, dir?: string): Lexicons {
     lang,
     triggers: compile(load('triggers'), triggerValue, 'triggers', tagged),
     actors: compile(actorEntries, actorValue, 'actors', tagged),
-    methods: compile(
-      load('methods'),
-      VALUE_READERS.methods as (e: LexiconEntry) => { id: string; method: Method },
-      'methods',
-      tagged,
-    ),
+    methods: compile(load('methods'), VALUE_READERS.methods as Read<{ id: string; method: Method }>, 'methods', tagged),
     accusations: compile(
       load('accusations'),
-      VALUE_READERS.accusations as (e: LexiconEntry) => AccusationValue,
+      VALUE_READERS.accusations as Read<AccusationValue>,
       'accusations',
       tagged,
     ),
