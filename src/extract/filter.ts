@@ -21,6 +21,24 @@ function runningTotal(f: Frame): boolean {
   );
 }
 
+/**
+ * «أبرمت الشركة اتفاقاً مع شركة أخرى», «اتفق النادي مع اللاعب»: when every event word of the frame
+ * needs a side of the conflict (`party = armed`), a frame naming none — no armed actor, no fighters
+ * noun and no side named by a common noun (cues of kind `party`: «الحكومة», «العشيرة», «القوات») in its
+ * sentences — tells no incident.
+ */
+function lacksParty(ctx: DocContext, f: Frame): boolean {
+  const words = f.triggers.filter((t) => !t.value.outcome);
+  if (!words.length || !words.every((t) => t.value.armedParty)) return false;
+  const sentences = new Set([f.sentence, ...f.triggers.map((t) => t.sentence)]);
+  for (const s of sentences) {
+    if (ctx.ix.fighters[s]?.length) return false;
+    if (ctx.ix.actors[s]?.some((m) => m.value.side === 'armed')) return false;
+    if (ctx.ix.cues[s]?.some((c) => c.value.kind === 'party')) return false;
+  }
+  return true;
+}
+
 export function keepFrame(ctx: DocContext, f: Frame): boolean {
   const explicitActor = f.actors.some((a) => !a.carried);
   const hasCount = Object.keys(f.counts).length > 0 || f.combined !== null;
@@ -31,5 +49,6 @@ export function keepFrame(ctx: DocContext, f: Frame): boolean {
   }
   if (f.weight < 0.6 && !explicitActor && !hasCount && !hasPlace) return false;
   if (runningTotal(f)) return false;
+  if (lacksParty(ctx, f)) return false;
   return confidence(f) >= MIN_CONFIDENCE;
 }

@@ -2,9 +2,12 @@
 // matchers. Attributes are checked here against the contract so that a typo in a data file fails the
 // lexicon test instead of producing an incident with an unknown type.
 import { Lexicon } from '../lexicon/matcher.ts';
-import { loadLexicon, LexiconFormatError, type LexiconEntry } from '../lexicon/load.ts';
+import { loadLexicon, type LexiconEntry } from '../lexicon/load.ts';
+import { checkAttributes, fail } from './lexicon-schema.ts';
 import type { Accusation, CountKey, IncidentType, Method, Violation } from '../schema.ts';
 import { ACCUSATIONS, COUNT_KEYS, INCIDENT_TYPES, METHODS, VIOLATIONS } from '../taxonomy.ts';
+
+export { ATTRIBUTES, checkAttributes } from './lexicon-schema.ts';
 
 export type Lang = 'ar' | 'en';
 
@@ -33,6 +36,9 @@ export interface TriggerValue {
   generic: boolean;
   /** the word names the weapon, not the event («بالمدفعية», «بالدبابات»): its article refers to no event told before */
   instrument: boolean;
+  /** `party = armed`: the word tells an incident only with a side of the conflict named in its frame
+   * (an agreement of two companies, a merger of firms, a prize handed over are none) */
+  armedParty: boolean;
 }
 
 export interface ActorValue {
@@ -151,68 +157,6 @@ export interface TaggedValue {
   value: unknown;
 }
 
-function fail(e: LexiconEntry, msg: string): never {
-  throw new LexiconFormatError(`${e.file}:${e.line}: [${e.id}] ${msg}`);
-}
-
-// The attributes each extraction file may carry, and which of them are yes/no flags (written `true`
-// or `false`, nothing else). An attribute not listed here is a typo: the lexicon test fails on it
-// instead of extraction silently ignoring it.
-const TEXT = 'text';
-const FLAG = 'flag';
-export const ATTRIBUTES: Record<string, Record<string, typeof TEXT | typeof FLAG>> = {
-  triggers: {
-    type: TEXT,
-    outcome: TEXT,
-    method: TEXT,
-    count: TEXT,
-    weight: TEXT,
-    violations: TEXT,
-    if_fighters: TEXT,
-    if_killed: TEXT,
-    if_government: TEXT,
-    if_place: TEXT,
-    if_non_state: TEXT,
-    strike: TEXT,
-    generic: FLAG,
-    instrument: FLAG,
-  },
-  actors: {
-    actor: TEXT,
-    name: TEXT,
-    side: TEXT,
-    group: TEXT,
-    also: TEXT,
-    in_country: TEXT,
-    anaphor: FLAG,
-    needs_name: FLAG,
-    country: FLAG,
-    cased: FLAG,
-    aircraft: FLAG,
-  },
-  methods: { method: TEXT, if_air: TEXT },
-  accusations: { accusation: TEXT, charged: FLAG },
-  attribution: { source: TEXT, speech: FLAG },
-  cues: { effect: TEXT, kind: TEXT, scope: TEXT, reach: TEXT, realis: TEXT, opening: TEXT },
-  'count-nouns': { count: TEXT, subset: FLAG, one: FLAG, ordinal: FLAG, rest: FLAG },
-  violations: { violation: TEXT, types: TEXT },
-  aircraft: { vehicle: TEXT },
-  fighters: { kind: TEXT, person: FLAG },
-  crowds: { kind: TEXT },
-  roles: { role: TEXT, site: FLAG },
-};
-
-/** Every attribute of the entry is one its file declares, and every flag is `true` or `false`. */
-export function checkAttributes(file: string, e: LexiconEntry): void {
-  const schema = ATTRIBUTES[file];
-  if (!schema) return;
-  for (const [k, v] of Object.entries(e.attrs)) {
-    const kind = schema[k];
-    if (!kind) fail(e, `unknown attribute "${k}" (${file}.txt takes ${Object.keys(schema).join(', ')})`);
-    if (kind === FLAG && v !== 'true' && v !== 'false') fail(e, `${k} = ${v}: expected true or false`);
-  }
-}
-
 function flag(e: LexiconEntry, key: string): boolean {
   return e.attrs[key] === 'true';
 }
@@ -286,6 +230,7 @@ export function triggerValue(e: LexiconEntry): TriggerValue {
     aircraftOnly: e.attrs.strike === 'aircraft',
     generic: flag(e, 'generic'),
     instrument: flag(e, 'instrument'),
+    armedParty: oneOf(e, 'party', ['armed'] as const, true) === 'armed',
   };
 }
 
