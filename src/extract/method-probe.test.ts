@@ -12,7 +12,7 @@ const part = (lang: Lang, kind: Kind, held: boolean) =>
 
 const FLOORS: Array<[Lang, Kind, number, number]> = [
   // language, kind, floor on tuned sentences, floor on held-out sentences
-  ['ar', 'method', 0.91, 0.89],
+  ['ar', 'method', 0.93, 0.9],
   ['ar', 'accusation', 0.98, 0.95],
   ['en', 'method', 0.94, 0.92],
   ['en', 'accusation', 0.98, 0.96],
