@@ -83,3 +83,17 @@ test('«aerial attacks» are air strikes; «US raids» are the coalition’s', (
     [''],
   );
 });
+
+test('«either Russian or Syrian government planes»: both suspected doers, joined by «or» as by «and»', () => {
+  assert.deepEqual(
+    perps(
+      'Air strikes on the market of Al-Shaara killed 17 civilians. The strikes were carried out by either Russian or Syrian government planes.',
+    ),
+    ['russia,syrian_government'],
+  );
+  // counter-example: «or» between a doer and the people hit joins nothing
+  assert.deepEqual(
+    perps('Russian planes struck the market of Al-Shaara, and it is unclear whether 17 or more civilians were killed.'),
+    ['russia'],
+  );
+});

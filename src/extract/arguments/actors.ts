@@ -18,7 +18,7 @@ function lamGenitive(ctx: DocContext, t: number): boolean {
   );
 }
 
-/** «قسد وقوات التحالف», «Russian and Syrian jets»: two names joined by «و» / «and»; the «و» stands
+/** «قسد وقوات التحالف», «Russian and Syrian jets», «Russian or Syrian planes»: two names joined by «و» / «and» / «or»; the «و» stands
  * alone before a quoted name («نظام الأسد و«حزب الله»») or when the writer left a space after it. */
 function joinedTo(ctx: DocContext, prev: Mention<ActorValue>, m: Mention<ActorValue>): boolean {
   if (m.tokenStart === prev.tokenEnd) return /^و/.test(ctx.a.tokens[m.tokenStart]!.norm);
@@ -26,7 +26,7 @@ function joinedTo(ctx: DocContext, prev: Mention<ActorValue>, m: Mention<ActorVa
   if (m.tokenStart === prev.tokenEnd + 1 && adjective(ctx, prev.tokenEnd))
     return /^و/.test(ctx.a.tokens[m.tokenStart]!.norm);
   const and = ctx.a.tokens[prev.tokenEnd]!.norm;
-  return m.tokenStart === prev.tokenEnd + 1 && (and === 'and' || and === 'و');
+  return m.tokenStart === prev.tokenEnd + 1 && (and === 'and' || and === 'or' || and === 'و');
 }
 
 /** A definite nisba adjective («الإسلامية», «اللبناني») that names nothing itself («المدينة» is a noun). */
