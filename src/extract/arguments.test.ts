@@ -271,3 +271,13 @@ test('a letter glued to a number alone in brackets is a label, not a figure', ()
   assert.deepEqual(counts(one('قتل (15) شخصا في قصف على بلدة سرمين.')), { killed: 15 });
   assert.deepEqual(counts(one('استهدف الطيران البلدة بـ3 غارات ما أدى إلى مقتل شخصين.')), { killed: 2 });
 });
+
+test('one person named after a date or after the doer and a date counts one («اغتالوا في … مختار البلدة»)', () => {
+  assert.equal(
+    one('اغتال مسلحون مجهولون في الثالث من آذار الماضي مختار بلدة الشحيل بريف دير الزور.').counts.killed?.value,
+    1,
+  );
+  assert.equal(one('اغتال مسلحون مجهولون، مساء أمس، عضواً في المجلس المحلي لبلدة البصيرة.').counts.killed?.value, 1);
+  // a strike on the house of one person kills no one the text names
+  assert.equal(one('قصفت الطائرات في الثالث من آذار الماضي منزل المختار في بلدة الشحيل.').counts.killed, undefined);
+});

@@ -372,9 +372,13 @@ export function assignCounts(ctx: DocContext, frames: Frame[]): void {
       // «عثر على جثة شاب مقتولاً»: a passive participle describes the one person right before it
       const before =
         t.value.outcome && participleAt(ctx, t.tokenStart) ? countNounAt(ctx, t.tokenStart - 1) : undefined;
+      // «اغتالوا في الثالث من آذار الماضي مختار البلدة», «اغتال مسلحون، مساء أمس، عضواً»: or a date
+      const from = actor ? actor.tokenEnd : t.tokenEnd;
+      const date = ctx.times.find((x) => x.tokenStart >= from && x.tokenStart <= from + 1);
       const c = [
         countNounAt(ctx, t.tokenEnd),
         actor ? countNounAt(ctx, actor.tokenEnd) : undefined,
+        date ? countNounAt(ctx, date.tokenEnd) : undefined,
         before,
         t.value.outcome ? reportedSubject(ctx, t.tokenStart) : undefined,
       ].find((x) => x && (x.value.one || x.value.ordinal));
