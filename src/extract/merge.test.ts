@@ -146,3 +146,13 @@ test('a district of the same governorate is another place unless it holds the fi
     ['air_strike'],
   );
 });
+
+test('the same kind of event on the next line with nothing of its own retells it; with another town it does not', () => {
+  const first = 'استشهد مدنيان جراء سقوط قذائف صاروخية على حي الزراعة في مدينة اللاذقية.\n';
+  const places = (next: string) =>
+    extractDocument({ text: first + next }).incidents.map((i) => i.locations.map((l) => l.name).join('|'));
+  assert.deepEqual(places('وذكر مصدر في الشرطة أن المسلحين أطلقوا عدة قذائف صاروخية سقطت إحداها قرب مدرسة.'), [
+    'Latakia',
+  ]);
+  assert.deepEqual(places('وسقطت قذائف صاروخية على مدينة جبلة.'), ['Latakia', 'Jablah']);
+});

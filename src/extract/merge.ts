@@ -148,6 +148,9 @@ export function compatible(ctx: DocContext, a: Frame, b: Frame): boolean {
     return !between('contrast') || (bare(b) && b.places.length === 0);
   }
   if (sameParagraph) return bare(b) || bare(a) || countsOverlap(a, b) || countsRefine(a, b);
+  // «وذكر مصدر في الشرطة أن المسلحين أطلقوا عدة قذائف» on the next line: the same kind of event with no
+  // figure, doer or new place of its own, right after the event, retells it
+  if (a.type === b.type && bare(b) && !b.earlier && pb.size === 0 && next(a, b) && noOtherPlace(a, b)) return true;
   // the next lines of a one-sentence-per-line report: joined when they add a figure to the same event
   if (near(a, b) && Object.keys(b.counts).length > 0 && Object.keys(a.counts).length > 0)
     return countsOverlap(a, b) || countsRefine(a, b);
@@ -328,4 +331,9 @@ function next(a: Frame, b: Frame): boolean {
  * (ACLED's strategic developments) does not swallow a violent event that killed or wounded. */
 function stoppedHarm(b: Frame, a: Frame): boolean {
   return ACLED_EVENT[b.type]?.event_type === 'Strategic developments' && (!!a.counts.killed || !!a.counts.injured);
+}
+
+/** Every place of b is one of a's, or a region («ريف اللاذقية») that may hold them. */
+function noOtherPlace(a: Frame, b: Frame): boolean {
+  return b.places.every((p) => a.places.some((q) => placeKey(q) === placeKey(p)) || (p.entry && wideEntry(p.entry)));
 }
