@@ -19,3 +19,10 @@ test('joining fighters is a group change; joining a trade zone is not', () => {
   assert.deepEqual(types('أعلن عشرون عنصرا من الفصيل انشقاقهم عنه في ريف إدلب.'), ['group_change']);
   assert.deepEqual(types('صادقت سبع عشرة دولة على الانضمام إلى منطقة التجارة الحرة في القاهرة.'), []);
 });
+
+test('English: an agreement needs a side of the conflict; a truce does not', () => {
+  const en = (text: string) => extractDocument({ text, lang: 'en' }).incidents.map((i) => i.type);
+  assert.deepEqual(en('The army and the rebel factions reached an agreement over the town of Tafas.'), ['agreement']);
+  assert.deepEqual(en('Two telecom companies in Damascus signed an agreement on network sharing.'), []);
+  assert.deepEqual(en('A truce came into force in the city of Daraa this morning.'), ['agreement']);
+});
