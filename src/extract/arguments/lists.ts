@@ -40,9 +40,9 @@ function inCharge(ctx: DocContext, m: { sentence: number; tokenStart: number }):
  * elsewhere, before actors and frames look at the charges: there they tell the event or name a party. */
 export function dropUncharged(ctx: DocContext): void {
   if (!ctx.m.accusations.some((m) => m.value.charged)) return;
-  const kept = ctx.m.accusations.filter((m) => !m.value.charged || inCharge(ctx, m));
-  ctx.m = { ...ctx.m, accusations: kept };
-  ctx.ix = { ...ctx.ix, accusations: ctx.ix.accusations.map((s) => s.filter((m) => kept.includes(m))) };
+  const keep = (m: (typeof ctx.m.accusations)[number]) => !m.value.charged || inCharge(ctx, m);
+  ctx.m = { ...ctx.m, accusations: ctx.m.accusations.filter(keep) };
+  ctx.ix = { ...ctx.ix, accusations: ctx.ix.accusations.map((s) => s.filter(keep)) };
 }
 
 export function assignLists(ctx: DocContext, frames: Frame[]): void {
